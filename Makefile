@@ -1,0 +1,40 @@
+# The targets a newcomer would guess. `make demo` sets everything up from nothing and runs cjm on the samples;
+# `make test` runs the test suite (setting up first if needed).
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+
+.PHONY: setup system-deps demo test lint format bench fuzz docs clean
+
+setup: system-deps $(STAMP)
+
+# Graphviz's `dot` and a Japanese-capable font are real parts of cjm (diagrams, Japanese labels).
+system-deps:
+	@sh scripts/install-system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
+	@touch $@
+
+demo: setup
+	$(BIN)/cjm validate samples/
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check cjm tests bench
+	$(BIN)/ruff format --check cjm tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format cjm tests bench
+	$(BIN)/ruff check --fix cjm tests bench
+
+docs: $(STAMP)
+	$(BIN)/python -m cjm.docs
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

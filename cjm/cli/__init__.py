@@ -1,0 +1,76 @@
+"""The command line: a thin layer that parses options, calls the library and maps outcomes to exit codes.
+
+Each command lives in a small module of this package; this one builds the app and turns every failure into
+a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from cjm import __version__
+from cjm.cli import validate as validate_cmd
+from cjm.errors import EXIT_USAGE, CjmError
+
+app = typer.Typer(
+    name="cjm",
+    help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_DEBUG = {"on": bool(os.environ.get("CJM_DEBUG"))}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cjm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+) -> None:
+    """Exit codes: 0 nothing found, 1 problems found, 2 usage error or unreadable input."""
+    _DEBUG["on"] = _DEBUG["on"] or debug
+
+
+app.command("validate")(validate_cmd.validate)
+app.command("schema")(validate_cmd.schema)
+app.command("init")(validate_cmd.init)
+
+
+def main() -> None:
+    try:
+        app()
+    except CjmError as err:
+        _fail(f"cjm: error: {err}")
+    except KeyboardInterrupt:
+        _fail("cjm: interrupted", 130)
+    except BrokenPipeError:
+        # `cjm ... | head`: the reader went away; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback reaches a user
+        if _DEBUG["on"] or "--debug" in sys.argv:
+            raise
+        _fail(f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
+              "report it with the input that caused it.")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    from cjm.terminal import safe
+
+    print(safe(message), file=sys.stderr)
+    sys.exit(code)

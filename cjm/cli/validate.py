@@ -1,0 +1,75 @@
+"""`cjm validate`, `cjm schema` and `cjm init`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from cjm.cli.options import FormatOption, OutputOption, Paths, output_stream, reporter_name
+from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+
+
+def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None) -> None:
+    """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
+    pain points, initiative dependencies).
+
+    Every problem is reported as file:line:col with a code and what to do.
+    Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
+
+    Example: cjm validate samples/ --format json
+    """
+    from cjm.reporters import REPORTERS, Findings
+    from cjm.terminal import use_color
+    from cjm.validate import check_paths
+
+    name = reporter_name(format)
+    findings = Findings("validate")
+    unreadable = False
+    for result in check_paths(paths):
+        findings.add(result.source, result.problems)
+        unreadable |= result.unreadable
+    with output_stream(output) as stream:
+        REPORTERS[name]().write(findings, stream, color=output is None and use_color(stream))
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)
+
+
+def schema() -> None:
+    """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
+
+    Example: cjm schema > journey.schema.json
+    """
+    from cjm.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+TEMPLATES = ("standard", "b2b", "gift", "subscription", "omnichannel")
+
+
+def init(
+    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False)],
+    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.")]
+    = "standard",
+    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.")] = "en",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+) -> None:
+    """Write a valid starter map, with the schema line editors use for completion.
+
+    Example: cjm init maps/gift.yaml --template gift --lang ja
+    """
+    from cjm.safe_write import write_text
+    from cjm.templates import render_template
+
+    if template not in TEMPLATES:
+        raise CjmError(f"unknown template '{template}'; choose one of: {', '.join(TEMPLATES)}")
+    if language not in ("en", "ja"):
+        raise CjmError(f"unknown language '{language}'; choose en or ja")
+    if os.path.exists(path) and not force:
+        raise CjmError(f"{path} already exists; use --force to overwrite it")
+    write_text(path, render_template(template, language, path))
+    typer.echo(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.")

@@ -1,0 +1,486 @@
+"""The one gateway from YAML text to data: safe, bounded, and keeping a line mark for every node.
+
+PyYAML's composer and constructor are recursive (its C composer overflows the C stack on deep nesting) and
+expand aliases without limit, so cjm builds the data itself from libyaml's *event* stream, iteratively:
+nesting depth, node count and alias expansion are checked as the events arrive, before anything large is
+built. Scalars are resolved by the YAML 1.2 core schema (JSON-compatible: `no` stays text, `2024-05-01` stays
+text), and the YAML 1.1 readings that surprise people are remembered so that an error can explain them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from cjm.problem import Problem, Severity
+
+try:  # libyaml is the fast path; the pure-Python parser gives the same events.
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on untrusted input. Generous for real maps (a 1,000-phase map has about 60,000 nodes)."""
+
+    max_bytes: int = 8 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 2_000_000
+    max_alias_nodes: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+# Codes of the problems the loader reports (documented in docs/validation.md).
+UNREADABLE = "CJM000"
+SYNTAX = "CJM001"
+DUPLICATE_KEY = "CJM002"
+UNSUPPORTED_TAG = "CJM003"
+LIMIT = "CJM004"
+ENCODING = "CJM005"
+SHAPE = "CJM006"
+
+Path = tuple[str | int, ...]
+Mark = tuple[int, int]  # 1-based line, column
+
+
+class _Abort(Exception):
+    """Stops building a document; carries the problem that explains why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: the plain data (dicts, lists, str, int, float, bool, None) plus where each node was.
+
+    Marks are kept per container, keyed by the container's identity, so that loading stays cheap and any
+    JSON path can be turned back into a line and column.
+    """
+
+    source: str
+    text: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    # id(container) -> {key or index: (key mark, value mark)}; the key mark of a list item is its value mark.
+    _child_marks: dict[int, dict[Any, tuple[Mark, Mark]]] = field(default_factory=dict, repr=False)
+    _start_marks: dict[int, Mark] = field(default_factory=dict, repr=False)
+    # (id(container), key or index) -> why a plain scalar there may not mean what the writer thought
+    surprises: dict[tuple[int, Any], str] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def locate(self, path: Path, *, key: bool = False) -> Mark:
+        """The line and column of the node at `path`, or of its key when `key` is true.
+
+        A path that runs past what was marked (into an alias, say) gives the nearest marked ancestor.
+        """
+        node = self.data
+        mark = self._start_marks.get(id(node), (1, 1))
+        for step in path:
+            marks = self._child_marks.get(id(node))
+            if marks is None or step not in marks:
+                break
+            key_mark, value_mark = marks[step]
+            mark = key_mark if key and step == path[-1] else value_mark
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                break
+        return mark
+
+    def surprise_at(self, path: Path) -> str | None:
+        """The YAML 1.1 note for the scalar at `path`, if its plain writing is read differently than expected."""
+        if not path:
+            return None
+        node = self.data
+        for step in path[:-1]:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return self.surprises.get((id(node), path[-1]))
+
+    def problem(self, path: Path, code: str, message: str, *, key: bool = False, **kw: Any) -> Problem:
+        line, col = self.locate(path, key=key)
+        return Problem(self.source, line, col, code, message, path=json_path(path), **kw)
+
+
+def json_path(path: Path) -> str:
+    """`("phases", 2, "emotion")` -> `$.phases[2].emotion`."""
+    out = ["$"]
+    for step in path:
+        out.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return "".join(out)
+
+
+def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem."""
+    if len(raw) > limits.max_bytes:
+        doc = Document(source, "")
+        size = f"{len(raw) / 1_048_576:.1f} MB"
+        doc.problems.append(
+            Problem(source, 1, 1, LIMIT, f"file is {size}, over the {limits.max_bytes // 1_048_576} MB limit for a map; "
+                    "split it into several maps")
+        )
+        return doc
+    text, problem = decode(raw, source)
+    doc = Document(source, text)
+    if problem:
+        doc.problems.append(problem)
+        return doc
+    if bad := _first_unprintable(text):
+        line, col, char = bad
+        doc.problems.append(Problem(source, line, col, ENCODING,
+                                    f"control character U+{ord(char):04X} is not allowed in YAML; remove it"))
+        return doc
+    try:
+        _Builder(doc, limits).build()
+    except _Abort as stop:
+        doc.data = None
+        doc.problems.append(stop.problem)
+    except yaml.MarkedYAMLError as err:
+        doc.data = None
+        doc.problems.append(_syntax_problem(source, err))
+    except (yaml.YAMLError, ValueError, IndexError, TypeError, RecursionError, MemoryError) as err:
+        # libyaml reports a few failures without a position; the file is still only "bad input".
+        doc.data = None
+        doc.problems.append(Problem(source, 1, 1, SYNTAX, f"YAML could not be parsed: {_one_line(str(err))}"))
+    return doc
+
+
+def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:
+    """Decode bytes as UTF-8 (or UTF-16/32 with a byte-order mark), locating the first bad byte."""
+    if isinstance(raw, str):
+        return raw.removeprefix("\ufeff"), None
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None
+            except UnicodeDecodeError:
+                return "", Problem(source, 1, 1, ENCODING, f"the file starts with a {codec.upper()} byte-order mark "
+                                   "but is not valid {codec.upper()}; save it as UTF-8")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return "", Problem(source, line, col, ENCODING,
+                           f"invalid UTF-8 (byte 0x{raw[err.start]:02X}); save the file as UTF-8")
+
+
+# Printable per YAML 1.2 §5.1: tab, LF, CR, and the printable ranges; libyaml rejects the rest without a line.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _first_unprintable(text: str) -> tuple[int, int, str] | None:
+    match = _UNPRINTABLE.search(text)
+    if not match:
+        return None
+    start = match.start()
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    return line, col, match.group()
+
+
+def _syntax_problem(source: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or "invalid YAML"
+    if err.context and err.context_mark and err.context_mark is not mark:
+        what = f"{what} ({err.context} at line {err.context_mark.line + 1})"
+    hint = _SYNTAX_HINTS.get(err.problem or "", "")
+    return Problem(source, line, col, SYNTAX, f"YAML syntax: {_one_line(what)}{hint}")
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "; quote a value that contains ': ' or check the indentation",
+    "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+    "could not find expected ':'": "; a key needs ': ' after it",
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- scalars -------------------------------------------------------------------------------------------
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_YAML11_BOOLS = frozenset(
+    w for base in ("yes", "no", "on", "off", "y", "n") for w in (base, base.capitalize(), base.upper())
+)
+_STD_TAG = "tag:yaml.org,2002:"
+
+
+def resolve_plain(value: str) -> tuple[Any, str | None]:
+    """A plain scalar's value under the YAML 1.2 core schema, and a note when YAML 1.1 would read it otherwise."""
+    if value in _NULLS:
+        return None, None
+    if value in _TRUE:
+        return True, None
+    if value in _FALSE:
+        return False, None
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.fullmatch(value):
+            digits = value.lstrip("+-")
+            if len(digits) > 1 and digits[0] == "0":
+                return value, f"`{value}` has a leading zero (octal in YAML 1.1); write it without the zero, or quote it"
+            if len(digits) > 4000:
+                return value, "a number this long is not supported"
+            return int(value), None
+        if _FLOAT.fullmatch(value):
+            return float(value), None
+        if value.startswith(("0x", "0o")):
+            try:
+                return int(value, 0), None
+            except ValueError:
+                return value, None
+        if "_" in value and _INT.fullmatch(value.replace("_", "")):
+            return value, f"`{value}` is text in YAML 1.2; write the number without underscores"
+    if value in _YAML11_BOOLS:
+        return value, f"`{value}` is text, not a boolean (YAML 1.1 read it as one); write true or false"
+    return value, None
+
+
+def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
+    """The value of an explicitly tagged scalar, and whether the tag is one cjm accepts."""
+    if tag == "!":
+        return value, True
+    if not tag.startswith(_STD_TAG):
+        return None, False
+    kind = tag[len(_STD_TAG):]
+    if kind == "str":
+        return value, True
+    resolved, _ = resolve_plain(value)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    if expected is None or not isinstance(resolved, expected) or (kind == "int" and isinstance(resolved, bool)):
+        return None, False
+    return (float(resolved) if kind == "float" else resolved), True
+
+
+# --- building ------------------------------------------------------------------------------------------
+
+class _Frame:
+    """A mapping or sequence under construction."""
+
+    __slots__ = ("container", "marks", "key", "key_mark", "skip_value", "merges", "anchor", "nodes_at_start", "explicit")
+
+    def __init__(self, container: dict | list, anchor: str | None, nodes: int) -> None:
+        self.container = container
+        self.marks: dict[Any, tuple[Mark, Mark]] = {}
+        self.key: Any = _NO_KEY
+        self.key_mark: Mark = (0, 0)
+        self.skip_value = False
+        self.merges: list[tuple[Any, Mark]] = []
+        self.anchor = anchor
+        self.nodes_at_start = nodes
+        self.explicit: set[Any] = set()
+
+
+_NO_KEY = object()
+_MERGE_KEY = "<<"
+
+
+class _Builder:
+    def __init__(self, doc: Document, limits: Limits) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        self.alias_nodes = 0
+        self.documents = 0
+
+    def fail(self, mark: Any, code: str, message: str) -> _Abort:
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return _Abort(Problem(self.doc.source, line, col, code, message))
+
+    def report(self, mark: Mark, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.doc.problems.append(Problem(self.doc.source, mark[0], mark[1], code, message, severity=severity))
+
+    def build(self) -> None:
+        parser = _Parser(self.doc.text)
+        try:
+            for event in _events(parser):
+                self.handle(event)
+        finally:
+            dispose = getattr(parser, "dispose", None)
+            if dispose:
+                dispose()
+        if self.documents == 0:
+            raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, "the file is empty; a map needs at least "
+                                 "`cjm: 1`, `id`, `title` and `phases` (run `cjm init` for a starter map)"))
+
+    def handle(self, event: ev.Event) -> None:
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            self.scalar(event)
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            self.start(event, {} if kind is ev.MappingStartEvent else [])
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            self.end()
+        elif kind is ev.AliasEvent:
+            self.alias(event)
+        elif kind is ev.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(event.start_mark, SHAPE, "a second YAML document (`---`) in one file; "
+                                "cjm reads one map per file, so move it to a file of its own")
+
+    def count(self, event: ev.Event, added: int = 1) -> None:
+        self.nodes += added
+        if self.nodes > self.limits.max_nodes:
+            raise self.fail(event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; "
+                            "split the map into several files")
+
+    def scalar(self, event: ev.ScalarEvent) -> None:
+        self.count(event)
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        value = event.value
+        note = None
+        plain = event.implicit[0] and event.style is None
+        frame = self.stack[-1] if self.stack else None
+        is_key = frame is not None and isinstance(frame.container, dict) and frame.key is _NO_KEY
+        if event.tag not in (None, "!") and not (event.tag == _STD_TAG + "str" and is_key):
+            value, accepted = _resolve_tagged(event.tag, value, plain)
+            if not accepted:
+                raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(event.tag))
+        elif plain and not is_key:
+            value, note = resolve_plain(value)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, mark, note)
+
+    def start(self, event: ev.CollectionStartEvent, container: dict | list) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != _STD_TAG + ("map" if isinstance(container, dict) else "seq"):
+            raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(tag))
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.fail(event.start_mark, LIMIT, f"nesting deeper than {self.limits.max_depth} levels; "
+                            "a journey map needs far fewer, so check the indentation and brackets")
+        self.count(event)
+        self.stack.append(_Frame(container, event.anchor, self.nodes))
+        self.doc._start_marks[id(container)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        container = frame.container
+        if frame.merges:
+            self.apply_merges(frame)
+        self.doc._child_marks[id(container)] = frame.marks
+        if frame.anchor:
+            self.anchors[frame.anchor] = (container, self.nodes - frame.nodes_at_start + 1)
+        self.add(container, self.doc._start_marks[id(container)], None)
+
+    def alias(self, event: ev.AliasEvent) -> None:
+        if event.anchor not in self.anchors:
+            raise self.fail(event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
+        value, size = self.anchors[event.anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise self.fail(event.start_mark, LIMIT, f"aliases expand to more than {self.limits.max_alias_nodes:,} "
+                            "nodes (an alias bomb?); write the repeated parts out or use fewer aliases")
+        self.count(event, size)
+        # The aliased value is shared, not copied: like PyYAML, and bounded by the count above.
+        self.add(value, (event.start_mark.line + 1, event.start_mark.column + 1), None)
+
+    def add(self, value: Any, mark: Mark, note: str | None) -> None:
+        if not self.stack:
+            self.doc.data = value
+            if not isinstance(value, dict):
+                shape = "empty" if value is None else f"a {_type_name(value)}"
+                raise _Abort(Problem(self.doc.source, mark[0], mark[1], SHAPE,
+                                     f"the top level is {shape}, but a map is a mapping of keys "
+                                     "(`cjm: 1`, `id:`, `title:`, `phases:`)"))
+            return
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            index = len(container)
+            container.append(value)
+            frame.marks[index] = (mark, mark)
+            if note:
+                self.doc.surprises[(id(container), index)] = note
+            return
+        if frame.key is _NO_KEY:
+            if not isinstance(value, str) and value is not None:
+                self.report(mark, SHAPE, f"a key must be plain text, not a {_type_name(value)}")
+                frame.key, frame.skip_value = None, True
+            else:
+                frame.key, frame.key_mark = ("" if value is None else value), mark
+            return
+        key, frame.key = frame.key, _NO_KEY
+        if frame.skip_value:
+            frame.skip_value = False
+            return
+        if key == _MERGE_KEY:
+            frame.merges.append((value, frame.key_mark))
+            return
+        if key in frame.marks:
+            first = frame.marks[key][0]
+            self.report(frame.key_mark, DUPLICATE_KEY,
+                        f"duplicate key '{key}' (first defined at line {first[0]}, column {first[1]}); "
+                        "keep one of them")
+            return
+        container[key] = value
+        frame.marks[key] = (frame.key_mark, mark)
+        frame.explicit.add(key)
+        if note:
+            self.doc.surprises[(id(container), key)] = note
+
+    def apply_merges(self, frame: _Frame) -> None:
+        """YAML 1.1 merge keys (`<<: *defaults`): explicit keys win, then earlier merges over later ones."""
+        mapping = frame.container
+        assert isinstance(mapping, dict)
+        for value, mark in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                if not isinstance(source, dict):
+                    self.report(mark, SHAPE, "a merge key `<<` takes a mapping or a list of mappings")
+                    continue
+                for key, item in source.items():
+                    if key not in mapping:
+                        mapping[key] = item
+                        frame.marks[key] = (mark, mark)
+
+
+def _events(parser: Any) -> Iterator[ev.Event]:
+    while parser.check_event():
+        yield parser.get_event()
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_STD_TAG, "!!")
+    return (f"tag {shown} is not allowed: cjm reads plain data only (text, numbers, true/false, lists, "
+            "mappings); remove the tag")
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "mapping", list: "list", str: "text", bool: "boolean", int: "number", float: "number"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,141 @@
+"""Referential integrity: ids are unique across a map, every reference resolves to the right kind of entry,
+and initiative dependencies have no cycle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from cjm.loader import Path
+from cjm.model import Journey
+from cjm.problem import Problem
+
+DUPLICATE_ID = "CJM020"
+UNKNOWN_REFERENCE = "CJM021"
+DEPENDENCY_CYCLE = "CJM022"
+
+
+def _entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+    """Every (id, kind of entry, path) in the map."""
+    for persona in journey.personas:
+        yield persona.id, "persona", persona.path
+    for phase in journey.phases:
+        yield phase.id, "phase", phase.path
+        for item in phase.all_items():
+            if item.id:
+                yield item.id, _NOUNS[item.list_name], item.path
+    for initiative in journey.initiatives:
+        yield initiative.id, "initiative", initiative.path
+    for message in journey.messages:
+        yield message.id, "message", message.path
+
+
+_NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
+          "opportunities": "opportunity", "kpis": "KPI"}
+
+
+def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+    """Every (referenced id, kind it must be, path of the reference)."""
+    for phase in journey.phases:
+        for item in phase.all_items():
+            if item.persona:
+                yield item.persona, "persona", (*item.path, "persona")
+            for i, target in enumerate(item.get("addresses", [])):
+                yield target, "pain point", (*item.path, "addresses", i)
+        for emotion in phase.emotions:
+            if emotion.persona:
+                yield emotion.persona, "persona", (*emotion.path, "persona")
+    for initiative in journey.initiatives:
+        for key, kind in (("phases", "phase"), ("pain_points", "pain point"), ("opportunities", "opportunity"),
+                          ("depends_on", "initiative")):
+            for i, target in enumerate(initiative.raw.get(key, [])):
+                yield target, kind, (*initiative.path, key, i)
+    for message in journey.messages:
+        if message.phase:
+            yield message.phase, "phase", (*message.path, "phase")
+        if persona := message.raw.get("persona"):
+            yield persona, "persona", (*message.path, "persona")
+
+
+def check_references(journey: Journey) -> list[Problem]:
+    doc = journey.document
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str, Path]] = {}
+    for entry_id, kind, path in _entries(journey):
+        if entry_id in seen:
+            first_kind, first_path = seen[entry_id]
+            line, _ = doc.locate((*first_path, "id"))
+            problems.append(doc.problem((*path, "id"), DUPLICATE_ID,
+                                        f"id '{entry_id}' is already used by a {first_kind} at line {line}; "
+                                        "ids must be unique within a map, so rename one"))
+        else:
+            seen[entry_id] = (kind, path)
+    for target, kind, path in _references(journey):
+        found = seen.get(target)
+        if found is None:
+            candidates = sorted(i for i, (k, _) in seen.items() if k == kind)
+            hint = _closest(target, candidates)
+            problems.append(doc.problem(path, UNKNOWN_REFERENCE,
+                                        f"no {kind} has the id '{target}'{hint}"))
+        elif found[0] != kind:
+            problems.append(doc.problem(path, UNKNOWN_REFERENCE,
+                                        f"'{target}' is a {found[0]}, but a {kind} id is expected here"))
+    problems.extend(_cycles(journey))
+    return problems
+
+
+def _closest(target: str, candidates: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(target, candidates, n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if candidates and len(candidates) <= 12:
+        return f"; known: {', '.join(candidates)}"
+    return ""
+
+
+def _cycles(journey: Journey) -> list[Problem]:
+    """One problem per dependency cycle, at the dependency that closes it."""
+    graph: dict[str, list[tuple[str, int]]] = {
+        i.id: [(d, n) for n, d in enumerate(i.depends_on)] for i in journey.initiatives
+    }
+    paths = {i.id: i.path for i in journey.initiatives}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    problems: list[Problem] = []
+    for start in graph:
+        if state.get(start):
+            continue
+        # Iterative depth-first search: a long dependency chain must not hit Python's recursion limit.
+        stack: list[tuple[str, Iterator[tuple[str, int]]]] = [(start, iter(graph[start]))]
+        trail = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            step = next(children, None)
+            if step is None:
+                state[node] = 2
+                stack.pop()
+                trail.pop()
+                continue
+            child, index = step
+            if child not in graph:
+                continue
+            if state.get(child) == 1:
+                cycle = trail[trail.index(child):] + [child]
+                problems.append(journey.document.problem(
+                    (*paths[node], "depends_on", index), DEPENDENCY_CYCLE,
+                    f"dependency cycle: {' -> '.join(cycle)}; an initiative cannot wait for itself, "
+                    "so remove one of these dependencies"))
+            elif not state.get(child):
+                state[child] = 1
+                stack.append((child, iter(graph[child])))
+                trail.append(child)
+    return problems
+
+
+def ids_by_kind(journey: Journey) -> dict[str, set[str]]:
+    """All ids of the map, grouped by the kind of entry they name."""
+    out: dict[str, set[str]] = {}
+    for entry_id, kind, _ in _entries(journey):
+        out.setdefault(kind, set()).add(entry_id)
+    return out
+

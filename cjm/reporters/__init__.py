@@ -1,0 +1,52 @@
+"""Reporters turn findings into output: one class per format, chosen by name from `REPORTERS`.
+
+A reporter never decides the exit code and never reads a map; it gets `Findings` and a stream.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import IO, Protocol
+
+from cjm.problem import Problem, Severity
+
+
+@dataclass
+class Findings:
+    """Everything one run of `validate` or `lint` found, over all its files."""
+
+    command: str
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, source: str, problems: Iterable[Problem]) -> None:
+        self.files.append(source)
+        self.problems.extend(sorted(problems))
+
+    @property
+    def counts(self) -> Counter[Severity]:
+        return Counter(p.severity for p in self.problems)
+
+    @property
+    def files_with_problems(self) -> int:
+        return len({p.file for p in self.problems})
+
+
+class Reporter(Protocol):
+    name: str
+    description: str
+
+    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None: ...
+
+
+def _registry() -> dict[str, type[Reporter]]:
+    from cjm.reporters.github import GithubReporter
+    from cjm.reporters.json import JsonReporter
+    from cjm.reporters.text import TextReporter
+
+    return {r.name: r for r in (TextReporter, JsonReporter, GithubReporter)}  # type: ignore[misc]
+
+
+REPORTERS: dict[str, type[Reporter]] = _registry()

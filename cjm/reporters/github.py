@@ -1,0 +1,37 @@
+"""`github`: GitHub Actions workflow commands, so problems appear as annotations on the pull request.
+
+Nothing from a map can forge a command: `%`, CR and LF are escaped in the message, and `:` and `,` too in
+the properties, as the runner's own toolkit does.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from cjm.problem import Severity
+from cjm.reporters import Findings
+from cjm.reporters.text import summary
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    name = "github"
+    description = "GitHub Actions annotations (the default under GitHub Actions)"
+
+    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
+        for p in findings.problems:
+            title = f"{p.code} {p.rule}".strip()
+            stream.write(
+                f"::{_LEVELS[p.severity]} file={escape_property(p.file)},line={p.line},col={p.col},"
+                f"title={escape_property(title)}::{escape_data(p.message)}\n"
+            )
+        stream.write(escape_data(summary(findings)) + "\n")

@@ -1,0 +1,42 @@
+"""`text`: one line per problem, `file:line:col: CODE message`, then a summary; coloured only on a terminal."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from cjm.problem import Severity
+from cjm.reporters import Findings
+from cjm.terminal import console_for, safe
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class TextReporter:
+    name = "text"
+    description = "human-readable lines and a summary (colour on a terminal)"
+
+    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
+        from rich.text import Text
+
+        console = console_for(stream, color=color)
+        for p in findings.problems:
+            line = Text()
+            line.append(f"{safe(p.file)}:{p.line}:{p.col}:", style="bold")
+            line.append(" ")
+            line.append(p.code, style=_STYLES[p.severity])
+            line.append(f" [{p.severity.value}] " if p.severity is not Severity.ERROR else " ")
+            line.append(safe(p.message))
+            console.print(line, soft_wrap=True)
+        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+
+
+def summary(findings: Findings) -> str:
+    files = len(findings.files)
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not findings.problems:
+        return f"{checked}: no problems found."
+    counts = findings.counts
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    total = len(findings.problems)
+    return (f"{checked}: {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+            f"in {findings.files_with_problems} file{'s' if findings.files_with_problems != 1 else ''}.")

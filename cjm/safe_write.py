@@ -1,0 +1,55 @@
+"""Writing a user's file without ever losing it: a temporary file in the same folder, flushed and synced,
+then renamed over the target, keeping the target's permissions. If anything fails midway the original is
+untouched and the temporary file is removed."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+from cjm.errors import CjmError
+
+
+@contextmanager
+def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, os.getcwd()]) != os.getcwd():
+            raise CjmError(f"{path}: is a symbolic link to {real}, outside the working folder; refusing to write")
+        target = real
+        folder = os.path.dirname(real)
+    if os.path.isdir(target):
+        raise CjmError(f"{path}: is a directory; give a file name")
+    if not os.path.isdir(folder):
+        raise CjmError(f"{path}: folder {folder} does not exist")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_text(path: str, text: str) -> None:
+    with atomic_writer(path) as handle:
+        handle.write(text)

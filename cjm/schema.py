@@ -1,0 +1,214 @@
+"""The published JSON Schema, and its errors turned into one-line problems in the user's terms."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from cjm.loader import Document, Path
+from cjm.problem import Problem
+
+SCHEMA_CODE = "CJM010"
+
+
+@functools.cache
+def schema_text() -> str:
+    return resources.files("cjm.schemas").joinpath("journey.schema.json").read_text(encoding="utf-8")
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    return json.loads(schema_text())
+
+
+@functools.cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def vocabulary(name: str) -> list[str]:
+    """The allowed values of an enumerated definition (`channel`, `phase_kind`, `metric`)."""
+    return list(schema()["$defs"][name]["enum"])
+
+
+def check_schema(doc: Document) -> list[Problem]:
+    """Validate a loaded document against the schema; one problem per error, at the offending key or value."""
+    validator = _validator()
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def _explain(doc: Document, error: Any) -> list[Problem]:
+    if error.validator == "oneOf" and error.context:
+        return _explain_choice(doc, error)
+    path: Path = tuple(error.absolute_path)
+    where = _owner(doc.data, path)
+    validator, value, instance = error.validator, error.validator_value, error.instance
+    label = _label(path)
+
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in instance:
+            if key in error.schema.get("properties", {}) or key.startswith("x-"):
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"expected one of: {', '.join(allowed)}"
+            message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
+            out.append(doc.problem((*path, key), SCHEMA_CODE, message, key=True))
+        return out
+    if validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        message = f"missing required key `{missing[0] if missing else value}`{where}"
+        return [doc.problem(path, SCHEMA_CODE, message, key=True)]
+    if validator == "enum":
+        choices = [str(v) for v in value]
+        close = difflib.get_close_matches(str(instance), choices, n=1) if isinstance(instance, str) else []
+        if close and len(choices) > 8:
+            message = f"{label} {_show(instance)} is not a known value{where}; did you mean `{close[0]}`?"
+        else:
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            message = f"{label} {_show(instance)} is not one of: {', '.join(choices)}{where}{hint}"
+    elif validator == "const":
+        message = f"{label} must be {_show(value)}, not {_show(instance)}{where}"
+    elif validator == "type":
+        expected = value if isinstance(value, list) else [value]
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        message = f"{label} must be {wanted}, not {_describe(instance)}{where}"
+    elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if low is not None and high is not None:
+            message = f"{label} {_show(instance)} is outside {_num(low)}..{_num(high)}{where}"
+        elif validator == "exclusiveMinimum":
+            message = f"{label} {_show(instance)} must be more than {_num(value)}{where}"
+        else:
+            word = "at least" if validator == "minimum" else "at most"
+            message = f"{label} {_show(instance)} must be {word} {_num(value)}{where}"
+    elif validator == "minLength":
+        message = f"{label} must not be empty{where}"
+    elif validator == "maxLength":
+        message = f"{label} is longer than {value} characters{where}"
+    elif validator == "minItems":
+        message = f"{label} needs at least {value} entr{'y' if value == 1 else 'ies'}{where}"
+    elif validator == "uniqueItems":
+        message = f"{label} lists the same value twice{where}"
+    elif validator == "pattern" and path and path[-1] in _ID_KEYS | _REF_KEYS or _is_ref_list(path):
+        suggestion = slugify(str(instance))
+        message = (f"{label} {_show(instance)} is not a valid id{where}: use ASCII letters, digits, '-', '_' or '.', "
+                   f"starting with a letter or digit" + (f" (for example `{suggestion}`)" if suggestion else ""))
+    elif validator == "pattern" and path and path[-1] == "updated":
+        message = f"{label} {_show(instance)} must be a date written YYYY-MM-DD{where}"
+    else:
+        message = f"{label}: {_clip(error.message)}{where}"
+    if surprise := doc.surprise_at(path):
+        message = f"{message} — {surprise}"
+    return [doc.problem(path, SCHEMA_CODE, message)]
+
+
+_ID_KEYS = frozenset({"id"})
+_REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
+_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+               "object": "a mapping", "array": "a list", "null": "empty"}
+
+
+def _is_ref_list(path: Path) -> bool:
+    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in (
+        "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
+
+
+def _explain_choice(doc: Document, error: Any) -> list[Problem]:
+    """`oneOf` (text or a mapping; one emotion or a list): explain the branch whose type the writer chose."""
+    branches: dict[int, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [errs for errs in branches.values()
+               if not any(e.validator == "type" and not e.relative_path for e in errs)]
+    if len(fitting) == 1:
+        return [problem for sub in fitting[0] for problem in _explain(doc, sub)]
+    path: Path = tuple(error.absolute_path)
+    expected = [_TYPE_WORDS.get(e.validator_value, str(e.validator_value))
+                for errs in branches.values() for e in errs if e.validator == "type" and not e.relative_path]
+    wanted = " or ".join(dict.fromkeys(expected)) or "something else"
+    message = f"{_label(path)} must be {wanted}, not {_describe(error.instance)}{_owner(doc.data, path)}"
+    return [doc.problem(path, SCHEMA_CODE, message)]
+
+
+def _label(path: Path) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    if not names:
+        return "the map"
+    last = names[-1].replace("_", " ")
+    if isinstance(path[-1], int):
+        return f"{_singular(last)} {path[-1] + 1}"
+    if len(path) >= 2 and isinstance(path[-2], str):
+        return f"{_singular(path[-2].replace('_', ' '))} {last}"
+    return last
+
+
+def _singular(word: str) -> str:
+    return {"phases": "phase", "personas": "persona", "initiatives": "initiative", "messages": "message",
+            "kpis": "KPI", "pain points": "pain point", "opportunities": "opportunity", "actions": "action",
+            "thoughts": "thought", "touchpoints": "touchpoint", "depends on": "dependency",
+            "addresses": "addressed pain point"}.get(word, word)
+
+
+def _owner(data: Any, path: Path) -> str:
+    """` in phase 'awareness'` — which entry of the map a problem is in, by its id or name."""
+    if len(path) < 2 or not isinstance(data, dict) or not isinstance(path[1], int):
+        return ""
+    section, index = path[0], path[1]
+    try:
+        entry = data[section][index]
+    except (KeyError, IndexError, TypeError):
+        return ""
+    noun = _singular(str(section).replace("_", " "))
+    name = entry.get("id") or entry.get("name") or entry.get("title") if isinstance(entry, dict) else None
+    where = f" in {noun} '{name}'" if isinstance(name, str) else f" in {noun} {index + 1}"
+    if len(path) > 4 and isinstance(path[3], int) and isinstance(path[2], str):
+        where = f" in {_singular(path[2].replace('_', ' '))} {path[3] + 1} of{where[3:]}"
+    return where
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{_clip(value, 60)}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "empty"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return _num(value)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"text {_show(value)}"
+    if isinstance(value, bool):
+        return _show(value)
+    if isinstance(value, (int, float)):
+        return f"the number {_num(value)}"
+    return _show(value)
+
+
+def _num(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def slugify(text: str) -> str:
+    """A valid kebab-case id from arbitrary text (ASCII only; may be empty for non-Latin text)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80]

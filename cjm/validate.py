@@ -1,0 +1,88 @@
+"""`validate`: YAML, duplicate keys, the schema and references, for one map or many. No printing here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from cjm.files import STDIN, expand
+from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
+from cjm.model import Journey, build_journey
+from cjm.problem import Problem, Severity
+from cjm.references import check_references
+from cjm.schema import check_schema
+
+
+@dataclass
+class Result:
+    """What checking one file found. `unreadable` files (missing, a directory, no permission) make exit code 2."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    document: Document | None = None
+    journey: Journey | None = None
+    unreadable: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def check_document(doc: Document) -> Result:
+    """Schema and references for a loaded document; builds the journey model when the map is valid."""
+    result = Result(doc.source, list(doc.problems), doc)
+    if doc.data is None or not doc.ok:
+        return result
+    schema_problems = check_schema(doc)
+    result.problems.extend(schema_problems)
+    if schema_problems:
+        result.problems.sort()
+        return result
+    journey = build_journey(doc)
+    reference_problems = check_references(journey)
+    result.problems.extend(reference_problems)
+    if not reference_problems:
+        result.journey = journey
+    result.problems.sort()
+    return result
+
+
+def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Result:
+    return check_document(load_yaml(raw, source, limits))
+
+
+def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
+    """The bytes of a map file (or stdin), or the problem that makes it unreadable. Reads at most one byte
+    more than the size limit, so a huge file costs nothing."""
+    try:
+        if path == STDIN:
+            return sys.stdin.buffer.read(limits.max_bytes + 1)
+        if os.path.isdir(path):
+            return Problem(path, 1, 1, UNREADABLE, "is a directory with no .yaml or .yml files")
+        with open(path, "rb") as handle:
+            return handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        return Problem(path, 1, 1, UNREADABLE, "no such file; check the path")
+    except PermissionError:
+        return Problem(path, 1, 1, UNREADABLE, "permission denied; check the file's permissions")
+    except OSError as err:
+        return Problem(path, 1, 1, UNREADABLE, f"cannot be read: {err.strerror or err}")
+
+
+def display_name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
+    raw = read_source(path, limits)
+    if isinstance(raw, Problem):
+        return Result(display_name(path), [raw], unreadable=True)
+    return check_text(raw, display_name(path), limits)
+
+
+def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+    """Check every map the paths name; a broken file is a result like any other and the run goes on."""
+    for path in expand(paths):
+        yield check_file(path, limits)
