@@ -1,0 +1,123 @@
+"""Configuration: `[tool.cjm]` in pyproject.toml or a `.cjm.yaml`, the nearest one upward from a map wins.
+
+A `.cjm.yaml` holds the same keys as `[tool.cjm]` at its top level. Each command reads its own section
+(`lint`, `prioritise`, `adapt`, ...) and validates it; a bad value is reported with the config file's own
+line and column through `Config.error`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjm.errors import CjmError
+
+CONFIG_FILES = (".cjm.yaml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The `[tool.cjm]` table (or `.cjm.yaml` mapping) that applies, and where it came from (None: defaults)."""
+
+    source: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.error((name,), f"`{name}` must be a table of settings")
+        return value
+
+    def locate(self, keys: tuple[str, ...]) -> tuple[int, int]:
+        """Best-effort line and column of a setting, for error messages."""
+        if not self.text or not keys:
+            return 1, 1
+        if self.source and self.source.endswith(".yaml"):
+            from cjm.loader import load_yaml
+
+            return load_yaml(self.text, self.source).locate(keys, key=True)
+        return _locate_toml(self.text, keys)
+
+    def error(self, keys: tuple[str, ...], message: str) -> CjmError:
+        line, col = self.locate(keys)
+        return CjmError(f"{self.source or 'configuration'}:{line}:{col}: {message}")
+
+    @property
+    def folder(self) -> str:
+        return os.path.dirname(os.path.abspath(self.source)) if self.source else os.getcwd()
+
+
+def find_config(start: str) -> Config:
+    """The configuration for a map at `start` (a file or folder): the nearest config file upward."""
+    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
+    return _find_in(folder)
+
+
+@functools.cache
+def _find_in(folder: str) -> Config:
+    for name in CONFIG_FILES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
+            config = load_config(candidate)
+            if config is not None:
+                return config
+    parent = os.path.dirname(folder)
+    return Config() if parent == folder else _find_in(parent)
+
+
+def load_config(path: str) -> Config | None:
+    """Read one config file; None for a pyproject.toml without `[tool.cjm]`."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as err:
+        raise CjmError(f"{path}: cannot read the configuration: {err}") from None
+    if path.endswith(".toml"):
+        import tomllib
+
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise CjmError(f"{path}: invalid TOML: {err}") from None
+        table = document.get("tool", {}).get("cjm")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            return None
+        return Config(path, table, text)
+    from cjm.loader import load_yaml
+
+    doc = load_yaml(text, path)
+    if doc.problems:
+        first = doc.problems[0]
+        raise CjmError(f"{path}:{first.line}:{first.col}: {first.message}")
+    if not isinstance(doc.data, dict):
+        raise CjmError(f"{path}:1:1: a .cjm.yaml must be a mapping of settings")
+    return Config(path, doc.data, text)
+
+
+def _locate_toml(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Find `key = ` under the deepest matching `[tool.cjm.…]` header; good enough to point a person at it."""
+    lines = text.splitlines()
+    best = (1, 1)
+    for depth in range(len(keys), -1, -1):
+        header = ".".join(("tool", "cjm", *keys[:depth]))
+        pattern = re.compile(r"^\s*\[\s*" + re.escape(header).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
+        for number, line in enumerate(lines, 1):
+            if pattern.match(line):
+                if depth == len(keys):
+                    return number, 1
+                best = (number, 1)
+                key = keys[depth]
+                key_pattern = re.compile(r"^(\s*)[\"']?" + re.escape(key) + r"[\"']?\s*=")
+                for offset, inner in enumerate(lines[number:], number + 1):
+                    if inner.lstrip().startswith("["):
+                        break
+                    if match := key_pattern.match(inner):
+                        return offset, len(match.group(1)) + 1
+                return best
+    return best
