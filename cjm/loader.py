@@ -10,7 +10,6 @@ text), and the YAML 1.1 readings that surprise people are remembered so that an 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +19,7 @@ from yaml import events as ev
 from cjm.problem import Problem, Severity
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same events.
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader
@@ -158,7 +157,7 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
         doc.problems.append(stop.problem)
     except yaml.MarkedYAMLError as err:
         doc.data = None
-        doc.problems.append(_syntax_problem(source, err))
+        doc.problems.append(_syntax_problem(source, err, text))
     except (yaml.YAMLError, ValueError, IndexError, TypeError, RecursionError, MemoryError) as err:
         # libyaml reports a few failures without a position; the file is still only "bad input".
         doc.data = None
@@ -202,21 +201,33 @@ def _first_unprintable(text: str) -> tuple[int, int, str] | None:
     return line, col, match.group()
 
 
-def _syntax_problem(source: str, err: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(source: str, err: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = err.problem or "invalid YAML"
     if err.context and err.context_mark and err.context_mark is not mark:
         what = f"{what} ({err.context} at line {err.context_mark.line + 1})"
     hint = _SYNTAX_HINTS.get(err.problem or "", "")
+    if not hint and mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
+        hint = _TAB_HINT  # libyaml does not name the character it could not start a token with
     return Problem(source, line, col, SYNTAX, f"YAML syntax: {_one_line(what)}{hint}")
 
 
+_TAB_HINT = "; indent with spaces, not tabs"
+# Keyed by the parser's own wording: libyaml's (the parser cjm uses) and the pure-Python fallback's.
 _SYNTAX_HINTS = {
     "mapping values are not allowed here": "; quote a value that contains ': ' or check the indentation",
-    "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+    "mapping values are not allowed in this context": "; quote a value that contains ': ' or check the indentation",
+    "found character '\\t' that cannot start any token": _TAB_HINT,
+    "found a tab character that violates indentation": _TAB_HINT,
+    "found a tab character where an indentation space is expected": _TAB_HINT,
     "could not find expected ':'": "; a key needs ': ' after it",
 }
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _one_line(text: str) -> str:
@@ -288,10 +299,12 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("container", "marks", "key", "key_mark", "skip_value", "merges", "anchor", "nodes_at_start", "explicit")
+    __slots__ = ("container", "is_map", "marks", "key", "key_mark", "skip_value", "merges", "anchor",
+                 "nodes_at_start")
 
     def __init__(self, container: dict | list, anchor: str | None, nodes: int) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.marks: dict[Any, tuple[Mark, Mark]] = {}
         self.key: Any = _NO_KEY
         self.key_mark: Mark = (0, 0)
@@ -299,11 +312,13 @@ class _Frame:
         self.merges: list[tuple[Any, Mark]] = []
         self.anchor = anchor
         self.nodes_at_start = nodes
-        self.explicit: set[Any] = set()
 
 
 _NO_KEY = object()
 _MERGE_KEY = "<<"
+# Plain scalars that can resolve to something other than text: the rest are text as they are, without a call.
+_SPECIAL_PLAIN = _NULLS | _TRUE | _FALSE | _YAML11_BOOLS
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 class _Builder:
@@ -326,8 +341,7 @@ class _Builder:
     def build(self) -> None:
         parser = _Parser(self.doc.text)
         try:
-            for event in _events(parser):
-                self.handle(event)
+            self.consume(parser.get_event)
         finally:
             dispose = getattr(parser, "dispose", None)
             if dispose:
@@ -336,12 +350,64 @@ class _Builder:
             raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, "the file is empty; a map needs at least "
                                  "`cjm: 1`, `id`, `title` and `phases` (run `cjm init` for a starter map)"))
 
-    def handle(self, event: ev.Event) -> None:
-        kind = type(event)
-        if kind is ev.ScalarEvent:
-            self.scalar(event)
-        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-            self.start(event, {} if kind is ev.MappingStartEvent else [])
+    def consume(self, get_event: Any) -> None:
+        """The event loop. Scalars are most of a map, so their common case (plain text or a number in a
+        mapping or list) is handled inline; everything else goes through the methods below. Profiled: this
+        loop costs less than PyYAML's own C loader, which builds its data in Python too."""
+        scalar_event, stream_end = ev.ScalarEvent, ev.StreamEndEvent
+        stack, surprises, max_nodes = self.stack, self.doc.surprises, self.limits.max_nodes
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is not scalar_event:
+                if kind is stream_end:
+                    return
+                self.handle(event, kind)
+                continue
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                raise self.too_many(event)
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
+            value, tag, note = event.value, event.tag, None
+            frame = stack[-1] if stack else None
+            is_key = frame is not None and frame.is_map and frame.key is _NO_KEY
+            if tag is not None and tag != "!" and not (is_key and tag == _STD_TAG + "str"):
+                value, accepted = _resolve_tagged(tag, value, event.implicit[0] and not event.style)
+                if not accepted:
+                    raise self.fail(start, UNSUPPORTED_TAG, _tag_message(tag))
+            elif (not is_key and event.implicit[0] and not event.style
+                  and (value in _SPECIAL_PLAIN or value[0] in _NUMBER_START)):
+                value, note = resolve_plain(value)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            if frame is None:
+                self.add(value, mark, note)
+            elif not frame.is_map:
+                container = frame.container
+                frame.marks[len(container)] = (mark, mark)
+                if note:
+                    surprises[(id(container), len(container))] = note
+                container.append(value)
+            elif is_key:
+                if isinstance(value, str):
+                    frame.key, frame.key_mark = value, mark
+                else:
+                    self.add(value, mark, note)
+            elif not frame.skip_value and frame.key != _MERGE_KEY and frame.key not in frame.marks:
+                key, frame.key = frame.key, _NO_KEY
+                frame.container[key] = value
+                frame.marks[key] = (frame.key_mark, mark)
+                if note:
+                    surprises[(id(frame.container), key)] = note
+            else:
+                self.add(value, mark, note)
+
+    def handle(self, event: ev.Event, kind: type) -> None:
+        if kind is ev.MappingStartEvent:
+            self.start(event, {})
+        elif kind is ev.SequenceStartEvent:
+            self.start(event, [])
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             self.end()
         elif kind is ev.AliasEvent:
@@ -355,26 +421,11 @@ class _Builder:
     def count(self, event: ev.Event, added: int = 1) -> None:
         self.nodes += added
         if self.nodes > self.limits.max_nodes:
-            raise self.fail(event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; "
-                            "split the map into several files")
+            raise self.too_many(event)
 
-    def scalar(self, event: ev.ScalarEvent) -> None:
-        self.count(event)
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-        value = event.value
-        note = None
-        plain = event.implicit[0] and event.style is None
-        frame = self.stack[-1] if self.stack else None
-        is_key = frame is not None and isinstance(frame.container, dict) and frame.key is _NO_KEY
-        if event.tag not in (None, "!") and not (event.tag == _STD_TAG + "str" and is_key):
-            value, accepted = _resolve_tagged(event.tag, value, plain)
-            if not accepted:
-                raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(event.tag))
-        elif plain and not is_key:
-            value, note = resolve_plain(value)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
-        self.add(value, mark, note)
+    def too_many(self, event: ev.Event) -> _Abort:
+        return self.fail(event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; "
+                         "split the map into several files")
 
     def start(self, event: ev.CollectionStartEvent, container: dict | list) -> None:
         tag = event.tag
@@ -399,7 +450,8 @@ class _Builder:
 
     def alias(self, event: ev.AliasEvent) -> None:
         if event.anchor not in self.anchors:
-            raise self.fail(event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
+            raise self.fail(event.start_mark, SYNTAX,
+                            f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
         value, size = self.anchors[event.anchor]
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
@@ -410,6 +462,7 @@ class _Builder:
         self.add(value, (event.start_mark.line + 1, event.start_mark.column + 1), None)
 
     def add(self, value: Any, mark: Mark, note: str | None) -> None:
+        """Put a finished node into its parent (the general case; `consume` inlines the common ones)."""
         if not self.stack:
             self.doc.data = value
             if not isinstance(value, dict):
@@ -420,7 +473,7 @@ class _Builder:
             return
         frame = self.stack[-1]
         container = frame.container
-        if isinstance(container, list):
+        if not frame.is_map:
             index = len(container)
             container.append(value)
             frame.marks[index] = (mark, mark)
@@ -449,7 +502,6 @@ class _Builder:
             return
         container[key] = value
         frame.marks[key] = (frame.key_mark, mark)
-        frame.explicit.add(key)
         if note:
             self.doc.surprises[(id(container), key)] = note
 
@@ -467,11 +519,6 @@ class _Builder:
                     if key not in mapping:
                         mapping[key] = item
                         frame.marks[key] = (mark, mark)
-
-
-def _events(parser: Any) -> Iterator[ev.Event]:
-    while parser.check_event():
-        yield parser.get_event()
 
 
 def _tag_message(tag: str) -> str:
