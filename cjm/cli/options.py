@@ -20,6 +20,10 @@ FormatOption = Annotated[Optional[str], typer.Option(
     show_default=False)]
 OutputOption = Annotated[Optional[str], typer.Option(
     "--output", "-o", help="Write the report to this file instead of standard output.", show_default=False)]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False,
+    help="Processes to check the files with. Default (or 0): as many as pay for the number of files and the "
+         "cores there are; 1: one process.")]
 
 
 def reporter_name(requested: str | None) -> str:

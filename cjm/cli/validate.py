@@ -8,11 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from cjm.cli.options import FormatOption, OutputOption, Paths, output_stream, reporter_name
+from cjm.cli.options import FormatOption, JobsOption, OutputOption, Paths, output_stream, reporter_name
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
-def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None) -> None:
+def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None, jobs: JobsOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -28,7 +28,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     name = reporter_name(format)
     findings = Findings("validate")
     unreadable = False
-    for result in check_paths(paths):
+    for result in check_paths(paths, keep=False, jobs=jobs):
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
     with output_stream(output) as stream:
