@@ -74,6 +74,15 @@ def equal(one: Any, two: Any) -> bool:
     return one == two
 
 
+def _matcher(pattern: str) -> Callable[[str], bool]:
+    """`re.search(pattern, key)` as a test; `^x-` (a plain prefix, the usual extension pattern) without regex."""
+    if re.fullmatch(r"\^[A-Za-z0-9_-]*", pattern):
+        prefix = pattern[1:]
+        return lambda key: key.startswith(prefix)
+    compiled = re.compile(pattern)
+    return lambda key: compiled.search(key) is not None
+
+
 def _unique(items: list[Any]) -> bool:
     if all(type(item) is str for item in items):
         return len(set(items)) == len(items)
@@ -86,6 +95,7 @@ class _Compiler:
     def __init__(self, root: dict[str, Any] | bool) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
+        self.compiling: set[str] = set()
 
     def compile(self, schema: dict[str, Any] | bool) -> Check:
         if schema is True or schema == {}:
@@ -97,9 +107,14 @@ class _Compiler:
         unknown = set(schema) - _COMPILED - _ANNOTATIONS
         if unknown:
             raise Unsupported(f"keyword {sorted(unknown)[0]!r}")
-        checks = [check for check in (self.type_(schema), self.object_(schema), self.array_(schema),
-                                      self.string_(schema), self.number_(schema), self.values_(schema),
-                                      self.combinators_(schema)) if check is not None]
+        # A single type is checked inside that type's own check, one call per node instead of two.
+        single = schema.get("type") if isinstance(schema.get("type"), str) else None
+        shaped = [(name, make(schema, single == name)) for name, make in (
+            ("object", self.object_), ("array", self.array_), ("string", self.string_))]
+        fused = any(check is not None and single == name for name, check in shaped)
+        checks = [check for check in (None if fused else self.type_(schema), *(c for _, c in shaped),
+                                      self.number_(schema), self.values_(schema), self.combinators_(schema))
+                  if check is not None]
         if "$ref" in schema:
             checks.append(self.ref(schema["$ref"]))
         if not checks:
@@ -116,9 +131,9 @@ class _Compiler:
             raise Unsupported(f"$ref {ref!r} (only references inside the schema are compiled)")
         if ref in self.refs:
             return self.refs[ref]
-        # A placeholder first, so a schema that refers to itself compiles without looping.
-        target: list[Check] = []
-        self.refs[ref] = lambda v: target[0](v)
+        if ref in self.compiling:  # a schema that refers to itself: look the check up when it runs
+            return lambda v: self.refs[ref](v)
+        self.compiling.add(ref)
         node: Any = self.root
         for token in filter(None, ref[1:].split("/")):
             token = token.replace("~1", "/").replace("~0", "~")
@@ -126,9 +141,8 @@ class _Compiler:
                 node = node[int(token)] if isinstance(node, list) else node[token]
             except (KeyError, IndexError, ValueError, TypeError):
                 raise Unsupported(f"$ref {ref!r} does not resolve") from None
-        target.append(self.compile(node))
-        self.refs[ref] = target[0]
-        return target[0]
+        self.refs[ref] = self.compile(node)
+        return self.refs[ref]
 
     def type_(self, schema: dict[str, Any]) -> Check | None:
         if "type" not in schema:
@@ -142,20 +156,20 @@ class _Compiler:
             return checks[0]
         return lambda v: any(check(v) for check in checks)
 
-    def object_(self, schema: dict[str, Any]) -> Check | None:
+    def object_(self, schema: dict[str, Any], typed: bool = False) -> Check | None:
         keys = {"required", "properties", "patternProperties", "additionalProperties"}
         if not keys & set(schema):
             return None
         required = tuple(schema.get("required", ()))
         properties = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
-        patterns = [(re.compile(pattern), self.compile(sub))
+        patterns = [(_matcher(pattern), self.compile(sub))
                     for pattern, sub in schema.get("patternProperties", {}).items()]
         additional = schema.get("additionalProperties", True)
         extra: Check | None = None if additional is False else self.compile(additional)
 
         def check(value: Any) -> bool:
             if not isinstance(value, dict):
-                return True
+                return not typed
             for name in required:
                 if name not in value:
                     return False
@@ -164,8 +178,8 @@ class _Compiler:
                 if sub is not None and not sub(item):
                     return False
                 matched = False
-                for pattern, pattern_check in patterns:
-                    if pattern.search(key):
+                for matches, pattern_check in patterns:
+                    if matches(key):
                         matched = True
                         if not pattern_check(item):
                             return False
@@ -175,7 +189,7 @@ class _Compiler:
 
         return check
 
-    def array_(self, schema: dict[str, Any]) -> Check | None:
+    def array_(self, schema: dict[str, Any], typed: bool = False) -> Check | None:
         if not {"items", "minItems", "maxItems", "uniqueItems"} & set(schema):
             return None
         items = self.compile(schema["items"]) if "items" in schema else None
@@ -184,7 +198,7 @@ class _Compiler:
 
         def check(value: Any) -> bool:
             if not isinstance(value, list):
-                return True
+                return not typed
             if len(value) < low or (high is not None and len(value) > high):
                 return False
             if unique and not _unique(value):
@@ -193,7 +207,7 @@ class _Compiler:
 
         return check
 
-    def string_(self, schema: dict[str, Any]) -> Check | None:
+    def string_(self, schema: dict[str, Any], typed: bool = False) -> Check | None:
         if not {"minLength", "maxLength", "pattern"} & set(schema):
             return None
         low, high = schema.get("minLength", 0), schema.get("maxLength")
@@ -201,7 +215,7 @@ class _Compiler:
 
         def check(value: Any) -> bool:
             if not isinstance(value, str):
-                return True
+                return not typed
             if len(value) < low or (high is not None and len(value) > high):
                 return False
             return pattern is None or pattern.search(value) is not None
@@ -242,7 +256,11 @@ class _Compiler:
             checks.append(lambda v: any(option(v) for option in options))
         if "oneOf" in schema:
             choices = [self.compile(sub) for sub in schema["oneOf"]]
-            checks.append(lambda v: sum(1 for choice in choices if choice(v)) == 1)
+            if len(choices) == 2:
+                first, second = choices
+                checks.append(lambda v: first(v) is not second(v))  # checks return True or False
+            else:
+                checks.append(lambda v: sum(1 for choice in choices if choice(v)) == 1)
         if "not" in schema:
             negated = self.compile(schema["not"])
             checks.append(lambda v: not negated(v))
