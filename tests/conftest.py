@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpora" / "yaml-test-suite"
+# The public YAML test suite's inputs (MIT, see its LICENSE), vendored so the tests are self-contained.
+CORPUS = ROOT / "tests" / "data" / "yaml-test-suite"
 
 MINIMAL_MAP = """\
 cjm: 1
