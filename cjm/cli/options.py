@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, Annotated, Optional
+from typing import IO, Annotated
 
 import typer
 
@@ -15,13 +15,15 @@ from cjm.errors import CjmError
 from cjm.reporters import REPORTERS, Findings
 
 Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
-                                                   "glob patterns, or - for standard input.", show_default=False)]
-FormatOption = Annotated[Optional[str], typer.Option(
+                                                   "glob patterns, or - for standard input.", show_default=False,
+                                                   metavar="PATH")]
+FormatOption = Annotated[str | None, typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
-    show_default=False)]
-OutputOption = Annotated[Optional[str], typer.Option(
-    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, the file's suffix "
-                           "picks the format: .sarif, .json, .xml (junit), else text.", show_default=False)]
+    show_default=False, metavar="FORMAT")]
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, the "
+                           "file's suffix picks the format: .sarif, .json, .xml (junit), else text.",
+    show_default=False, metavar="FILE")]
 
 
 def reporter_name(requested: str | None) -> str:
@@ -46,7 +48,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
 
 # --- several reports at once ------------------------------------------------------------------------------
 
-AlsoOption = Annotated[Optional[list[str]], typer.Option(
+AlsoOption = Annotated[list[str] | None, typer.Option(
     "--output-format", metavar="FORMAT:FILE",
     help="Also write a report in FORMAT to FILE; repeatable. Standard output keeps its own report, so under "
          "GitHub Actions `--output-format sarif:cjm.sarif` gives annotations and a SARIF file.",
