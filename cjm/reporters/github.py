@@ -18,8 +18,8 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def escape_data(text: str) -> str:
-    # Control characters (escape sequences that would colour or rewrite the log) are shown, not sent.
-    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters (escape sequences that would colour or rewrite the log) are shown, not sent.
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
