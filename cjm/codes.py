@@ -29,27 +29,51 @@ class CodeInfo:
 VALIDATION_CODES: dict[str, CodeInfo] = {
     info.code: info
     for info in (
-        CodeInfo(UNREADABLE, "unreadable-file", "The file cannot be read: it does not exist, is a directory "
-                 "without maps, or its permissions forbid reading."),
+        CodeInfo(
+            UNREADABLE,
+            "unreadable-file",
+            "The file cannot be read: it does not exist, is a directory "
+            "without maps, or its permissions forbid reading.",
+        ),
         CodeInfo(SYNTAX, "yaml-syntax", "The file is not valid YAML."),
-        CodeInfo(DUPLICATE_KEY, "duplicate-key", "A key appears twice in the same mapping; YAML keeps only one "
-                 "of them, silently."),
-        CodeInfo(UNSUPPORTED_TAG, "unsupported-tag", "A YAML tag (such as !!python/object) that a map must not "
-                 "use; maps are plain data."),
-        CodeInfo(LIMIT, "size-limit", "The file exceeds a safety limit: size, nesting depth, node count or alias "
-                 "expansion."),
-        CodeInfo(ENCODING, "encoding", "The file is not UTF-8 text, or contains a control character YAML does "
-                 "not allow."),
-        CodeInfo(SHAPE, "document-shape", "The YAML is well formed but not shaped like one map: empty, several "
-                 "documents, or a key that is not text."),
-        CodeInfo(SCHEMA_CODE, "schema", "The map does not follow the journey map schema: an unknown or missing "
-                 "key, a wrong type, or a value out of range."),
-        CodeInfo(DUPLICATE_ID, "duplicate-id", "Two entries of the map share an id; ids must be unique within "
-                 "a map."),
-        CodeInfo(UNKNOWN_REFERENCE, "unknown-reference", "A reference names an id that does not exist, or an "
-                 "entry of the wrong kind."),
-        CodeInfo(DEPENDENCY_CYCLE, "dependency-cycle", "Initiatives depend on each other in a cycle, so none of "
-                 "them could start."),
+        CodeInfo(
+            DUPLICATE_KEY,
+            "duplicate-key",
+            "A key appears twice in the same mapping; YAML keeps only one of them, silently.",
+        ),
+        CodeInfo(
+            UNSUPPORTED_TAG,
+            "unsupported-tag",
+            "A YAML tag (such as !!python/object) that a map must not use; maps are plain data.",
+        ),
+        CodeInfo(
+            LIMIT, "size-limit", "The file exceeds a safety limit: size, nesting depth, node count or alias expansion."
+        ),
+        CodeInfo(
+            ENCODING, "encoding", "The file is not UTF-8 text, or contains a control character YAML does not allow."
+        ),
+        CodeInfo(
+            SHAPE,
+            "document-shape",
+            "The YAML is well formed but not shaped like one map: empty, several documents, or a key that is not text.",
+        ),
+        CodeInfo(
+            SCHEMA_CODE,
+            "schema",
+            "The map does not follow the journey map schema: an unknown or missing "
+            "key, a wrong type, or a value out of range.",
+        ),
+        CodeInfo(DUPLICATE_ID, "duplicate-id", "Two entries of the map share an id; ids must be unique within a map."),
+        CodeInfo(
+            UNKNOWN_REFERENCE,
+            "unknown-reference",
+            "A reference names an id that does not exist, or an entry of the wrong kind.",
+        ),
+        CodeInfo(
+            DEPENDENCY_CYCLE,
+            "dependency-cycle",
+            "Initiatives depend on each other in a cycle, so none of them could start.",
+        ),
     )
 }
 

@@ -10,27 +10,28 @@ import pty
 import select
 import subprocess
 import sys
-from pathlib import Path
 
 from cjm.cli.progress import MIN_FILES, tracked, wants_progress
 
-ROOT = Path(__file__).parents[1]
+from .conftest import ROOT, run_cjm
+
 VALID = "cjm: 1\nid: m{n}\ntitle: 地図 {n}\nphases: [{{id: p, name: 認知, kind: awareness}}]\n"
-
-
-def run_cjm(*args: str, cwd: Path, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "CI", "NO_COLOR", "FORCE_COLOR")}
-    environment.update(env or {}, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "cjm", *args], cwd=cwd, env=environment, capture_output=True,
-                          text=True, **kw)
 
 
 def test_github_actions_job_gets_annotations_and_a_sarif_file(tmp_path):
     (tmp_path / "maps").mkdir()
     (tmp_path / "maps" / "ok.yaml").write_text(VALID.format(n=1), encoding="utf-8")
     (tmp_path / "maps" / "bad.yaml").write_text(VALID.format(n=2).replace("awareness", "awarenes"), encoding="utf-8")
-    done = run_cjm("validate", "maps", "--output-format", "sarif:cjm.sarif", "--output-format", "junit:cjm.xml",
-                   cwd=tmp_path, env={"GITHUB_ACTIONS": "true", "CI": "true"})
+    done = run_cjm(
+        "validate",
+        "maps",
+        "--output-format",
+        "sarif:cjm.sarif",
+        "--output-format",
+        "junit:cjm.xml",
+        cwd=tmp_path,
+        env={"GITHUB_ACTIONS": "true", "CI": "true"},
+    )
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("::error file=maps/bad.yaml,line=4,col=")
     assert done.stderr == ""  # no progress, no colour, nothing else
@@ -61,8 +62,14 @@ def test_progress_on_a_terminal_for_many_files(tmp_path):
     controller, terminal = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
     environment.update(PYTHONPATH=str(ROOT), TERM="xterm", COLUMNS="100")
-    process = subprocess.Popen([sys.executable, "-m", "cjm", "validate", "."], cwd=tmp_path, env=environment,
-                               stdout=subprocess.PIPE, stderr=terminal, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cjm", "validate", "."],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        stdin=subprocess.DEVNULL,
+    )
     os.close(terminal)
     seen = b""
     while True:

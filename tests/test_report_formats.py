@@ -79,8 +79,9 @@ def real_findings(tmp_path: Path) -> Findings:
 
 problems = st.builds(
     Problem,
-    file=st.sampled_from(["maps/a.yaml", "maps/夏服 ギフト.yaml", "C:\\maps\\b.yaml", "<stdin>", "/elsewhere/c.yml",
-                          "maps/a,b:c.yaml"]),
+    file=st.sampled_from(
+        ["maps/a.yaml", "maps/夏服 ギフト.yaml", "C:\\maps\\b.yaml", "<stdin>", "/elsewhere/c.yml", "maps/a,b:c.yaml"]
+    ),
     line=st.integers(1, 10_000),
     col=st.integers(1, 500),
     code=st.sampled_from([*VALIDATION_CODES, "CJM101", "CJM205"]),
@@ -154,8 +155,9 @@ def test_sarif_fingerprints_survive_moved_lines():
     a = Problem("m.yaml", 10, 3, "CJM010", "x at line 12", path="$.phases[1]")
     moved = Problem("m.yaml", 14, 3, "CJM010", "x at line 16", path="$.phases[1]")
     other = Problem("m.yaml", 14, 3, "CJM010", "x at line 16", path="$.phases[2]")
-    prints = [sarif_log(findings_from([p]), "/w")["runs"][0]["results"][0]["partialFingerprints"] for p in (a, moved,
-                                                                                                          other)]
+    prints = [
+        sarif_log(findings_from([p]), "/w")["runs"][0]["results"][0]["partialFingerprints"] for p in (a, moved, other)
+    ]
     assert prints[0] == prints[1] != prints[2]
 
 
@@ -172,8 +174,12 @@ def test_every_validation_code_has_metadata_and_documentation():
     import cjm.references
     import cjm.schema
 
-    defined = {value for module in (cjm.loader, cjm.references, cjm.schema) for name, value in vars(module).items()
-               if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)}
+    defined = {
+        value
+        for module in (cjm.loader, cjm.references, cjm.schema)
+        for name, value in vars(module).items()
+        if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
+    }
     assert defined == set(VALIDATION_CODES)
     doc = (Path(__file__).parents[1] / "docs" / "validation.md").read_text(encoding="utf-8")
     anchors = {heading.lower() for heading in re.findall(r"^## (CJM\d{3})$", doc, re.M)}
@@ -200,8 +206,9 @@ def check_junit(xml_text: str, findings: Findings) -> ET.Element:
     root = ET.fromstring(xml_text)
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
-    assert [s.get("name") for s in suites] == list(dict.fromkeys([*findings.files,
-                                                                  *(p.file for p in findings.problems)]))
+    assert [s.get("name") for s in suites] == list(
+        dict.fromkeys([*findings.files, *(p.file for p in findings.problems)])
+    )
     totals = dict.fromkeys(("tests", "failures", "errors"), 0)
     for suite in suites:
         assert set(suite.attrib) >= {"name", "tests", "failures", "errors", "skipped"}
@@ -265,8 +272,12 @@ def unescape(text: str) -> str:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(problems, max_size=8), st.text(max_size=30))
 def test_github_annotations_cannot_be_forged(problem_list, evil_file):
-    problem_list = [*problem_list, Problem(evil_file + "\n::error file=x::forged", 1, 1, "CJM010",
-                                           "::warning::forged\r\n::set-output name=x::y %0A")]
+    problem_list = [
+        *problem_list,
+        Problem(
+            evil_file + "\n::error file=x::forged", 1, 1, "CJM010", "::warning::forged\r\n::set-output name=x::y %0A"
+        ),
+    ]
     findings = findings_from(problem_list)
     lines = render(GithubReporter, findings).split("\n")
     assert lines[-1] == ""
@@ -305,8 +316,10 @@ def test_check_text_problem_positions_feed_the_reports():
     assert result.problems and all(p.line > 1 for p in result.problems)
 
 
-@pytest.mark.parametrize("output, expected", [(None, "text"), ("r.sarif", "sarif"), ("r.json", "json"),
-                                              ("r.xml", "junit"), ("r.log", "text"), ("-", "text")])
+@pytest.mark.parametrize(
+    "output, expected",
+    [(None, "text"), ("r.sarif", "sarif"), ("r.json", "json"), ("r.xml", "junit"), ("r.log", "text"), ("-", "text")],
+)
 def test_default_format_follows_the_output_file(output, expected, tmp_path, monkeypatch):
     from cjm.cli.options import report_destinations
 
@@ -324,14 +337,17 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
     assert targets == [Destination("github"), Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
 
 
-@pytest.mark.parametrize("fmt, output, also, message", [
-    ("xml", None, None, "unknown format 'xml'"),
-    (None, None, ["sarif"], "needs FORMAT:FILE"),
-    (None, None, ["sarif:"], "needs FORMAT:FILE"),
-    (None, "a.sarif", ["sarif:a.sarif"], "two reports would be written to a.sarif"),
-    (None, None, ["github:-"], "two reports would be written to standard output"),
-    (None, None, ["sarif:no/such/folder/a.sarif"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "fmt, output, also, message",
+    [
+        ("xml", None, None, "unknown format 'xml'"),
+        (None, None, ["sarif"], "needs FORMAT:FILE"),
+        (None, None, ["sarif:"], "needs FORMAT:FILE"),
+        (None, "a.sarif", ["sarif:a.sarif"], "two reports would be written to a.sarif"),
+        (None, None, ["github:-"], "two reports would be written to standard output"),
+        (None, None, ["sarif:no/such/folder/a.sarif"], "does not exist"),
+    ],
+)
 def test_bad_destinations_are_usage_errors(fmt, output, also, message, tmp_path, monkeypatch):
     from cjm.cli.options import report_destinations
     from cjm.errors import CjmError

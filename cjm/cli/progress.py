@@ -32,8 +32,13 @@ def tracked(items: Sequence[T], label: str, *, stream: IO[str] | None = None) ->
     from cjm.terminal import console_for, safe, use_color
 
     console = console_for(stream, color=use_color(stream), width=shutil.get_terminal_size().columns)
-    columns = (TextColumn(label, markup=False), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-               TextColumn("{task.fields[current]}", markup=False))
+    columns = (
+        TextColumn(label, markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}", markup=False),
+    )
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task(label, total=len(items), current="")
         for item in items:

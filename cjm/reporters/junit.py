@@ -53,13 +53,13 @@ def junit_tree(findings: Findings) -> Element:
         counts = {"tests": 1, "failures": int(bool(failing) and not is_error), "errors": int(is_error)}
         for key, value in counts.items():
             totals[key] += value
-        suite = ET.SubElement(root, "testsuite", name=xml_text(file), **{k: str(v) for k, v in counts.items()},
-                              skipped="0")
+        suite = ET.SubElement(
+            root, "testsuite", name=xml_text(file), **{k: str(v) for k, v in counts.items()}, skipped="0"
+        )
         case = ET.SubElement(suite, "testcase", name=xml_text(file), classname=classname)
         for problem in failing:
             tag = "error" if is_error else "failure"
-            element = ET.SubElement(case, tag, message=xml_text(f"{problem.code} {problem.message}"),
-                                    type=problem.code)
+            element = ET.SubElement(case, tag, message=xml_text(f"{problem.code} {problem.message}"), type=problem.code)
             element.text = xml_text(_detail(problem))
         if notes:
             ET.SubElement(case, "system-out").text = xml_text("\n".join(_detail(p) for p in notes))
@@ -68,8 +68,10 @@ def junit_tree(findings: Findings) -> Element:
 
 
 def _detail(problem: Problem) -> str:
-    return (f"{problem.file}:{problem.line}:{problem.col}: {problem.code} [{problem.severity.value}] "
-            f"{problem.message}\n{problem.url}")
+    return (
+        f"{problem.file}:{problem.line}:{problem.col}: {problem.code} [{problem.severity.value}] "
+        f"{problem.message}\n{problem.url}"
+    )
 
 
 def xml_text(text: str) -> str:

@@ -39,16 +39,19 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
     """The SARIF log of one run; `root` is the folder relative paths are resolved against."""
     rules = _rules(findings.problems)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    artifacts = [_artifact_location(f, root) for f in dict.fromkeys([*findings.files, *(p.file for p in
-                                                                                         findings.problems)])]
+    artifacts = [
+        _artifact_location(f, root) for f in dict.fromkeys([*findings.files, *(p.file for p in findings.problems)])
+    ]
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "cjm",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": DOCS_URL.split("/blob/")[0],
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": "cjm",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": DOCS_URL.split("/blob/")[0],
+                "rules": rules,
+            }
+        },
         "automationDetails": {"id": f"cjm/{findings.command}/"},
         "originalUriBaseIds": {SRCROOT: {"uri": Path(root).absolute().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
@@ -68,25 +71,31 @@ def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
     for code in sorted(first):
         problem = first[code]
         info = describe(code, problem.rule)
-        rules.append({
-            "id": code,
-            "name": info.name,
-            "shortDescription": {"text": info.summary},
-            "fullDescription": {"text": info.summary},
-            "helpUri": problem.url,
-            "help": {"text": f"{info.summary} See {problem.url}",
-                     "markdown": f"{info.summary} [{code} in the cjm documentation]({problem.url})"},
-            "defaultConfiguration": {"level": _LEVELS[problem.severity]},
-            "properties": {"tags": ["cjm", "validation" if code in VALIDATION_CODES else "lint"]},
-        })
+        rules.append(
+            {
+                "id": code,
+                "name": info.name,
+                "shortDescription": {"text": info.summary},
+                "fullDescription": {"text": info.summary},
+                "helpUri": problem.url,
+                "help": {
+                    "text": f"{info.summary} See {problem.url}",
+                    "markdown": f"{info.summary} [{code} in the cjm documentation]({problem.url})",
+                },
+                "defaultConfiguration": {"level": _LEVELS[problem.severity]},
+                "properties": {"tags": ["cjm", "validation" if code in VALIDATION_CODES else "lint"]},
+            }
+        )
     return rules
 
 
 def _result(problem: Problem, rule_index: int, root: str) -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": _artifact_location(problem.file, root),
-        "region": {"startLine": problem.line, "startColumn": problem.col},
-    }}
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": _artifact_location(problem.file, root),
+            "region": {"startLine": problem.line, "startColumn": problem.col},
+        }
+    }
     if problem.path:
         location["logicalLocations"] = [{"fullyQualifiedName": problem.path, "kind": "property"}]
     return {
