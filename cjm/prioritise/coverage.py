@@ -9,7 +9,7 @@ persona lane) below 0; it is fixed in the first stage with an initiative that ad
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cjm.model import Initiative, Journey
 
@@ -55,6 +55,7 @@ class Coverage:
     stages: tuple[StageCoverage, ...]
     pain_points: tuple[PainPoint, ...]  # every pain point of the maps, in map order
     low_points: tuple[LowPoint, ...]
+    phase_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (map id, phase id) -> name
 
     @property
     def unaddressed(self) -> tuple[PainPoint, ...]:
@@ -101,7 +102,8 @@ def coverage(journeys: Sequence[Journey], placed: Iterable[tuple[str, str, int, 
         LowPoint(j.id, phase.id, phase.name, emotion.score, emotion.note, emotion.persona,
                  first_phase.get((j.id, phase.id)))
         for j in journeys for phase in j.phases for emotion in phase.emotions if emotion.score < 0)
-    return Coverage(stages, pain_points, low_points)
+    names = {(j.id, phase.id): phase.name for j in journeys for phase in j.phases}
+    return Coverage(stages, pain_points, low_points, names)
 
 
 def _stage_coverage(stage: int, entries: list[tuple[str, str, Addressed]]) -> StageCoverage:

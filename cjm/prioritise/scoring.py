@@ -149,8 +149,8 @@ def _weighted(raw: Mapping[str, Any], weights: Mapping[str, float]) -> Score:
         points = 100 * weight * normalised / total
         terms.append(Term(name, _plain(value), assumed, normalised, weight, points, note))
     value = sum(t.points or 0 for t in terms)
-    shown = " + ".join(f"{_fmt(t.points or 0)}" for t in terms)
-    return Score(value, tuple(terms), f"100 × Σ(weight × normalised) / {_fmt(total)} = {shown} = {_fmt(value)}")
+    shown = " + ".join(f"{fmt(t.points or 0)}" for t in terms)
+    return Score(value, tuple(terms), f"100 × Σ(weight × normalised) / {fmt(total)} = {shown} = {fmt(value)}")
 
 
 # --- presets -------------------------------------------------------------------------------------------
@@ -178,14 +178,14 @@ def _rice(raw: Mapping[str, Any]) -> Score:
     value = reach * impact * confidence / effort
     terms = (Term("reach", reach), Term("rice.impact", impact), Term("confidence", confidence),
              Term("effort", effort, note="person-months"))
-    return Score(value, terms, f"{_fmt(reach)} × {_fmt(impact)} × {_fmt(confidence)} / {_fmt(effort)} = {_fmt(value)}")
+    return Score(value, terms, f"{fmt(reach)} × {fmt(impact)} × {fmt(confidence)} / {fmt(effort)} = {fmt(value)}")
 
 
 def _ice(raw: Mapping[str, Any]) -> Score:
     impact, confidence, ease = (_lookup(raw, f"ice.{k}") for k in ("impact", "confidence", "ease"))
     value = impact * confidence * ease
     terms = (Term("ice.impact", impact), Term("ice.confidence", confidence), Term("ice.ease", ease))
-    return Score(value, terms, f"{_fmt(impact)} × {_fmt(confidence)} × {_fmt(ease)} = {_fmt(value)}")
+    return Score(value, terms, f"{fmt(impact)} × {fmt(confidence)} × {fmt(ease)} = {fmt(value)}")
 
 
 def _wsjf(raw: Mapping[str, Any]) -> Score:
@@ -196,8 +196,8 @@ def _wsjf(raw: Mapping[str, Any]) -> Score:
     terms = (Term("wsjf.business_value", value_), Term("wsjf.time_criticality", time),
              Term("wsjf.risk_reduction", risk), Term("wsjf.job_size", size),
              Term("cost_of_delay", cost_of_delay, note="business value + time criticality + risk reduction"))
-    return Score(value, terms, f"({_fmt(value_)} + {_fmt(time)} + {_fmt(risk)}) / {_fmt(size)} = "
-                               f"{_fmt(cost_of_delay)} / {_fmt(size)} = {_fmt(value)}")
+    return Score(value, terms, f"({fmt(value_)} + {fmt(time)} + {fmt(risk)}) / {fmt(size)} = "
+                               f"{fmt(cost_of_delay)} / {fmt(size)} = {fmt(value)}")
 
 
 PRESETS: dict[str, Preset] = {
@@ -220,7 +220,7 @@ def _plain(value: float | bool) -> Any:
     return value
 
 
-def _fmt(number: float) -> str:
+def fmt(number: float) -> str:
     """A number as a person writes it: no trailing zeros, at most 2 decimals."""
     text = f"{number:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
