@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,35 @@ from cjm.validate import check_file, check_text
 from tests.conftest import ROOT, assert_clean_exit, run_cjm
 
 APPAREL = str(ROOT / "tests" / "fixtures" / "prioritise" / "apparel-ja.yaml")
+
+
+def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `cjm` in this process (fast), the way `main()` runs it: same output, messages and exit codes."""
+    from cjm.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: os.environ.get(k) for k in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", *(env or {}))}
+    old_cwd, old_argv = os.getcwd(), sys.argv
+    try:
+        for key in saved:
+            os.environ.pop(key, None)
+        os.environ.update(env or {})
+        os.chdir(cwd or ROOT)
+        sys.argv = ["cjm", *args]
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main()
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 0
+    finally:
+        os.chdir(old_cwd)
+        sys.argv = old_argv
+        for key, value in saved.items():
+            os.environ.pop(key, None)
+            if value is not None:
+                os.environ[key] = value
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def map_text(initiatives: list[dict], map_id: str = "shop", title: str = "Shop") -> str:
@@ -39,7 +72,7 @@ def test_both_spellings_are_the_same_command() -> None:
 
 
 def test_json_is_a_list_of_initiatives_with_their_inputs() -> None:
-    proc = run_cjm("prioritise", APPAREL, "-f", "json")
+    proc = cli("prioritise", APPAREL, "-f", "json")
     document = json.loads(proc.stdout)
     journey = check_file(APPAREL).journey
     assert journey is not None
@@ -59,7 +92,7 @@ def test_markdown_renders_as_one_clean_table(write_map) -> None:
     awkward = "Size | fit *guide* <b>now</b> [link](x) `code`\nsecond line \\ end"
     path = write_map(map_text([{"id": "awkward", "title": awkward, "impact": 5, "feasibility": 5},
                                {"id": "plain", "title": "サイズ表", "impact": 2, "feasibility": 2}]))
-    proc = run_cjm("prioritise", str(path), "--format", "markdown")
+    proc = cli("prioritise", str(path), "--format", "markdown")
     assert_clean_exit(proc, (0,))
     tokens = MarkdownIt("commonmark").enable("table").parse(proc.stdout)
     tables = [t for t in tokens if t.type == "table_open"]
@@ -76,7 +109,7 @@ def test_markdown_renders_as_one_clean_table(write_map) -> None:
 def test_csv_round_trips_and_defuses_formulas(write_map) -> None:
     path = write_map(map_text([{"id": "sum", "title": "=SUM(A1:A9)", "impact": 4},
                                {"id": "ja", "title": "レビュー掲載, 送料無料", "impact": 3}]))
-    proc = run_cjm("prioritise", str(path), "--format", "csv")
+    proc = cli("prioritise", str(path), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert [r["id"] for r in rows] == ["sum", "ja"]
     assert rows[0]["title"] == "'=SUM(A1:A9)"
@@ -85,7 +118,7 @@ def test_csv_round_trips_and_defuses_formulas(write_map) -> None:
 
 
 def test_table_lines_align_with_japanese_text() -> None:
-    proc = run_cjm("prioritise", APPAREL)
+    proc = cli("prioritise", APPAREL)
     assert_clean_exit(proc, (0,))
     table = proc.stdout.split("\nScored with")[0].splitlines()
     assert len(table) > 5
@@ -97,42 +130,42 @@ def test_table_lines_align_with_japanese_text() -> None:
 
 
 def test_colour_only_when_asked_and_no_color_wins() -> None:
-    assert "\x1b[" not in run_cjm("prioritise", APPAREL).stdout  # not a terminal
-    assert "\x1b[" in run_cjm("prioritise", APPAREL, env={"FORCE_COLOR": "1"}).stdout
-    assert "\x1b[" not in run_cjm("prioritise", APPAREL, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in cli("prioritise", APPAREL).stdout  # not a terminal
+    assert "\x1b[" in cli("prioritise", APPAREL, env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in cli("prioritise", APPAREL, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
 
 
 def test_map_text_cannot_drive_the_terminal(write_map) -> None:
     path = write_map(map_text([{"id": "evil", "title": "Bad \x1b[2J\x1b]0;owned\x07 title"}]))
     for fmt in ("table", "markdown"):
-        proc = run_cjm("prioritise", str(path), "-f", fmt, env={"FORCE_COLOR": "1"})
+        proc = cli("prioritise", str(path), "-f", fmt, env={"FORCE_COLOR": "1"})
         assert_clean_exit(proc, (0,))
         assert "\x1b[2J" not in proc.stdout and "\x07" not in proc.stdout
-    explained = run_cjm("prioritise", str(path), "--explain", "evil")
+    explained = cli("prioritise", str(path), "--explain", "evil")
     assert "\x1b[2J" not in explained.stdout and "\\x1b" in explained.stdout
 
 
 def test_explain_shows_every_term_and_the_sum() -> None:
-    proc = run_cjm("prioritise", APPAREL, "--explain", "faq")
+    proc = cli("prioritise", APPAREL, "--explain", "faq")
     assert_clean_exit(proc, (0,))
     for term in ("impact", "feasibility", "urgency", "maintenance_cost", "set_and_forget", "confidence"):
         assert term in proc.stdout
     assert "= 57.5" in proc.stdout  # 7.5 + 20 + 5 + 10 + 10 + 5
     assert "assumed" in proc.stdout  # faq has no confidence
     assert "fill-in" in proc.stdout and "stage 1" in proc.stdout
-    as_json = json.loads(run_cjm("prioritise", APPAREL, "--explain", "apparel-working-mother:faq", "-f", "json").stdout)
+    as_json = json.loads(cli("prioritise", APPAREL, "--explain", "apparel-working-mother:faq", "-f", "json").stdout)
     assert as_json["score"] == 57.5 and sum(t["points"] for t in as_json["terms"]) == pytest.approx(57.5)
 
 
 def test_explain_an_unknown_id_is_a_usage_error() -> None:
-    proc = run_cjm("prioritise", APPAREL, "--explain", "size-chrat")
+    proc = cli("prioritise", APPAREL, "--explain", "size-chrat")
     assert_clean_exit(proc, (2,))
     assert proc.stderr.startswith("cjm: error: no initiative 'size-chrat'") and "size-chart" in proc.stderr
 
 
 def test_preset_without_its_inputs_names_them_at_the_initiative(write_map) -> None:
     path = write_map(map_text([{"id": "a", "title": "A", "reach": 100, "confidence": 0.5}]))
-    proc = run_cjm("prioritise", str(path), "--preset", "rice")
+    proc = cli("prioritise", str(path), "--preset", "rice")
     assert_clean_exit(proc, (2,))
     assert f"{path}:" in proc.stderr and "rice.impact, effort" in proc.stderr
     assert proc.stdout == ""
@@ -141,7 +174,7 @@ def test_preset_without_its_inputs_names_them_at_the_initiative(write_map) -> No
 def test_preset_with_its_inputs(write_map) -> None:
     path = write_map(map_text([{"id": "a", "title": "A", "reach": 800, "rice": {"impact": 2}, "confidence": 0.5,
                                 "effort": 1}]))
-    document = json.loads(run_cjm("prioritise", str(path), "--preset", "rice", "-f", "json").stdout)
+    document = json.loads(cli("prioritise", str(path), "--preset", "rice", "-f", "json").stdout)
     assert document["initiatives"][0]["score"] == 800
     assert document["model"]["name"] == "rice"
 
@@ -149,12 +182,12 @@ def test_preset_with_its_inputs(write_map) -> None:
 def test_invalid_map_and_cycle_are_located_input_errors(write_map) -> None:
     broken = write_map("cjm: 1\nid: x\ntitle: X\nphases:\n  - {id: a, name: A, kind: awareness}\ninitiatives:\n"
                        "  - id: i\n    title: I\n    impact: 9\n", "broken.yaml")
-    proc = run_cjm("prioritise", str(broken))
+    proc = cli("prioritise", str(broken))
     assert_clean_exit(proc, (2,))
     assert f"{broken}:9:13:" in proc.stderr and proc.stdout == ""
     cycle = write_map(map_text([{"id": "a", "title": "A", "depends_on": ["b"]},
                                 {"id": "b", "title": "B", "depends_on": ["a"]}]), "cycle.yaml")
-    proc = run_cjm("prioritise", str(cycle))
+    proc = cli("prioritise", str(cycle))
     assert_clean_exit(proc, (2,))
     assert "CJM022" in proc.stderr and "dependency cycle" in proc.stderr
 
@@ -169,7 +202,7 @@ def test_invalid_map_and_cycle_are_located_input_errors(write_map) -> None:
     (["--explain", "faq", "--format", "csv"], "--explain"),
 ])
 def test_bad_options_are_one_line_usage_errors(args: list[str], message: str) -> None:
-    proc = run_cjm("prioritise", APPAREL, *args)
+    proc = cli("prioritise", APPAREL, *args)
     assert_clean_exit(proc, (2,))
     assert message in proc.stderr and proc.stderr.startswith("cjm: error:")
 
@@ -180,9 +213,9 @@ def test_config_weights_and_capacity_apply_and_flags_win(tmp_path: Path) -> None
         'urgency = 0\nmaintenance_cost = 0\nset_and_forget = 0\nconfidence = 0\n', encoding="utf-8")
     (tmp_path / "map.yaml").write_text(map_text([{"id": "a", "title": "A", "impact": 4},
                                                  {"id": "b", "title": "B", "impact": 3}]), encoding="utf-8")
-    document = json.loads(run_cjm("prioritise", "map.yaml", "-f", "json", cwd=tmp_path).stdout)
+    document = json.loads(cli("prioritise", "map.yaml", "-f", "json", cwd=tmp_path).stdout)
     assert [(i["id"], i["score"], i["stage"]) for i in document["initiatives"]] == [("a", 75, 1), ("b", 50, 2)]
-    flagged = json.loads(run_cjm("prioritise", "map.yaml", "-f", "json", "--weight", "impact=0", "--weight",
+    flagged = json.loads(cli("prioritise", "map.yaml", "-f", "json", "--weight", "impact=0", "--weight",
                                  "urgency=1", "--capacity", "2", cwd=tmp_path).stdout)
     assert {i["score"] for i in flagged["initiatives"]} == {50}  # urgency assumed 3 -> 0.5
     assert {i["stage"] for i in flagged["initiatives"]} == {1}
@@ -192,7 +225,7 @@ def test_bad_config_is_reported_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.cjm.prioritise.weights]\nreach = 2\n',
                                              encoding="utf-8")
     (tmp_path / "map.yaml").write_text(map_text([]), encoding="utf-8")
-    proc = run_cjm("prioritise", "map.yaml", cwd=tmp_path)
+    proc = cli("prioritise", "map.yaml", cwd=tmp_path)
     assert_clean_exit(proc, (2,))
     assert "pyproject.toml:5:1: unknown weight `reach`" in proc.stderr
 
@@ -200,11 +233,11 @@ def test_bad_config_is_reported_at_its_line(tmp_path: Path) -> None:
 def test_a_directory_is_one_portfolio(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(map_text([{"id": "faq", "title": "FAQ", "impact": 4}], "shop-a"), "utf-8")
     (tmp_path / "b.yaml").write_text(map_text([{"id": "faq", "title": "FAQ", "impact": 2}], "shop-b"), "utf-8")
-    document = json.loads(run_cjm("prioritise", str(tmp_path), "-f", "json").stdout)
+    document = json.loads(cli("prioritise", str(tmp_path), "-f", "json").stdout)
     assert [(i["map"], i["id"]) for i in document["initiatives"]] == [("shop-a", "faq"), ("shop-b", "faq")]
-    table = run_cjm("prioritise", str(tmp_path)).stdout
+    table = cli("prioritise", str(tmp_path)).stdout
     assert "shop-a" in table and "shop-b" in table
-    ambiguous = run_cjm("prioritise", str(tmp_path), "--explain", "faq")
+    ambiguous = cli("prioritise", str(tmp_path), "--explain", "faq")
     assert_clean_exit(ambiguous, (2,))
     assert "shop-a:faq" in ambiguous.stderr
 
@@ -212,7 +245,7 @@ def test_a_directory_is_one_portfolio(tmp_path: Path) -> None:
 def test_output_file_and_empty_map(tmp_path: Path) -> None:
     (tmp_path / "map.yaml").write_text(map_text([]), encoding="utf-8")
     target = tmp_path / "roadmap.md"
-    proc = run_cjm("prioritise", "map.yaml", "-f", "markdown", "-o", str(target), cwd=tmp_path)
+    proc = cli("prioritise", "map.yaml", "-f", "markdown", "-o", str(target), cwd=tmp_path)
     assert_clean_exit(proc, (0,))
     assert "no initiatives" in proc.stderr
     assert "| Stage |" in target.read_text(encoding="utf-8")
