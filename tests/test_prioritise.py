@@ -346,6 +346,15 @@ def test_coverage_by_stage_unaddressed_pain_points_and_low_points() -> None:
     assert {(p.phase_id, p.stage) for p in cover.low_points} == {("consideration", 1), ("purchase", None)}
 
 
+def test_a_low_point_is_fixed_by_its_pain_points_not_by_touching_the_phase() -> None:
+    roadmap = prioritise([journey([
+        {"id": "banner", "title": "Banner", "phases": ["purchase"], "impact": 5, "feasibility": 5},
+        {"id": "free-shipping", "title": "Free shipping", "pain_points": ["shipping"], "impact": 4, "feasibility": 2},
+    ], phases=PHASES)])
+    purchase = next(p for p in roadmap.coverage.low_points if p.phase_id == "purchase")
+    assert (purchase.stage, purchase.pain_points, purchase.pain_points_addressed) == (2, 1, 1)
+
+
 def test_a_map_without_initiatives_gives_an_empty_roadmap() -> None:
     roadmap = prioritise([journey([], phases=PHASES)])
     assert roadmap.initiatives == ()

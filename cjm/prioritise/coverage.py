@@ -3,7 +3,8 @@ addresses, and whether the journey's emotional low points get fixed.
 
 An initiative addresses the phases it lists, the pain points it lists, the pain points its opportunities
 answer (`addresses`), and the phases all of those are in. An emotional low point is a phase's emotion (per
-persona lane) below 0; it is fixed in the first stage with an initiative that addresses its phase.
+persona lane) below 0. It is addressed in the first stage with an initiative that addresses one of the pain
+points of its phase; when the phase lists no pain points, an initiative that addresses the phase counts.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cjm.model import Initiative, Journey
+from cjm.model import Initiative, Journey, Phase
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ class LowPoint:
     score: float
     note: str | None
     persona: str | None
-    stage: int | None  # the first stage that addresses its phase; None: not addressed
+    stage: int | None  # the first stage that addresses its phase's pain points (or phase); None: not addressed
+    pain_points: int = 0  # how many pain points its phase lists
+    pain_points_addressed: int = 0  # how many of them some initiative addresses
 
 
 @dataclass(frozen=True)
@@ -93,23 +96,35 @@ def coverage(journeys: Sequence[Journey], placed: Iterable[tuple[str, str, int, 
                 first_phase.setdefault((map_id, phase_id), stage)
             for pain_id in what.pain_points:
                 first_pain.setdefault((map_id, pain_id), stage)
-    stages = tuple(_stage_coverage(stage, by_stage[stage]) for stage in sorted(by_stage))
+    position = {(j.id, phase.id): (m, phase.index) for m, j in enumerate(journeys) for phase in j.phases}
+    stages = tuple(_stage_coverage(stage, by_stage[stage], position) for stage in sorted(by_stage))
     pain_points = tuple(
         PainPoint(j.id, phase.id, phase.name, item.id or "", item.text, item.get("severity"),
                   first_pain.get((j.id, item.id or "")))
         for j in journeys for phase, item in j.items() if item.list_name == "pain_points")
     low_points = tuple(
         LowPoint(j.id, phase.id, phase.name, emotion.score, emotion.note, emotion.persona,
-                 first_phase.get((j.id, phase.id)))
+                 _fixed_in(j.id, phase, first_pain, first_phase), len(phase.pain_points),
+                 sum((j.id, item.id) in first_pain for item in phase.pain_points))
         for j in journeys for phase in j.phases for emotion in phase.emotions if emotion.score < 0)
     names = {(j.id, phase.id): phase.name for j in journeys for phase in j.phases}
     return Coverage(stages, pain_points, low_points, names)
 
 
-def _stage_coverage(stage: int, entries: list[tuple[str, str, Addressed]]) -> StageCoverage:
+def _fixed_in(map_id: str, phase: Phase, first_pain: dict[tuple[str, str], int],
+              first_phase: dict[tuple[str, str], int]) -> int | None:
+    pains = [item.id for item in phase.pain_points if item.id]
+    if not pains:
+        return first_phase.get((map_id, phase.id))
+    return min((first_pain[(map_id, p)] for p in pains if (map_id, p) in first_pain), default=None)
+
+
+def _stage_coverage(stage: int, entries: list[tuple[str, str, Addressed]],
+                    position: dict[tuple[str, str], tuple[int, int]]) -> StageCoverage:
     phases: dict[tuple[str, str], None] = {}
     pains: dict[tuple[str, str], None] = {}
     for map_id, _, what in entries:
         phases.update(((map_id, p), None) for p in what.phases)
         pains.update(((map_id, p), None) for p in what.pain_points)
-    return StageCoverage(stage, tuple((m, i) for m, i, _ in entries), tuple(phases), tuple(pains))
+    in_journey_order = tuple(sorted(phases, key=lambda key: position[key]))
+    return StageCoverage(stage, tuple((m, i) for m, i, _ in entries), in_journey_order, tuple(pains))

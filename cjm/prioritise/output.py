@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from cjm import __version__
 from cjm.prioritise.classify import QUADRANTS, STAGES
-from cjm.prioritise.coverage import PainPoint
+from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
 from cjm.prioritise.scoring import Term, fmt
 from cjm.terminal import safe
@@ -131,7 +131,8 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
                         "pain_points": [{"map": m, "id": p} for m, p in s.pain_points]} for s in cover.stages],
             "unaddressed_pain_points": [_pain_dict(p) for p in cover.unaddressed],
             "low_points": [{"map": p.map_id, "phase": p.phase_id, "phase_name": p.phase_name, "score": p.score,
-                            "note": p.note, "persona": p.persona, "fixed_in_stage": p.stage}
+                            "note": p.note, "persona": p.persona, "fixed_in_stage": p.stage,
+                            "pain_points": p.pain_points, "pain_points_addressed": p.pain_points_addressed}
                            for p in cover.low_points],
         },
     }
@@ -227,10 +228,17 @@ def write_markdown(roadmap: Roadmap, stream: IO[str], *, color: bool = False) ->
     if cover.low_points:
         stream.write("\n### Emotional low points\n\n")
         for low in cover.low_points:
-            fixed = f"addressed in stage {low.stage}" if low.stage else "**not addressed**"
+            fixed = f"addressed in stage {low.stage}{_share(low)}" if low.stage else "**not addressed**"
             note = f": {md(low.note)}" if low.note else ""
             stream.write(f"- {md(phase_label(roadmap, low.map_id, low.phase_id))} ({fmt(low.score)}{note}): "
                          f"{fixed}\n")
+
+
+def _share(low: LowPoint) -> str:
+    """` (1 of 2 pain points)` when only some of the phase's pain points are addressed."""
+    if low.pain_points_addressed < low.pain_points:
+        return f" ({low.pain_points_addressed} of {low.pain_points} pain points)"
+    return ""
 
 
 def _severity(pain: PainPoint) -> str:
@@ -324,7 +332,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 line.append(f" {safe(low.note)}")
             line.append(" → ")
             if low.stage:
-                line.append(f"addressed in stage {low.stage}", style="green")
+                line.append(f"addressed in stage {low.stage}{_share(low)}", style="green")
             else:
                 line.append("not addressed", style="bold red")
             console.print(line, soft_wrap=True)
