@@ -20,6 +20,15 @@ from cjm.diff.compare import diff_journeys, match_items
 from cjm.diff.sources import MapError, diff_files, diff_git, load_journey
 
 __all__ = [
-    "ACTIONS", "TARGETS", "Change", "FieldChange", "MapDiff", "MapError", "diff_files", "diff_git", "diff_journeys",
-    "load_journey", "match_items",
+    "ACTIONS",
+    "TARGETS",
+    "Change",
+    "FieldChange",
+    "MapDiff",
+    "MapError",
+    "diff_files",
+    "diff_git",
+    "diff_journeys",
+    "load_journey",
+    "match_items",
 ]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from cjm.diff.changes import Change, FieldChange, MapDiff, sort_changes
+from cjm.diff.changes import ACTIONS, Change, FieldChange, MapDiff, sort_changes
 from cjm.model import ITEM_LISTS, Item, Journey, Phase
 
 # How alike two texts in the same phase and row must be to count as one edited entry.
@@ -158,31 +158,39 @@ def _item_changes(
     removed_phases: set[str],
     added_phases: set[str],
 ) -> list[Change]:
-    changes = []
+    """Items added, removed, moved to another phase or changed, each group in the order of the map."""
+    changes: list[tuple[int, tuple[int, int, int], Change]] = []
     for before, after in pairs:
         fields = _field_changes(_as_mapping(before.item), _as_mapping(after.item), ignore=_PLACEMENT_KEYS)
         moved = same_phase.get(before.phase) != after.phase
         if moved or fields:
-            changes.append(
-                Change(
-                    "item",
-                    "moved" if moved else "changed",
-                    after.id or before.id,
-                    after.item.text,
-                    after.list,
-                    after.phase,
-                    before.phase if moved else None,
-                    fields=fields,
-                )
+            action = "moved" if moved else "changed"
+            change = Change(
+                "item",
+                action,
+                after.id or before.id,
+                after.item.text,
+                after.list,
+                after.phase,
+                before.phase if moved else None,
+                fields=fields,
             )
+            changes.append((ACTIONS.index(action), _position(after.item), change))
     # Entries of a phase removed or added as a whole are told by that phase's change.
-    changes.extend(
-        Change("item", "removed", e.id, e.item.text, e.list, e.phase) for e in gone if e.phase not in removed_phases
-    )
-    changes.extend(
-        Change("item", "added", e.id, e.item.text, e.list, e.phase) for e in arrived if e.phase not in added_phases
-    )
-    return changes
+    for entry in gone:
+        if entry.phase not in removed_phases:
+            change = Change("item", "removed", entry.id, entry.item.text, entry.list, entry.phase)
+            changes.append((ACTIONS.index("removed"), _position(entry.item), change))
+    for entry in arrived:
+        if entry.phase not in added_phases:
+            change = Change("item", "added", entry.id, entry.item.text, entry.list, entry.phase)
+            changes.append((ACTIONS.index("added"), _position(entry.item), change))
+    return [change for _, _, change in sorted(changes, key=lambda c: c[:2])]
+
+
+def _position(item: Item) -> tuple[int, int, int]:
+    _, phase_index, list_name, index = item.path
+    return int(phase_index), ITEM_LISTS.index(str(list_name)), int(index)
 
 
 def _as_mapping(item: Item) -> dict[str, Any]:
