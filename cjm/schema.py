@@ -67,7 +67,7 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
         return out
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
-        message = f"missing required key `{missing[0] if missing else value}`{where}"
+        message = f"{label} is missing required key `{missing[0] if missing else value}`{where}"
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
