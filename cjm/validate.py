@@ -82,7 +82,9 @@ def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
     return check_text(raw, display_name(path), limits)
 
 
-def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude()) -> Iterator[Result]:
+def check_paths(
+    paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude()
+) -> Iterator[Result]:
     """Check every map the paths name; a broken file is a result like any other and the run goes on."""
     for path in expand(paths, exclude):
         yield check_file(path, limits)
