@@ -26,14 +26,14 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import expand
+    from cjm.files import Exclude, expand
     from cjm.reporters import Findings
     from cjm.validate import check_file
 
     targets = report_destinations(format, output, also)
     findings = Findings("validate")
     unreadable = False
-    for path in tracked(list(expand(paths)), "Validating"):
+    for path in tracked(list(expand(paths, Exclude.from_config())), "Validating"):
         result = check_file(path)
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
