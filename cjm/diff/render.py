@@ -165,14 +165,16 @@ def _fields(fields: tuple[FieldChange, ...], *, lead: str = "", emotion: bool = 
     out: Line = []
     for n, field in enumerate(fields):
         out.append((lead if n == 0 and lead else ";" if n else "", ""))
-        label = "" if emotion and field.name == "score" else f"{field.name} "
-        out.append((f" {label}", ""))
-        if field.old is None:
+        label = "" if emotion and field.name == "score" else field.name
+        if field.old is None:  # a field that was not there: `review: true`
+            out.append((f" {label}: " if label else " ", ""))
             out.append((show(field.new), "new"))
         elif field.new is None:
+            out.append((f" {label}: " if label else " ", ""))
             out.append((show(field.old), "old"))
             out.append((" (removed)", ""))
         else:
+            out.append((f" {label} " if label else " ", ""))
             out.append((show(field.old), "old"))
             out.append((" → ", ""))
             out.append((show(field.new), "new"))
