@@ -275,14 +275,15 @@ def test_a_pinned_initiative_pulls_its_dependencies_earlier() -> None:
     assert "needed by 'launch'" in roadmap.find("base").stage_reason
 
 
-def test_conflicting_pins_are_located_errors() -> None:
+def test_conflicting_pins_warn_and_the_dependency_still_comes_first() -> None:
     journeys = [journey([{"id": "a", "title": "A", "stage": 1, "depends_on": ["b"]},
                          {"id": "b", "title": "B", "stage": 2}])]
     problems = check(journeys, make_model())
-    assert [p.code for p in problems] == ["CJM061"]
-    assert "'a' is pinned to stage 1" in problems[0].message
-    with pytest.raises(CjmError):
-        prioritise(journeys)
+    assert [(p.code, p.severity.value) for p in problems] == [("CJM061", "warning")]
+    assert "'a' is pinned to stage 1" in problems[0].message and problems[0].line > 1
+    roadmap = prioritise(journeys)
+    assert stages(roadmap) == {"a": 2, "b": 2}
+    assert "after 'b'" in roadmap.find("a").stage_reason
 
 
 def test_a_dependency_cycle_is_an_error() -> None:

@@ -9,6 +9,7 @@ import typer
 
 from cjm.cli.options import OutputOption, Paths, output_stream
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.problem import Severity
 
 FORMAT_NAMES = ("table", "json", "csv", "markdown")
 
@@ -59,8 +60,8 @@ def prioritise(
 
     journeys = _load(paths)
     problems = check(journeys, settings.model)
-    if problems:
-        _report(problems)
+    _report(problems)
+    if any(p.severity is Severity.ERROR for p in problems):
         raise typer.Exit(EXIT_USAGE)
     roadmap = build_roadmap(journeys, settings.model, settings.capacity)
     if not roadmap.initiatives and explain is None:
@@ -78,7 +79,6 @@ def prioritise(
 
 def _load(paths: list[str]) -> list:
     """The journeys of every map; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    from cjm.problem import Severity
     from cjm.validate import check_paths
 
     journeys = []
@@ -98,7 +98,9 @@ def _report(problems: list) -> None:
     from cjm.terminal import safe
 
     for problem in problems:
-        print(safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}"), file=sys.stderr)
+        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
+        print(safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
+              file=sys.stderr)
 
 
 def _note(message: str) -> None:

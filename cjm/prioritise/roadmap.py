@@ -12,7 +12,7 @@ from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant
 from cjm.prioritise.coverage import Addressed, Coverage, addressed, coverage
 from cjm.prioritise.scoring import ScoringModel, Term, confidence_value, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, pin_conflicts
-from cjm.problem import Problem
+from cjm.problem import Problem, Severity
 
 MISSING_INPUTS = "CJM060"
 PIN_CONFLICT = "CJM061"
@@ -93,7 +93,8 @@ class Roadmap:
 
 
 def check(journeys: Sequence[Journey], model: ScoringModel) -> list[Problem]:
-    """What stops these journeys from being prioritised with this model, located in the maps."""
+    """What stops these journeys from being prioritised with this model (errors) or makes the roadmap differ from
+    what the map says (warnings), located in the maps."""
     problems: list[Problem] = []
     first_source: dict[str, str] = {}
     for journey in journeys:
@@ -114,7 +115,8 @@ def check(journeys: Sequence[Journey], model: ScoringModel) -> list[Problem]:
             problems.append(doc.problem(
                 (*journey.initiatives[index].path, "stage"), PIN_CONFLICT,
                 f"initiative '{key[1]}' is pinned to stage {nodes[key].stage} but depends on '{dep[1]}', pinned to "
-                f"stage {nodes[dep].stage}; a dependency cannot come later, so change one of the pins"))
+                f"stage {nodes[dep].stage}; it is placed in stage {nodes[dep].stage}, after its dependency: change "
+                "one of the pins", severity=Severity.WARNING))
     return sorted(problems)
 
 
@@ -123,10 +125,10 @@ def prioritise(journeys: Sequence[Journey], model: ScoringModel | None = None,
     """Score, rank, classify and stage the initiatives of one map or a portfolio of maps.
 
     `capacity` is how many initiatives each stage can take: one number for every stage, or one per stage
-    (None: unlimited). Raises `CjmError` when `check()` finds a problem or the dependencies form a cycle.
+    (None: unlimited). Raises `CjmError` when `check()` finds an error or the dependencies form a cycle.
     """
     model = model or make_model()
-    problems = check(journeys, model)
+    problems = [p for p in check(journeys, model) if p.severity is Severity.ERROR]
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

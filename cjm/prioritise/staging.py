@@ -3,7 +3,9 @@
 1. Each initiative starts in its natural stage (`classify.natural_stage`), or in the stage pinned in the map.
 2. A pinned initiative pulls the initiatives it depends on (transitively) into its stage or earlier: they must
    be done by then. Those are *held*: capacity never moves them.
-3. An initiative never lands in a stage before an initiative it depends on: it moves later to meet it.
+3. An initiative never lands in a stage before an initiative it depends on: it moves later to meet it. This
+   holds even for an initiative pinned earlier than a dependency that is itself pinned later (a contradiction in
+   the map, which `roadmap.check` reports as a warning).
 4. With a capacity (initiatives per stage), the best-ranked initiatives whose dependencies are already placed
    fill each stage, held ones first; the rest spill into the next stage, and past stage 3 into stage 4, "later".
 """
@@ -67,11 +69,6 @@ def assign_stages(nodes: Mapping[Hashable, Node],
                   capacity: Sequence[int | None] | None = None) -> dict[Hashable, tuple[int, str]]:
     """The final (stage, reason) of every node."""
     order = dependency_order(nodes)
-    conflicts = pin_conflicts(nodes)
-    if conflicts:
-        key, dep = conflicts[0]
-        raise CjmError(f"{nodes[key].label} is pinned to stage {nodes[key].stage} but depends on {nodes[dep].label}, "
-                       f"pinned to stage {nodes[dep].stage}; change one of the pins")
     stage = {k: n.stage for k, n in nodes.items()}
     reason = {k: n.reason for k, n in nodes.items()}
 
@@ -89,8 +86,6 @@ def assign_stages(nodes: Mapping[Hashable, Node],
 
     def follow_dependencies(keys: list[Hashable]) -> None:
         for key in keys:
-            if nodes[key].pinned:
-                continue
             deps = [d for d in nodes[key].depends_on if d in nodes]
             latest = max(deps, key=lambda d: (stage[d], -nodes[d].order), default=None)
             if latest is not None and stage[latest] > stage[key]:
