@@ -16,24 +16,59 @@ FORMAT_NAMES = ("table", "json", "csv", "markdown")
 
 def prioritise(
     paths: Paths,
-    preset: Annotated[str | None, typer.Option(
-        "--preset", "-p", metavar="PRESET", show_default=False,
-        help="Scoring model: default, rice, ice or wsjf. Default: [tool.cjm.prioritise] preset, else default.")] = None,
-    weight: Annotated[list[str] | None, typer.Option(
-        "--weight", "-w", metavar="NAME=NUMBER", show_default=False,
-        help="A weight of the default model, as name=number (repeatable): impact, feasibility, urgency, "
-        "maintenance_cost, set_and_forget, confidence.")] = None,
-    capacity: Annotated[str | None, typer.Option(
-        "--capacity", "-c", metavar="N[,N,N]", show_default=False,
-        help="Initiatives per stage: one number for every stage (3) or one per stage (2,4,4); the overflow "
-        "spills into the next stage.")] = None,
-    explain: Annotated[str | None, typer.Option(
-        "--explain", "-e", metavar="ID", show_default=False,
-        help="Show how one initiative's score, quadrant and stage were computed. Give its id, or map-id:id in "
-        "a portfolio.")] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMAT_NAMES)}. Default: table.",
-        show_default=False)] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            "-p",
+            metavar="PRESET",
+            show_default=False,
+            help="Scoring model: default, rice, ice or wsjf. Default: [tool.cjm.prioritise] preset, else default.",
+        ),
+    ] = None,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weight",
+            "-w",
+            metavar="NAME=NUMBER",
+            show_default=False,
+            help="A weight of the default model, as name=number (repeatable): impact, feasibility, urgency, "
+            "maintenance_cost, set_and_forget, confidence.",
+        ),
+    ] = None,
+    capacity: Annotated[
+        str | None,
+        typer.Option(
+            "--capacity",
+            "-c",
+            metavar="N[,N,N]",
+            show_default=False,
+            help="Initiatives per stage: one number for every stage (3) or one per stage (2,4,4); the overflow "
+            "spills into the next stage.",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            "-e",
+            metavar="ID",
+            show_default=False,
+            help="Show how one initiative's score, quadrant and stage were computed. Give its id, or map-id:id in "
+            "a portfolio.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format: {', '.join(FORMAT_NAMES)}. Default: table.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
@@ -55,8 +90,11 @@ def prioritise(
     if explain is not None and name not in ("table", "json"):
         raise CjmError("--explain prints text (--format table) or JSON (--format json)")
     settings = settings_from_config(
-        find_config(paths[0] if paths and paths[0] != "-" else "."), preset=preset,
-        weights=parse_weights(weight) if weight else None, capacity=parse_capacity(capacity) if capacity else None)
+        find_config(paths[0] if paths and paths[0] != "-" else "."),
+        preset=preset,
+        weights=parse_weights(weight) if weight else None,
+        capacity=parse_capacity(capacity) if capacity else None,
+    )
 
     journeys = _load(paths)
     problems = check(journeys, settings.model)
@@ -65,8 +103,10 @@ def prioritise(
         raise typer.Exit(EXIT_USAGE)
     roadmap = build_roadmap(journeys, settings.model, settings.capacity)
     if not roadmap.initiatives and explain is None:
-        _note("no initiatives to prioritise; add `initiatives:` to the map, each with impact, feasibility, urgency, "
-              "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)")
+        _note(
+            "no initiatives to prioritise; add `initiatives:` to the map, each with impact, feasibility, urgency, "
+            "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)"
+        )
     item = roadmap.find(explain) if explain is not None else None
     with output_stream(output) as stream:
         color = output is None and name == "table" and use_color(stream)
@@ -99,8 +139,10 @@ def _report(problems: list) -> None:
 
     for problem in problems:
         level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        print(safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
-              file=sys.stderr)
+        print(
+            safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
+            file=sys.stderr,
+        )
 
 
 def _note(message: str) -> None:
