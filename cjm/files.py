@@ -10,6 +10,9 @@ from pathlib import Path
 STDIN = "-"
 MAP_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+# A folder holding this (empty) file is left out when a folder above it is searched, e.g. deliberately broken
+# example maps; naming the folder or its files still checks them.
+IGNORE_MARKER = ".cjmignore"
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -42,6 +45,12 @@ def _expand_one(given: str) -> Iterator[str]:
 def _walk(root: str) -> Iterator[str]:
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in _SKIP_DIRS
+            and not d.startswith(".")
+            and not os.path.exists(os.path.join(folder, d, IGNORE_MARKER))
+        )
         found.extend(os.path.join(folder, f) for f in files if f.endswith(MAP_SUFFIXES))
     yield from sorted(found, key=lambda p: Path(p).parts)
