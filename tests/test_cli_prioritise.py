@@ -331,3 +331,18 @@ def test_every_sample_and_template_prioritises_in_every_format(tmp_path: Path) -
     if samples and len(set(ids)) == len(ids):
         portfolio = prioritise(samples, capacity=5)
         assert len(portfolio.initiatives) == sum(len(j.initiatives) for j in samples)
+
+
+def test_conflicting_pins_warn_but_print_the_roadmap(write_map) -> None:
+    path = write_map(
+        map_text(
+            [
+                {"id": "a", "title": "A", "stage": 1, "depends_on": ["b"]},
+                {"id": "b", "title": "B", "stage": 3},
+            ]
+        )
+    )
+    proc = cli("prioritise", str(path), "-f", "json")
+    assert_clean_exit(proc, (0,))
+    assert "CJM061 [warning]" in proc.stderr and f"{path}:" in proc.stderr
+    assert {i["id"]: i["stage"] for i in json.loads(proc.stdout)["initiatives"]} == {"a": 3, "b": 3}

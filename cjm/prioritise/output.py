@@ -25,7 +25,7 @@ from cjm import __version__
 from cjm.prioritise.classify import QUADRANTS, STAGES
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
-from cjm.prioritise.scoring import Term, fmt
+from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
 from cjm.terminal import safe
 
 # --- plain values ---------------------------------------------------------------------------------------
@@ -184,24 +184,7 @@ def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> Non
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-CSV_INPUTS = (
-    "impact",
-    "feasibility",
-    "urgency",
-    "maintenance_cost",
-    "set_and_forget",
-    "confidence",
-    "reach",
-    "effort",
-    "rice.impact",
-    "ice.impact",
-    "ice.confidence",
-    "ice.ease",
-    "wsjf.business_value",
-    "wsjf.time_criticality",
-    "wsjf.risk_reduction",
-    "wsjf.job_size",
-)
+CSV_INPUTS = INPUT_PATHS
 CSV_COLUMNS = (
     "rank",
     "stage",

@@ -10,7 +10,7 @@ from cjm.errors import CjmError
 from cjm.model import Initiative, Journey
 from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant
 from cjm.prioritise.coverage import Addressed, Coverage, addressed, coverage
-from cjm.prioritise.scoring import ScoringModel, Term, confidence_value, make_model, scale_value
+from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, pin_conflicts
 from cjm.problem import Problem, Severity
 
@@ -18,20 +18,8 @@ MISSING_INPUTS = "CJM060"
 PIN_CONFLICT = "CJM061"
 DUPLICATE_MAP = "CJM062"
 
-# The inputs an initiative may carry, in the order they are shown.
-INPUT_FIELDS = (
-    "impact",
-    "feasibility",
-    "urgency",
-    "maintenance_cost",
-    "set_and_forget",
-    "confidence",
-    "reach",
-    "effort",
-    "rice",
-    "ice",
-    "wsjf",
-)
+# The fields of an initiative that hold inputs (`rice`, `ice`, `wsjf` are mappings).
+INPUT_FIELDS = tuple(dict.fromkeys(path.split(".")[0] for path in INPUT_PATHS))
 TIE_BREAKS = (
     "score",
     "impact",

@@ -90,9 +90,7 @@ class ScoringModel:
         missing = self.missing(initiative)
         if missing:
             raise CjmError(f"initiative '{initiative.id}' lacks the {self.name.upper()} inputs {', '.join(missing)}")
-        if self.name == "default":
-            return _weighted(initiative.raw, self.weights)
-        return PRESETS[self.name].compute(initiative.raw)
+        return PRESETS[self.name].compute(initiative.raw, self.weights)
 
 
 def make_model(name: str = "default", weights: Mapping[str, float] | None = None) -> ScoringModel:
@@ -162,7 +160,7 @@ class Preset:
     name: str
     formula: str
     required: tuple[str, ...]  # dotted paths into the initiative
-    compute: Callable[[Mapping[str, Any]], Score]
+    compute: Callable[[Mapping[str, Any], Mapping[str, float]], Score]  # (inputs, weights of the default model)
     source: str
 
 
@@ -175,7 +173,7 @@ def _lookup(raw: Mapping[str, Any], dotted: str) -> Any:
     return node
 
 
-def _rice(raw: Mapping[str, Any]) -> Score:
+def _rice(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
     reach, impact, confidence, effort = (_lookup(raw, k) for k in ("reach", "rice.impact", "confidence", "effort"))
     value = reach * impact * confidence / effort
     terms = (
@@ -187,14 +185,14 @@ def _rice(raw: Mapping[str, Any]) -> Score:
     return Score(value, terms, f"{fmt(reach)} × {fmt(impact)} × {fmt(confidence)} / {fmt(effort)} = {fmt(value)}")
 
 
-def _ice(raw: Mapping[str, Any]) -> Score:
+def _ice(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
     impact, confidence, ease = (_lookup(raw, f"ice.{k}") for k in ("impact", "confidence", "ease"))
     value = impact * confidence * ease
     terms = (Term("ice.impact", impact), Term("ice.confidence", confidence), Term("ice.ease", ease))
     return Score(value, terms, f"{fmt(impact)} × {fmt(confidence)} × {fmt(ease)} = {fmt(value)}")
 
 
-def _wsjf(raw: Mapping[str, Any]) -> Score:
+def _wsjf(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
     value_, time, risk, size = (
         _lookup(raw, f"wsjf.{k}") for k in ("business_value", "time_criticality", "risk_reduction", "job_size")
     )
@@ -220,7 +218,7 @@ PRESETS: dict[str, Preset] = {
         "default",
         "100 × Σ(weight × normalised input) / Σ weights",
         (),
-        lambda raw: _weighted(raw, DEFAULT_WEIGHTS),
+        _weighted,
         "cjm's default model over the domain brief's criteria",
     ),
     "rice": Preset(
@@ -245,6 +243,12 @@ PRESETS: dict[str, Preset] = {
         "SAFe's Weighted Shortest Job First: cost of delay / job size",
     ),
 }
+
+
+# Every input an initiative may carry for some model, as dotted paths, in the order they are shown.
+INPUT_PATHS: tuple[str, ...] = tuple(
+    dict.fromkeys([*DEFAULT_WEIGHTS, *(f for p in PRESETS.values() for f in p.required)])
+)
 
 
 def _plain(value: float | bool) -> Any:
