@@ -383,7 +383,15 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
         *((("Map", "left"),) if portfolio else ()),
         ("Inputs", "left"),
     ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        # Only the free text wraps on a narrow terminal; ids and numbers stay whole.
+        wraps = name in ("Initiative", "Map")
+        table.add_column(
+            name,
+            justify=justify,
+            overflow="fold",
+            no_wrap=not wraps,
+            ratio=1 if wraps else None,  # type: ignore[arg-type]
+        )
     for _, _, items in roadmap.stages:
         for n, item in enumerate(items):
             table.add_row(
