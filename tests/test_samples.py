@@ -1,5 +1,5 @@
 """The sample maps: every sample is valid and meets the brief of a good map; every deliberately broken file in
-`samples/invalid/` produces exactly the problems listed in `samples/invalid/expected.yaml`."""
+`samples/invalid/` produces exactly the problems listed in `tests/data/invalid-samples-expected.yaml`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.files import expand
+from cjm.files import Exclude, expand
 from cjm.loader import load_yaml
 from cjm.model import KIND_ORDER, POST_PURCHASE_KINDS, Journey
 from cjm.validate import check_file
@@ -16,10 +16,10 @@ from cjm.validate import check_file
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 INVALID = SAMPLES / "invalid"
-EXPECTED_FILE = INVALID / "expected.yaml"
+EXPECTED_FILE = ROOT / "tests" / "data" / "invalid-samples-expected.yaml"
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
-INVALID_FILES = sorted(p for p in INVALID.glob("*.yaml") if p != EXPECTED_FILE)
+INVALID_FILES = sorted(INVALID.glob("*.yaml"))
 
 
 def _expected() -> dict[str, list[dict]]:
@@ -55,19 +55,22 @@ def test_expectations_and_invalid_files_match() -> None:
     assert sorted(_expected()) == [p.name for p in INVALID_FILES]
 
 
-def test_searching_samples_skips_the_invalid_folder_but_naming_it_does_not() -> None:
-    found = [Path(p).resolve() for p in expand([str(SAMPLES)])]
+def test_searching_samples_skips_the_excluded_invalid_folder_but_naming_it_does_not() -> None:
+    exclude = Exclude.from_config(str(ROOT))
+    found = [Path(p).resolve() for p in expand([str(SAMPLES)], exclude)]
     assert sorted(found) == SAMPLE_FILES
-    named = {Path(p).resolve() for p in expand([str(INVALID)])}
-    assert set(INVALID_FILES) <= named
+    named = {Path(p).resolve() for p in expand([str(INVALID)], exclude)}
+    assert named == set(INVALID_FILES)
 
 
-def test_ignore_marker_leaves_out_only_its_own_folder(tmp_path: Path) -> None:
+def test_exclude_patterns_match_relative_paths_and_names(tmp_path: Path) -> None:
     for folder in ("maps", "maps/broken", "maps/broken/deeper", "maps/kept"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "a.yaml").write_text("cjm: 1\n")
-    (tmp_path / "maps/broken/.cjmignore").write_text("")
-    found = {Path(p).relative_to(tmp_path).as_posix() for p in expand([str(tmp_path / "maps")])}
+    (tmp_path / "maps" / "draft-b.yaml").write_text("cjm: 1\n")
+    (tmp_path / ".cjm.yaml").write_text('exclude: ["maps/broken", "draft-*"]\n')
+    found = {Path(p).relative_to(tmp_path).as_posix()
+             for p in expand([str(tmp_path / "maps")], Exclude.from_config(str(tmp_path)))}
     assert found == {"maps/a.yaml", "maps/kept/a.yaml"}
 
 

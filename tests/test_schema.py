@@ -59,7 +59,8 @@ def problems_for(extra: str, base: str = MINIMAL_MAP):
     [
         ("    emotion: {score: 7}\n", 8, 22, "emotion score 7 is outside -2..2 in phase 'awareness'"),
         ("    emotions: {score: 1}\n", 8, 5, "unknown key `emotions` in phase 'awareness'; did you mean `emotion`?"),
-        ("    touchpoints: [{name: ad, channel: instagram}]\n", 8, 39, "channel 'instagram' is not one of"),
+        ("    touchpoints: [{name: ad, channel: instagram}]\n", 8, 39,
+         "channel 'instagram' is not a known channel in touchpoint 1 of phase 'awareness'; did you mean `sns`?"),
         ("    actions: [3]\n", 8, 15, "action 1 must be text or a mapping, not the number 3 in phase 'awareness'"),
         ("    kpis: [{target: 3}]\n", 8, 12, "KPI 1 is missing required key `name` in phase 'awareness'"),
         ("  - id: Bad Id\n    name: x\n    kind: interest\n", 8, 9, "is not a valid id"),

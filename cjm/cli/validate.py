@@ -22,6 +22,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 
     Example: cjm validate samples/ --format json
     """
+    from cjm.files import Exclude
     from cjm.reporters import REPORTERS, Findings
     from cjm.terminal import use_color
     from cjm.validate import check_paths
@@ -29,7 +30,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     name = reporter_name(format)
     findings = Findings("validate")
     unreadable = False
-    for result in check_paths(paths):
+    for result in check_paths(paths, exclude=Exclude.from_config()):
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
     with output_stream(output) as stream:
