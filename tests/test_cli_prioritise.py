@@ -55,10 +55,24 @@ def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) 
 
 
 def map_text(initiatives: list[dict], map_id: str = "shop", title: str = "Shop") -> str:
-    return yaml.safe_dump({"cjm": 1, "id": map_id, "title": title, "phases": [
-        {"id": "consideration", "name": "検討", "kind": "consideration",
-         "pain_points": [{"id": "size", "text": "サイズが不安", "severity": 4}]}],
-        "initiatives": initiatives}, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(
+        {
+            "cjm": 1,
+            "id": map_id,
+            "title": title,
+            "phases": [
+                {
+                    "id": "consideration",
+                    "name": "検討",
+                    "kind": "consideration",
+                    "pain_points": [{"id": "size", "text": "サイズが不安", "severity": 4}],
+                }
+            ],
+            "initiatives": initiatives,
+        },
+        allow_unicode=True,
+        sort_keys=False,
+    )
 
 
 def test_both_spellings_are_the_same_command() -> None:
@@ -90,15 +104,21 @@ def test_markdown_renders_as_one_clean_table(write_map) -> None:
     from markdown_it import MarkdownIt
 
     awkward = "Size | fit *guide* <b>now</b> [link](x) `code`\nsecond line \\ end"
-    path = write_map(map_text([{"id": "awkward", "title": awkward, "impact": 5, "feasibility": 5},
-                               {"id": "plain", "title": "サイズ表", "impact": 2, "feasibility": 2}]))
+    path = write_map(
+        map_text(
+            [
+                {"id": "awkward", "title": awkward, "impact": 5, "feasibility": 5},
+                {"id": "plain", "title": "サイズ表", "impact": 2, "feasibility": 2},
+            ]
+        )
+    )
     proc = cli("prioritise", str(path), "--format", "markdown")
     assert_clean_exit(proc, (0,))
     tokens = MarkdownIt("commonmark").enable("table").parse(proc.stdout)
     tables = [t for t in tokens if t.type == "table_open"]
     assert len(tables) == 1
     html = MarkdownIt("commonmark").enable("table").render(proc.stdout)
-    table = html[html.index("<table>"): html.index("</table>")]
+    table = html[html.index("<table>") : html.index("</table>")]
     assert table.count("<tr>") == 3  # header + two initiatives
     rows = table.split("<tr>")[1:]
     assert len({len(re.findall(r"<t[dh][ >]", row)) for row in rows}) == 1  # every row has the same cells
@@ -107,8 +127,14 @@ def test_markdown_renders_as_one_clean_table(write_map) -> None:
 
 
 def test_csv_round_trips_and_defuses_formulas(write_map) -> None:
-    path = write_map(map_text([{"id": "sum", "title": "=SUM(A1:A9)", "impact": 4},
-                               {"id": "ja", "title": "レビュー掲載, 送料無料", "impact": 3}]))
+    path = write_map(
+        map_text(
+            [
+                {"id": "sum", "title": "=SUM(A1:A9)", "impact": 4},
+                {"id": "ja", "title": "レビュー掲載, 送料無料", "impact": 3},
+            ]
+        )
+    )
     proc = cli("prioritise", str(path), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert [r["id"] for r in rows] == ["sum", "ja"]
@@ -172,35 +198,44 @@ def test_preset_without_its_inputs_names_them_at_the_initiative(write_map) -> No
 
 
 def test_preset_with_its_inputs(write_map) -> None:
-    path = write_map(map_text([{"id": "a", "title": "A", "reach": 800, "rice": {"impact": 2}, "confidence": 0.5,
-                                "effort": 1}]))
+    path = write_map(
+        map_text([{"id": "a", "title": "A", "reach": 800, "rice": {"impact": 2}, "confidence": 0.5, "effort": 1}])
+    )
     document = json.loads(cli("prioritise", str(path), "--preset", "rice", "-f", "json").stdout)
     assert document["initiatives"][0]["score"] == 800
     assert document["model"]["name"] == "rice"
 
 
 def test_invalid_map_and_cycle_are_located_input_errors(write_map) -> None:
-    broken = write_map("cjm: 1\nid: x\ntitle: X\nphases:\n  - {id: a, name: A, kind: awareness}\ninitiatives:\n"
-                       "  - id: i\n    title: I\n    impact: 9\n", "broken.yaml")
+    broken = write_map(
+        "cjm: 1\nid: x\ntitle: X\nphases:\n  - {id: a, name: A, kind: awareness}\ninitiatives:\n"
+        "  - id: i\n    title: I\n    impact: 9\n",
+        "broken.yaml",
+    )
     proc = cli("prioritise", str(broken))
     assert_clean_exit(proc, (2,))
     assert f"{broken}:9:13:" in proc.stderr and proc.stdout == ""
-    cycle = write_map(map_text([{"id": "a", "title": "A", "depends_on": ["b"]},
-                                {"id": "b", "title": "B", "depends_on": ["a"]}]), "cycle.yaml")
+    cycle = write_map(
+        map_text([{"id": "a", "title": "A", "depends_on": ["b"]}, {"id": "b", "title": "B", "depends_on": ["a"]}]),
+        "cycle.yaml",
+    )
     proc = cli("prioritise", str(cycle))
     assert_clean_exit(proc, (2,))
     assert "CJM022" in proc.stderr and "dependency cycle" in proc.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--weight", "impact"], "name=number"),
-    (["--weight", "reach=2"], "unknown input 'reach'"),
-    (["--capacity", "0"], "1 or more"),
-    (["--capacity", "a,b"], "whole numbers"),
-    (["--preset", "moscow"], "unknown preset"),
-    (["--format", "yaml"], "unknown format"),
-    (["--explain", "faq", "--format", "csv"], "--explain"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--weight", "impact"], "name=number"),
+        (["--weight", "reach=2"], "unknown input 'reach'"),
+        (["--capacity", "0"], "1 or more"),
+        (["--capacity", "a,b"], "whole numbers"),
+        (["--preset", "moscow"], "unknown preset"),
+        (["--format", "yaml"], "unknown format"),
+        (["--explain", "faq", "--format", "csv"], "--explain"),
+    ],
+)
 def test_bad_options_are_one_line_usage_errors(args: list[str], message: str) -> None:
     proc = cli("prioritise", APPAREL, *args)
     assert_clean_exit(proc, (2,))
@@ -209,21 +244,38 @@ def test_bad_options_are_one_line_usage_errors(args: list[str], message: str) ->
 
 def test_config_weights_and_capacity_apply_and_flags_win(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.cjm.prioritise]\ncapacity = 1\n\n[tool.cjm.prioritise.weights]\nimpact = 1\nfeasibility = 0\n'
-        'urgency = 0\nmaintenance_cost = 0\nset_and_forget = 0\nconfidence = 0\n', encoding="utf-8")
-    (tmp_path / "map.yaml").write_text(map_text([{"id": "a", "title": "A", "impact": 4},
-                                                 {"id": "b", "title": "B", "impact": 3}]), encoding="utf-8")
+        "[tool.cjm.prioritise]\ncapacity = 1\n\n[tool.cjm.prioritise.weights]\nimpact = 1\nfeasibility = 0\n"
+        "urgency = 0\nmaintenance_cost = 0\nset_and_forget = 0\nconfidence = 0\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        map_text([{"id": "a", "title": "A", "impact": 4}, {"id": "b", "title": "B", "impact": 3}]), encoding="utf-8"
+    )
     document = json.loads(cli("prioritise", "map.yaml", "-f", "json", cwd=tmp_path).stdout)
     assert [(i["id"], i["score"], i["stage"]) for i in document["initiatives"]] == [("a", 75, 1), ("b", 50, 2)]
-    flagged = json.loads(cli("prioritise", "map.yaml", "-f", "json", "--weight", "impact=0", "--weight",
-                                 "urgency=1", "--capacity", "2", cwd=tmp_path).stdout)
+    flagged = json.loads(
+        cli(
+            "prioritise",
+            "map.yaml",
+            "-f",
+            "json",
+            "--weight",
+            "impact=0",
+            "--weight",
+            "urgency=1",
+            "--capacity",
+            "2",
+            cwd=tmp_path,
+        ).stdout
+    )
     assert {i["score"] for i in flagged["initiatives"]} == {50}  # urgency assumed 3 -> 0.5
     assert {i["stage"] for i in flagged["initiatives"]} == {1}
 
 
 def test_bad_config_is_reported_at_its_line(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.cjm.prioritise.weights]\nreach = 2\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.cjm.prioritise.weights]\nreach = 2\n', encoding="utf-8"
+    )
     (tmp_path / "map.yaml").write_text(map_text([]), encoding="utf-8")
     proc = cli("prioritise", "map.yaml", cwd=tmp_path)
     assert_clean_exit(proc, (2,))
@@ -252,10 +304,18 @@ def test_output_file_and_empty_map(tmp_path: Path) -> None:
 
 
 def test_every_sample_and_template_prioritises_in_every_format(tmp_path: Path) -> None:
-    sources = [(str(p), p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples").rglob("*.yaml"))]
+    # samples/invalid holds deliberately broken maps; every other sample must prioritise.
+    sources = [
+        (str(p), p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "samples").rglob("*.yaml"))
+        if "invalid" not in p.relative_to(ROOT / "samples").parts
+    ]
     sources += [(str(ROOT / "docs" / "example.yaml"), (ROOT / "docs" / "example.yaml").read_text("utf-8"))]
-    sources += [(f"{t}-{lang}.yaml", render_template(t, lang, f"{t}.yaml"))
-                for t in ("standard", "b2b", "gift", "subscription", "omnichannel") for lang in ("en", "ja")]
+    sources += [
+        (f"{t}-{lang}.yaml", render_template(t, lang, f"{t}.yaml"))
+        for t in ("standard", "b2b", "gift", "subscription", "omnichannel")
+        for lang in ("en", "ja")
+    ]
     journeys = []
     for source, text in sources:
         result = check_text(text, source)
@@ -271,3 +331,26 @@ def test_every_sample_and_template_prioritises_in_every_format(tmp_path: Path) -
     if samples and len(set(ids)) == len(ids):
         portfolio = prioritise(samples, capacity=5)
         assert len(portfolio.initiatives) == sum(len(j.initiatives) for j in samples)
+
+
+def test_conflicting_pins_warn_but_print_the_roadmap(write_map) -> None:
+    path = write_map(
+        map_text(
+            [
+                {"id": "a", "title": "A", "stage": 1, "depends_on": ["b"]},
+                {"id": "b", "title": "B", "stage": 3},
+            ]
+        )
+    )
+    proc = cli("prioritise", str(path), "-f", "json")
+    assert_clean_exit(proc, (0,))
+    assert "CJM061 [warning]" in proc.stderr and f"{path}:" in proc.stderr
+    assert {i["id"]: i["stage"] for i in json.loads(proc.stdout)["initiatives"]} == {"a": 3, "b": 3}
+
+
+def test_the_samples_folder_is_one_portfolio_without_the_excluded_invalid_maps() -> None:
+    proc = cli("prioritise", "samples/", "-f", "json")
+    assert_clean_exit(proc, (0,))
+    document = json.loads(proc.stdout)
+    assert len(document["maps"]) == len(list((ROOT / "samples").glob("*.yaml")))
+    assert all(i["stage"] in (1, 2, 3) for i in document["initiatives"])

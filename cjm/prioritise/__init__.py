@@ -21,8 +21,9 @@ API
     initiative keeps its map id). `capacity`: initiatives per stage, one number or one per stage (None:
     unlimited). Raises `CjmError` when `check()` finds a problem or dependencies form a cycle.
 `check(journeys, model) -> list[Problem]`
-    What stops prioritising, located in the maps: preset inputs missing (CJM060), a pinned initiative that
-    depends on one pinned later (CJM061), two maps of a portfolio with one id (CJM062).
+    Located problems: errors stop prioritising (preset inputs missing, CJM060; two maps of a portfolio with
+    one id, CJM062); a warning says the roadmap differs from the map (an initiative pinned before a dependency
+    pinned later, CJM061: the dependency order wins).
 `make_model(name="default", weights=None) -> ScoringModel`
     `name` is `default`, `rice`, `ice` or `wsjf` (`PRESETS`); `weights` override `DEFAULT_WEIGHTS`.
 `settings_from_config(config, preset=None, weights=None, capacity=None)`
@@ -54,7 +55,22 @@ from cjm.prioritise.scoring import DEFAULT_WEIGHTS, PRESETS, ScoringModel, Term,
 from cjm.prioritise.settings import settings_from_config
 
 __all__ = [
-    "DEFAULT_WEIGHTS", "PRESETS", "QUADRANTS", "STAGES", "TIE_BREAKS", "Addressed", "Coverage", "LowPoint",
-    "PainPoint", "RankedInitiative", "Roadmap", "ScoringModel", "StageCoverage", "Term", "check", "make_model",
-    "prioritise", "settings_from_config",
+    "DEFAULT_WEIGHTS",
+    "PRESETS",
+    "QUADRANTS",
+    "STAGES",
+    "TIE_BREAKS",
+    "Addressed",
+    "Coverage",
+    "LowPoint",
+    "PainPoint",
+    "RankedInitiative",
+    "Roadmap",
+    "ScoringModel",
+    "StageCoverage",
+    "Term",
+    "check",
+    "make_model",
+    "prioritise",
+    "settings_from_config",
 ]

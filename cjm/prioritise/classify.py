@@ -41,10 +41,13 @@ def quadrant(raw: Mapping[str, Any]) -> tuple[str, str]:
     impact, impact_assumed = scale_value(raw, "impact")
     feasibility, feasibility_assumed = scale_value(raw, "feasibility")
     high, easy = impact >= SCALE_MIDDLE, feasibility >= SCALE_MIDDLE
-    key = {(True, True): "quick_win", (True, False): "big_bet", (False, True): "fill_in",
-           (False, False): "money_pit"}[(high, easy)]
-    why = (f"impact {_show(impact, impact_assumed)} {'≥' if high else '<'} {SCALE_MIDDLE}, "
-           f"feasibility {_show(feasibility, feasibility_assumed)} {'≥' if easy else '<'} {SCALE_MIDDLE}")
+    key = {(True, True): "quick_win", (True, False): "big_bet", (False, True): "fill_in", (False, False): "money_pit"}[
+        (high, easy)
+    ]
+    why = (
+        f"impact {_show(impact, impact_assumed)} {'≥' if high else '<'} {SCALE_MIDDLE}, "
+        f"feasibility {_show(feasibility, feasibility_assumed)} {'≥' if easy else '<'} {SCALE_MIDDLE}"
+    )
     return key, why
 
 

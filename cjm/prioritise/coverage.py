@@ -63,14 +63,16 @@ class Coverage:
     @property
     def unaddressed(self) -> tuple[PainPoint, ...]:
         """Pain points no initiative addresses, the most severe first."""
-        return tuple(sorted((p for p in self.pain_points if p.stage is None),
-                            key=lambda p: -(p.severity or 0)))
+        return tuple(sorted((p for p in self.pain_points if p.stage is None), key=lambda p: -(p.severity or 0)))
 
 
 def addressed(journey: Journey, initiative: Initiative) -> Addressed:
     pain_phase = {item.id: phase.id for phase, item in journey.items() if item.list_name == "pain_points"}
-    opportunities = {item.id: (phase.id, item.get("addresses", []))
-                     for phase, item in journey.items() if item.list_name == "opportunities"}
+    opportunities = {
+        item.id: (phase.id, item.get("addresses", []))
+        for phase, item in journey.items()
+        if item.list_name == "opportunities"
+    }
     pains = set(initiative.pain_points)
     phases = set(initiative.phases)
     for opportunity in initiative.opportunities:
@@ -79,8 +81,7 @@ def addressed(journey: Journey, initiative: Initiative) -> Addressed:
             phases.add(phase_id)
         pains.update(answers)
     phases.update(pain_phase[p] for p in pains if p in pain_phase)
-    return Addressed(tuple(p.id for p in journey.phases if p.id in phases),
-                     tuple(p for p in pain_phase if p in pains))
+    return Addressed(tuple(p.id for p in journey.phases if p.id in phases), tuple(p for p in pain_phase if p in pains))
 
 
 def coverage(journeys: Sequence[Journey], placed: Iterable[tuple[str, str, int, Addressed]]) -> Coverage:
@@ -99,28 +100,52 @@ def coverage(journeys: Sequence[Journey], placed: Iterable[tuple[str, str, int, 
     position = {(j.id, phase.id): (m, phase.index) for m, j in enumerate(journeys) for phase in j.phases}
     stages = tuple(_stage_coverage(stage, by_stage[stage], position) for stage in sorted(by_stage))
     pain_points = tuple(
-        PainPoint(j.id, phase.id, phase.name, item.id or "", item.text, item.get("severity"),
-                  first_pain.get((j.id, item.id or "")))
-        for j in journeys for phase, item in j.items() if item.list_name == "pain_points")
+        PainPoint(
+            j.id,
+            phase.id,
+            phase.name,
+            item.id or "",
+            item.text,
+            item.get("severity"),
+            first_pain.get((j.id, item.id or "")),
+        )
+        for j in journeys
+        for phase, item in j.items()
+        if item.list_name == "pain_points"
+    )
     low_points = tuple(
-        LowPoint(j.id, phase.id, phase.name, emotion.score, emotion.note, emotion.persona,
-                 _fixed_in(j.id, phase, first_pain, first_phase), len(phase.pain_points),
-                 sum((j.id, item.id) in first_pain for item in phase.pain_points))
-        for j in journeys for phase in j.phases for emotion in phase.emotions if emotion.score < 0)
+        LowPoint(
+            j.id,
+            phase.id,
+            phase.name,
+            emotion.score,
+            emotion.note,
+            emotion.persona,
+            _fixed_in(j.id, phase, first_pain, first_phase),
+            len(phase.pain_points),
+            sum((j.id, item.id) in first_pain for item in phase.pain_points),
+        )
+        for j in journeys
+        for phase in j.phases
+        for emotion in phase.emotions
+        if emotion.score < 0
+    )
     names = {(j.id, phase.id): phase.name for j in journeys for phase in j.phases}
     return Coverage(stages, pain_points, low_points, names)
 
 
-def _fixed_in(map_id: str, phase: Phase, first_pain: dict[tuple[str, str], int],
-              first_phase: dict[tuple[str, str], int]) -> int | None:
+def _fixed_in(
+    map_id: str, phase: Phase, first_pain: dict[tuple[str, str], int], first_phase: dict[tuple[str, str], int]
+) -> int | None:
     pains = [item.id for item in phase.pain_points if item.id]
     if not pains:
         return first_phase.get((map_id, phase.id))
     return min((first_pain[(map_id, p)] for p in pains if (map_id, p) in first_pain), default=None)
 
 
-def _stage_coverage(stage: int, entries: list[tuple[str, str, Addressed]],
-                    position: dict[tuple[str, str], tuple[int, int]]) -> StageCoverage:
+def _stage_coverage(
+    stage: int, entries: list[tuple[str, str, Addressed]], position: dict[tuple[str, str], tuple[int, int]]
+) -> StageCoverage:
     phases: dict[tuple[str, str], None] = {}
     pains: dict[tuple[str, str], None] = {}
     for map_id, _, what in entries:

@@ -25,7 +25,7 @@ from cjm import __version__
 from cjm.prioritise.classify import QUADRANTS, STAGES
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
-from cjm.prioritise.scoring import Term, fmt
+from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
 from cjm.terminal import safe
 
 # --- plain values ---------------------------------------------------------------------------------------
@@ -38,12 +38,21 @@ def score_text(roadmap: Roadmap, value: float) -> str:
 
 # Short labels for the compact inputs column: (input path, label).
 _SHORT = {
-    "default": (("impact", "I"), ("feasibility", "F"), ("urgency", "U"), ("maintenance_cost", "M"),
-                ("confidence", "C")),
+    "default": (
+        ("impact", "I"),
+        ("feasibility", "F"),
+        ("urgency", "U"),
+        ("maintenance_cost", "M"),
+        ("confidence", "C"),
+    ),
     "rice": (("reach", "R"), ("rice.impact", "I"), ("confidence", "C"), ("effort", "E")),
     "ice": (("ice.impact", "I"), ("ice.confidence", "C"), ("ice.ease", "E")),
-    "wsjf": (("wsjf.business_value", "BV"), ("wsjf.time_criticality", "TC"), ("wsjf.risk_reduction", "RR"),
-             ("wsjf.job_size", "JS")),
+    "wsjf": (
+        ("wsjf.business_value", "BV"),
+        ("wsjf.time_criticality", "TC"),
+        ("wsjf.risk_reduction", "RR"),
+        ("wsjf.job_size", "JS"),
+    ),
 }
 
 
@@ -104,8 +113,11 @@ def initiative_dict(roadmap: Roadmap, item: RankedInitiative) -> dict[str, Any]:
 def _term_dict(term: Term) -> dict[str, Any]:
     out: dict[str, Any] = {"name": term.name, "value": term.value, "assumed": term.assumed}
     if term.weight is not None:
-        out.update(normalised=round(float(term.normalised or 0), 6), weight=term.weight,
-                   points=round(float(term.points or 0), 6))
+        out.update(
+            normalised=round(float(term.normalised or 0), 6),
+            weight=term.weight,
+            points=round(float(term.points or 0), 6),
+        )
     return out
 
 
@@ -125,22 +137,44 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
         "maps": list(roadmap.maps),
         "initiatives": [initiative_dict(roadmap, r) for r in roadmap.initiatives],
         "coverage": {
-            "stages": [{"stage": s.stage, "label": STAGES[s.stage],
-                        "initiatives": [f"{m}:{i}" for m, i in s.initiatives],
-                        "phases": [{"map": m, "id": p} for m, p in s.phases],
-                        "pain_points": [{"map": m, "id": p} for m, p in s.pain_points]} for s in cover.stages],
+            "stages": [
+                {
+                    "stage": s.stage,
+                    "label": STAGES[s.stage],
+                    "initiatives": [f"{m}:{i}" for m, i in s.initiatives],
+                    "phases": [{"map": m, "id": p} for m, p in s.phases],
+                    "pain_points": [{"map": m, "id": p} for m, p in s.pain_points],
+                }
+                for s in cover.stages
+            ],
             "unaddressed_pain_points": [_pain_dict(p) for p in cover.unaddressed],
-            "low_points": [{"map": p.map_id, "phase": p.phase_id, "phase_name": p.phase_name, "score": p.score,
-                            "note": p.note, "persona": p.persona, "fixed_in_stage": p.stage,
-                            "pain_points": p.pain_points, "pain_points_addressed": p.pain_points_addressed}
-                           for p in cover.low_points],
+            "low_points": [
+                {
+                    "map": p.map_id,
+                    "phase": p.phase_id,
+                    "phase_name": p.phase_name,
+                    "score": p.score,
+                    "note": p.note,
+                    "persona": p.persona,
+                    "fixed_in_stage": p.stage,
+                    "pain_points": p.pain_points,
+                    "pain_points_addressed": p.pain_points_addressed,
+                }
+                for p in cover.low_points
+            ],
         },
     }
 
 
 def _pain_dict(pain: PainPoint) -> dict[str, Any]:
-    return {"map": pain.map_id, "phase": pain.phase_id, "phase_name": pain.phase_name, "id": pain.id,
-            "text": pain.text, "severity": pain.severity}
+    return {
+        "map": pain.map_id,
+        "phase": pain.phase_id,
+        "phase_name": pain.phase_name,
+        "id": pain.id,
+        "text": pain.text,
+        "severity": pain.severity,
+    }
 
 
 def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
@@ -150,11 +184,25 @@ def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> Non
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
-CSV_INPUTS = ("impact", "feasibility", "urgency", "maintenance_cost", "set_and_forget", "confidence", "reach",
-              "effort", "rice.impact", "ice.impact", "ice.confidence", "ice.ease", "wsjf.business_value",
-              "wsjf.time_criticality", "wsjf.risk_reduction", "wsjf.job_size")
-CSV_COLUMNS = ("rank", "stage", "map", "id", "title", "score", "quadrant", "pinned", *CSV_INPUTS, "assumed",
-               "depends_on", "phases", "pain_points", "stage_reason", "file", "line")
+CSV_INPUTS = INPUT_PATHS
+CSV_COLUMNS = (
+    "rank",
+    "stage",
+    "map",
+    "id",
+    "title",
+    "score",
+    "quadrant",
+    "pinned",
+    *CSV_INPUTS,
+    "assumed",
+    "depends_on",
+    "phases",
+    "pain_points",
+    "stage_reason",
+    "file",
+    "line",
+)
 
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
@@ -163,10 +211,26 @@ def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None
     writer.writerow(CSV_COLUMNS)
     for item in roadmap.initiatives:
         inputs = [_csv_input(item.inputs, name) for name in CSV_INPUTS]
-        writer.writerow([item.rank, item.stage, item.map_id, item.id, _csv_text(item.title),
-                         round(item.score, 6), item.quadrant, str(item.pinned).lower(), *inputs,
-                         " ".join(item.assumed), " ".join(item.depends_on), " ".join(item.addresses.phases),
-                         " ".join(item.addresses.pain_points), item.stage_reason, item.source, item.line])
+        writer.writerow(
+            [
+                item.rank,
+                item.stage,
+                item.map_id,
+                item.id,
+                _csv_text(item.title),
+                round(item.score, 6),
+                item.quadrant,
+                str(item.pinned).lower(),
+                *inputs,
+                " ".join(item.assumed),
+                " ".join(item.depends_on),
+                " ".join(item.addresses.phases),
+                " ".join(item.addresses.pain_points),
+                item.stage_reason,
+                item.source,
+                item.line,
+            ]
+        )
 
 
 def _csv_input(inputs: dict[str, Any], dotted: str) -> Any:
@@ -202,9 +266,16 @@ def markdown_table(roadmap: Roadmap) -> str:
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
     for _, _, items in roadmap.stages:
         for item in items:
-            cells = [str(item.stage), str(item.rank), score_text(roadmap, item.score), QUADRANTS[item.quadrant],
-                     md(item.title), f"`{item.id}`", *([f"`{item.map_id}`"] if portfolio else []),
-                     md(inputs_text(roadmap, item))]
+            cells = [
+                str(item.stage),
+                str(item.rank),
+                score_text(roadmap, item.score),
+                QUADRANTS[item.quadrant],
+                md(item.title),
+                f"`{item.id}`",
+                *([f"`{item.map_id}`"] if portfolio else []),
+                md(inputs_text(roadmap, item)),
+            ]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -218,20 +289,23 @@ def write_markdown(roadmap: Roadmap, stream: IO[str], *, color: bool = False) ->
         for stage in cover.stages:
             phases = ", ".join(md(phase_label(roadmap, m, p)) for m, p in stage.phases) or "none"
             pains = ", ".join(f"`{p}`" for _, p in stage.pain_points) or "none"
-            stream.write(f"- **Stage {stage.stage}, {STAGES[stage.stage]}** ({len(stage.initiatives)}): "
-                         f"phases {phases}; pain points {pains}\n")
+            stream.write(
+                f"- **Stage {stage.stage}, {STAGES[stage.stage]}** ({len(stage.initiatives)}): "
+                f"phases {phases}; pain points {pains}\n"
+            )
     if cover.unaddressed:
         stream.write("\n### Pain points no initiative addresses\n\n")
         for pain in cover.unaddressed:
-            stream.write(f"- {md(phase_label(roadmap, pain.map_id, pain.phase_id))}: {md(pain.text)} "
-                         f"(`{pain.id}`{_severity(pain)})\n")
+            stream.write(
+                f"- {md(phase_label(roadmap, pain.map_id, pain.phase_id))}: {md(pain.text)} "
+                f"(`{pain.id}`{_severity(pain)})\n"
+            )
     if cover.low_points:
         stream.write("\n### Emotional low points\n\n")
         for low in cover.low_points:
             fixed = f"addressed in stage {low.stage}{_share(low)}" if low.stage else "**not addressed**"
             note = f": {md(low.note)}" if low.note else ""
-            stream.write(f"- {md(phase_label(roadmap, low.map_id, low.phase_id))} ({fmt(low.score)}{note}): "
-                         f"{fixed}\n")
+            stream.write(f"- {md(phase_label(roadmap, low.map_id, low.phase_id))} ({fmt(low.score)}{note}): {fixed}\n")
 
 
 def _share(low: LowPoint) -> str:
@@ -253,12 +327,24 @@ def _model_line(roadmap: Roadmap) -> str:
     return f"{model.name.upper()} preset: {model.description}"
 
 
-_LABELS = {"impact": "impact", "feasibility": "feasibility", "urgency": "urgency",
-           "maintenance_cost": "maintenance cost", "set_and_forget": "set-and-forget", "confidence": "confidence",
-           "reach": "reach", "rice.impact": "impact", "effort": "effort (person-months)", "ice.impact": "impact",
-           "ice.confidence": "confidence", "ice.ease": "ease", "wsjf.business_value": "business value",
-           "wsjf.time_criticality": "time criticality", "wsjf.risk_reduction": "risk reduction",
-           "wsjf.job_size": "job size"}
+_LABELS = {
+    "impact": "impact",
+    "feasibility": "feasibility",
+    "urgency": "urgency",
+    "maintenance_cost": "maintenance cost",
+    "set_and_forget": "set-and-forget",
+    "confidence": "confidence",
+    "reach": "reach",
+    "rice.impact": "impact",
+    "effort": "effort (person-months)",
+    "ice.impact": "impact",
+    "ice.confidence": "confidence",
+    "ice.ease": "ease",
+    "wsjf.business_value": "business value",
+    "wsjf.time_criticality": "time criticality",
+    "wsjf.risk_reduction": "risk reduction",
+    "wsjf.job_size": "job size",
+}
 
 
 def _legend(roadmap: Roadmap) -> str:
@@ -281,19 +367,44 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
 
     console = console_for(stream, color=color)
     portfolio = len(roadmap.maps) > 1
-    table = Table(box=box.SIMPLE_HEAD if color else box.ASCII2, show_edge=False, pad_edge=False,
-                  header_style="bold" if color else "")
-    for name, justify in (("Stage", "right"), ("#", "right"), ("Score", "right"), ("Quadrant", "left"),
-                          ("ID", "left"), ("Initiative", "left"), *((("Map", "left"),) if portfolio else ()),
-                          ("Inputs", "left")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table = Table(
+        box=box.SIMPLE_HEAD if color else box.ASCII2,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold" if color else "",
+    )
+    for name, justify in (
+        ("Stage", "right"),
+        ("#", "right"),
+        ("Score", "right"),
+        ("Quadrant", "left"),
+        ("ID", "left"),
+        ("Initiative", "left"),
+        *((("Map", "left"),) if portfolio else ()),
+        ("Inputs", "left"),
+    ):
+        # Only the free text wraps on a narrow terminal; ids and numbers stay whole.
+        wraps = name in ("Initiative", "Map")
+        table.add_column(
+            name,
+            justify=justify,
+            overflow="fold",
+            no_wrap=not wraps,
+            ratio=1 if wraps else None,  # type: ignore[arg-type]
+        )
     for _, _, items in roadmap.stages:
         for n, item in enumerate(items):
-            table.add_row(str(item.stage), str(item.rank), score_text(roadmap, item.score),
-                          Text(QUADRANTS[item.quadrant], style=_QUADRANT_STYLE[item.quadrant]),
-                          Text(safe(item.id)), Text(safe(item.title)),
-                          *((Text(safe(item.map_id)),) if portfolio else ()),
-                          Text(inputs_text(roadmap, item)), end_section=n == len(items) - 1)
+            table.add_row(
+                str(item.stage),
+                str(item.rank),
+                score_text(roadmap, item.score),
+                Text(QUADRANTS[item.quadrant], style=_QUADRANT_STYLE[item.quadrant]),
+                Text(safe(item.id)),
+                Text(safe(item.title)),
+                *((Text(safe(item.map_id)),) if portfolio else ()),
+                Text(inputs_text(roadmap, item)),
+                end_section=n == len(items) - 1,
+            )
     console.print(table)
     console.print(Text(f"Scored with the {_model_line(roadmap)}.", style="dim"), soft_wrap=True)
     console.print(Text(f"Inputs: {_legend(roadmap)}.", style="dim"), soft_wrap=True)
@@ -364,17 +475,25 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
     for term in item.terms:
         value = _value(term.value) + (" (assumed)" if term.assumed else "")
         if weighted:
-            table.add_row(term.name, value, f"{term.normalised:.2f}", fmt(term.weight or 0),
-                          f"{term.points:.2f}", term.note)
+            table.add_row(
+                term.name, value, f"{term.normalised:.2f}", fmt(term.weight or 0), f"{term.points:.2f}", term.note
+            )
         else:
             table.add_row(term.name, value, term.note)
     console.print(table)
     console.print(Text(f"score = {item.formula}", style="bold"), soft_wrap=True)
-    console.print(Text(f"rank {item.rank} of {len(roadmap.initiatives)} (ties broken by: {', '.join(TIE_BREAKS)})"),
-                  soft_wrap=True)
+    console.print(
+        Text(f"rank {item.rank} of {len(roadmap.initiatives)} (ties broken by: {', '.join(TIE_BREAKS)})"),
+        soft_wrap=True,
+    )
     if item.assumed:
-        console.print(Text(f"assumed (not in the map): {', '.join(item.assumed)}; add them to the map for a "
-                           "sounder score", style="yellow"), soft_wrap=True)
+        console.print(
+            Text(
+                f"assumed (not in the map): {', '.join(item.assumed)}; add them to the map for a sounder score",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
     console.print(Text(f"quadrant: {QUADRANTS[item.quadrant]} ({item.quadrant_reason})"), soft_wrap=True)
     console.print(Text(f"stage {item.stage} ({STAGES[item.stage]}): {safe(item.stage_reason)}"), soft_wrap=True)
     if item.depends_on:

@@ -90,9 +90,7 @@ class ScoringModel:
         missing = self.missing(initiative)
         if missing:
             raise CjmError(f"initiative '{initiative.id}' lacks the {self.name.upper()} inputs {', '.join(missing)}")
-        if self.name == "default":
-            return _weighted(initiative.raw, self.weights)
-        return PRESETS[self.name].compute(initiative.raw)
+        return PRESETS[self.name].compute(initiative.raw, self.weights)
 
 
 def make_model(name: str = "default", weights: Mapping[str, float] | None = None) -> ScoringModel:
@@ -114,6 +112,7 @@ def make_model(name: str = "default", weights: Mapping[str, float] | None = None
 
 
 # --- the default model ---------------------------------------------------------------------------------
+
 
 def scale_value(raw: Mapping[str, Any], name: str) -> tuple[float, bool]:
     """A 1-5 input and whether it was assumed (missing: the middle of the scale)."""
@@ -155,12 +154,13 @@ def _weighted(raw: Mapping[str, Any], weights: Mapping[str, float]) -> Score:
 
 # --- presets -------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Preset:
     name: str
     formula: str
     required: tuple[str, ...]  # dotted paths into the initiative
-    compute: Callable[[Mapping[str, Any]], Score]
+    compute: Callable[[Mapping[str, Any], Mapping[str, float]], Score]  # (inputs, weights of the default model)
     source: str
 
 
@@ -173,44 +173,82 @@ def _lookup(raw: Mapping[str, Any], dotted: str) -> Any:
     return node
 
 
-def _rice(raw: Mapping[str, Any]) -> Score:
+def _rice(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
     reach, impact, confidence, effort = (_lookup(raw, k) for k in ("reach", "rice.impact", "confidence", "effort"))
     value = reach * impact * confidence / effort
-    terms = (Term("reach", reach), Term("rice.impact", impact), Term("confidence", confidence),
-             Term("effort", effort, note="person-months"))
+    terms = (
+        Term("reach", reach),
+        Term("rice.impact", impact),
+        Term("confidence", confidence),
+        Term("effort", effort, note="person-months"),
+    )
     return Score(value, terms, f"{fmt(reach)} × {fmt(impact)} × {fmt(confidence)} / {fmt(effort)} = {fmt(value)}")
 
 
-def _ice(raw: Mapping[str, Any]) -> Score:
+def _ice(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
     impact, confidence, ease = (_lookup(raw, f"ice.{k}") for k in ("impact", "confidence", "ease"))
     value = impact * confidence * ease
     terms = (Term("ice.impact", impact), Term("ice.confidence", confidence), Term("ice.ease", ease))
     return Score(value, terms, f"{fmt(impact)} × {fmt(confidence)} × {fmt(ease)} = {fmt(value)}")
 
 
-def _wsjf(raw: Mapping[str, Any]) -> Score:
-    value_, time, risk, size = (_lookup(raw, f"wsjf.{k}") for k in
-                                ("business_value", "time_criticality", "risk_reduction", "job_size"))
+def _wsjf(raw: Mapping[str, Any], _weights: Mapping[str, float]) -> Score:
+    value_, time, risk, size = (
+        _lookup(raw, f"wsjf.{k}") for k in ("business_value", "time_criticality", "risk_reduction", "job_size")
+    )
     cost_of_delay = value_ + time + risk
     value = cost_of_delay / size
-    terms = (Term("wsjf.business_value", value_), Term("wsjf.time_criticality", time),
-             Term("wsjf.risk_reduction", risk), Term("wsjf.job_size", size),
-             Term("cost_of_delay", cost_of_delay, note="business value + time criticality + risk reduction"))
-    return Score(value, terms, f"({fmt(value_)} + {fmt(time)} + {fmt(risk)}) / {fmt(size)} = "
-                               f"{fmt(cost_of_delay)} / {fmt(size)} = {fmt(value)}")
+    terms = (
+        Term("wsjf.business_value", value_),
+        Term("wsjf.time_criticality", time),
+        Term("wsjf.risk_reduction", risk),
+        Term("wsjf.job_size", size),
+        Term("cost_of_delay", cost_of_delay, note="business value + time criticality + risk reduction"),
+    )
+    return Score(
+        value,
+        terms,
+        f"({fmt(value_)} + {fmt(time)} + {fmt(risk)}) / {fmt(size)} = "
+        f"{fmt(cost_of_delay)} / {fmt(size)} = {fmt(value)}",
+    )
 
 
 PRESETS: dict[str, Preset] = {
-    "default": Preset("default", "100 × Σ(weight × normalised input) / Σ weights", (), lambda raw: _weighted(
-        raw, DEFAULT_WEIGHTS), "cjm's default model over the domain brief's criteria"),
-    "rice": Preset("rice", "reach × impact × confidence / effort", ("reach", "rice.impact", "confidence", "effort"),
-                   _rice, "Intercom's RICE (Sean McBride, 2016)"),
-    "ice": Preset("ice", "impact × confidence × ease", ("ice.impact", "ice.confidence", "ice.ease"), _ice,
-                  "ICE (Sean Ellis), multiplied as most tools do"),
-    "wsjf": Preset("wsjf", "(business value + time criticality + risk reduction) / job size",
-                   ("wsjf.business_value", "wsjf.time_criticality", "wsjf.risk_reduction", "wsjf.job_size"),
-                   _wsjf, "SAFe's Weighted Shortest Job First: cost of delay / job size"),
+    "default": Preset(
+        "default",
+        "100 × Σ(weight × normalised input) / Σ weights",
+        (),
+        _weighted,
+        "cjm's default model over the domain brief's criteria",
+    ),
+    "rice": Preset(
+        "rice",
+        "reach × impact × confidence / effort",
+        ("reach", "rice.impact", "confidence", "effort"),
+        _rice,
+        "Intercom's RICE (Sean McBride, 2016)",
+    ),
+    "ice": Preset(
+        "ice",
+        "impact × confidence × ease",
+        ("ice.impact", "ice.confidence", "ice.ease"),
+        _ice,
+        "ICE (Sean Ellis), multiplied as most tools do",
+    ),
+    "wsjf": Preset(
+        "wsjf",
+        "(business value + time criticality + risk reduction) / job size",
+        ("wsjf.business_value", "wsjf.time_criticality", "wsjf.risk_reduction", "wsjf.job_size"),
+        _wsjf,
+        "SAFe's Weighted Shortest Job First: cost of delay / job size",
+    ),
 }
+
+
+# Every input an initiative may carry for some model, as dotted paths, in the order they are shown.
+INPUT_PATHS: tuple[str, ...] = tuple(
+    dict.fromkeys([*DEFAULT_WEIGHTS, *(f for p in PRESETS.values() for f in p.required)])
+)
 
 
 def _plain(value: float | bool) -> Any:

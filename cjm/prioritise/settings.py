@@ -30,25 +30,32 @@ class Settings:
     capacity: tuple[int | None, ...] | None
 
 
-def settings_from_config(config: Config, preset: str | None = None, weights: dict[str, float] | None = None,
-                         capacity: Sequence[int | None] | None = None) -> Settings:
+def settings_from_config(
+    config: Config,
+    preset: str | None = None,
+    weights: dict[str, float] | None = None,
+    capacity: Sequence[int | None] | None = None,
+) -> Settings:
     """The model and capacity: command-line values win over the configuration, which wins over defaults."""
     section = config.section(SECTION)
     for key in section:
         if key not in KEYS:
-            raise config.error((SECTION, key), f"unknown setting `{key}` in `{SECTION}`; the settings are: "
-                               f"{', '.join(KEYS)}")
+            raise config.error(
+                (SECTION, key), f"unknown setting `{key}` in `{SECTION}`; the settings are: {', '.join(KEYS)}"
+            )
     configured_preset = section.get("preset", "default")
     if configured_preset not in PRESETS:
-        raise config.error((SECTION, "preset"), f"unknown preset {configured_preset!r}; choose one of: "
-                           f"{', '.join(PRESETS)}")
+        raise config.error(
+            (SECTION, "preset"), f"unknown preset {configured_preset!r}; choose one of: {', '.join(PRESETS)}"
+        )
     configured_weights = section.get("weights", {})
     if not isinstance(configured_weights, dict):
         raise config.error((SECTION, "weights"), "`weights` must be a table of input = number")
     for key, value in configured_weights.items():
         if key not in DEFAULT_WEIGHTS:
-            raise config.error((SECTION, "weights", key), f"unknown weight `{key}`; the weights are: "
-                               f"{', '.join(DEFAULT_WEIGHTS)}")
+            raise config.error(
+                (SECTION, "weights", key), f"unknown weight `{key}`; the weights are: {', '.join(DEFAULT_WEIGHTS)}"
+            )
         if not _is_weight(value):
             raise config.error((SECTION, "weights", key), f"weight `{key}` must be a number of 0 or more")
     configured_capacity = section.get("capacity")
@@ -101,8 +108,9 @@ def parse_capacity(text: str) -> tuple[int | None, ...]:
     try:
         values = [None if p in ("-", "") else int(p) for p in parts]
     except ValueError:
-        raise CjmError(f"--capacity {text!r}: give whole numbers, one for every stage (3) or one per stage "
-                       "(2,4,4)") from None
+        raise CjmError(
+            f"--capacity {text!r}: give whole numbers, one for every stage (3) or one per stage (2,4,4)"
+        ) from None
     return _capacity_value(values[0] if len(values) == 1 else values)
 
 
@@ -117,5 +125,10 @@ def _capacity_value(value: Any) -> tuple[int | None, ...]:
 
 
 def _is_weight(value: Any) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int | float) and value >= 0 and value == value \
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, int | float)
+        and value >= 0
+        and value == value
         and value != float("inf")
+    )

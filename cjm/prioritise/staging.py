@@ -3,7 +3,9 @@
 1. Each initiative starts in its natural stage (`classify.natural_stage`), or in the stage pinned in the map.
 2. A pinned initiative pulls the initiatives it depends on (transitively) into its stage or earlier: they must
    be done by then. Those are *held*: capacity never moves them.
-3. An initiative never lands in a stage before an initiative it depends on: it moves later to meet it.
+3. An initiative never lands in a stage before an initiative it depends on: it moves later to meet it. This
+   holds even for an initiative pinned earlier than a dependency that is itself pinned later (a contradiction in
+   the map, which `roadmap.check` reports as a warning).
 4. With a capacity (initiatives per stage), the best-ranked initiatives whose dependencies are already placed
    fill each stage, held ones first; the rest spill into the next stage, and past stage 3 into stage 4, "later".
 """
@@ -52,26 +54,29 @@ def dependency_order(nodes: Mapping[Hashable, Node]) -> list[Hashable]:
                 heapq.heappush(ready, (nodes[child].order, index[child], child))
     if len(out) < len(nodes):
         stuck = sorted(nodes[k].label for k in nodes if waiting[k])
-        raise CjmError(f"dependency cycle among the initiatives {', '.join(stuck)}; an initiative cannot wait for "
-                       "itself, so remove one of these `depends_on` entries")
+        raise CjmError(
+            f"dependency cycle among the initiatives {', '.join(stuck)}; an initiative cannot wait for "
+            "itself, so remove one of these `depends_on` entries"
+        )
     return out
 
 
 def pin_conflicts(nodes: Mapping[Hashable, Node]) -> list[tuple[Hashable, Hashable]]:
     """(dependent, dependency) pairs where both are pinned and the dependency is pinned to a later stage."""
-    return [(key, dep) for key, node in nodes.items() if node.pinned for dep in node.depends_on
-            if dep in nodes and nodes[dep].pinned and nodes[dep].stage > node.stage]
+    return [
+        (key, dep)
+        for key, node in nodes.items()
+        if node.pinned
+        for dep in node.depends_on
+        if dep in nodes and nodes[dep].pinned and nodes[dep].stage > node.stage
+    ]
 
 
-def assign_stages(nodes: Mapping[Hashable, Node],
-                  capacity: Sequence[int | None] | None = None) -> dict[Hashable, tuple[int, str]]:
+def assign_stages(
+    nodes: Mapping[Hashable, Node], capacity: Sequence[int | None] | None = None
+) -> dict[Hashable, tuple[int, str]]:
     """The final (stage, reason) of every node."""
     order = dependency_order(nodes)
-    conflicts = pin_conflicts(nodes)
-    if conflicts:
-        key, dep = conflicts[0]
-        raise CjmError(f"{nodes[key].label} is pinned to stage {nodes[key].stage} but depends on {nodes[dep].label}, "
-                       f"pinned to stage {nodes[dep].stage}; change one of the pins")
     stage = {k: n.stage for k, n in nodes.items()}
     reason = {k: n.reason for k, n in nodes.items()}
 
@@ -89,8 +94,6 @@ def assign_stages(nodes: Mapping[Hashable, Node],
 
     def follow_dependencies(keys: list[Hashable]) -> None:
         for key in keys:
-            if nodes[key].pinned:
-                continue
             deps = [d for d in nodes[key].depends_on if d in nodes]
             latest = max(deps, key=lambda d: (stage[d], -nodes[d].order), default=None)
             if latest is not None and stage[latest] > stage[key]:
@@ -108,8 +111,14 @@ def assign_stages(nodes: Mapping[Hashable, Node],
     return {k: (stage[k], reason[k]) for k in nodes}
 
 
-def _fill(nodes: Mapping[Hashable, Node], stage: dict[Hashable, int], reason: dict[Hashable, str],
-          held: set[Hashable], current: int, limit: int) -> None:
+def _fill(
+    nodes: Mapping[Hashable, Node],
+    stage: dict[Hashable, int],
+    reason: dict[Hashable, str],
+    held: set[Hashable],
+    current: int,
+    limit: int,
+) -> None:
     """Keep at most `limit` initiatives in stage `current` (held ones always stay); spill the rest."""
     candidates = sorted((k for k in nodes if stage[k] == current), key=lambda k: nodes[k].order)
     if len(candidates) <= limit:
@@ -117,8 +126,10 @@ def _fill(nodes: Mapping[Hashable, Node], stage: dict[Hashable, int], reason: di
     placed = {k for k in candidates if k in held}
     remaining = [k for k in candidates if k not in held]
     while len(placed) < limit:
-        pick = next((k for k in remaining if all(stage[d] < current or d in placed
-                                                 for d in nodes[k].depends_on if d in nodes)), None)
+        pick = next(
+            (k for k in remaining if all(stage[d] < current or d in placed for d in nodes[k].depends_on if d in nodes)),
+            None,
+        )
         if pick is None:
             break
         placed.add(pick)
