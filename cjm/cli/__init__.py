@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from cjm import __version__
+from cjm.cli import adapt as adapt_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -48,6 +49,9 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("adapt")(adapt_cmd.adapt)
+app.command("split")(adapt_cmd.split)
+app.command("merge")(adapt_cmd.merge)
 
 
 def main() -> None:
