@@ -103,6 +103,59 @@ def test_sample_against_its_long_consideration_adaptation():
     assert {c.target for c in result.changes} <= {"phase", "item", "initiative", "message"}
 
 
+def adapted_by(rule: str, sample: Path) -> tuple[Journey, Journey]:
+    """A sample and what `cjm adapt --rule RULE` makes of it."""
+    from cjm.adapt import adapt_text
+    from cjm.adapt.rules import builtin_rules
+
+    outcome = adapt_text(sample.read_bytes(), str(sample), [builtin_rules()[rule]])
+    assert outcome.changed, outcome.problems
+    return check_text(sample.read_bytes(), sample.name).journey, check_text(outcome.text, "adapted.yaml").journey
+
+
+def test_sample_against_cjm_adapt_long_consideration():
+    """The same acceptance case with the real `cjm adapt`: exactly the new phases, exactly the moved entries."""
+    old, new = adapted_by("long-consideration", B2B)
+    result = diff_journeys(old, new)
+    new_ids = [p.id for p in new.phases if old.phase(p.id) is None]
+    assert (
+        [c.id for c in of(result, "phase", "added")]
+        == new_ids
+        == ["information-gathering", "comparison", "final-confirmation"]
+    )
+    (split,) = of(result, "phase", "split")
+    assert (split.id, list(split.parts)) == ("consideration", new_ids)
+    before = old.phase("consideration")
+    assert {(c.list, c.label) for c in of(result, "item", "moved")} == {
+        (i.list_name, i.text) for i in before.all_items()
+    }
+    assert not of(result, "item", "added") and not of(result, "item", "removed")
+
+
+@pytest.mark.parametrize(
+    "rule, sample",
+    [
+        ("impulse", "apparel-working-mother"),
+        ("repeat-purchase", "apparel-working-mother"),
+        ("low-awareness", "craft-supplies-contest"),
+        ("omnichannel", "cosmetics-subscription"),
+        ("gift", "cosmetics-subscription"),
+    ],
+)
+def test_every_adaptation_is_told_without_losing_an_entry(rule, sample):
+    """Whatever a phase rule does, the diff tells it as phase changes and moves: no entry is lost or invented
+    (entries of a phase the rule adds are the rule's own and are told by the added phase)."""
+    old, new = adapted_by(rule, ROOT / "samples" / f"{sample}.yaml")
+    result = diff_journeys(old, new)
+    added = {p.id for p in new.phases if old.phase(p.id) is None}
+    assert {c.id for c in of(result, "phase", "added")} == added
+    assert not of(result, "item", "removed") and not of(result, "phase", "removed")
+    assert all(c.phase in added for c in of(result, "item", "added")) or not of(result, "item", "added")
+    gone = {p.id for p in old.phases if new.phase(p.id) is None}
+    told = {c.id for c in of(result, "phase", "split")} | {p for c in of(result, "phase", "merged") for p in c.parts}
+    assert gone <= told
+
+
 def test_adaptation_reported_in_every_format(tmp_path):
     adapted, new_ids, moved = split_long_consideration(load(B2B))
     new = tmp_path / "b2b-long.yaml"
