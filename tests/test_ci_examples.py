@@ -156,3 +156,17 @@ def test_pre_commit_hooks_manifest():
 def test_pre_commit_hooks_pick_map_files(path, picked):
     for hook in load(HOOKS):
         assert bool(re.search(hook["files"], path)) is picked
+
+
+def test_docs_show_the_workflow_as_it_is():
+    assert WORKFLOW.read_text(encoding="utf-8") in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+
+
+def test_every_report_format_is_documented():
+    from cjm.diff.render import FORMATS
+    from cjm.reporters import REPORTERS
+
+    output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    assert all(f"## `{name}`" in output for name in REPORTERS)
+    diff = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    assert all(f"**{name}**" in diff or f"`{name}`" in diff for name in FORMATS)

@@ -55,7 +55,7 @@ AlsoOption = Annotated[list[str] | None, typer.Option(
     show_default=False)]
 
 # A report file's format when -o names the file but --format is not given.
-_FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".txt": "text"}
+_FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".md": "markdown", ".txt": "text"}
 
 
 @dataclass(frozen=True)
