@@ -79,15 +79,26 @@ VALIDATION_CODES: dict[str, CodeInfo] = {
 
 
 def describe(code: str, rule: str = "") -> CodeInfo:
-    """The name and one-line description of a problem code.
-
-    Lint codes are described by the lint rule registry once it provides them; until then (and for codes no
-    source knows) the entry is built from the problem's rule name, so every code gets some metadata.
-    """
+    """The name and one-line description of a problem code: validation codes from the table above, lint codes
+    from the lint rule registry (`cjm.lint.rules.RULES`: each rule's name and documented summary). A code no
+    source knows gets an entry built from the problem's rule name, so every code has some metadata."""
     if code in VALIDATION_CODES:
         return VALIDATION_CODES[code]
+    if found := _lint_rule(code):
+        return found
     name = rule or code.lower()
     return CodeInfo(code, name, f"{_sentence(name)} ({code}).")
+
+
+def _lint_rule(code: str) -> CodeInfo | None:
+    import importlib.util
+
+    if importlib.util.find_spec("cjm.lint") is None:  # a build without the lint rules
+        return None
+    from cjm.lint.rules import RULES
+
+    rule = RULES.get(code)
+    return CodeInfo(code, rule.name, rule.doc.summary) if rule else None
 
 
 def _sentence(name: str) -> str:
