@@ -21,6 +21,7 @@ from cjm.model import ITEM_LISTS, Journey
 from cjm.validate import check_text
 
 from .conftest import ROOT, assert_clean_exit, run_cjm
+from .test_cli_prioritise import cli  # runs `cjm` in this process, as main() does
 
 SAMPLES = sorted(p for p in (ROOT / "samples").glob("*.yaml"))
 B2B = ROOT / "samples" / "b2b-office-supplies.yaml"
@@ -160,14 +161,14 @@ def test_adaptation_reported_in_every_format(tmp_path):
     adapted, new_ids, moved = split_long_consideration(load(B2B))
     new = tmp_path / "b2b-long.yaml"
     new.write_text(yaml.safe_dump(adapted, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    done = run_cjm("diff", str(B2B), str(new), "--format", "json")
+    done = cli("diff", str(B2B), str(new), "--format", "json")
     assert_clean_exit(done, (1,))
     document = json.loads(done.stdout)
     (result,) = document["maps"]
     assert document["changed"] is True and result["summary"]["phase.added"] == 3
     assert result["summary"]["item.moved"] == len(moved)
-    text = run_cjm("diff", str(B2B), str(new)).stdout
-    markdown = run_cjm("diff", str(B2B), str(new), "-f", "markdown").stdout
+    text = cli("diff", str(B2B), str(new)).stdout
+    markdown = cli("diff", str(B2B), str(new), "-f", "markdown").stdout
     for name in ("Information gathering", "情報収集", "比較検討", "最終確認"):
         assert (name in text) == (name in markdown)
     assert "⑂ phase Consideration (consideration) split into 情報収集, 比較検討, 最終確認" in text
@@ -389,18 +390,18 @@ def test_markdown_with_no_changes():
 
 def test_exit_codes_and_errors(tmp_path):
     sample = str(ROOT / "samples" / "apparel-working-mother.yaml")
-    assert run_cjm("diff", sample, sample).returncode == 0
+    assert cli("diff", sample, sample).returncode == 0
     broken = tmp_path / "broken.yaml"
     broken.write_text(
         "cjm: 1\nid: x\ntitle: t\nphases:\n  - id: a\n    name: A\n    kind: awarenes\n", encoding="utf-8"
     )
-    done = run_cjm("diff", sample, str(broken))
+    done = cli("diff", sample, str(broken))
     assert_clean_exit(done, (2,))
     assert f"{broken}:7:11: CJM010" in done.stderr and "cjm: error:" in done.stderr and done.stdout == ""
-    done = run_cjm("diff", sample)
+    done = cli("diff", sample)
     assert_clean_exit(done, (2,))
     assert "give two map files" in done.stderr
-    done = run_cjm("diff", sample, str(tmp_path / "missing.yaml"))
+    done = cli("diff", sample, str(tmp_path / "missing.yaml"))
     assert_clean_exit(done, (2,))
     assert "no such file" in done.stderr
 
@@ -465,19 +466,19 @@ def test_git_diff_of_every_changed_map(repo):
 
 
 def test_git_diff_limited_to_paths_and_nothing_changed(repo):
-    done = run_cjm("diff", "--git", "main", "maps/new.yaml", cwd=repo)
+    done = cli("diff", "--git", "main", "maps/new.yaml", cwd=repo)
     assert_clean_exit(done, (1,))
     assert done.stdout.startswith("maps/new.yaml (new map): 1 map added")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "edit")
-    done = run_cjm("diff", "--git", "HEAD", cwd=repo)
+    done = cli("diff", "--git", "HEAD", cwd=repo)
     assert_clean_exit(done, (0,))
     assert done.stdout == "no maps changed\n"
 
 
 def test_git_diff_goes_on_past_a_broken_map(repo):
     (repo / "maps" / "new.yaml").write_text("cjm: 1\nid: [\n", encoding="utf-8")
-    done = run_cjm("diff", "--git", "main", "-f", "json", cwd=repo)
+    done = cli("diff", "--git", "main", "-f", "json", cwd=repo)
     assert_clean_exit(done, (2,))
     document = json.loads(done.stdout)
     assert len(document["maps"]) == 3 and document["errors"][0]["file"] == "maps/new.yaml"
@@ -492,12 +493,12 @@ def test_git_diff_goes_on_past_a_broken_map(repo):
     ],
 )
 def test_git_revision_errors(repo, revision, message):
-    done = run_cjm("diff", "--git", revision, cwd=repo)
+    done = cli("diff", "--git", revision, cwd=repo)
     assert_clean_exit(done, (2,))
     assert message in done.stderr
 
 
 def test_git_outside_a_repository(tmp_path):
-    done = run_cjm("diff", "--git", "main", cwd=tmp_path)
+    done = cli("diff", "--git", "main", cwd=tmp_path)
     assert_clean_exit(done, (2,))
     assert "not inside a git repository" in done.stderr
