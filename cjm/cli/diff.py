@@ -71,7 +71,7 @@ def diff(
 
     Exit codes: 0 nothing changed, 1 something changed, 2 usage error or a map that is not valid.
 
-    Example: cjm diff samples/apparel.yaml adapted.yaml
+    Example: cjm diff samples/b2b-office-supplies.yaml b2b-adapted.yaml
 
     Example: cjm diff --git origin/main maps/ --format markdown -o map-changes.md
     """

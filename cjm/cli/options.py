@@ -21,8 +21,8 @@ FormatOption = Annotated[str | None, typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
     show_default=False, metavar="FORMAT")]
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, the "
-                           "file's suffix picks the format: .sarif, .json, .xml (junit), else text.",
+    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
+                           "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
     show_default=False, metavar="FILE")]
 
 
@@ -50,8 +50,7 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
 
 AlsoOption = Annotated[list[str] | None, typer.Option(
     "--output-format", metavar="FORMAT:FILE",
-    help="Also write a report in FORMAT to FILE; repeatable. Standard output keeps its own report, so under "
-         "GitHub Actions `--output-format sarif:cjm.sarif` gives annotations and a SARIF file.",
+    help="Also write a report in FORMAT to FILE (repeatable); standard output keeps its own report.",
     show_default=False)]
 
 # A report file's format when -o names the file but --format is not given.
