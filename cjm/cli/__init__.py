@@ -6,11 +6,13 @@ a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.main
 
 from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
@@ -59,9 +61,16 @@ app.command("merge")(adapt_cmd.merge)
 app.command("diff")(diff_cmd.diff)
 
 
+@functools.cache
+def _command() -> Any:
+    # Built once per process: typer reads every command's signature to build it (the in-process tests run
+    # the CLI thousands of times).
+    return typer.main.get_command(app)
+
+
 def main() -> None:
     try:
-        app()
+        _command().main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:
