@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from cjm import __version__
+from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -48,6 +49,8 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("prioritise")(prioritise_cmd.prioritise)
+app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
 
 
 def main() -> None:
