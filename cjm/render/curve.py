@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from cjm.render import theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.facts import CurvePoint, Lane
+from cjm.render.labels import truncate
 from cjm.render.table import Cell, styled
 
 LEVELS = 9  # half steps from +2 (row 0) to -2 (row 8)
@@ -32,20 +33,21 @@ def level(score: float) -> int:
 
 def point_colour(point: CurvePoint, lane: Lane, multi: bool) -> str:
     if multi:
-        return theme.lane_colour(lane.index)
+        return lane.colour
     if point.low:
         return theme.NEGATIVE
     return theme.POSITIVE if point.score > 0 else theme.NEUTRAL
 
 
 def band_rows(label_width: float, label_columns: int, widths: Sequence[float], title: str,
-              row_height: int = ROW_HEIGHT) -> list[list[Cell]]:
-    """The band's rows for the table: the title and scale in the label column(s), tinted cells per phase."""
+              legend: Sequence[Lane] = (), row_height: int = ROW_HEIGHT) -> list[list[Cell]]:
+    """The band's rows for the table: the title (with a legend of the lanes' colours when several lanes have a
+    curve) and the scale in the label column(s), tinted cells per phase."""
     rows: list[list[Cell]] = []
     for row in range(LEVELS):
         cells: list[Cell] = []
         if row == 0:
-            cells.append(Cell(_scale(label_width, title, row_height), label_width, bg=theme.ROW_LABEL_BG,
+            cells.append(Cell(_scale(label_width, title, legend, row_height), label_width, bg=theme.ROW_LABEL_BG,
                               colspan=label_columns, rowspan=LEVELS, padding=0))
         for width in widths:
             content = _hairline(round(width) - 2) if row == NEUTRAL else " "
@@ -65,7 +67,7 @@ def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], 
         for point in points:
             sharing.setdefault((point.phase_index, level(point.score)), []).append(lane.index)
     for lane, points in lane_curves:
-        colour = theme.lane_colour(lane.index) if multi else theme.INK
+        colour = lane.colour if multi else theme.INK
         previous: CurvePoint | None = None
         for point in points:
             row = level(point.score)
@@ -74,7 +76,7 @@ def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], 
             x = centres[point.phase_index] + offset
             y = band_top - (row + 0.5) * row_height
             fill = point_colour(point, lane, multi)
-            graph.node(_name(lane, point), shape="box", style="rounded,filled", fixedsize=True,
+            graph.node(point_name(lane, point), shape="box", style="rounded,filled", fixedsize=True,
                        width=round(PILL_WIDTH / 72, 4), height=round(PILL_HEIGHT / 72, 4), fillcolor=fill,
                        color=theme.NEGATIVE if point.low else fill, penwidth=2 if point.low and multi else 1,
                        pos=f"{x:g},{y:g}!",
@@ -82,12 +84,12 @@ def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], 
                                                size=theme.SMALL_SIZE)))
             if previous is not None:
                 gap = point.phase_index != previous.phase_index + 1
-                graph.edge(_name(lane, previous), _name(lane, point), color=colour, penwidth=2.2,
+                graph.edge(point_name(lane, previous), point_name(lane, point), color=colour, penwidth=2.2,
                            arrowhead="none", style="dashed" if gap else None)
             previous = point
 
 
-def _name(lane: Lane, point: CurvePoint) -> str:
+def point_name(lane: Lane, point: CurvePoint) -> str:
     return f"e{lane.index}_{point.phase_index}"
 
 
@@ -95,12 +97,22 @@ def _tint(row: int) -> str:
     return POSITIVE_TINT if row < NEUTRAL else NEGATIVE_TINT if row > NEUTRAL else "white"
 
 
+def _title(title: str, legend: Sequence[Lane], width: float) -> str:
+    lines = [styled(title, bold=True)]
+    columns = max(8, int(width / theme.SMALL_SIZE * 2 * 0.8) - 3)  # display columns that fit, roughly
+    for lane in legend:
+        name = truncate(lane.name, columns) if lane.name else "\u2014"
+        lines.append(styled("\u25cf ", colour=lane.colour, size=theme.SMALL_SIZE)
+                     + styled(name, colour=theme.INK, size=theme.SMALL_SIZE))
+    return "<BR/>".join(lines)
+
+
 def _hairline(width: int) -> str:
     return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{width}" '
             f'HEIGHT="1" BGCOLOR="{theme.GRID}"><TR><TD></TD></TR></TABLE>')
 
 
-def _scale(width: float, title: str, row_height: int) -> str:
+def _scale(width: float, title: str, legend: Sequence[Lane], row_height: int) -> str:
     """The band's row label: its title, with the scale +2 / 0 / -2 beside the band's rows."""
     marks = {0: "+2", NEUTRAL: "0", LEVELS - 1: "\u22122"}
     scale_width = 22
@@ -111,7 +123,7 @@ def _scale(width: float, title: str, row_height: int) -> str:
         scale = (f'<TD WIDTH="{scale_width}" HEIGHT="{row_height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">{text}</TD>')
         if row == 0:
             title_cell = (f'<TD ROWSPAN="{LEVELS}" WIDTH="{round(width) - scale_width - 2}" ALIGN="LEFT" '
-                          f'VALIGN="MIDDLE" CELLPADDING="6">{styled(title, bold=True)}</TD>')
+                          f'VALIGN="MIDDLE" CELLPADDING="6">{_title(title, legend, width - scale_width)}</TD>')
             rows.append(title_cell + scale)
         else:
             rows.append(scale)

@@ -4,8 +4,13 @@ address which phase."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cjm.model import Emotion, Initiative, Item, Journey, Phase
+from cjm.render import theme
+
+if TYPE_CHECKING:
+    from cjm.prioritise import RankedInitiative, Roadmap
 
 LOW_SCORE = 0.0  # an emotion below this is a low point: the customer feels negative there
 
@@ -16,7 +21,16 @@ class Lane:
 
     persona: str | None
     name: str
-    index: int  # for its colour
+    index: int
+
+    @property
+    def colour(self) -> str:
+        """The lane's colour; the entries that belong to no persona are drawn in ink."""
+        return theme.lane_colour(self.index) if self.persona else theme.INK
+
+    @property
+    def tint(self) -> str:
+        return theme.lane_tint(self.index) if self.persona else theme.ROW_LABEL_BG
 
 
 def lanes(journey: Journey) -> list[Lane]:
@@ -26,7 +40,7 @@ def lanes(journey: Journey) -> list[Lane]:
         name = journey.personas[0].name if journey.personas else ""
         return [Lane(None, name, 0)]
     found = [Lane(p.id, p.name, i) for i, p in enumerate(journey.personas)]
-    return [*found, Lane(None, "", len(found))]
+    return [*found, Lane(None, theme.word("all", journey.language), len(found))]
 
 
 def in_lane(persona: str | None, lane: Lane, single: bool) -> bool:
@@ -76,30 +90,43 @@ def curves(journey: Journey) -> list[tuple[Lane, list[CurvePoint]]]:
     return found
 
 
-def initiatives_for_phase(journey: Journey, phase: Phase) -> list[Initiative]:
-    """Initiatives that work on a phase: those that name it, or address one of its pain points, or pursue one of
-    its opportunities. In map order."""
-    pains = {item.id for item in phase.pain_points if item.id}
-    opportunities = {item.id for item in phase.opportunities if item.id}
-    return [i for i in journey.initiatives
-            if phase.id in i.phases or pains & set(i.pain_points) or opportunities & set(i.opportunities)]
+@dataclass(frozen=True)
+class Working:
+    """An initiative that works on a phase, with its place in the roadmap when there is one."""
+
+    initiative: Initiative
+    ranked: RankedInitiative | None
+    on_low_point: bool  # it addresses the phase's pain points (or, with none listed, the phase itself)
 
 
-def addressed_pain_points(journey: Journey) -> set[str]:
-    """Ids of pain points some initiative addresses, directly or through an opportunity it pursues."""
-    answered_by_opportunity: dict[str, set[str]] = {}
-    for phase in journey.phases:
-        for item in phase.opportunities:
-            if item.id:
-                answered_by_opportunity[item.id] = set(item.get("addresses", []))
-    addressed: set[str] = set()
-    for initiative in journey.initiatives:
-        addressed.update(initiative.pain_points)
-        for opportunity in initiative.opportunities:
-            addressed.update(answered_by_opportunity.get(opportunity, set()))
-    return addressed
+def initiatives_by_phase(journey: Journey, roadmap: Roadmap | None) -> dict[str, list[Working]]:
+    """For each phase id, the initiatives that address it (as `cjm prioritise` counts it: the phases an
+    initiative lists, and the phases of the pain points and opportunities it addresses), best ranked first."""
+    from cjm.prioritise.coverage import addressed
+
+    ranked = {r.id: r for r in roadmap.initiatives if r.map_id == journey.id} if roadmap else {}
+    order = sorted(journey.initiatives, key=lambda i: ranked[i.id].rank if i.id in ranked else len(ranked))
+    found: dict[str, list[Working]] = {phase.id: [] for phase in journey.phases}
+    for initiative in order:
+        what = addressed(journey, initiative)
+        for phase in journey.phases:
+            if phase.id not in what.phases:
+                continue
+            pains = {item.id for item in phase.pain_points if item.id}
+            on_low = bool(pains & set(what.pain_points)) if pains else True
+            found[phase.id].append(Working(initiative, ranked.get(initiative.id), on_low))
+    return found
 
 
-def unaddressed_pain_points(journey: Journey) -> list[tuple[Phase, Item]]:
-    addressed = addressed_pain_points(journey)
-    return [(phase, item) for phase in journey.phases for item in phase.pain_points if item.id not in addressed]
+def roadmap_for(journey: Journey) -> Roadmap | None:
+    """The map's roadmap with the default scoring model, or None when it cannot be made (its inputs are
+    checked by `cjm prioritise`, which says why)."""
+    from cjm.errors import CjmError
+    from cjm.prioritise import prioritise
+
+    if not journey.initiatives:
+        return None
+    try:
+        return prioritise([journey])
+    except CjmError:
+        return None

@@ -92,6 +92,13 @@ def lane_tint(index: int) -> str:
     return LANE_TINTS[index % len(LANE_TINTS)]
 
 
+def number(value: float) -> str:
+    """`10,000`, `2.5`, `1,000,000` (never `1e+06`)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def score_text(score: float) -> str:
     """`+1`, `0`, `−1.5` (a real minus sign reads better than a hyphen in a diagram)."""
     text = f"{abs(score):g}"
