@@ -36,10 +36,11 @@ class Text:
 
     def paragraph(self, text: str, width: int, *, bullet: bool = False, colour: str | None = None,
                   bold: bool = False, size: float = theme.FONT_SIZE, tag: str | None = None,
-                  tag_colour: str = theme.MUTED) -> None:
+                  tag_colour: str = theme.MUTED, spaced: bool | None = None) -> None:
         """Wrapped text, optionally as a bullet point with a hanging indent, and a small tag after it (on the
-        last line when it fits, else on lines of its own)."""
-        if self.lines and bullet:
+        last line when it fits, else on lines of its own). Bullet points (or `spaced` paragraphs) are set a
+        little apart from what comes before them."""
+        if self.lines and (bullet if spaced is None else spaced):
             self.add(f'<FONT POINT-SIZE="{ITEM_GAP}"> </FONT>', 0, ITEM_GAP)
         lead = BULLET if bullet else ""
         available = width - len(lead)

@@ -59,6 +59,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "emotion_title": ("Emotion curve", "感情曲線"),
     "depends_on": ("depends on", "前提"),
     "target": ("target", "目標"),
+    "later": ("later", "後回し"),
+    "set_and_forget": ("set-and-forget", "仕組み化"),
+    "dependency_note": ("an arrow leads from an initiative to those that depend on it",
+                        "矢印：前提となる施策 → それに依存する施策"),
+    "assumed_note": ("* impact or feasibility not in the map: placed at the assumed value",
+                     "* インパクトまたは実現しやすさが未入力のため、仮の値で配置"),
+    "no_initiatives": ("The map has no initiatives yet.", "このマップにはまだ施策がありません。"),
     "unscored": ("Not scored (no impact or feasibility)", "未評価（インパクトまたは実現しやすさが未入力）"),
 }
 
@@ -72,6 +79,35 @@ CHANNELS: dict[str, tuple[str, str]] = {
     "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
     "other": ("Other", "その他"),
 }
+
+
+_QUADRANTS: dict[str, tuple[str, str, str, str]] = {
+    "quick_win": ("Quick wins", "high impact, easy", "クイックウィン", "インパクト大・実現しやすい"),
+    "big_bet": ("Big bets", "high impact, hard", "大型施策", "インパクト大・実現が難しい"),
+    "fill_in": ("Fill-ins", "low impact, easy", "余力で実施", "インパクト小・実現しやすい"),
+    "money_pit": ("Money pits", "low impact, hard", "見送り候補", "インパクト小・実現が難しい"),
+}
+_STAGES: dict[int, tuple[str, str]] = {
+    1: ("Set-and-forget and quick wins", "仕組み化・すぐできる施策"),
+    2: ("Strengthen key journey points", "重要な接点の強化"),
+    3: ("Advanced measures", "高度な施策"),
+    4: ("Later (beyond capacity)", "後回し（キャパシティ超過）"),
+}
+
+
+def quadrant_name(key: str, language: str) -> str:
+    english, _, japanese, _ = _QUADRANTS[key]
+    return japanese if language == "ja" else english
+
+
+def quadrant_hint(key: str, language: str) -> str:
+    _, english, _, japanese = _QUADRANTS[key]
+    return japanese if language == "ja" else english
+
+
+def stage_name(stage: int, language: str) -> str:
+    english, japanese = _STAGES.get(stage, _STAGES[4])
+    return japanese if language == "ja" else english
 
 
 def word(key: str, language: str) -> str:
