@@ -14,6 +14,7 @@ import typer
 
 from cjm import __version__
 from cjm.cli import prioritise as prioritise_cmd
+from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -51,6 +52,8 @@ app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
 app.command("prioritise")(prioritise_cmd.prioritise)
 app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
+app.command("render")(render_cmd.render)
+app.command("report")(render_cmd.report)
 
 
 def main() -> None:
