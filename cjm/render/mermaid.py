@@ -5,9 +5,10 @@ rounded up) and done by the persona(s) of its lane. A phase without actions gets
 else its name. Mermaid's journey cannot show thoughts, touchpoints and channels, pain points, opportunities,
 KPIs, initiatives, or an emotion per action; `cjm render --format svg` shows them all.
 
-Mermaid reads `#`, `:` and `;` as syntax and `%%` as a comment, and a task that begins with a keyword
-(`title`, `section`, ...) as that keyword, so these are written as Mermaid entity codes (`#35;`, `#58;`,
-`#59;`, `#37;`), which it shows as the characters themselves.
+Mermaid reads `#`, `:` and `;` as syntax, `%%` as a comment, `,` as a separator of actors, `<` and `&` as
+HTML, and a task that begins with a keyword (`title`, `section`, ...) as that keyword; so these characters are
+written as Mermaid entity codes (`#35;`, `#58;`, `#59;`, `#37;`, `#44;`, `#60;`, ...), which it shows as the
+characters themselves.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cjm.model import Journey
 from cjm.render import facts
 from cjm.render.labels import visible
 
-_SPECIAL = re.compile("[#:;%,]")
+_SPECIAL = re.compile("[#:;%,<>&\"]")
 _KEYWORDS = re.compile(r"(?i)^(journey|title|section|accTitle|accDescr)")
 
 
@@ -27,12 +28,13 @@ def entity(char: str) -> str:
     return f"#{ord(char)};"
 
 
-def text(value: str, *, comma: bool = False) -> str:
+def text(value: str, *, comma: bool = False, task: bool = False) -> str:
     """One line of map text made safe for a journey diagram: control characters shown as escapes, line breaks
-    and runs of spaces as one space, syntax characters as entity codes (commas too in actor names)."""
+    and runs of spaces as one space, syntax and markup characters as entity codes (commas too in actor names,
+    a leading keyword in a task)."""
     line = " ".join(visible(value).split())
     line = _SPECIAL.sub(lambda m: m.group() if m.group() == "," and not comma else entity(m.group()), line)
-    if _KEYWORDS.match(line):
+    if task and _KEYWORDS.match(line):
         line = entity(line[0]) + line[1:]
     return line or entity(" ")
 
@@ -56,10 +58,10 @@ def build_mermaid(journey: Journey, *, fenced: bool = False) -> str:
             lane_score = emotion.score if emotion else phase.emotion_score
             actor = _actor(journey, lane)
             for item in facts.lane_items(phase, "actions", lane, single):
-                tasks.append(f"    {text(item.text)}: {score(lane_score)}{actor}")
+                tasks.append(f"    {text(item.text, task=True)}: {score(lane_score)}{actor}")
         if not tasks:
             note = next((e.note for e in phase.emotions if e.note), None)
-            tasks.append(f"    {text(note or phase.name)}: {score(phase.emotion_score)}")
+            tasks.append(f"    {text(note or phase.name, task=True)}: {score(phase.emotion_score)}")
         lines.extend(tasks)
     body = "\n".join(lines) + "\n"
     return f"```mermaid\n{body}```\n" if fenced else body

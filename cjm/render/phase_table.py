@@ -123,7 +123,7 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
             _add_section(grid, section, labels, phase_width, placed)
         elif lane_curves:
             placed.first_row["curve"] = len(grid.rows)
-            legend = [lane for lane, _ in lane_curves] if not labels.single else []
+            legend = [lane for lane, _ in lane_curves] if len(lane_curves) > 1 else []
             for cells in curve.band_rows(labels.total, labels.columns, [phase_width] * len(headers),
                                          theme.word("emotion", language), legend, band_row_height):
                 grid.add(cells, band_row_height)
@@ -135,7 +135,7 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
     graph.node("table", pos="0,0!", label=html_label(grid.markup()))
     if lane_curves and "curve" in placed.first_row:
         curve.draw_points(graph, lane_curves, centres=[placed.centre_x(i) for i in range(len(headers))],
-                          band_top=placed.top_y(placed.first_row["curve"]), multi=not labels.single,
+                          band_top=placed.top_y(placed.first_row["curve"]), multi=len(lane_curves) > 1,
                           row_height=band_row_height)
     return graph, placed
 
