@@ -120,7 +120,7 @@ def text_points(text: str, font_size: float) -> float:
     """An upper estimate of the width of one line of text in points."""
     em = 0.0
     for char in text:
-        if char_width(char) == 2:
+        if unicodedata.east_asian_width(char) in "WFA":  # ambiguous ones (●, —, …) are wide in Japanese fonts
             em += 1.0
         elif char in _NARROW:
             em += 0.31
