@@ -42,11 +42,11 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
 
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.render import FORMATS, format_for, render as draw, view_named
+    from cjm.files import Exclude
+    from cjm.render import FORMATS, format_for, view_named
+    from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
     from cjm.safe_write import write_bytes
-
-    from cjm.files import Exclude
 
     chosen = view_named(view)
     exclude = Exclude.from_config()

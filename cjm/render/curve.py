@@ -123,7 +123,8 @@ def _scale(width: float, title: str, legend: Sequence[Lane], row_height: int) ->
         scale = (f'<TD WIDTH="{scale_width}" HEIGHT="{row_height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">{text}</TD>')
         if row == 0:
             title_cell = (f'<TD ROWSPAN="{LEVELS}" WIDTH="{round(width) - scale_width - 2}" ALIGN="LEFT" '
-                          f'BALIGN="LEFT" VALIGN="MIDDLE" CELLPADDING="6">{_title(title, legend, width - scale_width)}</TD>')
+                          f'BALIGN="LEFT" VALIGN="MIDDLE" CELLPADDING="6">'
+                          f"{_title(title, legend, width - scale_width)}</TD>")
             rows.append(title_cell + scale)
         else:
             rows.append(scale)

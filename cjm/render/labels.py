@@ -54,7 +54,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 # Characters that must not begin a line in Japanese typesetting (kinsoku), and Latin punctuation likewise.
-_NO_LINE_START = set("、。，．・：；？！ー）」』】〕〉》〙〗｝］…‥ゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%")
+_NO_LINE_START = set("、。，．・：；？！ー）」』】〕〉》〙〗｝］…‥ゝゞ々"
+                     "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%")
 
 
 def _tokens(paragraph: str) -> list[str]:

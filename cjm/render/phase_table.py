@@ -149,8 +149,7 @@ def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: floa
         first = rows[index]
         span = 1
         if not labels.single and first.kind not in SHARED_KINDS:
-            while index + span < len(rows) and rows[index + span].kind not in SHARED_KINDS and (
-                    rows[index + span].lane == first.lane if section.by_lane else rows[index + span].kind == first.kind):
+            while index + span < len(rows) and _same_group(rows[index + span], first, section.by_lane):
                 span += 1
         group = rows[index:index + span]
         outer = labels.lane(first.lane) if section.by_lane else labels.kind(first.kind)
@@ -175,6 +174,12 @@ def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: floa
                 cells.append(Cell(text.markup(), phase_width, bg=theme.LOW_BG if i in row.highlight else tint))
             grid.add(cells, height)
         index += span
+
+
+def _same_group(row: Row, first: Row, by_lane: bool) -> bool:
+    if row.kind in SHARED_KINDS:
+        return False
+    return row.lane == first.lane if by_lane else row.kind == first.kind
 
 
 def _lane_tint(lane: Lane | None) -> str:
