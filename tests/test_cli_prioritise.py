@@ -346,3 +346,11 @@ def test_conflicting_pins_warn_but_print_the_roadmap(write_map) -> None:
     assert_clean_exit(proc, (0,))
     assert "CJM061 [warning]" in proc.stderr and f"{path}:" in proc.stderr
     assert {i["id"]: i["stage"] for i in json.loads(proc.stdout)["initiatives"]} == {"a": 3, "b": 3}
+
+
+def test_the_samples_folder_is_one_portfolio_without_the_excluded_invalid_maps() -> None:
+    proc = cli("prioritise", "samples/", "-f", "json")
+    assert_clean_exit(proc, (0,))
+    document = json.loads(proc.stdout)
+    assert len(document["maps"]) == len(list((ROOT / "samples").glob("*.yaml")))
+    assert all(i["stage"] in (1, 2, 3) for i in document["initiatives"])

@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from cjm import __version__
+from cjm.cli import adapt as adapt_cmd
+from cjm.cli import diff as diff_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
@@ -52,6 +54,10 @@ app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
 app.command("prioritise")(prioritise_cmd.prioritise)
 app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
+app.command("adapt")(adapt_cmd.adapt)
+app.command("split")(adapt_cmd.split)
+app.command("merge")(adapt_cmd.merge)
+app.command("diff")(diff_cmd.diff)
 app.command("render")(render_cmd.render)
 app.command("report")(render_cmd.report)
 

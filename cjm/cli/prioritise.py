@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cjm.cli.options import OutputOption, Paths, output_stream
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.problem import Severity
+
+if TYPE_CHECKING:
+    from cjm.files import Exclude
+    from cjm.model import Journey
 
 FORMAT_NAMES = ("table", "json", "csv", "markdown")
 
@@ -78,6 +82,7 @@ def prioritise(
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
+    from cjm.files import Exclude
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
     from cjm.prioritise.output import FORMATS, write_explanation, write_explanation_json
@@ -89,14 +94,15 @@ def prioritise(
         raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
     if explain is not None and name not in ("table", "json"):
         raise CjmError("--explain prints text (--format table) or JSON (--format json)")
+    start = paths[0] if paths and paths[0] != "-" else "."
     settings = settings_from_config(
-        find_config(paths[0] if paths and paths[0] != "-" else "."),
+        find_config(start),
         preset=preset,
         weights=parse_weights(weight) if weight else None,
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    journeys = _load(paths)
+    journeys = _load(paths, Exclude.from_config(start))
     problems = check(journeys, settings.model)
     _report(problems)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -117,13 +123,14 @@ def prioritise(
     raise typer.Exit(EXIT_OK)
 
 
-def _load(paths: list[str]) -> list:
-    """The journeys of every map; invalid or unreadable maps are reported and stop the command (exit 2)."""
+def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
+    """The journeys of every map (directories searched without the configured `exclude`); invalid or unreadable
+    maps are reported and stop the command (exit 2)."""
     from cjm.validate import check_paths
 
     journeys = []
     problems = []
-    for result in check_paths(paths):
+    for result in check_paths(paths, exclude=exclude):
         if result.journey is not None:
             journeys.append(result.journey)
         problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
