@@ -95,6 +95,18 @@ _STAGES: dict[int, tuple[str, str]] = {
 }
 
 
+_ROLES: dict[str, tuple[str, str]] = {
+    "buyer": ("buyer", "購入者"), "user": ("user", "利用者"), "decision_maker": ("decision-maker", "意思決定者"),
+    "approver": ("approver", "承認者"), "influencer": ("influencer", "影響者"), "giver": ("giver", "贈る人"),
+    "receiver": ("receiver", "受け取る人"), "other": ("other", "その他"),
+}
+
+
+def role_name(role: str, language: str) -> str:
+    english, japanese = _ROLES.get(role, (role, role))
+    return japanese if language == "ja" else english
+
+
 def quadrant_name(key: str, language: str) -> str:
     english, _, japanese, _ = _QUADRANTS[key]
     return japanese if language == "ja" else english

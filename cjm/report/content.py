@@ -77,7 +77,8 @@ def build_report(journey: Journey, roadmap: Roadmap | None) -> Report:
     language = journey.language
     intro = [str(journey.data["description"])] if journey.data.get("description") else []
     if journey.personas:
-        names = ", ".join(p.name + (f" ({p.role})" if p.role else "") for p in journey.personas)
+        names = ", ".join(p.name + (f" ({theme.role_name(p.role, language)})" if p.role else "")
+                          for p in journey.personas)
         intro.append(f"{word('personas', language)}: {names}")
     sections = [Section(word("diagram", language), diagram=True), _roadmap(journey, roadmap, language),
                 _low_points(journey, roadmap, language), _kpis(journey, language),
