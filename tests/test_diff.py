@@ -20,8 +20,12 @@ from cjm.loader import load_yaml
 from cjm.model import ITEM_LISTS, Journey
 from cjm.validate import check_text
 
-from .conftest import ROOT, assert_clean_exit, run_cjm
-from .test_cli_prioritise import cli  # runs `cjm` in this process, as main() does
+from .conftest import (
+    ROOT,
+    assert_clean_exit,
+    cli,  # runs `cjm` in this process, as main() does
+    run_cjm,
+)
 
 SAMPLES = sorted(p for p in (ROOT / "samples").glob("*.yaml"))
 B2B = ROOT / "samples" / "b2b-office-supplies.yaml"
