@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import assert_clean_exit, run_cjm
+from cjm.errors import CjmError
+from tests.conftest import assert_clean_exit
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -18,18 +20,47 @@ APPAREL = str(ROOT / "samples" / "apparel-working-mother.yaml")
 HOSTILE = str(HERE / "maps" / "hostile.yaml")
 
 
-def _path_without(tmp_path: Path, *programs: str) -> str:
-    """A PATH with python but without the given programs (a folder of links to everything else needed)."""
+@pytest.fixture(autouse=True)
+def _at_the_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # relative paths and [tool.cjm] as a user in the repository sees them
+    from cjm.render.graphviz import japanese_font_available
+
+    japanese_font_available.cache_clear()
+
+
+def run_cjm(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI in this process (fast), with `main()`'s handling of cjm errors: a message and exit code 2."""
+    from typer.testing import CliRunner
+
+    from cjm.cli import app
+
+    saved = {key: os.environ.get(key) for key in env or {}}
+    os.environ.update(env or {})
+    try:
+        result = CliRunner().invoke(app, list(args))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    stderr = result.stderr
+    code = result.exit_code
+    if isinstance(result.exception, CjmError):
+        stderr, code = stderr + f"cjm: error: {result.exception}\n", 2
+    elif result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(args, code, result.stdout, stderr)
+
+
+def _path_with(tmp_path: Path, *programs: str) -> str:
+    """A PATH that finds only the given programs (cjm runs in this process, so it needs nothing else)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
-    for folder in os.environ.get("PATH", "").split(os.pathsep):
-        if not os.path.isdir(folder):
-            continue
-        for name in os.listdir(folder):
-            target = bin_dir / name
-            if name in programs or target.exists():
-                continue
-            target.symlink_to(os.path.join(folder, name))
+    for name in programs:
+        found = shutil.which(name)
+        assert found, f"{name} is part of the set-up (make setup)"
+        (bin_dir / name).symlink_to(found)
     return str(bin_dir)
 
 
@@ -43,10 +74,10 @@ def test_the_format_follows_the_extension(tmp_path: Path, name: str, magic: byte
 
 def test_a_folder_of_maps_in_one_call(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    proc = run_cjm("render", "samples", "-o", str(out), "--format", "svg", "--view", "emotion")
+    proc = run_cjm("render", "samples", "-o", str(out), "--format", "dot", "--view", "emotion")
     assert_clean_exit(proc, (0,))
     written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{p.stem}-emotion.svg" for p in (ROOT / "samples").glob("*.yaml"))
+    assert written == sorted(f"{p.stem}-emotion.dot" for p in (ROOT / "samples").glob("*.yaml"))
     assert "invalid" not in " ".join(written)  # `exclude` in [tool.cjm] applies
 
 
@@ -100,7 +131,7 @@ def test_two_maps_one_output_name_is_refused(tmp_path: Path) -> None:
 
 
 def test_without_graphviz_one_line_says_how_to_install_and_dot_and_mermaid_still_work(tmp_path: Path) -> None:
-    env = {"PATH": _path_without(tmp_path, "dot")}
+    env = {"PATH": _path_with(tmp_path)}
     proc = run_cjm("render", APPAREL, "-o", str(tmp_path / "map.svg"), env=env)
     assert_clean_exit(proc, (2,))
     assert proc.stderr.count("\n") == 1 and "apt-get install graphviz" in proc.stderr
@@ -112,7 +143,7 @@ def test_without_graphviz_one_line_says_how_to_install_and_dot_and_mermaid_still
 
 
 def test_a_warning_when_no_japanese_font_is_found(tmp_path: Path) -> None:
-    bin_dir = Path(_path_without(tmp_path, "fc-list"))
+    bin_dir = Path(_path_with(tmp_path, "dot"))
     fake = bin_dir / "fc-list"
     fake.write_text("#!/bin/sh\nexit 0\n")  # fontconfig that knows no Japanese font
     fake.chmod(0o755)
