@@ -18,6 +18,7 @@ from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
 from cjm.cli import prioritise as prioritise_cmd
+from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -59,6 +60,8 @@ app.command("adapt")(adapt_cmd.adapt)
 app.command("split")(adapt_cmd.split)
 app.command("merge")(adapt_cmd.merge)
 app.command("diff")(diff_cmd.diff)
+app.command("render")(render_cmd.render)
+app.command("report")(render_cmd.report)
 
 
 @functools.cache
