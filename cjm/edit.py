@@ -203,11 +203,15 @@ def _empty_list_comments(parent: Any, key: Any) -> None:
             slot[2] = header[0]
 
 
-def insert_entry(seq: Any, index: int, entry: Entry | Any, parent: Any, key: Any) -> None:
+def insert_entry(seq: Any, index: int, entry: Entry | Any, parent: Any, key: Any, *, displace: bool = True) -> None:
     """Insert an entry at `index` (at the end when `index` is len(seq)) with its comments, keeping the lines
-    that introduced the entry now at that place in front of it. An empty `[]` becomes a block list."""
+    that introduced the entry now at that place in front of it — or, with `displace=False`, letting the new
+    entry take them over (it replaces that entry). An empty `[]` becomes a block list."""
     if not isinstance(entry, Entry):
         entry = Entry(to_roundtrip(entry))
+    if not displace and seq:
+        seq.insert(index, entry.value)
+        return
     if index > 0:
         displaced = detach_following(seq, index - 1)
     elif seq:
@@ -250,13 +254,26 @@ def _header_token(parent: Any, key: Any) -> Any:
 
 
 def _detach_header(parent: Any, key: Any) -> str:
-    """Remove and return the full comment lines between `key:` and the first entry of its block list."""
+    """Remove and return the full comment lines between `key:` and the first entry of its block list.
+
+    ruamel.yaml keeps them after the end-of-line comment of `key:` when there is one, else as a list of
+    comment tokens before the list (in the key's slot and the list's own `ca.comment`).
+    """
+    lines = ""
     token = _header_token(parent, key)
-    if token is None:
-        return ""
-    eol, rest = _split_token(token.value)
-    token.value = eol
-    return rest
+    if token is not None:
+        eol, lines = _split_token(token.value)
+        token.value = eol
+    slot = parent.ca.items.get(key)
+    header = getattr(parent[key], "ca", None)
+    for holder, index in ((slot, 3), (header.comment if header is not None else None, 1)):
+        if holder and len(holder) > index and holder[index]:
+            lines += "".join(" " * (tok.column or 0) + tok.value for tok in holder[index]
+                             if not lines or tok.value not in lines)
+            holder[index] = None
+    if slot is not None and not any(slot):
+        del parent.ca.items[key]
+    return lines
 
 
 def _add_to_header(parent: Any, key: Any, lines: str) -> None:

@@ -16,6 +16,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
@@ -173,7 +174,12 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
     original = before.document.text if before.document is not None else ""
     if before.journey is None:
         return Outcome(source, original, problems=before.problems)
-    editor = MapEditor(load_roundtrip(original), before.journey.language)
+    data = load_roundtrip(original)
+    if (where := _first_difference(before.document.data, data)) is not None:  # type: ignore[union-attr]
+        line, col = before.document.locate(where)  # type: ignore[union-attr]
+        raise CjmError(f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
+                       "edited safely; quote it (or write it out plainly) and try again")
+    editor = MapEditor(data, before.journey.language)
     reports = work(editor, before.journey)
     if not any(report.changed for report in reports):
         return Outcome(source, original, original, reports)
@@ -182,6 +188,31 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
     if after.journey is None:
         return Outcome(source, original, reports=reports, problems=after.problems)
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
+
+
+def _first_difference(loaded: Any, roundtrip: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """Where the round-trip reading of the text differs in shape or text from the validated one (None: nowhere).
+
+    Scalars that only resolve to different types (`0123` is text to cjm and a number to ruamel.yaml) are
+    fine: an untouched scalar is written back exactly as it was.
+    """
+    if isinstance(loaded, dict):
+        if not isinstance(roundtrip, dict) or list(loaded) != [str(k) for k in roundtrip]:
+            return path
+        for key, value in loaded.items():
+            if (found := _first_difference(value, roundtrip[key], (*path, key))) is not None:
+                return found
+        return None
+    if isinstance(loaded, list):
+        if not isinstance(roundtrip, list) or len(loaded) != len(roundtrip):
+            return path
+        for index, value in enumerate(loaded):
+            if (found := _first_difference(value, roundtrip[index], (*path, index))) is not None:
+                return found
+        return None
+    if isinstance(loaded, str) and isinstance(roundtrip, str) and loaded != roundtrip:
+        return path
+    return None
 
 
 def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.placement import DEFAULT, KEYWORD, REASONS, NewPhase, best_by_keywords, entry_text, place
+from cjm.adapt.placement import DEFAULT, REASONS, NewPhase, best_by_keywords, entry_text, place
 from cjm.adapt.rules import Rule, text_in
 from cjm.edit import (
     append_entry,
@@ -135,7 +135,7 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
     moved_ids: dict[str, str] = {}
     for list_name in ITEM_LISTS:
         for i, entry in enumerate(old.get(list_name) or []):
-            target, reason = place(entry, list_name, targets, default, roles)
+            target, reason = place(entry, list_name, targets, default, roles, moved_ids)
             plan.setdefault(list_name, []).append((i, target, reason))
             reasons[reason] += 1
             if isinstance(entry, Mapping) and entry.get("id"):
@@ -180,7 +180,8 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         if target.id == keep:
             position = ed.index_of(keep) + 1  # type: ignore[operator]
             continue
-        insert_entry(phases, position, new_phases[target.id], ed.data, "phases")
+        # The first new phase takes the place of the old one, behind the comments that introduced it.
+        insert_entry(phases, position, new_phases[target.id], ed.data, "phases", displace=position != index)
         position += 1
 
     names = ", ".join(f"'{t.id}' ({t.name})" for t in targets)
