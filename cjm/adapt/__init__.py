@@ -87,8 +87,8 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
         targets = []
         for target_id in into:
             kind = old.kind if target_id == phase_id else _kind_for(target_id, old.kind)
-            name = names.get(target_id) or (old.name if target_id == phase_id else _name_for(target_id, kind, ed,
-                                                                                              old.name))
+            name = names.get(target_id) or (old.name if target_id == phase_id
+                                            else _split_name(target_id, ed.language, old.name))
             personas = frozenset(p for p, t in lanes.items() if t == target_id)
             targets.append(NewPhase(target_id, kind, name, personas=personas))
         report.changes = split_phase(ed, old.index, targets, chosen)
@@ -124,8 +124,8 @@ def merge_text(raw: bytes | str, source: str, phase_ids: Sequence[str], into: st
         first = min(sources, key=lambda p: p.index)  # type: ignore[union-attr]
         chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))  # type: ignore[union-attr]
         joiner = "・" if ed.language == "ja" else " & "
-        chosen_name = name or (same.name if same else _name_for(into, chosen_kind, ed, joiner.join(
-            p.name for p in sorted(sources, key=lambda p: p.index))))  # type: ignore[union-attr]
+        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))  # type: ignore[union-attr]
+        chosen_name = name or (same.name if same else _standard_name(into, ed.language) or joined)
         indices = [p.index for p in sources]  # type: ignore[union-attr]
         report.changes = merge_phases(ed, indices, NewPhase(into, chosen_kind, chosen_name))
         return [report]
@@ -153,17 +153,22 @@ def _kind_for(phase_id: str, fallback: str) -> str:
     return kind_for_id(phase_id) or fallback
 
 
-def _name_for(phase_id: str, kind: str, ed: MapEditor, fallback: str) -> str:
-    """The usual name of a standard phase id in the map's language; else the id in words (English maps), or
-    `fallback` with the id (others), for the consultant to rename."""
+def _standard_name(phase_id: str, language: str) -> str | None:
+    """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
     from cjm.adapt.vocabulary import kind_for_id, kind_name
 
     standard = kind_for_id(phase_id)
-    if standard:
-        return kind_name(standard, ed.language) or phase_id
-    if ed.language == "en":
+    return kind_name(standard, language) if standard else None
+
+
+def _split_name(phase_id: str, language: str, old_name: str) -> str:
+    """A name for a new phase nobody named: the usual one, else the id in words (English) or the old name
+    with the id (other languages), for the consultant to rename."""
+    if standard := _standard_name(phase_id, language):
+        return standard
+    if language == "en":
         return re.sub(r"[-_.]+", " ", phase_id).strip().capitalize()
-    return f"{fallback}（{phase_id}）" if ed.language == "ja" else f"{fallback} ({phase_id})"
+    return f"{old_name}（{phase_id}）" if language == "ja" else f"{old_name} ({phase_id})"
 
 
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
