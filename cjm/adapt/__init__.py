@@ -54,8 +54,10 @@ class Outcome:
         """A unified diff from the original text to the new one (empty when nothing changed)."""
         if not self.changed:
             return ""
+        relative = not self.source.startswith(("/", "<"))  # `a/` and `b/` as git writes them, for `git apply`
+        before, after = (f"a/{self.source}", f"b/{self.source}") if relative else (self.source, self.source)
         lines = difflib.unified_diff(self.original.splitlines(keepends=True), (self.text or "").splitlines(keepends=True),
-                                     fromfile=f"a/{self.source}", tofile=f"b/{self.source}")
+                                     fromfile=before, tofile=after)
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
