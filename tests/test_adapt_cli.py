@@ -163,7 +163,7 @@ def test_usage_errors_exit_2_with_what_to_do(cjm, tea: Path, args: list[str], me
 def test_standard_input(cjm) -> None:
     run = cjm("adapt", "-", "--rule", "low-awareness", stdin=WATCH)
     assert run.code == 0 and "name: 業界・カテゴリの認知" in run.out
-    assert "<stdin>:" in run.err  # the review notes name standard input
+    assert "<stdout>:" in run.err  # the review notes point into the adapted map, printed on standard output
     assert cjm("adapt", "-", "--rule", "gift", "--in-place", stdin=WATCH).code == 2
 
 

@@ -79,12 +79,14 @@ def journey_maps(draw: st.DrawFn) -> str:
     phase_ids = [p["id"] for p in phases]
     initiatives = [{"id": new_id("init"), "title": "Do something",
                     "phases": draw(st.lists(st.sampled_from(phase_ids), unique=True, max_size=3)),
-                    "pain_points": draw(st.lists(st.sampled_from(pain_ids), unique=True, max_size=2)) if pain_ids else []}
+                    "pain_points": draw(st.lists(st.sampled_from(pain_ids), unique=True, max_size=2))
+                    if pain_ids else []}
                    for _ in range(draw(st.integers(0, 2)))]
     messages = [{"id": new_id("msg"), "type": draw(st.sampled_from(["welcome", "loyal_customer", "win_back"])),
                  "trigger": "a trigger", "channel": "email", "phase": draw(st.sampled_from(phase_ids))}
                 for _ in range(draw(st.integers(0, 2)))]
-    business = {"model": draw(st.sampled_from(["b2c", "b2b"])), "purchase": draw(st.sampled_from(["one_off", "repeat"])),
+    business = {"model": draw(st.sampled_from(["b2c", "b2b"])),
+                "purchase": draw(st.sampled_from(["one_off", "repeat"])),
                 "gift": draw(st.booleans()), "impulse": draw(st.booleans())}
     data = {"cjm": 1, "id": "generated", "title": "Generated map", "business": business, "personas": personas,
             "phases": phases, "initiatives": initiatives, "messages": messages}

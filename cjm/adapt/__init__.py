@@ -56,8 +56,8 @@ class Outcome:
             return ""
         relative = not self.source.startswith(("/", "<"))  # `a/` and `b/` as git writes them, for `git apply`
         before, after = (f"a/{self.source}", f"b/{self.source}") if relative else (self.source, self.source)
-        lines = difflib.unified_diff(self.original.splitlines(keepends=True), (self.text or "").splitlines(keepends=True),
-                                     fromfile=before, tofile=after)
+        lines = difflib.unified_diff(self.original.splitlines(keepends=True),
+                                     (self.text or "").splitlines(keepends=True), fromfile=before, tofile=after)
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -79,7 +79,8 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
             if all(journey.phase(i) for i in into):
                 report.notes.append(f"phase '{phase_id}' is gone and {', '.join(into)} exist: already split")
                 return [report]
-            raise CjmError(f"{source}: no phase '{phase_id}'; the phases are: {', '.join(p.id for p in journey.phases)}")
+            known = ", ".join(p.id for p in journey.phases)
+            raise CjmError(f"{source}: no phase '{phase_id}'; the phases are: {known}")
         _check_new_ids(ed, into, reusable=[phase_id], what="--into")
         chosen = default or into[0]
         for label, wanted in (("--default", [chosen]), ("--name", list(names)), ("--lane", list(lanes.values()))):
@@ -232,7 +233,8 @@ def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
             flag = wanted[key]
             line, col = journey.document.locate(item.path)
             problems.append(Problem(journey.source, line, col, NEEDS_REVIEW,
-                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no phase, so it went to "
+                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no "
+                                    "phase, so it went to "
                                     f"the default '{phase.id}'; move it if it belongs elsewhere, then delete "
                                     "`review: true`", severity=Severity.INFO, path=json_path(item.path)))
     return problems

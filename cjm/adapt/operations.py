@@ -191,7 +191,7 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
             append_entry(destination[list_name], entry, destination, list_name)
             if reason == DEFAULT:
                 _flag(ed, destination[list_name], len(destination[list_name]) - 1, list_name, target, old_id)
-        for position, (_, target, reason) in enumerate(p for p in placements if p[1] == keep):
+        for position, (_, _, reason) in enumerate(p for p in placements if p[1] == keep):
             if reason == DEFAULT:
                 _flag(ed, old[list_name], position, list_name, keep, old_id)
 
@@ -219,7 +219,8 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
     if total:
         how = ", ".join(f"{reasons[r]} by {r}" for r in REASONS if r != DEFAULT and reasons[r])
         review = f"{reasons[DEFAULT]} to '{default}' marked review: true" if reasons[DEFAULT] else ""
-        changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: " + "; ".join(p for p in (how, review) if p))
+        placed = "; ".join(part for part in (how, review) if part)
+        changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: {placed}")
     changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
     return changes
 
@@ -523,7 +524,8 @@ def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
     roles = spec.get("unless") or [spec["role"]]
     for persona_id, role in ed.roles().items():
         if role in roles:
-            return [], [f"persona '{persona_id}' already has the role {role}"]
+            part = f"has the role {role}" if role == spec["role"] else f"({role}) takes the {spec['role']} part"
+            return [], [f"persona '{persona_id}' {part}"]
     persona: dict[str, Any] = {"id": ed.free_id(spec["id"]), "name": text_in(spec["name"], ed.language),
                                "role": spec["role"]}
     if "description" in spec:

@@ -105,7 +105,8 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
     if problems:
         return None, sorted(problems)
     data = doc.data
-    when = {trait: tuple(value if isinstance(value, list) else [value]) for trait, value in data.get("when", {}).items()}
+    when = {trait: tuple(value if isinstance(value, list) else [value])
+            for trait, value in data.get("when", {}).items()}
     rule = Rule(data["name"], data["summary"], tuple(data["steps"]), when, data.get("order", DEFAULT_ORDER), source,
                 doc.locate(("name",)))
     return rule, []
