@@ -244,6 +244,22 @@ def test_a_rules_folder_named_in_the_configuration(cjm, tmp_path: Path) -> None:
     assert bad.code == 2 and "pyproject.toml:2:1: `rules` must be a folder" in bad.err
 
 
+def test_every_option_is_documented() -> None:
+    import typer
+
+    from cjm.cli import app
+
+    docs = (DATA.parent.parent.parent / "docs" / "adapt.md").read_text(encoding="utf-8")
+    docs += (DATA.parent.parent.parent / "docs" / "phase-rules.md").read_text(encoding="utf-8")
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for name in ("adapt", "split", "merge"):
+        assert f"cjm {name}" in docs
+        for param in commands[name].params:
+            for option in param.opts:
+                if option.startswith("--") and option != "--help":
+                    assert f"`{option}" in docs or f"{option} " in docs, f"{name} {option} is not documented"
+
+
 def test_the_real_command_line_end_to_end(tmp_path: Path) -> None:
     target = tmp_path / "adapted.yaml"
     proc = run_cjm("adapt", "tests/data/adapt/watch-ja.yaml", "--auto", "-o", str(target))
