@@ -26,7 +26,7 @@ WORDS = ["reads reviews", "compares prices", "visits the store", "口コミを�
          "asks the team", "gift card", "TODO", "final check", "searches online", "見積を確認する"]
 
 # Few examples keep the suite fast; CJM_EXAMPLES=500 explores further (run it after changing cjm/adapt).
-PROFILE = settings(max_examples=int(os.environ.get("CJM_EXAMPLES", "15")), deadline=None,
+PROFILE = settings(max_examples=int(os.environ.get("CJM_EXAMPLES", "10")), deadline=None,
                    suppress_health_check=[HealthCheck.too_slow])
 
 
