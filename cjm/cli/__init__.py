@@ -14,6 +14,8 @@ import typer
 
 from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
+from cjm.cli import diff as diff_cmd
+from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -49,9 +51,12 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("prioritise")(prioritise_cmd.prioritise)
+app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
 app.command("adapt")(adapt_cmd.adapt)
 app.command("split")(adapt_cmd.split)
 app.command("merge")(adapt_cmd.merge)
+app.command("diff")(diff_cmd.diff)
 
 
 def main() -> None:
