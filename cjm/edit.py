@@ -52,12 +52,26 @@ def load_roundtrip(text: str) -> Any:
     """
     layout = _guess_layout(text)
     data = _yaml(layout).load(text.replace("\r\n", "\n"))
+    _remember(data, layout)
+    return data
+
+
+def copy_roundtrip(data: Any) -> Any:
+    """A deep copy of loaded round-trip data that dumps like the original (much cheaper than loading again)."""
+    import copy
+
+    duplicate = copy.deepcopy(data)
+    if id(data) in _LAYOUTS:
+        _remember(duplicate, _LAYOUTS[id(data)])
+    return duplicate
+
+
+def _remember(data: Any, layout: _Layout) -> None:
     try:
         weakref.finalize(data, _LAYOUTS.pop, id(data), None)
         _LAYOUTS[id(data)] = layout
     except TypeError:  # a scalar document cannot be weakly referenced; it is dumped with the defaults
         pass
-    return data
 
 
 def dump_roundtrip(data: Any) -> str:

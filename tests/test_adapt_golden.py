@@ -65,3 +65,15 @@ def test_a_rule_applied_to_its_own_result_changes_nothing(case: str) -> None:
     outcome = adapt_text(text, case, [builtin_rules()[case]])
     assert outcome.ok and not outcome.changed
     assert outcome.reports[0].notes, "a rule that changes nothing says why"
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_builtin_rule_on_every_sample_gives_a_valid_map(sample: Path) -> None:
+    text = sample.read_text(encoding="utf-8")
+    for name, rule in builtin_rules().items():
+        outcome = adapt_text(text, sample.name, [rule])  # validated inside: a result that is not valid is refused
+        assert outcome.ok, (name, outcome.problems)
+        assert outcome.changed or outcome.reports[0].notes, f"{name} on {sample.name} changed nothing and said nothing"

@@ -13,6 +13,7 @@ round-trip (`cjm.edit`): comments, key order and quoting survive.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -175,19 +176,18 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 
 
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
-    from cjm.edit import dump_roundtrip, load_roundtrip
+    from cjm.edit import copy_roundtrip, dump_roundtrip
     from cjm.validate import check_text
 
-    before = check_text(raw, source)
+    before, pristine = _read_map(raw, source)
     original = before.document.text if before.document is not None else ""
     if before.journey is None:
         return Outcome(source, original, problems=before.problems)
-    data = load_roundtrip(original)
-    if (where := _first_difference(before.document.data, data)) is not None:  # type: ignore[union-attr]
+    if (where := _first_difference(before.document.data, pristine)) is not None:  # type: ignore[union-attr]
         line, col = before.document.locate(where)  # type: ignore[union-attr]
         raise CjmError(f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
                        "edited safely; quote it (or write it out plainly) and try again")
-    editor = MapEditor(data, before.journey.language)
+    editor = MapEditor(copy_roundtrip(pristine), before.journey.language)
     reports = work(editor, before.journey)
     if not any(report.changed for report in reports):
         return Outcome(source, original, original, reports)
@@ -196,6 +196,17 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
     if after.journey is None:
         return Outcome(source, original, reports=reports, problems=after.problems)
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
+    """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
+    one after another reads the same map again and again). Callers copy the data before changing it."""
+    from cjm.edit import load_roundtrip
+    from cjm.validate import check_text
+
+    before = check_text(raw, source)
+    return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
 
 
 def _first_difference(loaded: Any, roundtrip: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
