@@ -111,9 +111,10 @@ class MapEditor:
                 ids.setdefault(entry["id"], noun)
         return ids
 
-    def free_id(self, wanted: str, reusable: Iterable[str] = ()) -> str:
-        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over)."""
-        taken = set(self.used_ids()) - set(reusable)
+    def free_id(self, wanted: str, reusable: Iterable[str] = (), reserved: Iterable[str] = ()) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over,
+        ids in `reserved` are about to be used)."""
+        taken = (set(self.used_ids()) - set(reusable)) | set(reserved)
         candidate, n = wanted, 1
         while candidate in taken:
             n += 1
@@ -562,7 +563,9 @@ def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
         if clash is not None:
             return [], [f"the map already has phase {ed.describe(clash)} of kind {clash.get('kind')}; "
                         f"split '{old_id}' by hand with `cjm split` if it still needs it"]
-    ids = {t["id"]: ed.free_id(t["id"], reusable=[old_id]) for t in spec["into"]}
+    ids: dict[str, str] = {}
+    for target in spec["into"]:
+        ids[target["id"]] = ed.free_id(target["id"], reusable=[old_id], reserved=ids.values())
     targets = [NewPhase(ids[t["id"]], t["kind"], text_in(t["name"], ed.language),
                         text_in(t["description"], ed.language) if "description" in t else None,
                         tuple(t.get("match", {}).get("keywords", [])),
