@@ -135,11 +135,8 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
     """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem."""
     if len(raw) > limits.max_bytes:
         doc = Document(source, "")
-        size = f"{len(raw) / 1_048_576:.1f} MB"
-        doc.problems.append(
-            Problem(source, 1, 1, LIMIT, f"file is {size}, over the {limits.max_bytes // 1_048_576} MB limit for a map; "
-                    "split it into several maps")
-        )
+        doc.problems.append(Problem(source, 1, 1, LIMIT, f"file is over the {limits.max_bytes / 1_048_576:g} MB "
+                                    "limit for a map; split it into several maps"))
         return doc
     text, problem = decode(raw, source)
     doc = Document(source, text)
@@ -162,7 +159,12 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
         doc.problems.append(stop.problem)
     except yaml.MarkedYAMLError as err:
         doc.data = None
-        doc.problems.append(_syntax_problem(source, err, text))
+        if (err.problem or "").startswith("exceeded maximum nesting depth"):
+            # libyaml's own bound (1,000 open brackets, met while it scans ahead) can come before cjm's.
+            mark = err.problem_mark
+            doc.problems.append(Problem(source, mark.line + 1, mark.column + 1, LIMIT, _too_deep(limits)))
+        else:
+            doc.problems.append(_syntax_problem(source, err, text))
     except (yaml.YAMLError, ValueError, IndexError, TypeError, RecursionError, MemoryError) as err:
         # libyaml reports a few failures without a position; the file is still only "bad input".
         doc.data = None
@@ -184,7 +186,7 @@ def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:
                 return raw.decode(codec), None
             except UnicodeDecodeError:
                 return "", Problem(source, 1, 1, ENCODING, f"the file starts with a {codec.upper()} byte-order mark "
-                                   "but is not valid {codec.upper()}; save it as UTF-8")
+                                   f"but is not valid {codec.upper()}; save it as UTF-8")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as err:
@@ -268,7 +270,8 @@ def resolve_plain(value: str) -> tuple[Any, str | None]:
         if _INT.fullmatch(value):
             digits = value.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0":
-                return value, f"`{value}` has a leading zero (octal in YAML 1.1); write it without the zero, or quote it"
+                return value, (f"`{value}` has a leading zero (octal in YAML 1.1); "
+                               "write it without the zero, or quote it")
             if len(digits) > 4000:
                 return value, "a number this long is not supported"
             return int(value), None
@@ -323,6 +326,8 @@ class _Frame:
 
 
 _NO_KEY = object()
+_EMPTY = ("the file is empty; a map needs at least `cjm: 1`, `id`, `title` and `phases` "
+          "(run `cjm init` for a starter map)")
 _MERGE_KEY = "<<"
 # Plain scalars that can resolve to something other than text: the rest are text as they are, without a call.
 _SPECIAL_PLAIN = _NULLS | _TRUE | _FALSE | _YAML11_BOOLS
@@ -355,8 +360,7 @@ class _Builder:
             if dispose:
                 dispose()
         if self.documents == 0:
-            raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, "the file is empty; a map needs at least "
-                                 "`cjm: 1`, `id`, `title` and `phases` (run `cjm init` for a starter map)"))
+            raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, _EMPTY))
 
     def consume(self, get_event: Any) -> None:
         """The event loop. Scalars are most of a map, so their common case (plain text or a number in a
@@ -440,8 +444,7 @@ class _Builder:
         if tag is not None and tag != "!" and tag != _STD_TAG + ("map" if isinstance(container, dict) else "seq"):
             raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(tag))
         if len(self.stack) >= self.limits.max_depth:
-            raise self.fail(event.start_mark, LIMIT, f"nesting deeper than {self.limits.max_depth} levels; "
-                            "a journey map needs far fewer, so check the indentation and brackets")
+            raise self.fail(event.start_mark, LIMIT, _too_deep(self.limits))
         self.count(event)
         self.stack.append(_Frame(container, event.anchor, self.nodes))
         self.doc._start_marks[id(container)] = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -473,10 +476,11 @@ class _Builder:
         """Put a finished node into its parent (the general case; `consume` inlines the common ones)."""
         if not self.stack:
             self.doc.data = value
+            if value is None:
+                raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, _EMPTY))
             if not isinstance(value, dict):
-                shape = "empty" if value is None else f"a {_type_name(value)}"
                 raise _Abort(Problem(self.doc.source, mark[0], mark[1], SHAPE,
-                                     f"the top level is {shape}, but a map is a mapping of keys "
+                                     f"the top level is a {_type_name(value)}, but a map is a mapping of keys "
                                      "(`cjm: 1`, `id:`, `title:`, `phases:`)"))
             return
         frame = self.stack[-1]
@@ -527,6 +531,11 @@ class _Builder:
                     if key not in mapping:
                         mapping[key] = item
                         frame.marks[key] = (mark, mark)
+
+
+def _too_deep(limits: Limits) -> str:
+    return (f"nesting deeper than {limits.max_depth} levels; a journey map needs far fewer, so check the "
+            "indentation and brackets")
 
 
 def _tag_message(tag: str) -> str:

@@ -8,14 +8,14 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import IO
+from contextlib import contextmanager, suppress
+from typing import IO, Any
 
 from cjm.errors import CjmError
 
 
 @contextmanager
-def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_writer(path: str, *, encoding: str = "utf-8", binary: bool = False) -> Iterator[IO[Any]]:
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     if os.path.islink(path):
@@ -36,20 +36,23 @@ def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         mode = 0o666 & ~umask
     fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
         raise
 
 
 def write_text(path: str, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    with atomic_writer(path, binary=True) as handle:
+        handle.write(data)

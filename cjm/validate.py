@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cjm.errors import CjmError
-from cjm.files import STDIN, expand
+from cjm.files import STDIN, Exclude, expand
 from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
@@ -83,15 +83,20 @@ def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
     return check_text(raw, display_name(path), limits)
 
 
-def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
-                jobs: int | None = None) -> Iterator[Result]:
+def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,
+                keep: bool = True, jobs: int | None = None) -> Iterator[Result]:
     """Check every map the paths name, in order; a broken file is a result like any other and the run goes on.
 
     With `keep=False` the results carry only their problems (no document or journey: those cannot leave the
     process that built them), which lets many files be checked by several processes at once. `jobs` is how many:
     None picks as many as pay for the number of files and the cores there are, 1 checks here.
     """
-    files = list(expand(paths))
+    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs)
+
+
+def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
+                jobs: int | None = None) -> Iterator[Result]:
+    """`check_paths` for files already found (by `cjm.files.expand`)."""
     workers = 1 if keep else _workers(len(files), jobs, STDIN in files)
     if workers == 1:
         for path in files:
@@ -124,7 +129,7 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_in_pool(files: list[str], limits: Limits, workers: int) -> Iterator[Result]:
+def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterator[Result]:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

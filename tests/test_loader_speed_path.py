@@ -14,9 +14,7 @@ from hypothesis import strategies as st
 from cjm import loader
 from cjm.loader import DUPLICATE_KEY, LIMIT, SYNTAX, Limits, load_yaml
 
-SUITE = Path("/work/shared/corpora/yaml-test-suite")
-if not SUITE.is_dir():  # the copy the tests carry, once it has landed there
-    SUITE = Path(__file__).resolve().parent / "data" / "yaml-test-suite"
+SUITE = Path(__file__).resolve().parent / "data" / "yaml-test-suite"
 
 
 def test_libyaml_is_really_used() -> None:

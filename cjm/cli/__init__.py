@@ -6,13 +6,19 @@ a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
+import typer.main
 
 from cjm import __version__
+from cjm.cli import adapt as adapt_cmd
+from cjm.cli import diff as diff_cmd
+from cjm.cli import prioritise as prioritise_cmd
+from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -37,7 +43,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
@@ -48,11 +54,26 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("prioritise")(prioritise_cmd.prioritise)
+app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
+app.command("adapt")(adapt_cmd.adapt)
+app.command("split")(adapt_cmd.split)
+app.command("merge")(adapt_cmd.merge)
+app.command("diff")(diff_cmd.diff)
+app.command("render")(render_cmd.render)
+app.command("report")(render_cmd.report)
+
+
+@functools.cache
+def _command() -> Any:
+    # Built once per process: typer reads every command's signature to build it (the in-process tests run
+    # the CLI thousands of times).
+    return typer.main.get_command(app)
 
 
 def main() -> None:
     try:
-        app()
+        _command().main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:

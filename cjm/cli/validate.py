@@ -4,35 +4,42 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from cjm.cli.options import FormatOption, JobsOption, OutputOption, Paths, output_stream, reporter_name
+from cjm.cli.options import (AlsoOption, FormatOption, JobsOption, OutputOption, Paths, report_destinations,
+                             write_reports)
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
-def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None, jobs: JobsOption = None) -> None:
+def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
+             also: AlsoOption = None, jobs: JobsOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
     Every problem is reported as file:line:col with a code and what to do.
+
     Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
-    """
-    from cjm.reporters import REPORTERS, Findings
-    from cjm.terminal import use_color
-    from cjm.validate import check_paths
 
-    name = reporter_name(format)
+    Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
+    """
+    from cjm.cli.progress import tracked
+    from cjm.files import Exclude, expand
+    from cjm.reporters import Findings
+    from cjm.validate import check_files
+
+    targets = report_destinations(format, output, also)
     findings = Findings("validate")
     unreadable = False
-    for result in check_paths(paths, keep=False, jobs=jobs):
+    files = list(expand(paths, Exclude.from_config()))
+    # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
+    for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
-    with output_stream(output) as stream:
-        REPORTERS[name]().write(findings, stream, color=output is None and use_color(stream))
+    write_reports(findings, targets)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)
@@ -52,10 +59,12 @@ TEMPLATES = ("standard", "b2b", "gift", "subscription", "omnichannel")
 
 
 def init(
-    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False)],
-    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.")]
-    = "standard",
-    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.")] = "en",
+    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False,
+                                        metavar="FILE")],
+    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.",
+                                          metavar="NAME")] = "standard",
+    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.",
+                                          metavar="LANG")] = "en",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
