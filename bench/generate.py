@@ -22,7 +22,9 @@ from typing import Any
 from bench.vocabulary import EMOTION_NOTES, INDUSTRIES, INITIATIVES, MESSAGES, PERSONAS, PHASES, Industry, Pair
 
 GENERATOR_VERSION = 1
-SCHEMA_LINE = "# yaml-language-server: $schema=https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
+SCHEMA_LINE = (
+    "# yaml-language-server: $schema=https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
+)
 SINGLE_SIZES = (10, 100, 1000)
 
 
@@ -48,11 +50,13 @@ def _dumper(indent_lists: bool) -> type:
     # the faster C emitter writes).
     class Dumper(yaml.SafeDumper if indent_lists else yaml.CSafeDumper):  # type: ignore[misc]
         if indent_lists:
+
             def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
                 super().increase_indent(flow, False)
 
-    Dumper.add_representer(_Flow, lambda dumper, data: dumper.represent_sequence(
-        "tag:yaml.org,2002:seq", data, flow_style=True))
+    Dumper.add_representer(
+        _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+    )
     return Dumper
 
 
@@ -90,10 +94,18 @@ class _MapBuilder:
 
     def persona(self, key: str) -> dict[str, Any]:
         spec = PERSONAS[key]
-        out: dict[str, Any] = {"id": key, "name": self.text(spec["name"]), "role": spec["role"],
-                               "description": self.text(spec["description"])}
-        for field, source in (("goals", "goals"), ("pains", "pains"), ("behaviour", "behaviour"),
-                              ("information_sources", "sources")):
+        out: dict[str, Any] = {
+            "id": key,
+            "name": self.text(spec["name"]),
+            "role": spec["role"],
+            "description": self.text(spec["description"]),
+        }
+        for field, source in (
+            ("goals", "goals"),
+            ("pains", "pains"),
+            ("behaviour", "behaviour"),
+            ("information_sources", "sources"),
+        ):
             if spec.get(source):
                 out[field] = [self.text(pair) for pair in spec[source]]
         if demographics := spec.get("demographics"):
@@ -118,8 +130,9 @@ class _MapBuilder:
             phase["emotion"] = [self.emotion(persona) for persona in personas]
         else:
             phase["emotion"] = self.emotion(None)
-        phase["touchpoints"] = [{"name": self.text((en, ja)), "channel": channel}
-                                for channel, en, ja in self.pick(spec.touchpoints, 1, 3)]
+        phase["touchpoints"] = [
+            {"name": self.text((en, ja)), "channel": channel} for channel, en, ja in self.pick(spec.touchpoints, 1, 3)
+        ]
         pains = []
         for pair in self.pick(spec.pains, 0, 2):
             pain_id = f"{phase_id}-{_slug(pair[0])}"
@@ -135,14 +148,15 @@ class _MapBuilder:
             opportunities.append(opportunity)
             self.opportunities.append((opportunity_id, phase_id))
         phase["opportunities"] = opportunities
-        phase["kpis"] = [{"name": self.text((en, ja)), "metric": metric, "target": target, "unit": unit}
-                         for metric, en, ja, unit, target in self.pick(spec.kpis, 1, 2)]
+        phase["kpis"] = [
+            {"name": self.text((en, ja)), "metric": metric, "target": target, "unit": unit}
+            for metric, en, ja, unit, target in self.pick(spec.kpis, 1, 2)
+        ]
         return phase
 
     def emotion(self, persona: str | None) -> dict[str, Any]:
         score = self.rng.choice((-2, -1, -1, 0, 1, 1, 2, 0.5, -0.5))
-        emotion: dict[str, Any] = {"score": score,
-                                   "note": self.text(self.rng.choice(EMOTION_NOTES[int(round(score))]))}
+        emotion: dict[str, Any] = {"score": score, "note": self.text(self.rng.choice(EMOTION_NOTES[int(round(score))]))}
         if persona:
             emotion["persona"] = persona
         return emotion
@@ -153,16 +167,23 @@ class _MapBuilder:
         for number in range(count):
             en, ja, set_and_forget, stage = INITIATIVES[number % len(INITIATIVES)]
             title = ja if self.ja else en
-            initiative: dict[str, Any] = {"id": f"{_slug(en)}-{number + 1}",
-                                          "title": title if number < len(INITIATIVES) else f"{title} {number + 1}"}
+            initiative: dict[str, Any] = {
+                "id": f"{_slug(en)}-{number + 1}",
+                "title": title if number < len(INITIATIVES) else f"{title} {number + 1}",
+            }
             if self.pains:
                 chosen = self.pick(self.pains, 1, 2)
                 initiative["phases"] = _Flow(dict.fromkeys(phase for _, phase in chosen))
                 initiative["pain_points"] = _Flow(pain for pain, _ in chosen)
             if self.opportunities and rng.random() < 0.7:
                 initiative["opportunities"] = _Flow([rng.choice(self.opportunities)[0]])
-            initiative.update(impact=rng.randint(1, 5), feasibility=rng.randint(1, 5), urgency=rng.randint(1, 5),
-                              maintenance_cost=rng.randint(1, 5), set_and_forget=set_and_forget)
+            initiative.update(
+                impact=rng.randint(1, 5),
+                feasibility=rng.randint(1, 5),
+                urgency=rng.randint(1, 5),
+                maintenance_cost=rng.randint(1, 5),
+                set_and_forget=set_and_forget,
+            )
             if rng.random() < 0.5:
                 initiative["confidence"] = rng.choice((0.5, 0.6, 0.7, 0.8, 0.9))
             if rng.random() < 0.2:
@@ -177,8 +198,13 @@ class _MapBuilder:
     def messages(self, phase_ids: list[str], personas: list[str]) -> list[dict[str, Any]]:
         out = []
         for kind, channel, trigger in self.pick(MESSAGES, 1, 5):
-            message: dict[str, Any] = {"id": kind.replace("_", "-"), "type": kind, "trigger": self.text(trigger),
-                                       "channel": channel, "phase": self.rng.choice(phase_ids)}
+            message: dict[str, Any] = {
+                "id": kind.replace("_", "-"),
+                "type": kind,
+                "trigger": self.text(trigger),
+                "channel": channel,
+                "phase": self.rng.choice(phase_ids),
+            }
             if kind in ("welcome", "cart_abandonment"):
                 message["sequence"] = self.rng.randint(3, 5)
             if kind == "win_back":
@@ -203,8 +229,10 @@ def generate_map(seed: int, index: int, phases: int | None = None) -> str:
         plan = [(kind, kind.replace("_", "-"), "") for kind in kinds]
     else:
         cycle = [kind for industry_ in INDUSTRIES for kind in industry_.phases]
-        plan = [(cycle[i % len(cycle)], f"{cycle[i % len(cycle)].replace('_', '-')}-{i + 1}", f" {i + 1}")
-                for i in range(phases)]
+        plan = [
+            (cycle[i % len(cycle)], f"{cycle[i % len(cycle)].replace('_', '-')}-{i + 1}", f" {i + 1}")
+            for i in range(phases)
+        ]
     name = builder.text(industry.name)
     data: dict[str, Any] = {
         "cjm": 1,

@@ -66,6 +66,7 @@ IMPORTS_ONLY = "import typer, yaml, jsonschema, rich.console"
 
 # --- running commands ------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Command:
     """Something to time. `inprocess` commands are cjm arguments run warm by bench.inprocess."""
@@ -140,6 +141,7 @@ def command_exists(name: str) -> bool:
 
 # --- memory ----------------------------------------------------------------------------------------------------
 
+
 def _tree(pid: int) -> list[int]:
     pids, queue = [], [pid]
     while queue:
@@ -169,8 +171,9 @@ def peak_memory(argv: list[str], env: dict[str, str] | None = None) -> dict[str,
     `pss_mb`: the peak of the summed proportional set size (shared pages divided among the processes that share
     them: the memory the run really takes). `rss_sum_mb`: the sum of each process's own peak RSS, an upper bound
     that counts shared pages once per process."""
-    process = subprocess.Popen(argv, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        argv, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     peak_pss, rss_peaks = 0, {}
     while process.poll() is None:
         pids = _tree(process.pid)
@@ -182,6 +185,7 @@ def peak_memory(argv: list[str], env: dict[str, str] | None = None) -> dict[str,
 
 
 # --- targets ---------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Target:
@@ -210,8 +214,11 @@ class Report:
     def record(self, *commands: Command) -> None:
         for command in commands:
             self.measurements[command.name] = {
-                "command": " ".join(command.full_argv()), "median_s": command.median, "runs_s": command.samples,
-                "cpu_s": command.cpu, "cores_used": _cores_used(command),
+                "command": " ".join(command.full_argv()),
+                "median_s": command.median,
+                "runs_s": command.samples,
+                "cpu_s": command.cpu,
+                "cores_used": _cores_used(command),
             }
 
     def say(self, line: str) -> None:
@@ -241,17 +248,27 @@ def many_files(report: Report, corpus: Corpus, args: argparse.Namespace) -> None
         Command("PyYAML C loader (floor)", [PYTHON, "-c", FLOOR_SCRIPT, maps]),
         Command("PyYAML C loader + jsonschema", [PYTHON, "-c", JSONSCHEMA_SCRIPT, maps, str(SCHEMA)]),
     ]
-    targets = [Target("validate: check-jsonschema / cjm (same schema, same files)", "at least", 5),
-               Target("validate: cjm / PyYAML C-loader parse floor", "at most", 2)]
+    targets = [
+        Target("validate: check-jsonschema / cjm (same schema, same files)", "at least", 5),
+        Target("validate: cjm / PyYAML C-loader parse floor", "at most", 2),
+    ]
     check_jsonschema, yamllint = BIN / "check-jsonschema", BIN / "yamllint"
     if check_jsonschema.exists():
-        commands.append(Command("check-jsonschema", [str(check_jsonschema), "--schemafile", str(SCHEMA),
-                                                     *map(str, corpus.maps)], max_runs=args.slow_rounds))
+        commands.append(
+            Command(
+                "check-jsonschema",
+                [str(check_jsonschema), "--schemafile", str(SCHEMA), *map(str, corpus.maps)],
+                max_runs=args.slow_rounds,
+            )
+        )
     else:
         targets[0].note = "check-jsonschema not installed: run `make bench` (it installs the `bench` extra)"
     if yamllint.exists():
-        commands.append(Command("yamllint (relaxed)", [str(yamllint), "-d", "relaxed", maps], ok_codes=(0, 1),
-                                max_runs=args.slow_rounds))
+        commands.append(
+            Command(
+                "yamllint (relaxed)", [str(yamllint), "-d", "relaxed", maps], ok_codes=(0, 1), max_runs=args.slow_rounds
+            )
+        )
     report.targets.extend(targets)
     report.say(f"\n{len(corpus.maps):,} maps: interleaved runs (slow tools {args.slow_rounds} times) ...")
     interleaved(commands, args.rounds)
@@ -260,8 +277,10 @@ def many_files(report: Report, corpus: Corpus, args: argparse.Namespace) -> None
     ours = by_name["cjm validate"].median
     for command in commands:
         ratio = command.median / ours
-        report.say(f"  {command.name:34} {_seconds(command.median):>9}  {ratio:6.2f}× cjm's time"
-                   + (f"  ({_cores_used(command):.1f} cores)" if _cores_used(command) else ""))
+        report.say(
+            f"  {command.name:34} {_seconds(command.median):>9}  {ratio:6.2f}× cjm's time"
+            + (f"  ({_cores_used(command):.1f} cores)" if _cores_used(command) else "")
+        )
     if "check-jsonschema" in by_name:
         targets[0].value = by_name["check-jsonschema"].median / ours
     targets[1].value = ours / by_name["PyYAML C loader (floor)"].median
@@ -270,8 +289,10 @@ def many_files(report: Report, corpus: Corpus, args: argparse.Namespace) -> None
 def cold_start(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     target = Target("cold start: `cjm validate one.yaml` / the imports alone", "at most", 1.0)
     report.targets.append(target)
-    commands = [Command("cjm validate one.yaml", cjm("validate", str(corpus.maps[0]))),
-                Command("import typer, yaml, jsonschema, rich.console", [PYTHON, "-c", IMPORTS_ONLY])]
+    commands = [
+        Command("cjm validate one.yaml", cjm("validate", str(corpus.maps[0]))),
+        Command("import typer, yaml, jsonschema, rich.console", [PYTHON, "-c", IMPORTS_ONLY]),
+    ]
     report.say("\nCold start: interleaved runs ...")
     interleaved(commands, args.rounds * 4)
     report.record(*commands)
@@ -289,10 +310,12 @@ def parallel(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
         target.note = small.note = "one core: nothing to parallelise"
         return
     few = [str(path) for path in corpus.maps[:10]]
-    commands = [Command("validate 1,000 maps, 1 job", cjm("validate", str(corpus.map_dir)), env={"CJM_JOBS": "1"}),
-                Command("validate 1,000 maps, auto", cjm("validate", str(corpus.map_dir))),
-                Command("validate 10 maps, 1 job", cjm("validate", *few), env={"CJM_JOBS": "1"}),
-                Command("validate 10 maps, auto", cjm("validate", *few))]
+    commands = [
+        Command("validate 1,000 maps, 1 job", cjm("validate", str(corpus.map_dir)), env={"CJM_JOBS": "1"}),
+        Command("validate 1,000 maps, auto", cjm("validate", str(corpus.map_dir))),
+        Command("validate 10 maps, 1 job", cjm("validate", *few), env={"CJM_JOBS": "1"}),
+        Command("validate 10 maps, auto", cjm("validate", *few)),
+    ]
     report.say("\nBoth cores: interleaved runs ...")
     interleaved(commands, args.rounds)
     report.record(*commands)
@@ -307,10 +330,13 @@ def memory(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     peaks = [peak_memory(cjm("validate", str(corpus.map_dir))) for _ in range(3)]
     worst = max(peaks, key=lambda p: p["pss_mb"])
     report.measurements["peak memory"] = {"runs": peaks, "worst": worst}
-    report.say(f"  {worst['pss_mb']:.0f} MB (proportional set size summed over {worst['processes']} processes; "
-               f"their RSS peaks add up to {worst['rss_sum_mb']:.0f} MB)")
-    report.targets.append(Target(f"memory: peak for {len(corpus.maps):,} maps", "at most", 100, worst["pss_mb"],
-                                 unit=" MB"))
+    report.say(
+        f"  {worst['pss_mb']:.0f} MB (proportional set size summed over {worst['processes']} processes; "
+        f"their RSS peaks add up to {worst['rss_sum_mb']:.0f} MB)"
+    )
+    report.targets.append(
+        Target(f"memory: peak for {len(corpus.maps):,} maps", "at most", 100, worst["pss_mb"], unit=" MB")
+    )
 
 
 def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
@@ -351,11 +377,16 @@ def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> N
     fill = [part.format(map=corpus.single[100], out=out) for part in RENDER_DOT]
     made = subprocess.run(cjm(*fill), cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     if made.returncode != 0 or not Path(f"{out}.dot").exists():
-        target.note = (f"`cjm {' '.join(fill)}` gave no DOT (exit {made.returncode}); set RENDER_DOT in "
-                       "bench/run.py to the way render writes DOT")
+        target.note = (
+            f"`cjm {' '.join(fill)}` gave no DOT (exit {made.returncode}); set RENDER_DOT in "
+            "bench/run.py to the way render writes DOT"
+        )
         return
-    render = Command("cjm render 100 phases", [p.format(map=corpus.single[100], out=out)
-                                               for p in SCALING_COMMANDS["render"]], inprocess=True)
+    render = Command(
+        "cjm render 100 phases",
+        [p.format(map=corpus.single[100], out=out) for p in SCALING_COMMANDS["render"]],
+        inprocess=True,
+    )
     dot = Command("dot alone, same DOT", [p.format(out=out) for p in DOT_ALONE])
     report.say("\nRender against dot alone ...")
     interleaved([render, dot], args.rounds)
@@ -365,12 +396,17 @@ def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> N
 
 
 MEASUREMENTS: dict[str, Measurement] = {
-    "many-files": many_files, "cold-start": cold_start, "parallel": parallel, "memory": memory,
-    "scaling": scaling, "render": render_vs_dot,
+    "many-files": many_files,
+    "cold-start": cold_start,
+    "parallel": parallel,
+    "memory": memory,
+    "scaling": scaling,
+    "render": render_vs_dot,
 }
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
+
 
 def machine() -> dict[str, Any]:
     def version(argv: list[str]) -> str:
@@ -380,10 +416,23 @@ def machine() -> dict[str, Any]:
             return "not installed"
         return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "not installed"
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
     return {
-        "cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "platform": platform.platform(),
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
         "load_average_at_start": os.getloadavg(),
         "versions": {
             "cjm": version(cjm("--version")),
@@ -422,10 +471,14 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(path.stat().st_size for path in corpus.maps)
     report = Report(machine())
     info = report.machine
-    report.say(f"cjm benchmarks: {info['cores']} cores ({info['cpu']}), Python {info['python']}, "
-               f"load average {info['load_average_at_start'][0]:.1f} at start")
-    report.say(f"corpus: {len(corpus.maps):,} maps ({size / 1e6:.1f} MB) and single maps of "
-               f"{', '.join(f'{n:,}' for n in corpus.single)} phases, in {corpus.root.relative_to(ROOT)}")
+    report.say(
+        f"cjm benchmarks: {info['cores']} cores ({info['cpu']}), Python {info['python']}, "
+        f"load average {info['load_average_at_start'][0]:.1f} at start"
+    )
+    report.say(
+        f"corpus: {len(corpus.maps):,} maps ({size / 1e6:.1f} MB) and single maps of "
+        f"{', '.join(f'{n:,}' for n in corpus.single)} phases, in {corpus.root.relative_to(ROOT)}"
+    )
     if info["load_average_at_start"][0] > (info["cores"] or 1) / 2:
         report.say("note: the machine is busy; absolute times will drift, the interleaved ratios less so")
     failed = []
@@ -439,12 +492,23 @@ def main(argv: list[str] | None = None) -> int:
     info["load_average_at_end"] = os.getloadavg()
     info["duration_s"] = round(time.time() - started, 1)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps({
-        "machine": info, "corpus": {"maps": len(corpus.maps), "bytes": size,
-                                    "single": {n: str(p.relative_to(ROOT)) for n, p in corpus.single.items()}},
-        "measurements": report.measurements,
-        "targets": [{**asdict(t), "status": t.status} for t in report.targets],
-    }, indent=2, ensure_ascii=False) + "\n")
+    args.output.write_text(
+        json.dumps(
+            {
+                "machine": info,
+                "corpus": {
+                    "maps": len(corpus.maps),
+                    "bytes": size,
+                    "single": {n: str(p.relative_to(ROOT)) for n, p in corpus.single.items()},
+                },
+                "measurements": report.measurements,
+                "targets": [{**asdict(t), "status": t.status} for t in report.targets],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
     shutil.rmtree(RESULTS / "scratch", ignore_errors=True)
     print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
     if failed:

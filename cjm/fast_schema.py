@@ -19,12 +19,50 @@ from typing import Any
 Check = Callable[[Any], bool]
 
 # Keywords that only annotate, or that are containers other keywords point into: no effect on validity.
-_ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "default",
-                          "examples", "deprecated", "readOnly", "writeOnly", "format"})
-_COMPILED = frozenset({"$ref", "type", "enum", "const", "required", "properties", "patternProperties",
-                       "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "minLength",
-                       "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-                       "oneOf", "anyOf", "allOf", "not"})
+_ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$comment",
+        "$defs",
+        "definitions",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "format",
+    }
+)
+_COMPILED = frozenset(
+    {
+        "$ref",
+        "type",
+        "enum",
+        "const",
+        "required",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "not",
+    }
+)
 
 
 class Unsupported(Exception):
@@ -37,6 +75,7 @@ def compile_schema(schema: dict[str, Any] | bool) -> Check:
 
 
 # --- the meaning of JSON types and equality, as jsonschema's Draft 2020-12 checker has it ---------------------
+
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -91,6 +130,7 @@ def _unique(items: list[Any]) -> bool:
 
 # --- the compiler -------------------------------------------------------------------------------------------
 
+
 class _Compiler:
     def __init__(self, root: dict[str, Any] | bool) -> None:
         self.root = root
@@ -109,12 +149,22 @@ class _Compiler:
             raise Unsupported(f"keyword {sorted(unknown)[0]!r}")
         # A single type is checked inside that type's own check, one call per node instead of two.
         single = schema.get("type") if isinstance(schema.get("type"), str) else None
-        shaped = [(name, make(schema, single == name)) for name, make in (
-            ("object", self.object_), ("array", self.array_), ("string", self.string_))]
+        shaped = [
+            (name, make(schema, single == name))
+            for name, make in (("object", self.object_), ("array", self.array_), ("string", self.string_))
+        ]
         fused = any(check is not None and single == name for name, check in shaped)
-        checks = [check for check in (None if fused else self.type_(schema), *(c for _, c in shaped),
-                                      self.number_(schema), self.values_(schema), self.combinators_(schema))
-                  if check is not None]
+        checks = [
+            check
+            for check in (
+                None if fused else self.type_(schema),
+                *(c for _, c in shaped),
+                self.number_(schema),
+                self.values_(schema),
+                self.combinators_(schema),
+            )
+            if check is not None
+        ]
         if "$ref" in schema:
             checks.append(self.ref(schema["$ref"]))
         if not checks:
@@ -162,8 +212,9 @@ class _Compiler:
             return None
         required = tuple(schema.get("required", ()))
         properties = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
-        patterns = [(_matcher(pattern), self.compile(sub))
-                    for pattern, sub in schema.get("patternProperties", {}).items()]
+        patterns = [
+            (_matcher(pattern), self.compile(sub)) for pattern, sub in schema.get("patternProperties", {}).items()
+        ]
         additional = schema.get("additionalProperties", True)
         extra: Check | None = None if additional is False else self.compile(additional)
 
@@ -223,9 +274,16 @@ class _Compiler:
         return check
 
     def number_(self, schema: dict[str, Any]) -> Check | None:
-        bounds = [(schema[key], test) for key, test in (
-            ("minimum", lambda v, b: v >= b), ("maximum", lambda v, b: v <= b),
-            ("exclusiveMinimum", lambda v, b: v > b), ("exclusiveMaximum", lambda v, b: v < b)) if key in schema]
+        bounds = [
+            (schema[key], test)
+            for key, test in (
+                ("minimum", lambda v, b: v >= b),
+                ("maximum", lambda v, b: v <= b),
+                ("exclusiveMinimum", lambda v, b: v > b),
+                ("exclusiveMaximum", lambda v, b: v < b),
+            )
+            if key in schema
+        ]
         if not bounds:
             return None
         return lambda v: not _is_number(v) or all(test(v, bound) for bound, test in bounds)

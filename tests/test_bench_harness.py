@@ -49,10 +49,16 @@ def test_corpus_is_written_once_and_reused(tmp_path: Path) -> None:
     assert corpus.maps[0].stat().st_mtime_ns == stamp
 
 
-@pytest.mark.parametrize(("wanted", "limit", "value", "status"), [
-    ("at least", 5, 7.9, "met"), ("at least", 5, 4.9, "MISSED"), ("at most", 2, 2.0, "met"),
-    ("at most", 2, 2.01, "MISSED"), ("at most", 12, None, "skipped"),
-])
+@pytest.mark.parametrize(
+    ("wanted", "limit", "value", "status"),
+    [
+        ("at least", 5, 7.9, "met"),
+        ("at least", 5, 4.9, "MISSED"),
+        ("at most", 2, 2.0, "met"),
+        ("at most", 2, 2.01, "MISSED"),
+        ("at most", 12, None, "skipped"),
+    ],
+)
 def test_target_status(wanted: str, limit: float, value: float | None, status: str) -> None:
     assert Target("t", wanted, limit, value).status == status
 

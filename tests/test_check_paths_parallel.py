@@ -71,8 +71,13 @@ def test_cli_jobs_option_and_environment(folder: Path) -> None:
     def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         import os
 
-        return subprocess.run([sys.executable, "-m", "cjm", "validate", *args, str(folder)], cwd=ROOT,
-                              capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1", **(env or {})})
+        return subprocess.run(
+            [sys.executable, "-m", "cjm", "validate", *args, str(folder)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        )
 
     one, two, from_env = run("--jobs", "1"), run("-j", "2"), run(env={"CJM_JOBS": "2"})
     assert one.returncode == two.returncode == from_env.returncode == 1

@@ -39,17 +39,73 @@ VALID_MAPS = _templates() + _generated()
 
 # Values that exercise the schema's keywords: enum members, numbers at and past the bounds, JSON's 1/true/1.0
 # distinctions, empty and non-ASCII text, ids with and without the allowed characters.
-_INTERESTING = st.sampled_from([
-    None, True, False, 0, 1, -1, 1.0, 0.5, -2, -2.5, 2, 2.5, 3, 5, 6, 10, 11, 0.25, 50, 51, "", "x", "認知",
-    "awareness", "custom", "ec_site", "sns", "welcome", "win_back", "b2b", "b2c", "repeat", "buyer", "giver",
-    "bad id", "ok-id_1.2", "-bad", "2024-05-01", "2024-5-1", "ja", "en-US", "x-extra", "a" * 81, [], {},
-    ["a", "a"], ["a", "b"], [1, 1.0], [1, True], {"text": "t"}, {"score": 1}, {"id": "p", "text": "t"},
-])
+_INTERESTING = st.sampled_from(
+    [
+        None,
+        True,
+        False,
+        0,
+        1,
+        -1,
+        1.0,
+        0.5,
+        -2,
+        -2.5,
+        2,
+        2.5,
+        3,
+        5,
+        6,
+        10,
+        11,
+        0.25,
+        50,
+        51,
+        "",
+        "x",
+        "認知",
+        "awareness",
+        "custom",
+        "ec_site",
+        "sns",
+        "welcome",
+        "win_back",
+        "b2b",
+        "b2c",
+        "repeat",
+        "buyer",
+        "giver",
+        "bad id",
+        "ok-id_1.2",
+        "-bad",
+        "2024-05-01",
+        "2024-5-1",
+        "ja",
+        "en-US",
+        "x-extra",
+        "a" * 81,
+        [],
+        {},
+        ["a", "a"],
+        ["a", "b"],
+        [1, 1.0],
+        [1, True],
+        {"text": "t"},
+        {"score": 1},
+        {"id": "p", "text": "t"},
+    ]
+)
 _JSON = st.recursive(
     _INTERESTING | st.text(max_size=5) | st.integers(-3, 60) | st.floats(-3, 60, allow_nan=False),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["id", "text", "name", "kind", "score", "x-note", "persona", "channel", "bogus"]) | st.text(
-            max_size=4), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["id", "text", "name", "kind", "score", "x-note", "persona", "channel", "bogus"])
+            | st.text(max_size=4),
+            inner,
+            max_size=3,
+        )
+    ),
     max_leaves=6,
 )
 
@@ -105,10 +161,20 @@ def test_every_definition_agrees_on_arbitrary_values(name: str, value: Any) -> N
     assert compile_schema(sub_schema)(value) is Draft202012Validator(sub_schema).is_valid(value)
 
 
-@pytest.mark.parametrize(("one", "two", "same"), [
-    (1, 1.0, True), (1, True, False), (0, False, False), ("1", 1, False), ([1, True], [1.0, True], True),
-    ({"a": 1}, {"a": 1.0}, True), ({"a": 1}, {"a": True}, False), (None, None, True), ([], {}, False),
-])
+@pytest.mark.parametrize(
+    ("one", "two", "same"),
+    [
+        (1, 1.0, True),
+        (1, True, False),
+        (0, False, False),
+        ("1", 1, False),
+        ([1, True], [1.0, True], True),
+        ({"a": 1}, {"a": 1.0}, True),
+        ({"a": 1}, {"a": True}, False),
+        (None, None, True),
+        ([], {}, False),
+    ],
+)
 def test_equality_is_jsons(one: Any, two: Any, same: bool) -> None:
     assert equal(one, two) is same
     assert compile_schema({"const": two})(one) is same
@@ -121,18 +187,28 @@ def test_unique_items_is_jsonschemas(items: list[Any]) -> None:
     assert compile_schema(rule)(items) is Draft202012Validator(rule).is_valid(items)
 
 
-@pytest.mark.parametrize("rule", [
-    {"dependentRequired": {"a": ["b"]}}, {"prefixItems": [{"type": "string"}]}, {"$ref": "other.json#/x"},
-    {"unevaluatedProperties": False}, {"type": "decimal"}, {"format": "date", "contains": {"const": 1}},
-])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"dependentRequired": {"a": ["b"]}},
+        {"prefixItems": [{"type": "string"}]},
+        {"$ref": "other.json#/x"},
+        {"unevaluatedProperties": False},
+        {"type": "decimal"},
+        {"format": "date", "contains": {"const": 1}},
+    ],
+)
 def test_keywords_it_cannot_reproduce_are_refused(rule: dict[str, Any]) -> None:
     with pytest.raises(Unsupported):
         compile_schema(rule)
 
 
 def test_a_schema_that_refers_to_itself_compiles() -> None:
-    tree = {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}},
-            "additionalProperties": False}
+    tree = {
+        "type": "object",
+        "properties": {"children": {"type": "array", "items": {"$ref": "#"}}},
+        "additionalProperties": False,
+    }
     check = compile_schema(tree)
     assert check({"children": [{"children": []}]})
     assert not check({"children": [{"children": [{"other": 1}]}]})

@@ -23,11 +23,25 @@ def test_libyaml_is_really_used() -> None:
     assert loader._Parser is yaml._yaml.CParser
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("a: 1", 1), ("a: '1'", "1"), ('a: "1"', "1"), ("a: |\n  1\n", "1\n"), ("a: 1.5", 1.5), ("a: true", True),
-    ("a: 'true'", "true"), ("a: null", None), ("a: ~", None), ("a: no", "no"), ("a: 2024-05-01", "2024-05-01"),
-    ("a: !!str 1", "1"), ("a: 0x1F", 31), ("a: 認知", "認知"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a: 1", 1),
+        ("a: '1'", "1"),
+        ('a: "1"', "1"),
+        ("a: |\n  1\n", "1\n"),
+        ("a: 1.5", 1.5),
+        ("a: true", True),
+        ("a: 'true'", "true"),
+        ("a: null", None),
+        ("a: ~", None),
+        ("a: no", "no"),
+        ("a: 2024-05-01", "2024-05-01"),
+        ("a: !!str 1", "1"),
+        ("a: 0x1F", 31),
+        ("a: 認知", "認知"),
+    ],
+)
 def test_plain_and_quoted_scalars(text: str, value: Any) -> None:
     # libyaml marks a plain scalar with style '' (PyYAML's own parser with None): both must count as plain.
     doc = load_yaml(text, "m.yaml")
@@ -37,11 +51,23 @@ def test_plain_and_quoted_scalars(text: str, value: Any) -> None:
 
 _KEY = st.text(alphabet=st.characters(categories=["Ll", "Lu", "Lo"]), min_size=1, max_size=6)
 _TEXT = st.text(alphabet=st.characters(categories=["Ll", "Lu", "Lo", "Zs", "Nd"]), max_size=12).filter(
-    lambda s: s[:1].isalpha() and s == s.strip())  # text that no YAML version reads as a number or a boolean
-_SCALAR = _TEXT | st.integers(-10**6, 10**6) | st.booleans() | st.none() | st.floats(
-    -1e6, 1e6, allow_nan=False).filter(lambda f: f != int(f))
-_DATA = st.dictionaries(_KEY, st.recursive(_SCALAR, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-    _KEY, inner, max_size=4), max_leaves=12), min_size=1, max_size=5)
+    lambda s: s[:1].isalpha() and s == s.strip()
+)  # text that no YAML version reads as a number or a boolean
+_SCALAR = (
+    _TEXT
+    | st.integers(-(10**6), 10**6)
+    | st.booleans()
+    | st.none()
+    | st.floats(-1e6, 1e6, allow_nan=False).filter(lambda f: f != int(f))
+)
+_DATA = st.dictionaries(
+    _KEY,
+    st.recursive(
+        _SCALAR, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEY, inner, max_size=4), max_leaves=12
+    ),
+    min_size=1,
+    max_size=5,
+)
 
 
 def _nodes(node: yaml.Node, path: tuple = ()) -> list[tuple[tuple, yaml.Node, yaml.Node | None]]:
@@ -78,12 +104,15 @@ def test_duplicate_keys_are_reported_with_both_places() -> None:
     assert doc.data["id"] == "a"
 
 
-@pytest.mark.parametrize(("text", "limits"), [
-    ("a: " + "[" * 200 + "]" * 200, Limits()),  # deeper than any map: stopped before building it
-    ("a: &x [1, 2]\nb: [*x, *x, *x]\n", Limits(max_alias_nodes=5)),
-    ("a: [" + ", ".join(["1"] * 50) + "]", Limits(max_nodes=20)),
-    ("a: 1\n" * 10, Limits(max_bytes=20)),
-])
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        ("a: " + "[" * 200 + "]" * 200, Limits()),  # deeper than any map: stopped before building it
+        ("a: &x [1, 2]\nb: [*x, *x, *x]\n", Limits(max_alias_nodes=5)),
+        ("a: [" + ", ".join(["1"] * 50) + "]", Limits(max_nodes=20)),
+        ("a: 1\n" * 10, Limits(max_bytes=20)),
+    ],
+)
 def test_bounds_are_checked_before_building(text: str, limits: Limits) -> None:
     doc = load_yaml(text, "m.yaml", limits)
     assert [p.code for p in doc.problems] == [LIMIT]

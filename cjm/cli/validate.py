@@ -8,8 +8,15 @@ from typing import Annotated
 
 import typer
 
-from cjm.cli.options import (AlsoOption, FormatOption, JobsOption, OutputOption, Paths, report_destinations,
-                             write_reports)
+from cjm.cli.options import (
+    AlsoOption,
+    FormatOption,
+    JobsOption,
+    OutputOption,
+    Paths,
+    report_destinations,
+    write_reports,
+)
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
