@@ -38,7 +38,9 @@ TIMEOUT = 600  # seconds for any one command: a hung tool must not hang the harn
 SCALING_COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{map}"],
     "lint": ["lint", "{map}"],
-    "adapt": ["adapt", "{map}", "--auto", "-o", "{out}.yaml"],
+    # impulse merges every interest and consideration phase: work that grows with the map (--auto changes nothing
+    # on these maps, which already have the phases the rules add).
+    "adapt": ["adapt", "{map}", "--rule", "impulse", "-o", "{out}.yaml"],
     "prioritise": ["prioritise", "{map}"],
     "render": ["render", "{map}", "-o", "{out}.svg"],
 }
