@@ -16,20 +16,22 @@ from contextlib import redirect_stderr, redirect_stdout
 
 
 def run_once(args: list[str]) -> tuple[float, int]:
-    """Seconds the command took and its exit code; its output is discarded."""
-    from cjm.cli import app
-    from cjm.errors import EXIT_USAGE, CjmError
+    """Seconds the command took and its exit code, run as `cjm.cli.main` runs it; its output is discarded."""
+    from cjm.cli import main
 
-    with open(os.devnull, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
-        start = time.perf_counter()
-        try:
-            app(args=args, prog_name="cjm")
-            code = 0
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        except CjmError:
-            code = EXIT_USAGE
-        return time.perf_counter() - start, code
+    saved = sys.argv
+    sys.argv = ["cjm", *args]
+    try:
+        with open(os.devnull, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
+            start = time.perf_counter()
+            try:
+                main()
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+            return time.perf_counter() - start, code
+    finally:
+        sys.argv = saved
 
 
 def main() -> None:
