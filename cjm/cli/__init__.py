@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from cjm import __version__
+from cjm.cli import lint as lint_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -48,6 +49,8 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("lint")(lint_cmd.lint)
+app.command("rules")(lint_cmd.rules)
 
 
 def main() -> None:
