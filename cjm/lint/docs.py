@@ -23,6 +23,7 @@ select rules, change severities and options, suppress findings and apply fixes i
 `cjm rules CODE` shows one rule in the terminal.
 
 Severities: **error** fails the run (exit code 1), **warning** fails it under `--strict`, **info** never does.
+The examples show the part of a map that matters; the required `cjm`, `id` and `title` keys are left out.
 """
 
 

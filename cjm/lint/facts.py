@@ -38,14 +38,27 @@ KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = 
 }
 # Teaching a new category is measured by the content read as much as by the visits it brings.
 KPI_EXTRAS = {"industry_awareness": frozenset({"time_on_site", "page_views"})}
+# CX-wide metrics (NPS, Customer Effort Score, retention rate, LTV, cart abandonment) and message metrics fit
+# anywhere; `custom` says nothing.
+NEUTRAL_METRICS = frozenset({"nps", "customer_effort_score", "retention_rate", "ltv", "cart_abandonment_rate",
+                             "open_rate", "click_through_rate", "custom"})
+
+
 def kpi_group(kind: str) -> str | None:
     return next((group for group, (kinds, _, _) in KPI_GROUPS.items() if kind in kinds), None)
 
 
 def metric_words(metrics: Iterable[str]) -> str:
     """`site_visits`, `ltv` -> `site visits, LTV`."""
-    special = {"ltv": "LTV", "nps": "NPS", "customer_effort_score": "Customer Effort Score"}
+    special = {"ltv": "LTV", "nps": "NPS", "customer_effort_score": "Customer Effort Score",
+               "new_user_rate": "new-user rate", "product_page_view_rate": "product-page view rate",
+               "add_to_cart_rate": "add-to-cart rate"}
     return ", ".join(special.get(m, m.replace("_", " ")) for m in metrics)
+
+
+def either(words: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def label(phase: Phase) -> str:

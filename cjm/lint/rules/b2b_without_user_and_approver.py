@@ -47,9 +47,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("model") != "b2b":
         return
     roles = {persona.role for persona in journey.personas}
-    missing = [] if "user" in roles else ["a user"]
+    missing = [] if "user" in roles else ["a `user` persona"]
     if not roles & {"decision_maker", "approver"}:
-        missing.append("a decision-maker or approver")
+        missing.append("a `decision_maker` or `approver` persona")
     if missing:
-        yield Finding(("business", "model"), f"a B2B map without {' or '.join(missing)} persona: user and "
+        yield Finding(("business", "model"), f"a B2B map without {' and without '.join(missing)}: user and "
                       f"decision-maker differ in B2B, so give each a persona ({adapt('b2b-approval')})", key=True)

@@ -46,7 +46,7 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("gift") is not True:
         return
     roles = {persona.role for persona in journey.personas}
-    missing = [role for role in ("giver", "receiver") if role not in roles]
+    missing = [f"a `{role}` persona" for role in ("giver", "receiver") if role not in roles]
     if missing:
-        yield Finding(("business", "gift"), f"a gift map without a {' or '.join(missing)} persona: design the "
+        yield Finding(("business", "gift"), f"a gift map without {' and without '.join(missing)}: design the "
                       f"journey from both the giver's and the receiver's side ({adapt('gift')})", key=True)

@@ -54,6 +54,7 @@ SEVERITY = Severity.INFO
 FIX = "renames the id to kebab-case and updates every reference to it in the map"
 
 _KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # sizeChart -> size-Chart
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -68,7 +69,7 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for entry_id, kind, path in entries(journey):
         if _KEBAB.fullmatch(entry_id):
             continue
-        new = slugify(entry_id)
+        new = slugify(_CAMEL.sub("-", entry_id))
         message = f"{kind} id '{entry_id}' is not kebab-case (lowercase words joined by '-')"
         if not new or new in taken:
             yield Finding((*path, "id"), f"{message}: rename it by hand" + (f" ('{new}' is taken)" if new else ""))

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.lint.base import Finding, Option
+from cjm.lint.facts import either
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -48,5 +49,5 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for initiative in journey.initiatives:
         missing = [name for name in options["required"] if initiative[name] is None]
         if missing:
-            yield Finding(initiative.path, f"initiative '{initiative.title}' has no {', '.join(missing)}: rate "
+            yield Finding(initiative.path, f"initiative '{initiative.title}' has no {either(missing)}: rate "
                           "it so it can be prioritised (impact, feasibility and urgency on 1–5)")
