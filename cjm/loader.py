@@ -135,11 +135,8 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
     """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem."""
     if len(raw) > limits.max_bytes:
         doc = Document(source, "")
-        size = f"{len(raw) / 1_048_576:.1f} MB"
-        doc.problems.append(
-            Problem(source, 1, 1, LIMIT, f"file is {size}, over the {limits.max_bytes // 1_048_576} MB limit for a map; "
-                    "split it into several maps")
-        )
+        doc.problems.append(Problem(source, 1, 1, LIMIT, f"file is over the {limits.max_bytes / 1_048_576:g} MB "
+                                    "limit for a map; split it into several maps"))
         return doc
     text, problem = decode(raw, source)
     doc = Document(source, text)
@@ -249,7 +246,8 @@ def resolve_plain(value: str) -> tuple[Any, str | None]:
         if _INT.fullmatch(value):
             digits = value.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0":
-                return value, f"`{value}` has a leading zero (octal in YAML 1.1); write it without the zero, or quote it"
+                return value, (f"`{value}` has a leading zero (octal in YAML 1.1); "
+                               "write it without the zero, or quote it")
             if len(digits) > 4000:
                 return value, "a number this long is not supported"
             return int(value), None
@@ -288,7 +286,7 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("container", "marks", "key", "key_mark", "skip_value", "merges", "anchor", "nodes_at_start", "explicit")
+    __slots__ = ("container", "marks", "key", "key_mark", "skip_value", "merges", "anchor", "nodes_at_start")
 
     def __init__(self, container: dict | list, anchor: str | None, nodes: int) -> None:
         self.container = container
@@ -299,10 +297,11 @@ class _Frame:
         self.merges: list[tuple[Any, Mark]] = []
         self.anchor = anchor
         self.nodes_at_start = nodes
-        self.explicit: set[Any] = set()
 
 
 _NO_KEY = object()
+_EMPTY = ("the file is empty; a map needs at least `cjm: 1`, `id`, `title` and `phases` "
+          "(run `cjm init` for a starter map)")
 _MERGE_KEY = "<<"
 
 
@@ -333,8 +332,7 @@ class _Builder:
             if dispose:
                 dispose()
         if self.documents == 0:
-            raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, "the file is empty; a map needs at least "
-                                 "`cjm: 1`, `id`, `title` and `phases` (run `cjm init` for a starter map)"))
+            raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, _EMPTY))
 
     def handle(self, event: ev.Event) -> None:
         kind = type(event)
@@ -399,7 +397,8 @@ class _Builder:
 
     def alias(self, event: ev.AliasEvent) -> None:
         if event.anchor not in self.anchors:
-            raise self.fail(event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
+            raise self.fail(event.start_mark, SYNTAX,
+                            f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
         value, size = self.anchors[event.anchor]
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
@@ -412,10 +411,11 @@ class _Builder:
     def add(self, value: Any, mark: Mark, note: str | None) -> None:
         if not self.stack:
             self.doc.data = value
+            if value is None:
+                raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, _EMPTY))
             if not isinstance(value, dict):
-                shape = "empty" if value is None else f"a {_type_name(value)}"
                 raise _Abort(Problem(self.doc.source, mark[0], mark[1], SHAPE,
-                                     f"the top level is {shape}, but a map is a mapping of keys "
+                                     f"the top level is a {_type_name(value)}, but a map is a mapping of keys "
                                      "(`cjm: 1`, `id:`, `title:`, `phases:`)"))
             return
         frame = self.stack[-1]
@@ -449,7 +449,6 @@ class _Builder:
             return
         container[key] = value
         frame.marks[key] = (frame.key_mark, mark)
-        frame.explicit.add(key)
         if note:
             self.doc.surprises[(id(container), key)] = note
 

@@ -4,6 +4,7 @@ and initiative dependencies have no cycle."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from cjm.loader import Path
 from cjm.model import Journey
 from cjm.problem import Problem

@@ -8,7 +8,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO
 
 from cjm.errors import CjmError
@@ -43,10 +43,8 @@ def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
         raise
 
 

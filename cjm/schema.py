@@ -67,13 +67,17 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
         return out
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
-        message = f"missing required key `{missing[0] if missing else value}`{where}"
+        message = f"{label} is missing required key `{missing[0] if missing else value}`{where}"
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
         close = difflib.get_close_matches(str(instance), choices, n=1) if isinstance(instance, str) else []
+        alias = _ALIASES.get(str(instance).lower().replace(" ", "").replace("-", ""), "")
+        if alias in choices:
+            close = [alias]
         if close and len(choices) > 8:
-            message = f"{label} {_show(instance)} is not a known value{where}; did you mean `{close[0]}`?"
+            known = str(error.schema.get("title", "value")).lower()
+            message = f"{label} {_show(instance)} is not a known {known}{where}; did you mean `{close[0]}`?"
         else:
             hint = f"; did you mean `{close[0]}`?" if close else ""
             message = f"{label} {_show(instance)} is not one of: {', '.join(choices)}{where}{hint}"
@@ -113,6 +117,18 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
     return [doc.problem(path, SCHEMA_CODE, message)]
 
 
+# What people write for a channel, and the channel it is.
+_ALIASES = {
+    **dict.fromkeys(["instagram", "tiktok", "twitter", "x", "facebook", "youtube", "pinterest", "social"], "sns"),
+    **dict.fromkeys(["google", "yahoo", "bing", "seo", "searchengine"], "search"),
+    **dict.fromkeys(["mail", "newsletter", "mailmagazine", "メルマガ"], "email"),
+    **dict.fromkeys(["website", "web", "site", "ec", "onlineshop", "shop"], "ec_site"),
+    **dict.fromkeys(["phone", "callcenter", "callcentre", "telephone"], "call_centre"),
+    **dict.fromkeys(["amazon", "rakuten", "楽天"], "marketplace"),
+    **dict.fromkeys(["directmail", "postal", "flyer"], "dm"),
+    **dict.fromkeys(["insert", "packageinsert", "同梱物"], "package_insert"),
+    **dict.fromkeys(["shop_floor", "retail", "店舗"], "store"),
+}
 _ID_KEYS = frozenset({"id"})
 _REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",

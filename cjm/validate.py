@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from cjm.files import STDIN, expand
+from cjm.files import STDIN, Exclude, expand
 from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
@@ -82,7 +82,9 @@ def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
     return check_text(raw, display_name(path), limits)
 
 
-def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+def check_paths(
+    paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude()
+) -> Iterator[Result]:
     """Check every map the paths name; a broken file is a result like any other and the run goes on."""
-    for path in expand(paths):
+    for path in expand(paths, exclude):
         yield check_file(path, limits)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterator
-from typing import IO, Annotated, Optional
+from contextlib import contextmanager
+from typing import IO, Annotated
 
 import typer
 
@@ -14,12 +14,14 @@ from cjm.errors import CjmError
 from cjm.reporters import REPORTERS
 
 Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
-                                                   "glob patterns, or - for standard input.", show_default=False)]
-FormatOption = Annotated[Optional[str], typer.Option(
+                                                   "glob patterns, or - for standard input.", show_default=False,
+                                                   metavar="PATH")]
+FormatOption = Annotated[str | None, typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
-    show_default=False)]
-OutputOption = Annotated[Optional[str], typer.Option(
-    "--output", "-o", help="Write the report to this file instead of standard output.", show_default=False)]
+    show_default=False, metavar="FORMAT")]
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", help="Write the report to this file instead of standard output.", show_default=False,
+    metavar="FILE")]
 
 
 def reporter_name(requested: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,10 +17,12 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     pain points, initiative dependencies).
 
     Every problem is reported as file:line:col with a code and what to do.
+
     Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
     """
+    from cjm.files import Exclude
     from cjm.reporters import REPORTERS, Findings
     from cjm.terminal import use_color
     from cjm.validate import check_paths
@@ -28,7 +30,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     name = reporter_name(format)
     findings = Findings("validate")
     unreadable = False
-    for result in check_paths(paths):
+    for result in check_paths(paths, exclude=Exclude.from_config()):
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
     with output_stream(output) as stream:
@@ -52,10 +54,12 @@ TEMPLATES = ("standard", "b2b", "gift", "subscription", "omnichannel")
 
 
 def init(
-    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False)],
-    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.")]
-    = "standard",
-    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.")] = "en",
+    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False,
+                                        metavar="FILE")],
+    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.",
+                                          metavar="NAME")] = "standard",
+    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.",
+                                          metavar="LANG")] = "en",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# The public YAML test suite's inputs (MIT, see its LICENSE), vendored so the tests are self-contained.
+CORPUS = ROOT / "tests" / "data" / "yaml-test-suite"
+
+MINIMAL_MAP = """\
+cjm: 1
+id: tiny
+title: Tiny map
+phases:
+  - id: awareness
+    name: 認知
+    kind: awareness
+"""
+
+
+def run_cjm(*args: str, input: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 60,
+            cwd: Path | None = None, limit_memory: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI in a child process, as a user or CI would (so tracebacks and signals show)."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR")}
+    full_env.update(env or {})
+    full_env["PYTHONPATH"] = str(ROOT)
+
+    def cap_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # 1 GiB: "bounded memory"
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "cjm", *args], input=input, capture_output=True, timeout=timeout, cwd=cwd or ROOT,
+        env=full_env, preexec_fn=cap_memory if limit_memory else None,
+    )
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                                       proc.stderr.decode("utf-8", "replace"))
+
+
+def assert_clean_exit(proc: subprocess.CompletedProcess[str], allowed: tuple[int, ...] = (0, 1, 2)) -> None:
+    assert proc.returncode in allowed, (proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-3000:]
+
+
+@pytest.fixture
+def write_map(tmp_path: Path):
+    def write(text: str | bytes, name: str = "map.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,15 @@
+"""Generated docs never drift from their source, and the annotated example is a valid map."""
+
+from __future__ import annotations
+
+from cjm.docs import EXAMPLE, PAGES, ROOT
+from cjm.validate import check_file
+
+
+def test_generated_pages_are_up_to_date():
+    for relative, build in PAGES.items():
+        assert (ROOT / relative).read_text(encoding="utf-8") == build(), f"{relative} drifted: run `make docs`"
+
+
+def test_the_annotated_example_is_valid():
+    assert check_file(str(EXAMPLE)).problems == []

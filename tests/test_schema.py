@@ -1,0 +1,92 @@
+"""The published schema: a valid draft 2020-12 contract, documented on every property, shipped identically,
+and its errors explained in the user's terms at the right place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from cjm.schema import schema_text
+from cjm.validate import check_text
+
+from .conftest import MINIMAL_MAP, ROOT
+
+
+def test_the_package_ships_the_published_schema_unchanged():
+    assert (ROOT / "schemas" / "journey.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_is_valid_draft_2020_12():
+    Draft202012Validator.check_schema(json.loads(schema_text()))
+
+
+def _properties(node, trail=()):
+    if isinstance(node, dict):
+        for key, spec in node.get("properties", {}).items():
+            yield (*trail, key), spec
+        for key, value in node.items():
+            yield from _properties(value, (*trail, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _properties(value, (*trail, i))
+
+
+def test_every_property_has_a_title_and_description_for_editors():
+    schema = json.loads(schema_text())
+    defs = schema["$defs"]
+    missing = []
+    for trail, spec in _properties(schema):
+        target = spec
+        if "$ref" in spec and not ("title" in spec and "description" in spec):
+            target = defs[spec["$ref"].rsplit("/", 1)[-1]]
+        if not (target.get("title") and target.get("description")):
+            missing.append("/".join(map(str, trail)))
+    assert not missing
+
+
+def test_minimal_map_is_valid():
+    assert check_text(MINIMAL_MAP, "m.yaml").problems == []
+
+
+def problems_for(extra: str, base: str = MINIMAL_MAP):
+    return [(p.code, p.line, p.col, p.message) for p in check_text(base + extra, "m.yaml").problems]
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "col", "fragment"),
+    [
+        ("    emotion: {score: 7}\n", 8, 22, "emotion score 7 is outside -2..2 in phase 'awareness'"),
+        ("    emotions: {score: 1}\n", 8, 5, "unknown key `emotions` in phase 'awareness'; did you mean `emotion`?"),
+        ("    touchpoints: [{name: ad, channel: instagram}]\n", 8, 39,
+         "channel 'instagram' is not a known channel in touchpoint 1 of phase 'awareness'; did you mean `sns`?"),
+        ("    actions: [3]\n", 8, 15, "action 1 must be text or a mapping, not the number 3 in phase 'awareness'"),
+        ("    kpis: [{target: 3}]\n", 8, 12, "KPI 1 is missing required key `name` in phase 'awareness'"),
+        ("  - id: Bad Id\n    name: x\n    kind: interest\n", 8, 9, "is not a valid id"),
+        ("business: {gift: no}\n", 8, 18, "`no` is text, not a boolean"),
+        ("updated: 2024/05/01\n", 8, 10, "must be a date written YYYY-MM-DD"),
+        ("x-ours: anything\n", None, None, None),
+    ],
+)
+def test_schema_errors_are_explained_at_the_offending_node(extra, line, col, fragment):
+    found = problems_for(extra)
+    if fragment is None:
+        assert found == []
+        return
+    assert len(found) == 1, found
+    code, got_line, got_col, message = found[0]
+    assert code == "CJM010"
+    assert (got_line, got_col) == (line, col)
+    assert fragment in message
+
+
+def test_kind_typo_suggests_the_closest_kind_without_listing_all():
+    (problem,) = check_text(MINIMAL_MAP.replace("kind: awareness", "kind: awarenes"), "m").problems
+    assert "did you mean `awareness`" in problem.message
+    assert "need_recognition" not in problem.message
+
+
+def test_format_version_must_be_known():
+    (problem,) = check_text(MINIMAL_MAP.replace("cjm: 1", "cjm: 2"), "m").problems
+    assert problem.message == "cjm must be 1, not 2"
