@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from cjm.files import expand
+from cjm.files import Exclude, expand
 from cjm.lint.base import Fix
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for
@@ -42,8 +42,9 @@ class FileReport:
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
-    """Lint every map the paths name, each with the settings of its nearest configuration."""
-    for path in expand(paths):
+    """Lint every map the paths name (directories searched as `validate` does, skipping `exclude`), each with
+    the settings of its nearest configuration."""
+    for path in expand(paths, Exclude.from_config()):
         yield lint_result(check_file(path), settings_for(path, overrides), fix=fix, path=path)
 
 
