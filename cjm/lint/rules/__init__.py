@@ -1,7 +1,7 @@
 """The registry of lint rules: every rule module, listed explicitly, by code.
 
 To add a rule: write its module (see `cjm.lint.base` for what it holds), add it here, add its cases in
-`tests/lint_cases/`, and regenerate docs/rules.md with `python -m cjm.lint.docs > docs/rules.md`.
+`tests/lint_cases/`, and regenerate docs/rules.md with `make docs`.
 """
 
 from __future__ import annotations
