@@ -53,7 +53,8 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     assert sorted(p.line for p in found) == sorted(e["line"] for e in expected), [str(p) for p in found]
     for want in expected:
         if "message" in want:
-            assert any(want["message"] in p.message for p in found if p.line == want["line"]), [p.message for p in found]
+            messages = [p.message for p in found if p.line == want["line"]]
+            assert any(want["message"] in message for message in messages), messages
     severity = (case.get("options") or {}).get("severity", RULES[code].severity.value)
     for problem in found:
         assert (problem.rule, problem.severity.value) == (RULES[code].name, severity)

