@@ -11,6 +11,11 @@ from cjm.model import KIND_ORDER, Journey, Phase
 # Map-level findings point at the `phases:` key (with `key=True`): the journey as a whole.
 JOURNEY: Path = ("phases",)
 
+
+def section(journey: Journey, key: str) -> Path:
+    """Where a finding about a top-level section points: its key when the map has it, else the journey."""
+    return (key,) if key in journey.data else JOURNEY
+
 AWARENESS_KINDS = frozenset({"need_recognition", "awareness", "industry_awareness", "product_awareness"})
 PURCHASE_KINDS = frozenset({"purchase", "decision"})
 RETENTION_KINDS = frozenset({"retention", "repeat_purchase", "advocacy"})

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY
+from cjm.lint.facts import section
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -41,5 +41,5 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not journey.personas:
-        yield Finding(("personas",) if "personas" in journey.data else JOURNEY, "the map has no persona: add the "
+        yield Finding(section(journey, "personas"), "the map has no persona: add the "
                       "customer whose journey this is, with goals and pains (`personas:`)", key=True)

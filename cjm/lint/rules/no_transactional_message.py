@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, has_post_purchase
+from cjm.lint.facts import has_post_purchase, section
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -44,6 +44,6 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if has_post_purchase(journey) and not any(m.type == "transactional" for m in journey.messages):
-        where = ("messages",) if "messages" in journey.data else JOURNEY
-        yield Finding(where, "the journey goes past the purchase but plans no transactional message: add the order, "
-                      "shipping and delivery messages (type `transactional`), the most-opened ones", key=True)
+        yield Finding(section(journey, "messages"), "the journey goes past the purchase but plans no transactional "
+                      "message: add the order, shipping and delivery messages (type `transactional`), the most-opened "
+                      "ones", key=True)

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY
+from cjm.lint.facts import section
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -42,6 +42,5 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not any(m.type == "welcome" for m in journey.messages):
-        where = ("messages",) if "messages" in journey.data else JOURNEY
-        yield Finding(where, "no welcome message: plan a welcome series of 3–5 messages for the first signup or "
-                      "purchase (type `welcome`), the most-opened moment", key=True)
+        yield Finding(section(journey, "messages"), "no welcome message: plan a welcome series of 3–5 messages for "
+                      "the first signup or purchase (type `welcome`), the most-opened moment", key=True)
