@@ -17,7 +17,7 @@ from cjm.lint.suppress import Directive, scan
 from cjm.loader import Document
 from cjm.model import Journey
 from cjm.problem import Problem
-from cjm.validate import Result, check_file, check_text
+from cjm.validate import Result, check_file
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,12 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     rules = settings.rules_for(path or result.source)
     text = result.document.text if result.document else None
     fixed, count = None, 0
-    if fix and result.journey is not None and text is not None:
-        from cjm.lint.fix import fix_text
+    if fix and result.journey is not None:
+        from cjm.lint.fix import fix_result
 
-        new_text, count = fix_text(text, result.source, rules)
-        if count:
-            fixed, result = new_text, check_text(new_text, result.source)
+        result, count = fix_result(result, rules)
+        if count and result.document is not None:
+            fixed = result.document.text
     problems = list(result.problems)  # validation problems come first
     if result.journey is not None:
         problems.extend(v.problem for v in lint_journey(result.journey, rules))

@@ -14,25 +14,31 @@ from cjm.lint.base import DELETE, Edit
 from cjm.lint.engine import lint_journey
 from cjm.lint.settings import RuleConfig
 from cjm.loader import Path
-from cjm.validate import check_text
+from cjm.validate import Result, check_text
 
 MAX_PASSES = 10
 
 
 def fix_text(text: str, source: str, rules: Mapping[str, RuleConfig]) -> tuple[str, int]:
     """The text with every available fix applied, and how many fixes were applied."""
+    result, applied = fix_result(check_text(text, source), rules)
+    return result.document.text if result.document else text, applied
+
+
+def fix_result(result: Result, rules: Mapping[str, RuleConfig]) -> tuple[Result, int]:
+    """Fix a validated map: the result of validating the fixed text, and how many fixes were applied."""
     from cjm.edit import dump_roundtrip, load_roundtrip
 
     applied = 0
     for _ in range(MAX_PASSES):
-        result = check_text(text, source)
-        if result.journey is None:
+        if result.journey is None or result.document is None:
             break
-        fixes = [v.fix for v in lint_journey(result.journey, rules) if v.fix is not None]
+        text = result.document.text
         edits: list[Edit] = []
         count = 0
-        for fix in fixes:
-            if any(_overlaps(edit.path, taken.path) for edit in fix.edits for taken in edits):
+        for violation in lint_journey(result.journey, rules):
+            fix = violation.fix
+            if fix is None or any(_overlaps(edit.path, taken.path) for edit in fix.edits for taken in edits):
                 continue
             edits.extend(fix.edits)
             count += 1
@@ -41,10 +47,11 @@ def fix_text(text: str, source: str, rules: Mapping[str, RuleConfig]) -> tuple[s
         data = load_roundtrip(text)
         apply_edits(data, edits)
         new_text = dump_roundtrip(data)
-        if new_text == text or check_text(new_text, source).journey is None:
+        fixed = check_text(new_text, result.source)
+        if new_text == text or fixed.journey is None:
             break
-        text, applied = new_text, applied + count
-    return text, applied
+        result, applied = fixed, applied + count
+    return result, applied
 
 
 def apply_edits(data: Any, edits: list[Edit]) -> None:
