@@ -22,10 +22,10 @@ def lint(
     select: Annotated[RuleList, typer.Option(
         "--select", help="Run only these rules: codes (CJM101), prefixes (CJM1), names (kpi-without-target), "
         "families (coverage) or ALL. Comma-separated or repeated. Replaces the configured `select`.",
-        show_default=False)] = None,
+        show_default=False, metavar="RULES")] = None,
     ignore: Annotated[RuleList, typer.Option(
         "--ignore", help="Skip these rules (same forms as --select); added to the configured `ignore`.",
-        show_default=False)] = None,
+        show_default=False, metavar="RULES")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place, keeping comments and layout; "
                                       "then report what is left.")] = False,
@@ -109,8 +109,9 @@ def _show_diff(reports: list[FileReport]) -> None:
 def rules(
     rule: Annotated[str | None, typer.Argument(
         help="A rule code or name: show its documentation. A prefix (CJM3) or family (coverage): list those.",
-        show_default=False)] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+        show_default=False, metavar="RULE")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.",
+                                        metavar="FORMAT")] = "text",
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
