@@ -120,7 +120,7 @@ def _unused(directive: Directive, codes: dict[str, str], used: set[tuple[int, st
     if directive.malformed:
         yield directive.malformed
         return
-    known = {written for written in codes.values()}
+    known = set(codes.values())
     for written in directive.codes:
         if written not in known:
             yield f"`{written}` in this suppression is not a rule (see `cjm rules`)"
