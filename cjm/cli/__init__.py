@@ -14,6 +14,7 @@ import typer
 
 from cjm import __version__
 from cjm.cli import lint as lint_cmd
+from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -51,6 +52,8 @@ app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
 app.command("lint")(lint_cmd.lint)
 app.command("rules")(lint_cmd.rules)
+app.command("prioritise")(prioritise_cmd.prioritise)
+app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
 
 
 def main() -> None:

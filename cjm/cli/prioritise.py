@@ -1,0 +1,158 @@
+"""`cjm prioritise` (and `cjm prioritize`): rank a map's initiatives into a staged roadmap."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cjm.cli.options import OutputOption, Paths, output_stream
+from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.problem import Severity
+
+if TYPE_CHECKING:
+    from cjm.files import Exclude
+    from cjm.model import Journey
+
+FORMAT_NAMES = ("table", "json", "csv", "markdown")
+
+
+def prioritise(
+    paths: Paths,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            "-p",
+            metavar="PRESET",
+            show_default=False,
+            help="Scoring model: default, rice, ice or wsjf. Default: [tool.cjm.prioritise] preset, else default.",
+        ),
+    ] = None,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weight",
+            "-w",
+            metavar="NAME=NUMBER",
+            show_default=False,
+            help="A weight of the default model, as name=number (repeatable): impact, feasibility, urgency, "
+            "maintenance_cost, set_and_forget, confidence.",
+        ),
+    ] = None,
+    capacity: Annotated[
+        str | None,
+        typer.Option(
+            "--capacity",
+            "-c",
+            metavar="N[,N,N]",
+            show_default=False,
+            help="Initiatives per stage: one number for every stage (3) or one per stage (2,4,4); the overflow "
+            "spills into the next stage.",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            "-e",
+            metavar="ID",
+            show_default=False,
+            help="Show how one initiative's score, quadrant and stage were computed. Give its id, or map-id:id in "
+            "a portfolio.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format: {', '.join(FORMAT_NAMES)}. Default: table.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+) -> None:
+    """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
+    and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
+    3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
+
+    Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
+    """
+    from cjm.config import find_config
+    from cjm.files import Exclude
+    from cjm.prioritise import check, settings_from_config
+    from cjm.prioritise import prioritise as build_roadmap
+    from cjm.prioritise.output import FORMATS, write_explanation, write_explanation_json
+    from cjm.prioritise.settings import parse_capacity, parse_weights
+    from cjm.terminal import use_color
+
+    name = format or "table"
+    if name not in FORMATS:
+        raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+    if explain is not None and name not in ("table", "json"):
+        raise CjmError("--explain prints text (--format table) or JSON (--format json)")
+    start = paths[0] if paths and paths[0] != "-" else "."
+    settings = settings_from_config(
+        find_config(start),
+        preset=preset,
+        weights=parse_weights(weight) if weight else None,
+        capacity=parse_capacity(capacity) if capacity else None,
+    )
+
+    journeys = _load(paths, Exclude.from_config(start))
+    problems = check(journeys, settings.model)
+    _report(problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise typer.Exit(EXIT_USAGE)
+    roadmap = build_roadmap(journeys, settings.model, settings.capacity)
+    if not roadmap.initiatives and explain is None:
+        _note(
+            "no initiatives to prioritise; add `initiatives:` to the map, each with impact, feasibility, urgency, "
+            "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)"
+        )
+    item = roadmap.find(explain) if explain is not None else None
+    with output_stream(output) as stream:
+        color = output is None and name == "table" and use_color(stream)
+        if item is not None:
+            (write_explanation_json if name == "json" else write_explanation)(roadmap, item, stream, color=color)
+        else:
+            FORMATS[name](roadmap, stream, color=color)
+    raise typer.Exit(EXIT_OK)
+
+
+def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
+    """The journeys of every map (directories searched without the configured `exclude`); invalid or unreadable
+    maps are reported and stop the command (exit 2)."""
+    from cjm.validate import check_paths
+
+    journeys = []
+    problems = []
+    for result in check_paths(paths, exclude=exclude):
+        if result.journey is not None:
+            journeys.append(result.journey)
+        problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
+    if problems:
+        _report(problems)
+        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows the same problems)")
+        raise typer.Exit(EXIT_USAGE)
+    return journeys
+
+
+def _report(problems: list) -> None:
+    from cjm.terminal import safe
+
+    for problem in problems:
+        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
+        print(
+            safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
+            file=sys.stderr,
+        )
+
+
+def _note(message: str) -> None:
+    from cjm.terminal import safe
+
+    print(safe(f"cjm: {message}"), file=sys.stderr)

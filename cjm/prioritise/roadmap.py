@@ -1,0 +1,262 @@
+"""From journeys to a ranked, staged roadmap: `prioritise()` and the values it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjm.errors import CjmError
+from cjm.model import Initiative, Journey
+from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant
+from cjm.prioritise.coverage import Addressed, Coverage, addressed, coverage
+from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
+from cjm.prioritise.staging import Node, assign_stages, pin_conflicts
+from cjm.problem import Problem, Severity
+
+MISSING_INPUTS = "CJM060"
+PIN_CONFLICT = "CJM061"
+DUPLICATE_MAP = "CJM062"
+
+# The fields of an initiative that hold inputs (`rice`, `ice`, `wsjf` are mappings).
+INPUT_FIELDS = tuple(dict.fromkeys(path.split(".")[0] for path in INPUT_PATHS))
+TIE_BREAKS = (
+    "score",
+    "impact",
+    "urgency",
+    "feasibility",
+    "maintenance_cost (lower first)",
+    "set_and_forget (true first)",
+    "confidence",
+    "map id",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class RankedInitiative:
+    """One initiative in the roadmap: where it ranks, its score and how it was computed, its place."""
+
+    rank: int  # 1 = best score
+    map_id: str
+    id: str
+    title: str
+    score: float
+    formula: str  # the computation with numbers, e.g. `2000 × 2 × 0.8 / 4 = 800`
+    terms: tuple[Term, ...]
+    quadrant: str  # a key of QUADRANTS
+    quadrant_reason: str
+    stage: int  # 1-3, or 4 ("later") when capacity pushed it past stage 3
+    stage_reason: str
+    pinned: bool
+    depends_on: tuple[str, ...]
+    addresses: Addressed
+    inputs: dict[str, Any]  # the initiative's prioritisation fields as written in the map
+    assumed: tuple[str, ...]  # inputs the model assumed because the map lacks them
+    source: str  # the map file
+    line: int
+    initiative: Initiative = field(repr=False, compare=False)
+
+    @property
+    def ref(self) -> str:
+        """`map-id:initiative-id`, unique across a portfolio."""
+        return f"{self.map_id}:{self.id}"
+
+    @property
+    def quadrant_label(self) -> str:
+        return QUADRANTS[self.quadrant]
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    model: ScoringModel
+    initiatives: tuple[RankedInitiative, ...]  # in rank order
+    coverage: Coverage
+    capacity: tuple[int | None, ...] | None = None
+    maps: tuple[str, ...] = ()  # map ids, in the order given
+
+    def stage(self, number: int) -> tuple[RankedInitiative, ...]:
+        return tuple(r for r in self.initiatives if r.stage == number)
+
+    @property
+    def stages(self) -> list[tuple[int, str, tuple[RankedInitiative, ...]]]:
+        """(stage number, what the stage is, its initiatives in rank order) for every stage in use."""
+        used = sorted({r.stage for r in self.initiatives})
+        return [(n, STAGES[n], self.stage(n)) for n in used]
+
+    def find(self, ref: str) -> RankedInitiative:
+        """The initiative named `id` or `map-id:id`; a usage error when none or several match."""
+        map_id, _, initiative_id = ref.rpartition(":")
+        found = [r for r in self.initiatives if r.id == initiative_id and (not map_id or r.map_id == map_id)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise CjmError(f"'{ref}' is in several maps; name one: {', '.join(r.ref for r in found)}")
+        import difflib
+
+        close = difflib.get_close_matches(
+            ref, [r.id for r in self.initiatives] + [r.ref for r in self.initiatives], n=1
+        )
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise CjmError(f"no initiative '{ref}' in the map{'s' if len(self.maps) > 1 else ''}{hint}")
+
+
+def check(journeys: Sequence[Journey], model: ScoringModel) -> list[Problem]:
+    """What stops these journeys from being prioritised with this model (errors) or makes the roadmap differ from
+    what the map says (warnings), located in the maps."""
+    problems: list[Problem] = []
+    first_source: dict[str, str] = {}
+    for journey in journeys:
+        doc = journey.document
+        if journey.id in first_source:
+            problems.append(
+                doc.problem(
+                    ("id",),
+                    DUPLICATE_MAP,
+                    f"map id '{journey.id}' is also the id of "
+                    f"{first_source[journey.id]}; give each map of a portfolio its own id",
+                )
+            )
+        first_source.setdefault(journey.id, journey.source)
+        for initiative in journey.initiatives:
+            missing = model.missing(initiative)
+            if missing:
+                problems.append(
+                    doc.problem(
+                        initiative.path,
+                        MISSING_INPUTS,
+                        (
+                            f"initiative '{initiative.id}' lacks the {model.name.upper()} inputs {', '.join(missing)}; "
+                            "add them, or choose another --preset"
+                        ),
+                    )
+                )
+        nodes = _nodes(journey.id, [(i, natural_stage(i.raw, quadrant(i.raw)[0])) for i in journey.initiatives])
+        for key, dep in pin_conflicts(nodes):
+            index = next(n for n, i in enumerate(journey.initiatives) if i.id == key[1])
+            problems.append(
+                doc.problem(
+                    (*journey.initiatives[index].path, "stage"),
+                    PIN_CONFLICT,
+                    f"initiative '{key[1]}' is pinned to stage {nodes[key].stage} but depends on '{dep[1]}', pinned to "
+                    f"stage {nodes[dep].stage}; it is placed in stage {nodes[dep].stage}, after its dependency: change "
+                    "one of the pins",
+                    severity=Severity.WARNING,
+                )
+            )
+    return sorted(problems)
+
+
+def prioritise(
+    journeys: Sequence[Journey], model: ScoringModel | None = None, capacity: int | Sequence[int | None] | None = None
+) -> Roadmap:
+    """Score, rank, classify and stage the initiatives of one map or a portfolio of maps.
+
+    `capacity` is how many initiatives each stage can take: one number for every stage, or one per stage
+    (None: unlimited). Raises `CjmError` when `check()` finds an error or the dependencies form a cycle.
+    """
+    model = model or make_model()
+    problems = [p for p in check(journeys, model) if p.severity is Severity.ERROR]
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise CjmError(f"{first.file}:{first.line}:{first.col}: {first.message}{more}")
+    limits = _capacity(capacity)
+
+    scored = []
+    for journey in journeys:
+        for initiative in journey.initiatives:
+            score = model.score(initiative)
+            scored.append((_rank_key(journey.id, initiative, score.value), journey, initiative, score))
+    scored.sort(key=lambda entry: entry[0])
+
+    classified = []
+    for rank, (_, journey, initiative, score) in enumerate(scored):
+        quadrant_key, quadrant_why = quadrant(initiative.raw)
+        classified.append(
+            (rank, journey, initiative, score, quadrant_key, quadrant_why, natural_stage(initiative.raw, quadrant_key))
+        )
+    nodes = {}
+    for rank, journey, initiative, _, _, _, stage in classified:
+        nodes.update(_nodes(journey.id, [(initiative, stage)], rank))
+    placement = assign_stages(nodes, limits)
+
+    ranked = []
+    for rank, journey, initiative, score, quadrant_key, quadrant_why, _ in classified:
+        stage, stage_why = placement[(journey.id, initiative.id)]
+        ranked.append(
+            RankedInitiative(
+                rank=rank + 1,
+                map_id=journey.id,
+                id=initiative.id,
+                title=initiative.title,
+                score=score.value,
+                formula=score.formula,
+                terms=score.terms,
+                quadrant=quadrant_key,
+                quadrant_reason=quadrant_why,
+                stage=stage,
+                stage_reason=stage_why,
+                pinned=initiative["stage"] is not None,
+                depends_on=tuple(initiative.depends_on),
+                addresses=addressed(journey, initiative),
+                inputs={k: initiative.raw[k] for k in INPUT_FIELDS if k in initiative.raw},
+                assumed=tuple(t.name for t in score.terms if t.assumed),
+                source=journey.source,
+                line=journey.document.locate(initiative.path)[0],
+                initiative=initiative,
+            )
+        )
+    cover = coverage(journeys, ((r.map_id, r.id, r.stage, r.addresses) for r in ranked))
+    return Roadmap(model, tuple(ranked), cover, limits, tuple(j.id for j in journeys))
+
+
+def _rank_key(map_id: str, initiative: Initiative, score: float) -> tuple[Any, ...]:
+    """Best first; ties broken by TIE_BREAKS. Scores are compared to 9 decimals, so that sums computed in a
+    different order still tie."""
+    raw = initiative.raw
+    impact, urgency, feasibility, upkeep = (
+        scale_value(raw, k)[0] for k in ("impact", "urgency", "feasibility", "maintenance_cost")
+    )
+    return (
+        -round(score, 9),
+        -impact,
+        -urgency,
+        -feasibility,
+        upkeep,
+        not raw.get("set_and_forget", False),
+        -confidence_value(raw)[0],
+        map_id,
+        initiative.id,
+    )
+
+
+def _nodes(map_id: str, entries: list[tuple[Initiative, tuple[int, str]]], order: int = 0) -> dict[Any, Node]:
+    out = {}
+    for offset, (initiative, (stage, why)) in enumerate(entries):
+        pin = initiative["stage"]
+        out[(map_id, initiative.id)] = Node(
+            (map_id, initiative.id),
+            f"'{initiative.id}'",
+            pin or stage,
+            "pinned in the map" if pin else why,
+            pin is not None,
+            tuple((map_id, d) for d in initiative.depends_on),
+            order + offset,
+        )
+    return out
+
+
+def _capacity(capacity: int | Sequence[int | None] | None) -> tuple[int | None, ...] | None:
+    if capacity is None:
+        return None
+    limits = (capacity,) * 3 if isinstance(capacity, int) else tuple(capacity)
+    if len(limits) > 3:
+        raise CjmError(f"capacity has {len(limits)} stages; the roadmap has 3")
+    for limit in limits:
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise CjmError(f"a stage's capacity must be a whole number of 1 or more, not {limit!r}")
+    return limits
+
+
+__all__ = ["Roadmap", "RankedInitiative", "check", "prioritise"]
