@@ -1,10 +1,10 @@
 """An initiative without the inputs to prioritise it.
 
 Initiatives are prioritised on impact (sales, satisfaction, differentiation), feasibility (technical
-difficulty, cost, people) and urgency, each on a 1–5 scale; the roadmap starts with high impact × easy. An
-initiative missing one of them cannot be ranked by `cjm prioritise`, and in a workshop it tends to be ranked by
-whoever argues loudest. The `required` option lists the inputs your team rates (add `maintenance_cost` if you
-weigh ongoing effort, or use `reach`, `effort` and `confidence` for RICE).
+difficulty, cost, people) and urgency, each on a 1–5 scale; the roadmap starts with high impact × easy. For an
+initiative missing one of them, `cjm prioritise` assumes the middle of the scale, so it is ranked on a guess (and
+in a workshop, by whoever argues loudest). The `required` option lists the inputs your team rates (add
+`maintenance_cost` if you weigh ongoing effort, or use `reach`, `effort` and `confidence` for RICE).
 
 Fails:
 
@@ -50,4 +50,4 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         missing = [name for name in options["required"] if initiative[name] is None]
         if missing:
             yield Finding(initiative.path, f"initiative '{initiative.title}' has no {either(missing)}: rate "
-                          "it so it can be prioritised (impact, feasibility and urgency on 1–5)")
+                          "it, so that `cjm prioritise` does not rank it on assumed values")
