@@ -21,23 +21,25 @@ _LAYOUT = "_cjm_roundtrip"  # attribute on the loaded root: (original text, base
 
 
 def load_roundtrip(text: str) -> Any:
-    """The round-trip data of one YAML document, remembering its text and indentation for `dump_roundtrip`."""
+    """The round-trip data of one YAML document, remembering its text, line endings and indentation for
+    `dump_roundtrip`."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
     indent = guess_indent(text)
     yaml = _yaml(indent)
     data = yaml.load(text)
     with contextlib.suppress(AttributeError):  # a scalar document: nothing to remember, nothing to splice
-        setattr(data, _LAYOUT, (text, _dump(yaml, data), indent))
+        setattr(data, _LAYOUT, (text, _dump(yaml, data), indent, newline))
     return data
 
 
 def dump_roundtrip(data: Any) -> str:
     """The text of round-trip data; for data from `load_roundtrip`, the original text with only the changes."""
-    original, baseline, indent = getattr(data, _LAYOUT, (None, None, (2, 2, 0)))
+    original, baseline, indent, newline = getattr(data, _LAYOUT, (None, None, (2, 2, 0), "\n"))
     after = _dump(_yaml(indent), data)
-    if original is None or baseline == original:
-        return after
-    spliced = _splice(original, baseline, after)
-    return after if spliced is None else spliced
+    if original is not None and baseline != original:
+        after = _splice(original, baseline, after) or after
+    return after.replace("\n", newline) if newline != "\n" else after
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cjm.config import Config
 from cjm.lint.engine import lint_journey, lint_result
 from cjm.lint.settings import Overrides, build_settings
@@ -88,3 +92,13 @@ def test_validation_problems_come_before_lint_problems_of_the_same_file() -> Non
     text = "cjm: 1\nid: m\ntitle: M\nphases:\n  - {id: p, name: P, kind: purchase}\n"
     report = lint_result(check_text(text, "m.yaml"), build_settings(Config()))
     assert report.problems and report.failing  # CJM201 is an error
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("# cjm:disable=CJM101,-'\"\\ab日本\n\t")), max_size=60))
+def test_no_text_inside_a_scalar_is_taken_for_a_directive(value: str) -> None:
+    # However the dumper quotes or folds it, a value is data, never a suppression comment.
+    text = yaml.safe_dump({"cjm": 1, "id": "m", "title": value or "x", "phases": [
+        {"id": "p", "name": value or "x", "kind": "purchase", "actions": [value or "x"]}]}, allow_unicode=True)
+    assert check_text(text, "m.yaml").journey is not None
+    assert scan(text) == []

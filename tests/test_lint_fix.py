@@ -50,6 +50,13 @@ def test_a_change_touches_only_its_own_line_even_where_ruamel_would_respell_othe
     assert dump_roundtrip(data) == text.replace("'quoted'", "'changed'")
 
 
+def test_windows_line_endings_are_kept() -> None:
+    text = "a: 1\r\nb:\r\n  - x  # note\r\n"
+    data = load_roundtrip(text)
+    data["a"] = 2
+    assert dump_roundtrip(data) == "a: 2\r\nb:\r\n  - x  # note\r\n"
+
+
 def test_fixing_the_poor_map_keeps_comments_and_untouched_lines() -> None:
     path = ROOT / "samples" / "invalid" / "poor-map.yaml"
     text = path.read_text(encoding="utf-8")
