@@ -88,7 +88,7 @@ def test_japanese_text_before_a_directive_keeps_columns_right() -> None:
     assert directive.target == 6
 
 
-def test_validation_problems_come_before_lint_problems_of_the_same_file() -> None:
+def test_an_error_finding_makes_the_file_fail() -> None:
     text = "cjm: 1\nid: m\ntitle: M\nphases:\n  - {id: p, name: P, kind: purchase}\n"
     report = lint_result(check_text(text, "m.yaml"), build_settings(Config()))
     assert report.problems and report.failing  # CJM201 is an error
