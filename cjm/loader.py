@@ -174,7 +174,7 @@ def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:
                 return raw.decode(codec), None
             except UnicodeDecodeError:
                 return "", Problem(source, 1, 1, ENCODING, f"the file starts with a {codec.upper()} byte-order mark "
-                                   "but is not valid {codec.upper()}; save it as UTF-8")
+                                   f"but is not valid {codec.upper()}; save it as UTF-8")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as err:

@@ -39,7 +39,12 @@ def vocabulary(name: str) -> list[str]:
 
 def check_schema(doc: Document) -> list[Problem]:
     """Validate a loaded document against the schema; one problem per error, at the offending key or value."""
-    validator = _validator()
+    return explain_schema_errors(doc, _validator())
+
+
+def explain_schema_errors(doc: Document, validator: Any) -> list[Problem]:
+    """Validate a loaded document with any JSON Schema validator (a phase rule's, say) and explain each error
+    the way map errors are explained."""
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):
         problems.extend(_explain(doc, error))

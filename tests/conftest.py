@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -45,6 +47,35 @@ def run_cjm(*args: str, input: bytes | None = None, env: dict[str, str] | None =
 def assert_clean_exit(proc: subprocess.CompletedProcess[str], allowed: tuple[int, ...] = (0, 1, 2)) -> None:
     assert proc.returncode in allowed, (proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
     assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-3000:]
+
+
+def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `cjm` in this process (fast), the way `main()` runs it: same output, messages and exit codes."""
+    from cjm.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: os.environ.get(k) for k in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", *(env or {}))}
+    old_cwd, old_argv = os.getcwd(), sys.argv
+    try:
+        for key in saved:
+            os.environ.pop(key, None)
+        os.environ.update(env or {})
+        os.chdir(cwd or ROOT)
+        sys.argv = ["cjm", *args]
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main()
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 0
+    finally:
+        os.chdir(old_cwd)
+        sys.argv = old_argv
+        for key, value in saved.items():
+            os.environ.pop(key, None)
+            if value is not None:
+                os.environ[key] = value
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,38 +16,9 @@ from cjm.prioritise.output import FORMATS
 from cjm.templates import render_template
 from cjm.terminal import display_width
 from cjm.validate import check_file, check_text
-from tests.conftest import ROOT, assert_clean_exit, run_cjm
+from tests.conftest import ROOT, assert_clean_exit, cli, run_cjm
 
 APPAREL = str(ROOT / "tests" / "fixtures" / "prioritise" / "apparel-ja.yaml")
-
-
-def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `cjm` in this process (fast), the way `main()` runs it: same output, messages and exit codes."""
-    from cjm.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    saved = {k: os.environ.get(k) for k in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", *(env or {}))}
-    old_cwd, old_argv = os.getcwd(), sys.argv
-    try:
-        for key in saved:
-            os.environ.pop(key, None)
-        os.environ.update(env or {})
-        os.chdir(cwd or ROOT)
-        sys.argv = ["cjm", *args]
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                main()
-                code = 0
-            except SystemExit as stop:
-                code = stop.code if isinstance(stop.code, int) else 0
-    finally:
-        os.chdir(old_cwd)
-        sys.argv = old_argv
-        for key, value in saved.items():
-            os.environ.pop(key, None)
-            if value is not None:
-                os.environ[key] = value
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def map_text(initiatives: list[dict], map_id: str = "shop", title: str = "Shop") -> str:

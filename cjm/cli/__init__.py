@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from cjm import __version__
+from cjm.cli import adapt as adapt_cmd
+from cjm.cli import diff as diff_cmd
 from cjm.cli import lint as lint_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import validate as validate_cmd
@@ -54,6 +56,10 @@ app.command("lint")(lint_cmd.lint)
 app.command("rules")(lint_cmd.rules)
 app.command("prioritise")(prioritise_cmd.prioritise)
 app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
+app.command("adapt")(adapt_cmd.adapt)
+app.command("split")(adapt_cmd.split)
+app.command("merge")(adapt_cmd.merge)
+app.command("diff")(diff_cmd.diff)
 
 
 def main() -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import IO, Annotated
 
 import typer
 
 from cjm.errors import CjmError
-from cjm.reporters import REPORTERS
+from cjm.reporters import REPORTERS, Findings
 
 Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
                                                    "glob patterns, or - for standard input.", show_default=False,
@@ -20,8 +21,9 @@ FormatOption = Annotated[str | None, typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
     show_default=False, metavar="FORMAT")]
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", help="Write the report to this file instead of standard output.", show_default=False,
-    metavar="FILE")]
+    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
+                           "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
+    show_default=False, metavar="FILE")]
 
 
 def reporter_name(requested: str | None) -> str:
@@ -42,3 +44,91 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
 
     with atomic_writer(path) as handle:
         yield handle
+
+
+# --- several reports at once ------------------------------------------------------------------------------
+
+AlsoOption = Annotated[list[str] | None, typer.Option(
+    "--output-format", metavar="FORMAT:FILE",
+    help="Also write a report in FORMAT to FILE (repeatable); standard output keeps its own report.",
+    show_default=False)]
+
+# A report file's format when -o names the file but --format is not given.
+_FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".md": "markdown", ".txt": "text"}
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one report goes: a format and a file, or standard output (`path` None)."""
+
+    format: str
+    path: str | None = None
+
+
+def destinations(format: str | None, output: str | None, also: list[str] | None,
+                 choices: Collection[str], *, default: str = "text") -> list[Destination]:
+    """The reports a command writes, checked before any work is done: the main one (`--format`, `-o`) and each
+    `--output-format FORMAT:FILE`. Standard output is written first, then the files."""
+    main = Destination(_check_format(format, choices) if format else _default_format(output, choices, default),
+                       None if output in (None, "-") else output)
+    targets = [main]
+    for spec in also or []:
+        name, sep, path = spec.partition(":")
+        if not sep or not path:
+            raise CjmError(f"--output-format '{spec}' needs FORMAT:FILE, for example sarif:cjm.sarif")
+        targets.append(Destination(_check_format(name, choices), None if path == "-" else path))
+    seen: set[str | None] = set()
+    for target in targets:
+        key = None if target.path is None else os.path.abspath(target.path)
+        if key in seen:
+            where = "standard output" if key is None else target.path
+            raise CjmError(f"two reports would be written to {where}; give each report its own file")
+        seen.add(key)
+        if target.path is not None:
+            _check_writable(target.path)
+    return sorted(targets, key=lambda t: t.path is not None)
+
+
+def write_destinations(targets: list[Destination], render: Callable[[str, IO[str], bool], None]) -> None:
+    """Write each report: `render(format, stream, color)`; colour only for a terminal on standard output."""
+    from cjm.terminal import use_color
+
+    for target in targets:
+        with output_stream(target.path) as stream:
+            render(target.format, stream, target.path is None and use_color(stream))
+
+
+def default_reporter() -> str:
+    """The report on standard output when none is asked for: annotations under GitHub Actions, else text."""
+    return reporter_name(None)
+
+
+def report_destinations(format: str | None, output: str | None, also: list[str] | None) -> list[Destination]:
+    """`destinations` for the finding reporters of `validate` and `lint`."""
+    return destinations(format, output, also, REPORTERS, default=default_reporter())
+
+
+def write_reports(findings: Findings, targets: list[Destination]) -> None:
+    write_destinations(targets, lambda name, stream, color: REPORTERS[name]().write(findings, stream, color=color))
+
+
+def _check_format(name: str, choices: Collection[str]) -> str:
+    if name not in choices:
+        raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(choices)}")
+    return name
+
+
+def _default_format(output: str | None, choices: Collection[str], default: str) -> str:
+    if output in (None, "-"):
+        return default
+    suffix = os.path.splitext(output)[1].lower()
+    inferred = _FORMAT_BY_SUFFIX.get(suffix)
+    return inferred if inferred in choices else ("text" if "text" in choices else default)
+
+
+def _check_writable(path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise CjmError(f"{path}: is a directory; give a file name for the report")
+    if not os.path.isdir(folder):
+        raise CjmError(f"{path}: folder {folder} does not exist; create it first")

@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from cjm.cli.options import FormatOption, OutputOption, Paths, output_stream, reporter_name
+from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
-def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None) -> None:
+def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
+             also: AlsoOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -21,20 +22,22 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
-    """
-    from cjm.files import Exclude
-    from cjm.reporters import REPORTERS, Findings
-    from cjm.terminal import use_color
-    from cjm.validate import check_paths
 
-    name = reporter_name(format)
+    Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
+    """
+    from cjm.cli.progress import tracked
+    from cjm.files import Exclude, expand
+    from cjm.reporters import Findings
+    from cjm.validate import check_file
+
+    targets = report_destinations(format, output, also)
     findings = Findings("validate")
     unreadable = False
-    for result in check_paths(paths, exclude=Exclude.from_config()):
+    for path in tracked(list(expand(paths, Exclude.from_config())), "Validating"):
+        result = check_file(path)
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
-    with output_stream(output) as stream:
-        REPORTERS[name]().write(findings, stream, color=output is None and use_color(stream))
+    write_reports(findings, targets)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)

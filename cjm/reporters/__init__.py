@@ -44,9 +44,12 @@ class Reporter(Protocol):
 def _registry() -> dict[str, type[Reporter]]:
     from cjm.reporters.github import GithubReporter
     from cjm.reporters.json import JsonReporter
+    from cjm.reporters.junit import JunitReporter
+    from cjm.reporters.sarif import SarifReporter
     from cjm.reporters.text import TextReporter
 
-    return {r.name: r for r in (TextReporter, JsonReporter, GithubReporter)}  # type: ignore[misc]
+    reporters = (TextReporter, JsonReporter, GithubReporter, SarifReporter, JunitReporter)
+    return {r.name: r for r in reporters}  # type: ignore[misc]
 
 
 REPORTERS: dict[str, type[Reporter]] = _registry()

@@ -1,7 +1,8 @@
 """`github`: GitHub Actions workflow commands, so problems appear as annotations on the pull request.
 
 Nothing from a map can forge a command: `%`, CR and LF are escaped in the message, and `:` and `,` too in
-the properties, as the runner's own toolkit does.
+the properties, as the runner's own toolkit does; so no text from a map can start a line or end the
+properties (`::`). Other control characters are shown as escapes (`\\x1b`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from typing import IO
 from cjm.problem import Severity
 from cjm.reporters import Findings
 from cjm.reporters.text import summary
+from cjm.terminal import safe
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters (escape sequences that would colour or rewrite the log) are shown, not sent.
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

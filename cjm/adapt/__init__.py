@@ -1,0 +1,200 @@
+"""Adapting a map's phases to the business — `cjm adapt`, `cjm split` and `cjm merge` as a library.
+
+Each function takes the text of a map and returns an `Outcome`: the new text, what changed and why, and the
+entries that were placed by default and need a person's review. A map that is not valid is refused with its
+problems; the new text is validated before it is returned, so a result is always a valid map. Edits are
+round-trip (`cjm.edit`): comments, key order and quoting survive.
+
+    >>> from cjm.adapt import adapt_text
+    >>> from cjm.adapt.rules import builtin_rules
+    >>> outcome = adapt_text(open("map.yaml").read(), "map.yaml", [builtin_rules()["gift"]])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
+from cjm.adapt.placement import NewPhase, entry_text
+from cjm.adapt.rules import Rule
+from cjm.errors import CjmError
+from cjm.loader import json_path
+from cjm.model import Journey
+from cjm.problem import Problem, Severity
+
+NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
+
+__all__ = ["NEEDS_REVIEW", "Outcome", "Report", "adapt_text", "merge_text", "split_text"]
+
+
+@dataclass
+class Outcome:
+    """The result of adapting one map. `text` is None when the map was refused (see `problems`)."""
+
+    source: str
+    original: str
+    text: str | None = None
+    reports: list[Report] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    review: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.text != self.original
+
+    def diff(self) -> str:
+        """A unified diff from the original text to the new one (empty when nothing changed)."""
+        if not self.changed:
+            return ""
+        lines = difflib.unified_diff(self.original.splitlines(keepends=True), (self.text or "").splitlines(keepends=True),
+                                     fromfile=f"a/{self.source}", tofile=f"b/{self.source}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule]) -> Outcome:
+    """Apply `rules` in order."""
+    return _edit(raw, source, lambda ed, _: [apply_rule(ed, rule) for rule in rules])
+
+
+def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str], *, default: str | None = None,
+               names: Mapping[str, str] | None = None, lanes: Mapping[str, str] | None = None) -> Outcome:
+    """Split phase `phase_id` into new phases with the ids `into`. Entries go by their `phase_hint`, then by
+    `lanes` (persona id or role -> new phase id), else to `default` (the first new phase) with `review: true`."""
+    names, lanes = dict(names or {}), dict(lanes or {})
+
+    def work(ed: MapEditor, journey: Journey) -> list[Report]:
+        report = Report("split")
+        old = journey.phase(phase_id)
+        if old is None:
+            if all(journey.phase(i) for i in into):
+                report.notes.append(f"phase '{phase_id}' is gone and {', '.join(into)} exist: already split")
+                return [report]
+            raise CjmError(f"{source}: no phase '{phase_id}'; the phases are: {', '.join(p.id for p in journey.phases)}")
+        _check_new_ids(ed, into, reusable=[phase_id], what="--into")
+        chosen = default or into[0]
+        for label, wanted in (("--default", [chosen]), ("--name", list(names)), ("--lane", list(lanes.values()))):
+            for target in wanted:
+                if target not in into:
+                    raise CjmError(f"{label} names '{target}', which is not one of --into ({', '.join(into)})")
+        targets = []
+        for target_id in into:
+            kind = old.kind if target_id == phase_id else _kind_for(target_id, old.kind)
+            name = names.get(target_id) or (old.name if target_id == phase_id else _name_for(target_id, kind, ed,
+                                                                                              old.name))
+            personas = frozenset(p for p, t in lanes.items() if t == target_id)
+            targets.append(NewPhase(target_id, kind, name, personas=personas))
+        report.changes = split_phase(ed, old.index, targets, chosen)
+        return [report]
+
+    return _edit(raw, source, work)
+
+
+def merge_text(raw: bytes | str, source: str, phase_ids: Sequence[str], into: str, *, name: str | None = None,
+               kind: str | None = None) -> Outcome:
+    """Merge the phases `phase_ids` into one with the id `into`, at the place of the first of them."""
+
+    def work(ed: MapEditor, journey: Journey) -> list[Report]:
+        report = Report("merge")
+        missing = [p for p in phase_ids if journey.phase(p) is None]
+        if missing and set(missing) == set(phase_ids) - {into} and journey.phase(into):
+            report.notes.append(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} gone and '{into}' "
+                                "exists: already merged")
+            return [report]
+        if missing:
+            raise CjmError(f"{source}: no phase '{missing[0]}'; the phases are: "
+                           f"{', '.join(p.id for p in journey.phases)}")
+        if len(set(phase_ids)) < 2:
+            raise CjmError("merge needs at least two different phases")
+        _check_new_ids(ed, [into], reusable=list(phase_ids), what="--into")
+        if kind is not None:
+            from cjm.schema import vocabulary
+
+            if kind not in vocabulary("phase_kind"):
+                raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
+        sources = [journey.phase(p) for p in phase_ids]
+        same = next((p for p in sources if p and p.id == into), None)
+        first = min(sources, key=lambda p: p.index)  # type: ignore[union-attr]
+        chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))  # type: ignore[union-attr]
+        joiner = "・" if ed.language == "ja" else " & "
+        chosen_name = name or (same.name if same else _name_for(into, chosen_kind, ed, joiner.join(
+            p.name for p in sorted(sources, key=lambda p: p.index))))  # type: ignore[union-attr]
+        indices = [p.index for p in sources]  # type: ignore[union-attr]
+        report.changes = merge_phases(ed, indices, NewPhase(into, chosen_kind, chosen_name))
+        return [report]
+
+    return _edit(raw, source, work)
+
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str], what: str) -> None:
+    if len(set(ids)) != len(ids):
+        raise CjmError(f"{what} lists the same id twice")
+    used = ed.used_ids()
+    for new_id in ids:
+        if not _ID.match(new_id) or len(new_id) > 80:
+            raise CjmError(f"{what}: '{new_id}' is not a valid id; use ASCII letters, digits, '-', '_' or '.'")
+        if new_id in used and new_id not in reusable:
+            raise CjmError(f"{what}: id '{new_id}' is already used by a {used[new_id]}; choose another")
+
+
+def _kind_for(phase_id: str, fallback: str) -> str:
+    from cjm.adapt.vocabulary import kind_for_id
+
+    return kind_for_id(phase_id) or fallback
+
+
+def _name_for(phase_id: str, kind: str, ed: MapEditor, fallback: str) -> str:
+    """The usual name of a standard phase id in the map's language; else the id in words (English maps), or
+    `fallback` with the id (others), for the consultant to rename."""
+    from cjm.adapt.vocabulary import kind_for_id, kind_name
+
+    standard = kind_for_id(phase_id)
+    if standard:
+        return kind_name(standard, ed.language) or phase_id
+    if ed.language == "en":
+        return re.sub(r"[-_.]+", " ", phase_id).strip().capitalize()
+    return f"{fallback}（{phase_id}）" if ed.language == "ja" else f"{fallback} ({phase_id})"
+
+
+def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
+    from cjm.edit import dump_roundtrip, load_roundtrip
+    from cjm.validate import check_text
+
+    before = check_text(raw, source)
+    original = before.document.text if before.document is not None else ""
+    if before.journey is None:
+        return Outcome(source, original, problems=before.problems)
+    editor = MapEditor(load_roundtrip(original), before.journey.language)
+    reports = work(editor, before.journey)
+    if not any(report.changed for report in reports):
+        return Outcome(source, original, original, reports)
+    text = dump_roundtrip(editor.data)
+    after = check_text(text, source)
+    if after.journey is None:
+        return Outcome(source, original, reports=reports, problems=after.problems)
+    return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
+
+
+def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
+    """Locate the entries placed by default, in the new text."""
+    wanted = {(f.phase, f.list_name, f.text): f for f in flagged}
+    problems = []
+    for phase, item in journey.items():
+        key = (phase.id, item.list_name, entry_text(item.raw))
+        if key in wanted and item.get("review"):
+            flag = wanted[key]
+            line, col = journey.document.locate(item.path)
+            problems.append(Problem(journey.source, line, col, NEEDS_REVIEW,
+                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no phase, so it went to "
+                                    f"the default '{phase.id}'; move it if it belongs elsewhere, then delete "
+                                    "`review: true`", severity=Severity.INFO, path=json_path(item.path)))
+    return problems

@@ -1,0 +1,566 @@
+"""Changing a map's phases on round-trip data: split, merge, add a phase, add a persona.
+
+Nothing is lost: every entry of a split or merged phase lands in exactly one phase (with its comments), and
+initiatives and messages that pointed at a changed phase point at the right one afterwards. Every operation
+returns lines saying what it changed, or a note saying why it changed nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjm.adapt.placement import DEFAULT, KEYWORD, REASONS, NewPhase, best_by_keywords, entry_text, place
+from cjm.adapt.rules import Rule, text_in
+from cjm.edit import (
+    append_entry,
+    as_mapping,
+    attach_following,
+    comment_lines,
+    detach_following,
+    insert_entry,
+    key_column,
+    remove_entry,
+    set_key,
+    to_roundtrip,
+)
+from cjm.model import ITEM_LISTS
+
+# Where keys go in a phase that cjm writes (the order of the schema and the templates).
+PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin", "actions", "thoughts", "emotion",
+              "touchpoints", "pain_points", "opportunities", "kpis")
+# Lists whose entries may be plain strings (the others are mappings), and the key of their text.
+TEXT_KEY = {"actions": "text", "thoughts": "text", "pain_points": "text", "opportunities": "text",
+            "touchpoints": "name", "kpis": "name"}
+NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
+         "opportunities": "opportunity", "kpis": "KPI"}
+
+
+@dataclass
+class Report:
+    """What one rule or command did: `changes` (empty when it found nothing to change) and `notes` saying why
+    a step did nothing."""
+
+    name: str
+    changes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """An entry placed in a default phase with `review: true`."""
+
+    phase: str
+    list_name: str
+    text: str
+    source_phase: str
+
+
+class MapEditor:
+    """Round-trip map data and what the operations need to know about it."""
+
+    def __init__(self, data: Any, language: str) -> None:
+        self.data = data
+        self.language = language
+        self.flagged: list[Flagged] = []
+
+    @property
+    def phases(self) -> Any:
+        return self.data["phases"]
+
+    def index_of(self, phase_id: str) -> int | None:
+        return next((i for i, p in enumerate(self.phases) if p.get("id") == phase_id), None)
+
+    def index_of_object(self, phase: Any) -> int:
+        return next(i for i, p in enumerate(self.phases) if p is phase)
+
+    def of_kind(self, kinds: Iterable[str]) -> list[int]:
+        wanted = set(kinds)
+        return [i for i, p in enumerate(self.phases) if p.get("kind") in wanted]
+
+    def roles(self) -> dict[str, str | None]:
+        return {p["id"]: p.get("role") for p in self.data.get("personas") or []}
+
+    def lane(self, roles: Sequence[str]) -> str | None:
+        """The id of the first persona with one of `roles`."""
+        return next((pid for pid, role in self.roles().items() if role in roles), None)
+
+    def used_ids(self) -> dict[str, str]:
+        """Every id in the map and what it names."""
+        ids: dict[str, str] = {}
+        for persona in self.data.get("personas") or []:
+            ids.setdefault(persona["id"], "persona")
+        for phase in self.phases:
+            ids.setdefault(phase["id"], "phase")
+            for list_name in ITEM_LISTS:
+                for entry in phase.get(list_name) or []:
+                    if isinstance(entry, Mapping) and entry.get("id"):
+                        ids.setdefault(entry["id"], NOUNS[list_name])
+        for section, noun in (("initiatives", "initiative"), ("messages", "message")):
+            for entry in self.data.get(section) or []:
+                ids.setdefault(entry["id"], noun)
+        return ids
+
+    def free_id(self, wanted: str, reusable: Iterable[str] = ()) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over)."""
+        taken = set(self.used_ids()) - set(reusable)
+        candidate, n = wanted, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    def describe(self, phase: Mapping[str, Any]) -> str:
+        return f"'{phase['id']}' ({phase['name']})"
+
+
+# --- split ---------------------------------------------------------------------------------------------------
+
+def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default: str) -> list[str]:
+    """Replace the phase at `index` by `targets` (in that order); return what changed."""
+    phases = ed.phases
+    old = phases[index]
+    old_id, old_name = old["id"], old["name"]
+    ids = [t.id for t in targets]
+    keep = old_id if old_id in ids else default  # this target reuses the old phase's mapping and its comments
+    roles = ed.roles()
+    plan: dict[str, list[tuple[int, str, str]]] = {}
+    reasons: Counter[str] = Counter()
+    moved_ids: dict[str, str] = {}
+    for list_name in ITEM_LISTS:
+        for i, entry in enumerate(old.get(list_name) or []):
+            target, reason = place(entry, list_name, targets, default, roles)
+            plan.setdefault(list_name, []).append((i, target, reason))
+            reasons[reason] += 1
+            if isinstance(entry, Mapping) and entry.get("id"):
+                moved_ids[entry["id"]] = target
+
+    new_phases: dict[str, Any] = {}
+    for target in targets:
+        if target.id == keep:
+            continue
+        phase: dict[str, Any] = {"id": target.id, "name": target.name, "kind": target.kind}
+        if target.description:
+            phase["description"] = target.description
+        phase["origin"] = old_id
+        for key in ITEM_LISTS + ("emotion",):
+            if key == "emotion" and "emotion" in old:
+                phase["emotion"] = plain(old["emotion"])  # the feeling holds for each part of the phase
+            elif any(t == target.id for _, t, _ in plan.get(key, [])):
+                phase[key] = []
+        new_phases[target.id] = to_roundtrip({k: phase[k] for k in PHASE_KEYS if k in phase})
+
+    # Take the entries out (last first, so indices hold), then add them in their original order.
+    for list_name, placements in plan.items():
+        taken = [(target, reason, remove_entry(old[list_name], i, old, list_name))
+                 for i, target, reason in reversed(placements) if target != keep]
+        for target, reason, entry in reversed(taken):
+            destination = new_phases[target]
+            append_entry(destination[list_name], entry, destination, list_name)
+            if reason == DEFAULT:
+                _flag(ed, destination[list_name], len(destination[list_name]) - 1, list_name, target, old_id)
+        for position, (_, target, reason) in enumerate(p for p in placements if p[1] == keep):
+            if reason == DEFAULT:
+                _flag(ed, old[list_name], position, list_name, keep, old_id)
+
+    target = next(t for t in targets if t.id == keep)
+    old["id"], old["name"], old["kind"] = target.id, target.name, target.kind
+    if target.description and "description" not in old:
+        set_key(old, "description", target.description, after=("kind",))
+    if keep != old_id:
+        set_key(old, "origin", old_id, after=("kind", "description", "intentional_order"))
+    position = index
+    for target in targets:
+        if target.id == keep:
+            position = ed.index_of(keep) + 1  # type: ignore[operator]
+            continue
+        insert_entry(phases, position, new_phases[target.id], ed.data, "phases")
+        position += 1
+
+    names = ", ".join(f"'{t.id}' ({t.name})" for t in targets)
+    changes = [f"split phase '{old_id}' ({old_name}) into {names}"]
+    total = sum(reasons.values())
+    if total:
+        how = ", ".join(f"{reasons[r]} by {r}" for r in REASONS if r != DEFAULT and reasons[r])
+        review = f"{reasons[DEFAULT]} to '{default}' marked review: true" if reasons[DEFAULT] else ""
+        changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: " + "; ".join(p for p in (how, review) if p))
+    changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
+    return changes
+
+
+def _flag(ed: MapEditor, seq: Any, index: int, list_name: str, phase_id: str, source: str) -> None:
+    entry = as_mapping(seq, index, TEXT_KEY[list_name])
+    if not entry.get("review"):
+        set_key(entry, "review", True)
+    ed.flagged.append(Flagged(phase_id, list_name, entry_text(entry), source))
+
+
+def _follow_split(ed: MapEditor, old_id: str, targets: Sequence[NewPhase], default: str,
+                  moved_ids: Mapping[str, str]) -> list[str]:
+    """Initiatives follow the pain points and opportunities they address (all new phases when none moved);
+    messages follow their keywords, else the default phase."""
+    changes = []
+    order = [t.id for t in targets]
+    for initiative in ed.data.get("initiatives") or []:
+        phases = initiative.get("phases")
+        if not phases or old_id not in phases:
+            continue
+        addressed = {moved_ids[x] for key in ("pain_points", "opportunities") for x in initiative.get(key) or []
+                     if x in moved_ids}
+        new = [t for t in order if t in addressed] or order
+        _replace_in_list(initiative, "phases", old_id, new)
+        changes.append(f"  initiative '{initiative['id']}': phases {old_id} -> {', '.join(new)}")
+    for message in ed.data.get("messages") or []:
+        if message.get("phase") != old_id:
+            continue
+        words = " ".join(str(message.get(k) or "") for k in ("title", "trigger", "content"))
+        found = best_by_keywords(words, targets)
+        message["phase"] = found or default
+        why = "by keyword" if found else "by default; check it"
+        changes.append(f"  message '{message['id']}': phase {old_id} -> {message['phase']} ({why})")
+    return changes
+
+
+def _replace_in_list(owner: Any, key: str, old: str, new: Sequence[str]) -> None:
+    """Replace `old` in the id list `owner[key]` by the ids of `new` not already listed, keeping its place."""
+    seq = owner[key]
+    index = list(seq).index(old)
+    fresh = [x for x in new if x not in seq or x == old]
+    if not fresh:
+        remove_entry(seq, index, owner, key)
+        return
+    seq[index] = fresh[0]
+    for offset, value in enumerate(fresh[1:], 1):
+        seq.insert(index + offset, value)
+
+
+# --- merge ---------------------------------------------------------------------------------------------------
+
+def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[str]:
+    """Merge the phases at `indices` into one at the place of the first; every entry records its `origin`."""
+    phases = ed.phases
+    sources = [phases[i] for i in sorted(indices)]
+    keep = sources[0]
+    source_ids = [p["id"] for p in sources]
+    described = [f"'{p['id']}' ({p['name']})" for p in sources]
+    counts: Counter[str] = Counter()
+
+    for list_name in ITEM_LISTS:
+        if any(list_name in p for p in sources[1:]) and list_name not in keep:
+            set_key(keep, list_name, [], after=PHASE_KEYS[:PHASE_KEYS.index(list_name)])
+        if list_name not in keep:
+            continue
+        destination = keep[list_name]
+        for i in range(len(destination)):
+            _mark_origin(destination, i, list_name, source_ids[0], into.id)
+        counts[source_ids[0]] += len(destination)
+        for source in sources[1:]:
+            seq = source.get(list_name)
+            if not seq:
+                continue
+            entries = [remove_entry(seq, i, source, list_name) for i in reversed(range(len(seq)))]
+            for entry in reversed(entries):
+                append_entry(destination, entry, keep, list_name)
+                _mark_origin(destination, len(destination) - 1, list_name, source["id"], into.id)
+                counts[source["id"]] += 1
+
+    salvaged = _merge_rest(keep, sources[1:])
+    keep["id"], keep["name"], keep["kind"] = into.id, into.name, into.kind
+    if into.description and "description" not in keep:
+        set_key(keep, "description", into.description, after=("kind",))
+    if keep.get("origin") == into.id:
+        del keep["origin"]  # split and merged back: it came from itself
+    for source in reversed(sources[1:]):
+        entry = remove_entry(phases, ed.index_of_object(source), ed.data, "phases")
+        salvaged.extend(line for line in entry.leading.splitlines() if line.strip().startswith("#"))
+        salvaged.extend(comment_lines(entry.value))
+    if salvaged:
+        _keep_comments(phases, ed.index_of(into.id), salvaged)  # type: ignore[arg-type]
+
+    kept = ", ".join(f"{counts[s]} from '{s}'" for s in source_ids if counts[s])
+    changes = [f"merged phases {', '.join(described)} into '{into.id}' ({into.name})"]
+    if kept:
+        changes.append(f"  entries kept with their origin: {kept}")
+    changes.extend(_follow_merge(ed, source_ids, into.id))
+    return changes
+
+
+def _mark_origin(seq: Any, index: int, list_name: str, source_id: str, into_id: str) -> None:
+    if source_id != into_id:
+        set_key(as_mapping(seq, index, TEXT_KEY[list_name]), "origin", source_id)
+
+
+def _merge_rest(keep: Any, others: Sequence[Any]) -> list[str]:
+    """Fold the other phases' emotion, description and extensions into `keep`; return the comments of what
+    was replaced, so they can be kept."""
+    salvaged: list[str] = []
+    emotions = [p["emotion"] for p in (keep, *others) if "emotion" in p]
+    if emotions:
+        merged = merge_emotions([plain(e) for e in emotions])
+        if merged != plain(keep.get("emotion")):
+            if "emotion" in keep:
+                salvaged.extend(comment_lines(keep["emotion"]))
+            set_key(keep, "emotion", merged, after=("thoughts", "actions", "origin", "description", "kind"))
+    descriptions = list(dict.fromkeys(str(p["description"]) for p in (keep, *others) if p.get("description")))
+    if len(descriptions) > 1:
+        keep["description"] = " / ".join(descriptions)
+    elif descriptions and "description" not in keep:
+        set_key(keep, "description", descriptions[0], after=("kind",))
+    for other in others:
+        if other.get("intentional_order"):
+            set_key(keep, "intentional_order", True, after=("kind", "description"))
+        for key, value in other.items():
+            if key.startswith("x-") and key not in keep:
+                set_key(keep, key, plain(value))
+    return salvaged
+
+
+def merge_emotions(emotions: Sequence[Any]) -> Any:
+    """One emotion per persona lane: the mean score (to the nearest half) and every distinct note."""
+    lanes: dict[Any, list[Mapping[str, Any]]] = {}
+    for emotion in emotions:
+        for entry in emotion if isinstance(emotion, list) else [emotion]:
+            lanes.setdefault(entry.get("persona"), []).append(entry)
+    merged = []
+    for persona, entries in lanes.items():
+        mean = sum(float(e["score"]) for e in entries) / len(entries)
+        score: float | int = round(mean * 2) / 2
+        if float(score).is_integer():
+            score = int(score)
+        result: dict[str, Any] = {"score": score}
+        notes = list(dict.fromkeys(str(e["note"]) for e in entries if e.get("note")))
+        if notes:
+            result["note"] = " / ".join(notes)
+        if persona is not None:
+            result["persona"] = persona
+        merged.append(result)
+    if len(merged) == 1 and not any(isinstance(e, list) for e in emotions):
+        return merged[0]
+    return merged
+
+
+def _keep_comments(phases: Any, index: int, lines: list[str]) -> None:
+    """Put comments of merged-away phases after the merged phase, before what introduces the next one."""
+    indent = " " * key_column(phases[index])
+    following = detach_following(phases, index)
+    attach_following(phases, index, "".join(f"{indent}{line}\n" for line in lines) + following)
+
+
+def _follow_merge(ed: MapEditor, source_ids: Sequence[str], into_id: str) -> list[str]:
+    changes = []
+    for initiative in ed.data.get("initiatives") or []:
+        phases = initiative.get("phases")
+        if not phases or not set(source_ids) & set(phases):
+            continue
+        before = ", ".join(phases)
+        for old in [p for p in phases if p in source_ids]:
+            _replace_in_list(initiative, "phases", old, [into_id])
+        if before != ", ".join(phases):
+            changes.append(f"  initiative '{initiative['id']}': phases {before} -> {', '.join(phases)}")
+    for message in ed.data.get("messages") or []:
+        if message.get("phase") in source_ids and message["phase"] != into_id:
+            changes.append(f"  message '{message['id']}': phase {message['phase']} -> {into_id}")
+            message["phase"] = into_id
+    return changes
+
+
+# --- add a phase, add a persona ------------------------------------------------------------------------------
+
+def starter_phase(spec: Mapping[str, Any], phase_id: str, language: str, lanes: Mapping[str, str | None],
+                  kpis: bool = True) -> dict[str, Any]:
+    """The phase an `add_phase` step adds, with its starter entries, as plain data."""
+    phase: dict[str, Any] = {"id": phase_id, "name": text_in(spec["name"], language), "kind": spec["kind"]}
+    if "description" in spec:
+        phase["description"] = text_in(spec["description"], language)
+    for list_name in ("actions", "thoughts", "touchpoints") + (("kpis",) if kpis else ()):
+        entries = [_starter_entry(stub, language, lanes) for stub in spec.get(list_name) or []]
+        if entries:
+            phase[list_name] = entries
+    return phase
+
+
+def _starter_entry(stub: Mapping[str, Any], language: str, lanes: Mapping[str, str | None]) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    for key, value in stub.items():
+        if key == "lane":
+            if persona := lanes.get(tuple(value)):  # type: ignore[call-overload]
+                entry["persona"] = persona
+        elif key in ("text", "name"):
+            entry[key] = text_in(value, language)
+        else:
+            entry[key] = value
+    return entry
+
+
+def starter_messages(spec: Mapping[str, Any], phase_id: str, language: str) -> list[dict[str, Any]]:
+    messages = []
+    for stub in spec.get("messages") or []:
+        message = {key: text_in(value, language) if key in ("title", "trigger", "content") else value
+                   for key, value in stub.items()}
+        message["phase"] = phase_id
+        messages.append(message)
+    return messages
+
+
+def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """Add the phase of an `add_phase` step; (changes, notes)."""
+    phases = ed.phases
+    kind = spec["kind"]
+    for phase in phases:
+        if (kind != "custom" and phase.get("kind") == kind) or phase.get("id") == spec["id"]:
+            return [], [f"the map already has phase {ed.describe(phase)} of kind {phase.get('kind')}"]
+    position = _anchor(ed, spec)
+    if position is None:
+        where = "after" if "after" in spec else "before"
+        return [], [f"no phase of kind {' or '.join(spec[where])} to put '{spec['id']}' {where}"]
+    phase_id = ed.free_id(spec["id"])
+    lanes = {tuple(s["lane"]): ed.lane(s["lane"]) for key in ("actions", "thoughts", "touchpoints")
+             for s in spec.get(key) or [] if "lane" in s}
+    phase = to_roundtrip(starter_phase(spec, phase_id, ed.language, lanes, kpis=False))
+    insert_entry(phases, position, phase, ed.data, "phases")
+    changes = [f"added phase {ed.describe(phase)} at position {position + 1}"]
+    changes.extend(_take(ed, spec, phase))
+    stub_kpis = [k for k in spec.get("kpis") or []
+                 if k["metric"] not in {entry.get("metric") for entry in phase.get("kpis") or []}]
+    for stub in stub_kpis:
+        set_key(phase, "kpis", phase.get("kpis", []))
+        append_entry(phase["kpis"], _starter_entry(stub, ed.language, lanes), phase, "kpis")
+    if stub_kpis:
+        changes.append(f"  starter KPIs: {', '.join(text_in(k['name'], ed.language) for k in stub_kpis)}")
+    changes.extend(_add_messages(ed, spec, phase_id))
+    return changes, []
+
+
+def _anchor(ed: MapEditor, spec: Mapping[str, Any]) -> int | None:
+    """Where the new phase goes: after the last phase of the first `after` kind present, or before the first
+    phase of the first `before` kind present."""
+    after = "after" in spec
+    for kind in spec["after" if after else "before"]:
+        found = ed.of_kind([kind])
+        if found:
+            return found[-1] + 1 if after else found[0]
+    return None
+
+
+def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
+    take = spec.get("take")
+    if not take:
+        return []
+    changes = []
+    sources = [ed.phases[i] for i in ed.of_kind(take["from"])]
+    metrics = set(take.get("metrics") or [])
+    for source in sources:
+        kpis = source.get("kpis") or []
+        moving = [i for i, kpi in enumerate(kpis) if kpi.get("metric") in metrics]
+        entries = [remove_entry(kpis, i, source, "kpis") for i in reversed(moving)]
+        for entry in reversed(entries):
+            set_key(phase, "kpis", phase.get("kpis", []))
+            append_entry(phase["kpis"], entry, phase, "kpis")
+            set_key(phase["kpis"][-1], "origin", source["id"])
+            changes.append(f"  KPI '{entry_text(entry.value)}' moved from '{source['id']}'")
+    source_ids = {s["id"] for s in sources}
+    types = set(take.get("message_types") or [])
+    for message in ed.data.get("messages") or []:
+        if message.get("type") in types and message.get("phase") in source_ids:
+            changes.append(f"  message '{message['id']}': phase {message['phase']} -> {phase['id']}")
+            message["phase"] = phase["id"]
+    return changes
+
+
+def _add_messages(ed: MapEditor, spec: Mapping[str, Any], phase_id: str) -> list[str]:
+    present = {m.get("type") for m in ed.data.get("messages") or []}
+    added = []
+    for message in starter_messages(spec, phase_id, ed.language):
+        if message["type"] in present:
+            continue
+        message["id"] = ed.free_id(message["id"])
+        set_key(ed.data, "messages", ed.data.get("messages", []))
+        append_entry(ed.data["messages"], message, ed.data, "messages")
+        added.append(f"'{message['id']}' ({message['type']})")
+    return [f"  starter messages: {', '.join(added)}"] if added else []
+
+
+def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    roles = spec.get("unless") or [spec["role"]]
+    for persona_id, role in ed.roles().items():
+        if role in roles:
+            return [], [f"persona '{persona_id}' already has the role {role}"]
+    persona: dict[str, Any] = {"id": ed.free_id(spec["id"]), "name": text_in(spec["name"], ed.language),
+                               "role": spec["role"]}
+    if "description" in spec:
+        persona["description"] = text_in(spec["description"], ed.language)
+    if "personas" not in ed.data:
+        ed.data.insert(list(ed.data).index("phases"), "personas", to_roundtrip([]))
+    append_entry(ed.data["personas"], persona, ed.data, "personas")
+    return [f"added persona '{persona['id']}' ({persona['name']}, {persona['role']}) to fill in"], []
+
+
+# --- rules ---------------------------------------------------------------------------------------------------
+
+def apply_rule(ed: MapEditor, rule: Rule) -> Report:
+    report = Report(rule.name)
+    for step in rule.steps:
+        (action, spec), = step.items()
+        changes, notes = _STEPS[action](ed, spec)
+        report.changes.extend(changes)
+        report.notes.extend(notes)
+    return report
+
+
+def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    found = ed.of_kind([spec["phase"]])
+    if not found:
+        return [], [f"no phase of kind {spec['phase']} to split"]
+    if len(found) > 1:
+        ids = ", ".join(ed.phases[i]["id"] for i in found)
+        return [], [f"{len(found)} phases have kind {spec['phase']} ({ids}); split the right one with `cjm split`"]
+    old_id = ed.phases[found[0]]["id"]
+    for target in spec["into"]:
+        clash = next((p for p in ed.phases if p["id"] != old_id and (
+            p["id"] == target["id"] or (target["kind"] != "custom" and p.get("kind") == target["kind"]))), None)
+        if clash is not None:
+            return [], [f"the map already has phase {ed.describe(clash)} of kind {clash.get('kind')}; "
+                        f"split '{old_id}' by hand with `cjm split` if it still needs it"]
+    ids = {t["id"]: ed.free_id(t["id"], reusable=[old_id]) for t in spec["into"]}
+    targets = [NewPhase(ids[t["id"]], t["kind"], text_in(t["name"], ed.language),
+                        text_in(t["description"], ed.language) if "description" in t else None,
+                        tuple(t.get("match", {}).get("keywords", [])),
+                        frozenset(t.get("match", {}).get("channels", [])),
+                        frozenset(t.get("match", {}).get("metrics", [])),
+                        frozenset(t.get("match", {}).get("personas", []))) for t in spec["into"]]
+    return split_phase(ed, found[0], targets, ids[spec["default"]]), []
+
+
+def _merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    found = ed.of_kind(spec["phases"])
+    if len(found) < 2:
+        return [], [f"fewer than two phases of kind {' or '.join(spec['phases'])} to merge"]
+    into = spec["into"]
+    reusable = [ed.phases[i]["id"] for i in found]
+    target = NewPhase(ed.free_id(into["id"], reusable=reusable), into["kind"], text_in(into["name"], ed.language),
+                      text_in(into["description"], ed.language) if "description" in into else None)
+    return merge_phases(ed, found, target), []
+
+
+_STEPS = {"split": _split_step, "merge": _merge_step, "add_phase": add_phase, "add_persona": add_persona}
+
+
+def plain(node: Any) -> Any:
+    """Round-trip data as plain dicts, lists and scalars (no comments, no styles)."""
+    if isinstance(node, Mapping):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)

@@ -1,0 +1,368 @@
+"""`cjm adapt`, `cjm split` and `cjm merge`: change a map's phases by rules or by hand."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO, Annotated, Any, Optional
+
+import typer
+
+from cjm.errors import EXIT_OK, CjmError
+
+MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
+                                            show_default=False)]
+OutputFile = Annotated[Optional[str], typer.Option(
+    "--output", "-o", help="Write the adapted map to this file (atomically).", show_default=False)]
+InPlace = Annotated[bool, typer.Option(
+    "--in-place", "-i", help="Rewrite MAP itself, atomically; comments, key order and quoting are kept.")]
+DiffOption = Annotated[bool, typer.Option("--diff", help="Print a unified diff of the change and write nothing.")]
+ReportFormat = Annotated[str, typer.Option(
+    "--format", "-f", help="How to report what changed: text, or json (one document on standard output).")]
+RulesFolders = Annotated[Optional[list[str]], typer.Option(
+    "--rules", help="A folder of your own rule files (*.yaml); repeat for several. Also read from "
+                    "`[tool.cjm.adapt] rules` in the configuration.", show_default=False)]
+
+FORMATS = ("text", "json")
+
+
+def adapt(
+    map_path: Annotated[Optional[str], typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
+                                                      show_default=False)] = None,
+    rule: Annotated[Optional[list[str]], typer.Option(
+        "--rule", "-r", help="A rule to apply (see --list); repeat to apply several, in order.",
+        show_default=False)] = None,
+    auto: Annotated[bool, typer.Option("--auto", help="Apply every rule whose traits match the map's `business`.")]
+    = False,
+    list_rules: Annotated[bool, typer.Option("--list", help="List the rules with what each does, and exit.")] = False,
+    rules_folders: RulesFolders = None,
+    output: OutputFile = None,
+    in_place: InPlace = False,
+    diff: DiffOption = False,
+    format: ReportFormat = "text",
+) -> None:
+    """Adapt a map's phases to the business by rules: split, merge or add phases without losing an entry.
+
+    Built-in rules: b2b-approval, gift, repeat-purchase, long-consideration, low-awareness, durable,
+    omnichannel, impulse. Entries of a split phase go by their phase_hint, persona lane, channel, metric or
+    the rule's keywords; the rest go to the rule's default phase marked `review: true`. Initiatives and
+    messages follow. Without -o, --in-place or --diff the adapted map goes to standard output.
+    Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
+
+    Example: cjm adapt maps/watch.yaml --rule long-consideration --diff
+    """
+    from cjm.adapt.rules import load_rules, ordered
+
+    _check_format(format)
+    folders = list(rules_folders or []) + _config_folders(map_path)
+    rules, problems = load_rules(folders)
+    if problems:
+        _print_problems(problems)
+        raise CjmError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in rule files; fix them first")
+    if list_rules:
+        _list(rules.values(), format)
+        raise typer.Exit(EXIT_OK)
+    if map_path is None:
+        raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
+    if bool(rule) == auto:
+        raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
+    raw, source = _read(map_path, in_place)
+    if auto:
+        chosen = _auto_rules(raw, source, ordered(rules.values()))
+    else:
+        chosen = [_named(rules, name) for name in rule or []]
+    from cjm.adapt import adapt_text
+
+    outcome = adapt_text(raw, source, chosen)
+    _finish(outcome, map_path, output, in_place, diff, format, "adapt", auto=auto)
+
+
+def split(
+    map_path: MapArgument,
+    phase: Annotated[str, typer.Argument(help="The id of the phase to split.", show_default=False)],
+    into: Annotated[str, typer.Option("--into", help="The ids of the new phases, in time order, separated by commas "
+                                      "(at least two).", show_default=False)],
+    default: Annotated[Optional[str], typer.Option(
+        "--default", help="The new phase that takes the entries nothing else placed, marked `review: true` "
+                          "(default: the first).", show_default=False)] = None,
+    name: Annotated[Optional[list[str]], typer.Option(
+        "--name", help="ID=NAME: the name of a new phase (repeatable). Standard ids such as comparison get their "
+                       "usual name in the map's language.", show_default=False)] = None,
+    lane: Annotated[Optional[list[str]], typer.Option(
+        "--lane", help="PERSONA=ID: entries in this persona's lane (a persona id or role) go to the new phase ID "
+                       "(repeatable).", show_default=False)] = None,
+    output: OutputFile = None,
+    in_place: InPlace = False,
+    diff: DiffOption = False,
+    format: ReportFormat = "text",
+) -> None:
+    """Split one phase into several. Each entry goes to the phase its `phase_hint` names, or by its persona
+    lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
+    pointed at the phase follow.
+
+    Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
+    """
+    from cjm.adapt import split_text
+
+    _check_format(format)
+    ids = [part.strip() for part in into.split(",") if part.strip()]
+    if len(ids) < 2:
+        raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
+    raw, source = _read(map_path, in_place)
+    outcome = split_text(raw, source, phase, ids, default=default, names=_pairs(name, "--name", "ID=NAME"),
+                         lanes=_pairs(lane, "--lane", "PERSONA=ID"))
+    _finish(outcome, map_path, output, in_place, diff, format, "split")
+
+
+def merge(
+    map_path: MapArgument,
+    phases: Annotated[list[str], typer.Argument(metavar="PHASE...", help="The ids of the phases to merge (two or "
+                                                "more).", show_default=False)],
+    into: Annotated[str, typer.Option("--into", help="The id of the merged phase (it may be one of the phases).",
+                                      show_default=False)],
+    name: Annotated[Optional[str], typer.Option("--name", help="The merged phase's name (default: the usual name "
+                                                "of a standard id, or the names joined).", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="The merged phase's kind (default: the kind its id "
+                                                "spells, or the first phase's).", show_default=False)] = None,
+    output: OutputFile = None,
+    in_place: InPlace = False,
+    diff: DiffOption = False,
+    format: ReportFormat = "text",
+) -> None:
+    """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
+    phase it came from; initiatives and messages follow.
+
+    Example: cjm merge maps/snacks.yaml interest consideration --into interest-consideration
+    """
+    from cjm.adapt import merge_text
+
+    _check_format(format)
+    raw, source = _read(map_path, in_place)
+    outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
+    _finish(outcome, map_path, output, in_place, diff, format, "merge")
+
+
+# --- helpers -------------------------------------------------------------------------------------------------
+
+def _check_format(format: str) -> None:
+    if format not in FORMATS:
+        raise CjmError(f"unknown format '{format}'; choose one of: {', '.join(FORMATS)}")
+
+
+def _read(map_path: str, in_place: bool) -> tuple[bytes, str]:
+    from cjm.files import STDIN
+    from cjm.problem import Problem
+    from cjm.validate import display_name, read_source
+
+    if in_place and map_path == STDIN:
+        raise CjmError("--in-place needs a file, not standard input; use -o FILE")
+    raw = read_source(map_path)
+    if isinstance(raw, Problem):
+        raise CjmError(f"{display_name(map_path)}: {raw.message}")
+    return raw, display_name(map_path)
+
+
+def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
+    pairs = {}
+    for value in values or []:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip() or not rest.strip():
+            raise CjmError(f"{option} takes {shape}, not '{value}'")
+        pairs[key.strip()] = rest.strip()
+    return pairs
+
+
+def _config_folders(map_path: str | None) -> list[str]:
+    from cjm.adapt.rules import rule_folders
+    from cjm.config import find_config
+
+    start = map_path if map_path and map_path != "-" else "."
+    return rule_folders(find_config(start))
+
+
+def _named(rules: dict[str, Any], name: str) -> Any:
+    if name in rules:
+        return rules[name]
+    import difflib
+
+    close = difflib.get_close_matches(name, list(rules), n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    raise CjmError(f"no rule '{name}'; {hint}the rules are: {', '.join(sorted(rules))} (cjm adapt --list)")
+
+
+def _auto_rules(raw: bytes, source: str, rules: list[Any]) -> list[Any]:
+    from cjm.validate import check_text
+
+    result = check_text(raw, source)
+    if result.journey is None:
+        return []  # adapt_text refuses the map with its problems
+    business = result.journey.business
+    return [rule for rule in rules if rule.matches(business)]
+
+
+def _list(rules: Any, format: str) -> None:
+    from cjm.adapt.rules import ordered
+
+    rules = ordered(rules)
+    if format == "json":
+        document = [{"name": r.name, "summary": r.summary, "when": {k: list(v) for k, v in r.when.items()},
+                     "order": r.order, "source": r.source} for r in rules]
+        sys.stdout.write(json.dumps({"tool": "cjm", "command": "adapt --list", "rules": document},
+                                    ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.text import Text
+
+    from cjm.terminal import console_for, safe, use_color
+
+    console = console_for(sys.stdout, color=use_color(sys.stdout))
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        line = Text()
+        line.append(r.name.ljust(width), style="bold")
+        line.append(f"  {safe(r.summary)}")
+        console.print(line, soft_wrap=True)
+        where = f"--auto when {r.describe_when()}" + ("" if r.builtin else f"; from {safe(r.source)}")
+        console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
+
+
+def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, diff: bool, format: str,
+            command: str, *, auto: bool = False) -> None:
+    """Write or print the result, then report what changed."""
+    if sum((output is not None, in_place, diff)) > 1:
+        raise CjmError("choose one of -o FILE, --in-place and --diff")
+    if not outcome.ok:
+        _refuse(outcome, format, command)
+    written = None
+    if output is not None:
+        from cjm.safe_write import write_text
+
+        write_text(output, outcome.text)
+        written = output
+    elif in_place and outcome.changed:
+        from cjm.safe_write import write_text
+
+        write_text(map_path, outcome.text)
+        written = map_path
+    if format == "json":
+        _report_json(outcome, command, written, diff, print_map=not (output or in_place or diff))
+        raise typer.Exit(EXIT_OK)
+    to_stdout = not (output or in_place or diff)
+    if diff:
+        _print_diff(outcome.diff())
+    elif to_stdout:
+        sys.stdout.write(outcome.text)
+        sys.stdout.flush()
+    stream = sys.stderr if (to_stdout or diff) else sys.stdout
+    _report_text(outcome, stream, auto=auto)
+    if written:
+        _say(stream, f"Wrote {written}." if written != map_path else f"Updated {written}.")
+    elif in_place:
+        _say(stream, f"{map_path} left as it was.")
+    raise typer.Exit(EXIT_OK)
+
+
+def _refuse(outcome: Any, format: str, command: str) -> None:
+    """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
+    kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
+    if format == "json":
+        sys.stdout.write(json.dumps({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
+                                     "problems": [_problem_json(p) for p in outcome.problems]},
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_problems(outcome.problems)
+    if outcome.reports:
+        raise CjmError(f"{outcome.source} {kind}, so nothing was written; this is a bug in the rule or in cjm, "
+                       "please report it with the map")
+    raise CjmError(f"{outcome.source} {kind}; fix the problems above first (cjm validate {outcome.source})")
+
+
+def _print_problems(problems: list[Any]) -> None:
+    from cjm.reporters import Findings
+    from cjm.reporters.text import TextReporter
+    from cjm.terminal import use_color
+
+    findings = Findings("adapt")
+    findings.problems.extend(sorted(problems))
+    findings.files.extend(sorted({p.file for p in problems}))
+    TextReporter().write(findings, sys.stderr, color=use_color(sys.stderr))
+
+
+def _console(stream: IO[str]) -> Any:
+    from cjm.terminal import console_for, use_color
+
+    return console_for(stream, color=use_color(stream))
+
+
+def _say(stream: IO[str], message: str) -> None:
+    from rich.text import Text
+
+    from cjm.terminal import safe
+
+    _console(stream).print(Text(safe(message)), soft_wrap=True)
+
+
+def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
+    from rich.text import Text
+
+    from cjm.terminal import safe
+
+    console = _console(stream)
+    if auto and not outcome.reports:
+        console.print(Text("No rule matches this map's business traits; nothing to change. Set them under "
+                           "`business:` or name rules with --rule (cjm adapt --list)."), soft_wrap=True)
+    for report in outcome.reports:
+        line = Text()
+        line.append(f"{report.name}:", style="bold")
+        if not report.changed:
+            why = f" ({safe('; '.join(report.notes))})" if report.notes else ""
+            line.append(f" nothing to change{why}")
+            console.print(line, soft_wrap=True)
+            continue
+        console.print(line, soft_wrap=True)
+        for change in report.changes:
+            console.print(Text("  " + safe(change)), soft_wrap=True)
+    for problem in outcome.review:
+        line = Text()
+        line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")
+        line.append(f" {problem.code} ", style="cyan")
+        line.append(safe(problem.message))
+        console.print(line, soft_wrap=True)
+
+
+def _print_diff(text: str) -> None:
+    from rich.text import Text
+
+    from cjm.terminal import safe, use_color
+
+    text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
+    if not use_color(sys.stdout):
+        sys.stdout.write(safe(text))
+        return
+    console = _console(sys.stdout)
+    styles = {"+": "green", "-": "red", "@": "cyan"}
+    for line in text.splitlines():
+        style = "bold" if line.startswith(("+++", "---")) else styles.get(line[:1], "")
+        console.print(Text(safe(line), style=style), soft_wrap=True)
+
+
+def _problem_json(p: Any) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line, "column": p.col, "code": p.code, "severity": p.severity.value,
+            "message": p.message, "path": p.path}
+
+
+def _report_json(outcome: Any, command: str, written: str | None, diff: bool, print_map: bool) -> None:
+    from cjm import __version__
+
+    document: dict[str, Any] = {
+        "tool": "cjm", "version": __version__, "command": command, "file": outcome.source, "ok": True,
+        "changed": outcome.changed, "written": written,
+        "rules": [{"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
+                  for r in outcome.reports],
+        "review": [_problem_json(p) for p in outcome.review],
+    }
+    if diff:
+        document["diff"] = outcome.diff()
+    if print_map:
+        document["map"] = outcome.text
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+

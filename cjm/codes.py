@@ -1,0 +1,106 @@
+"""What each problem code means: a short name and a one-line description, for machine reports (SARIF rule
+metadata, JUnit failure types) and documentation.
+
+Validation codes (CJM000-CJM022) are described here, from the modules that report them; each has a section
+in docs/validation.md, which `Problem.url` points at. Lint rules describe themselves in their registry; until
+a code is known to one of these sources, `describe` still gives a usable entry built from the problem's rule
+name, so a report never lacks metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cjm.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNREADABLE, UNSUPPORTED_TAG
+from cjm.references import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
+from cjm.schema import SCHEMA_CODE
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """A problem code as a tool shows it: `name` is a short kebab-case label, `summary` one sentence."""
+
+    code: str
+    name: str
+    summary: str
+
+
+VALIDATION_CODES: dict[str, CodeInfo] = {
+    info.code: info
+    for info in (
+        CodeInfo(
+            UNREADABLE,
+            "unreadable-file",
+            "The file cannot be read: it does not exist, is a directory "
+            "without maps, or its permissions forbid reading.",
+        ),
+        CodeInfo(SYNTAX, "yaml-syntax", "The file is not valid YAML."),
+        CodeInfo(
+            DUPLICATE_KEY,
+            "duplicate-key",
+            "A key appears twice in the same mapping; YAML keeps only one of them, silently.",
+        ),
+        CodeInfo(
+            UNSUPPORTED_TAG,
+            "unsupported-tag",
+            "A YAML tag (such as !!python/object) that a map must not use; maps are plain data.",
+        ),
+        CodeInfo(
+            LIMIT, "size-limit", "The file exceeds a safety limit: size, nesting depth, node count or alias expansion."
+        ),
+        CodeInfo(
+            ENCODING, "encoding", "The file is not UTF-8 text, or contains a control character YAML does not allow."
+        ),
+        CodeInfo(
+            SHAPE,
+            "document-shape",
+            "The YAML is well formed but not shaped like one map: empty, several documents, or a key that is not text.",
+        ),
+        CodeInfo(
+            SCHEMA_CODE,
+            "schema",
+            "The map does not follow the journey map schema: an unknown or missing "
+            "key, a wrong type, or a value out of range.",
+        ),
+        CodeInfo(DUPLICATE_ID, "duplicate-id", "Two entries of the map share an id; ids must be unique within a map."),
+        CodeInfo(
+            UNKNOWN_REFERENCE,
+            "unknown-reference",
+            "A reference names an id that does not exist, or an entry of the wrong kind.",
+        ),
+        CodeInfo(
+            DEPENDENCY_CYCLE,
+            "dependency-cycle",
+            "Initiatives depend on each other in a cycle, so none of them could start.",
+        ),
+    )
+}
+
+
+def describe(code: str, rule: str = "") -> CodeInfo:
+    """The name and one-line description of a problem code: validation codes from the table above, lint codes
+    from the lint rule registry (`cjm.lint.rules.RULES`: each rule's name and documented summary). A code no
+    source knows gets an entry built from the problem's rule name, so every code has some metadata."""
+    if code in VALIDATION_CODES:
+        return VALIDATION_CODES[code]
+    if found := _lint_rule(code):
+        return found
+    name = rule or code.lower()
+    return CodeInfo(code, name, f"{_sentence(name)} ({code}).")
+
+
+def _lint_rule(code: str) -> CodeInfo | None:
+    import importlib.util
+
+    if importlib.util.find_spec("cjm.lint") is None:  # a build without the lint rules
+        return None
+    from cjm.lint.rules import RULES
+
+    rule = RULES.get(code)
+    return CodeInfo(code, rule.name, rule.doc.summary) if rule else None
+
+
+def _sentence(name: str) -> str:
+    words = re.sub(r"[-_]+", " ", name).strip()
+    return words[:1].upper() + words[1:] if words else "cjm finding"

@@ -1,0 +1,25 @@
+"""Initiative scores and roadmap stages for `cjm diff`, computed by `cjm.prioritise` with the settings
+`cjm prioritise` would use for the map (`[tool.cjm.prioritise]`), so the diff agrees with the roadmap."""
+
+from __future__ import annotations
+
+from cjm.diff.compare import Ranking
+from cjm.errors import CjmError
+from cjm.model import Journey
+
+
+def roadmap_ranking(config_from: str) -> Ranking:
+    """A `Ranking` using the configuration that applies at `config_from` (a map's path or its folder)."""
+    from cjm.config import find_config
+    from cjm.prioritise import prioritise, settings_from_config
+
+    settings = settings_from_config(find_config(config_from))
+
+    def positions(journey: Journey) -> dict[str, tuple[float, int]] | None:
+        try:
+            roadmap = prioritise([journey], model=settings.model, capacity=settings.capacity)
+        except CjmError:  # inputs the preset needs are missing: the diff goes on without scores
+            return None
+        return {r.id: (r.score, r.stage) for r in roadmap.initiatives}
+
+    return positions
