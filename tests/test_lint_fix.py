@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cjm.config import Config
-from cjm.edit import dump_roundtrip, guess_indent, load_roundtrip
-from cjm.lint.fix import fix_text
+from cjm.edit import dump_roundtrip, load_roundtrip
+from cjm.lint.fix import fix_text, splice
 from cjm.lint.settings import Overrides, build_settings
 from cjm.templates import render_template
 from cjm.validate import check_text
@@ -38,23 +38,33 @@ def test_round_trip_of_starter_maps(template: str, language: str) -> None:
     assert dump_roundtrip(load_roundtrip(text)) == text
 
 
-def test_indentation_is_guessed_for_both_common_styles() -> None:
-    assert guess_indent("a:\n  b: 1\nc:\n  - x\n") == (2, 4, 2)
-    assert guess_indent("a:\n    b: 1\nc:\n- x\n") == (4, 2, 0)
+def test_a_fix_touches_only_its_own_line_even_where_ruamel_would_respell_others() -> None:
+    text = ("cjm:    1   # spaced out\nid: m\ntitle: M\nphases:\n  -   id: Buy_Phase\n      name:  Buy\n"
+            "      kind: purchase\n")
+    fixed, count = fix_text(text, "m.yaml", _rules("CJM108"))
+    assert count == 1
+    assert fixed == text.replace("Buy_Phase", "buy-phase")
 
 
-def test_a_change_touches_only_its_own_line_even_where_ruamel_would_respell_others() -> None:
-    text = "a:    1   # spaced out\nb:\n    c: 'quoted'\n    d:\n    -   x\n    -   y\n"
-    data = load_roundtrip(text)
-    data["b"]["c"] = "changed"
-    assert dump_roundtrip(data) == text.replace("'quoted'", "'changed'")
+def test_when_the_users_spelling_is_ambiguous_ruamel_spells_the_changed_line() -> None:
+    text = "cjm:    1\nid: m\ntitle: M\nphases:\n  -   {id: Buy,   name: Buy, kind: purchase}\n"
+    fixed, count = fix_text(text, "m.yaml", _rules("CJM108"))
+    assert count == 1
+    assert fixed.splitlines()[:4] == text.splitlines()[:4]  # the other lines keep their spelling
+    journey = check_text(fixed, "m.yaml").journey
+    assert journey is not None and journey.phases[0].id == "buy" and journey.phases[0].name == "Buy"
 
 
-def test_windows_line_endings_are_kept() -> None:
-    text = "a: 1\r\nb:\r\n  - x  # note\r\n"
-    data = load_roundtrip(text)
-    data["a"] = 2
-    assert dump_roundtrip(data) == "a: 2\r\nb:\r\n  - x  # note\r\n"
+def test_windows_line_endings_survive_a_fix() -> None:
+    text = "cjm: 1\r\nid: m\r\ntitle: M\r\nphases:\r\n  - {id: Buy_Phase, name: Buy, kind: purchase}  # x\r\n"
+    fixed, _ = fix_text(text, "m.yaml", _rules("CJM108"))
+    assert fixed == text.replace("Buy_Phase", "buy-phase")
+
+
+def test_splice_gives_up_when_a_changed_line_cannot_be_placed() -> None:
+    assert splice("a:  1\n", "a: 1\n", "a: 1\nb: 2\nc: 3\n") == "a:  1\nb: 2\nc: 3\n"
+    assert splice("x: 0\n", "a: 1\nb: 1\n", "a: 2\nb: 1\n") is None
+    assert splice("a:  1\nb: 1\n", "a: 1\nb: 1\n", "a: 1\nb: 2\n") == "a:  1\nb: 2\n"
 
 
 def test_fixing_the_poor_map_keeps_comments_and_untouched_lines() -> None:

@@ -1,13 +1,17 @@
-"""`--fix`: apply the fixes rules offer, through a round-trip edit that keeps the user's comments and layout.
+"""`--fix`: apply the fixes rules offer, through a round-trip edit (`cjm.edit`) that keeps the user's comments
+and layout.
 
 Fixes are applied in passes: in each, every fix whose edits do not overlap an earlier one's; then the map is
 validated and linted again, until nothing is left to fix. A pass that would leave an invalid map is dropped,
-so a fix can never break a file.
+so a fix can never break a file. ruamel.yaml respells a few things as it writes (extra spaces after a colon or a
+dash); the change is spliced back into the user's own text, so that only the lines a fix changes differ.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
+from os.path import commonprefix
 from typing import Any
 
 from cjm.lint.base import DELETE, Edit
@@ -45,10 +49,14 @@ def fix_result(result: Result, rules: Mapping[str, RuleConfig]) -> tuple[Result,
         if not count:
             break
         data = load_roundtrip(text)
+        baseline = dump_roundtrip(data)
         apply_edits(data, edits)
-        new_text = dump_roundtrip(data)
-        fixed = check_text(new_text, result.source)
-        if new_text == text or fixed.journey is None:
+        after = dump_roundtrip(data)
+        # The user's text with only the changed lines, else ruamel's whole text; the first that is valid.
+        spliced = splice(text, baseline, after) if baseline != text else None
+        fixed = next((r for r in (check_text(t, result.source) for t in (spliced, after) if t and t != text)
+                      if r.journey is not None), None)
+        if fixed is None:
             break
         result, applied = fixed, applied + count
     return result, applied
@@ -87,3 +95,41 @@ def _overlaps(a: Path, b: Path) -> bool:
 
 def _sort_key(path: Path) -> tuple[tuple[int, Any], ...]:
     return tuple((0, step) if isinstance(step, int) else (1, step) for step in path)
+
+
+def splice(original: str, baseline: str, after: str) -> str | None:
+    """Apply the change from `baseline` (the unchanged data as written back) to `after` onto the `original`
+    text, where the two differ only in spelling. None when a changed line cannot be placed in the original."""
+    orig, base, new = original.splitlines(True), baseline.splitlines(True), after.splitlines(True)
+    # Where each baseline line stands in the original: lines the two share, and lines respelled one for one.
+    place: dict[int, int] = {len(base): len(orig)}
+    for tag, b1, b2, o1, o2 in difflib.SequenceMatcher(None, base, orig, autojunk=False).get_opcodes():
+        if tag == "equal" or tag == "replace" and b2 - b1 == o2 - o1:
+            place.update((b1 + k, o1 + k) for k in range(b2 - b1))
+    out: list[str] = []
+    cursor = 0
+    for tag, b1, b2, a1, a2 in difflib.SequenceMatcher(None, base, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        start = place.get(b1)
+        if start is None or start < cursor or any(place.get(b) != start + (b - b1) for b in range(b1, b2)):
+            return None
+        out.extend(orig[cursor:start])
+        if b2 - b1 == a2 - a1:  # lines changed one for one: change the user's own spelling of each
+            out.extend(_respell(orig[start + k], base[b1 + k], new[a1 + k]) for k in range(b2 - b1))
+        else:
+            out.extend(new[a1:a2])
+        cursor = start + (b2 - b1)
+    out.extend(orig[cursor:])
+    return "".join(out)
+
+
+def _respell(original: str, before: str, after: str) -> str:
+    """`original` with the change from `before` to `after` (ruamel's spellings of the same line), when the
+    changed part occurs exactly once in it; else ruamel's line."""
+    if original == before:
+        return after
+    head = len(commonprefix([before, after]))
+    tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
+    old, replacement = before[head:len(before) - tail], after[head:len(after) - tail]
+    return original.replace(old, replacement) if old and original.count(old) == 1 else after
