@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import FormatOption, OutputOption, Paths, output_stream, reporter_name
+from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def lint(
                                        "exit code 1 when there is something to fix.")] = False,
     format: FormatOption = None,
     output: OutputOption = None,
+    also: AlsoOption = None,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -46,19 +47,23 @@ def lint(
     input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
-    """
-    from cjm.lint.engine import lint_paths
-    from cjm.lint.settings import Overrides
-    from cjm.reporters import REPORTERS, Findings
-    from cjm.terminal import use_color
 
-    name = reporter_name(format)
-    if diff and output:
-        raise CjmError("--diff writes the diff to standard output; leave out --output")
+    Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
+    """
+    from cjm.cli.progress import tracked
+    from cjm.files import Exclude, expand
+    from cjm.lint.engine import lint_path
+    from cjm.lint.settings import Overrides
+    from cjm.reporters import Findings
+
+    targets = report_destinations(format, output, also)
+    if diff and (output or also):
+        raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    reports = list(lint_paths(paths, overrides, fix=fix or diff))
+    files = list(expand(paths, Exclude.from_config()))
+    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
     if diff:
         _show_diff(reports)
         return
@@ -67,9 +72,8 @@ def lint(
     findings = Findings("lint")
     for report in reports:
         findings.files.append(report.source)
-        findings.problems.extend(report.problems)
-    with output_stream(output) as stream:
-        REPORTERS[name]().write(findings, stream, color=output is None and use_color(stream))
+        findings.problems.extend(report.problems)  # validation problems first, as each report has them
+    write_reports(findings, targets)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)

@@ -42,10 +42,14 @@ class FileReport:
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
-    """Lint every map the paths name (directories searched as `validate` does, skipping `exclude`), each with
-    the settings of its nearest configuration."""
+    """Lint every map the paths name (directories searched as `validate` does, skipping `exclude`)."""
     for path in expand(paths, Exclude.from_config()):
-        yield lint_result(check_file(path), settings_for(path, overrides), fix=fix, path=path)
+        yield lint_path(path, overrides, fix=fix)
+
+
+def lint_path(path: str, overrides: Overrides = Overrides(), *, fix: bool = False) -> FileReport:
+    """Lint one map file (or `-`), with the settings of its nearest configuration."""
+    return lint_result(check_file(path), settings_for(path, overrides), fix=fix, path=path)
 
 
 def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: str | None = None) -> FileReport:
