@@ -27,10 +27,11 @@ KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = 
     "awareness": (frozenset({"need_recognition", "awareness", "industry_awareness"}),
                   ("site_visits", "new_user_rate"), frozenset({"store_visits"})),
     # Product awareness is half of a split interest phase (the low-awareness rule).
-    "interest": (frozenset({"interest", "product_awareness", "information_search", "information_gathering"}),
+    "interest": (frozenset({"interest", "product_awareness", "information_search"}),
                  ("time_on_site", "page_views"), frozenset({"site_visits", "new_user_rate"})),
-    "consideration": (frozenset({"consideration", "comparison", "final_confirmation", "online_consideration",
-                                 "store_confirmation", "evaluation"}),
+    # Information gathering, comparison and final confirmation are a split consideration (long-consideration).
+    "consideration": (frozenset({"consideration", "information_gathering", "comparison", "final_confirmation",
+                                 "online_consideration", "store_confirmation", "evaluation"}),
                       ("product_page_view_rate", "add_to_cart_rate"), frozenset({"store_visits", "page_views"})),
     "approval": (frozenset({"internal_coordination", "approval"}), ("approval_lead_time",),
                  frozenset({"conversion_rate"})),
