@@ -52,12 +52,26 @@ def load_roundtrip(text: str) -> Any:
     """
     layout = _guess_layout(text)
     data = _yaml(layout).load(text.replace("\r\n", "\n"))
+    _remember(data, layout)
+    return data
+
+
+def copy_roundtrip(data: Any) -> Any:
+    """A deep copy of loaded round-trip data that dumps like the original (much cheaper than loading again)."""
+    import copy
+
+    duplicate = copy.deepcopy(data)
+    if id(data) in _LAYOUTS:
+        _remember(duplicate, _LAYOUTS[id(data)])
+    return duplicate
+
+
+def _remember(data: Any, layout: _Layout) -> None:
     try:
         weakref.finalize(data, _LAYOUTS.pop, id(data), None)
         _LAYOUTS[id(data)] = layout
     except TypeError:  # a scalar document cannot be weakly referenced; it is dumped with the defaults
         pass
-    return data
 
 
 def dump_roundtrip(data: Any) -> str:
@@ -116,11 +130,19 @@ def _last_key(container: Any) -> Any:
 
 def _trailing_slot(container: Any, key: Any) -> tuple[Any, Any]:
     """Where the comment after `container[key]` is kept: descend into block collections to their last leaf."""
+    holder, slot_key, _ = _trailing_path(container, key)
+    return holder, slot_key
+
+
+def _trailing_path(container: Any, key: Any) -> tuple[Any, Any, list[Any]]:
+    """The leaf slot of `_trailing_slot`, and the block collections passed on the way down (innermost last)."""
     value = container[key]
+    passed = []
     while _is_block(value):
+        passed.append(value)
         container, key = value, _last_key(value)
         value = container[key]
-    return container, key
+    return container, key, passed
 
 
 def _split_token(value: str) -> tuple[str, str]:
@@ -133,17 +155,34 @@ def detach_following(container: Any, key: Any) -> str:
     """Remove and return the comment lines that follow `container[key]` (not its end-of-line comment).
 
     These lines introduce whatever comes next in the file, so they must stay where they are when the
-    entry moves away, and move behind an entry inserted after it.
+    entry moves away, and move behind an entry inserted after it. ruamel.yaml keeps them after the
+    end-of-line comment of the last scalar, or (after a flow collection) at the end of the block that holds it.
     """
-    holder, slot_key = _trailing_slot(container, key)
+    holder, slot_key, passed = _trailing_path(container, key)
+    lines = ""
     slot = holder.ca.items.get(slot_key)
     index = _slot_index(holder)
-    if not slot or len(slot) <= index or slot[index] is None:
-        return ""
-    token = slot[index]
-    eol, rest = _split_token(token.value)
-    token.value = eol
-    return rest
+    if slot and len(slot) > index and slot[index] is not None:
+        token = slot[index]
+        eol, lines = _split_token(token.value)
+        token.value = eol
+    for block in reversed(passed):
+        if block.ca.end:
+            lines += _token_lines(block.ca.end)
+            block.ca.end = []
+    # ... or as comments before the next entry of the same list or mapping.
+    keys = list(range(len(container))) if isinstance(container, list) else list(container)
+    position = keys.index(key)
+    if position + 1 < len(keys):
+        after = container.ca.items.get(keys[position + 1])
+        if after and len(after) > 1 and after[1]:
+            lines += _token_lines(after[1])
+            after[1] = None
+    return lines
+
+
+def _token_lines(tokens: list[Any]) -> str:
+    return "".join(" " * (token.column or 0) + token.value for token in tokens if token is not None)
 
 
 def attach_following(container: Any, key: Any, lines: str) -> None:
@@ -203,11 +242,15 @@ def _empty_list_comments(parent: Any, key: Any) -> None:
             slot[2] = header[0]
 
 
-def insert_entry(seq: Any, index: int, entry: Entry | Any, parent: Any, key: Any) -> None:
+def insert_entry(seq: Any, index: int, entry: Entry | Any, parent: Any, key: Any, *, displace: bool = True) -> None:
     """Insert an entry at `index` (at the end when `index` is len(seq)) with its comments, keeping the lines
-    that introduced the entry now at that place in front of it. An empty `[]` becomes a block list."""
+    that introduced the entry now at that place in front of it — or, with `displace=False`, letting the new
+    entry take them over (it replaces that entry). An empty `[]` becomes a block list."""
     if not isinstance(entry, Entry):
         entry = Entry(to_roundtrip(entry))
+    if not displace and seq:
+        seq.insert(index, entry.value)
+        return
     if index > 0:
         displaced = detach_following(seq, index - 1)
     elif seq:
@@ -250,13 +293,25 @@ def _header_token(parent: Any, key: Any) -> Any:
 
 
 def _detach_header(parent: Any, key: Any) -> str:
-    """Remove and return the full comment lines between `key:` and the first entry of its block list."""
+    """Remove and return the full comment lines between `key:` and the first entry of its block list.
+
+    ruamel.yaml keeps them after the end-of-line comment of `key:` when there is one, else as a list of
+    comment tokens before the list (in the key's slot and the list's own `ca.comment`).
+    """
+    lines = ""
     token = _header_token(parent, key)
-    if token is None:
-        return ""
-    eol, rest = _split_token(token.value)
-    token.value = eol
-    return rest
+    if token is not None:
+        eol, lines = _split_token(token.value)
+        token.value = eol
+    slot = parent.ca.items.get(key)
+    header = getattr(parent[key], "ca", None)
+    for holder, index in ((slot, 3), (header.comment if header is not None else None, 1)):
+        if holder and len(holder) > index and holder[index]:
+            lines += _token_lines([tok for tok in holder[index] if not lines or tok.value not in lines])
+            holder[index] = None
+    if slot is not None and not any(slot):
+        del parent.ca.items[key]
+    return lines
 
 
 def _add_to_header(parent: Any, key: Any, lines: str) -> None:
@@ -280,14 +335,60 @@ def set_key(mapping: Any, key: str, value: Any, *, after: tuple[str, ...] = ()) 
     if key in mapping:
         mapping[key] = value
         return
-    present = [k for k in after if k in mapping]
     keys = list(mapping)
-    if present and keys.index(present[-1]) < len(keys) - 1:
-        mapping.insert(keys.index(present[-1]) + 1, key, to_roundtrip(value))
+    last = max((keys.index(k) for k in after if k in mapping), default=None)
+    if last is not None and last < len(keys) - 1:
+        mapping.insert(last + 1, key, to_roundtrip(value))
         return
     following = detach_following(mapping, keys[-1]) if keys else ""
     mapping[key] = to_roundtrip(value)
     attach_following(mapping, key, following)
+
+
+def replace_scalar(mapping: Any, key: str, value: Any) -> None:
+    """Change a scalar, keeping its end-of-line comment as far after it as it was (aligned comments stay put
+    relative to the value, not to the old value's length)."""
+    old = mapping.get(key)
+    slot = mapping.ca.items.get(key)
+    token = slot[2] if slot and len(slot) > 2 else None
+    mapping[key] = value
+    if token is not None and token.value.startswith("#") and isinstance(old, str) and token.start_mark is not None:
+        token.column = max(token.column + len(str(value)) - len(old), 0)
+
+
+def remove_key(mapping: Any, key: str) -> bool:
+    """Delete `key` unless a comment is attached to it (then it stays, to keep the comment); the comment lines
+    after its value stay where they are. Returns whether it was deleted."""
+    if list(mapping)[0] == key or _has_comment(mapping.ca.items.get(key)) or _has_comment(mapping[key]):
+        return False
+    keys = list(mapping)
+    following = detach_following(mapping, key)
+    del mapping[key]
+    mapping.ca.items.pop(key, None)
+    attach_following(mapping, keys[keys.index(key) - 1], following)
+    return True
+
+
+def _has_comment(node: Any) -> bool:
+    """Whether a node (or a comment slot) carries a comment, as opposed to nothing or blank lines."""
+    tokens: dict[int, Any] = {}
+    _collect(node, tokens)
+    if hasattr(node, "ca"):
+        _collect([node.ca.comment, list(node.ca.items.values()), node.ca.end], tokens)
+    return any("#" in token.value for token in tokens.values())
+
+
+def ensure_blank_line_after(container: Any, key: Any) -> None:
+    """Make sure an empty line follows `container[key]` (before what comes next)."""
+    following = detach_following(container, key)
+    attach_following(container, key, following if following.startswith("\n") else "\n" + following)
+
+
+def following_lines(container: Any, key: Any) -> str:
+    """The comment and blank lines after `container[key]`, left in place."""
+    following = detach_following(container, key)
+    attach_following(container, key, following)
+    return following
 
 
 def as_mapping(seq: Any, index: int, key: str) -> Any:
@@ -299,9 +400,10 @@ def as_mapping(seq: Any, index: int, key: str) -> Any:
         return value
     mapping = CommentedMap()
     mapping[key] = value
-    slot = seq.ca.items.pop(index, None)
+    slot = seq.ca.items.get(index)
     if slot and slot[0] is not None:
         mapping.ca.items[key] = [None, None, slot[0], None]
+        slot[0] = None  # the lines before the entry (slot[1]) stay with the list
     seq[index] = mapping
     return mapping
 

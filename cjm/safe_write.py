@@ -9,13 +9,13 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import IO
+from typing import IO, Any
 
 from cjm.errors import CjmError
 
 
 @contextmanager
-def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_writer(path: str, *, encoding: str = "utf-8", binary: bool = False) -> Iterator[IO[Any]]:
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     if os.path.islink(path):
@@ -36,7 +36,7 @@ def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         mode = 0o666 & ~umask
     fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -51,3 +51,8 @@ def atomic_writer(path: str, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
 def write_text(path: str, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    with atomic_writer(path, binary=True) as handle:
+        handle.write(data)

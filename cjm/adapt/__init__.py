@@ -13,9 +13,11 @@ round-trip (`cjm.edit`): comments, key order and quoting survive.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
@@ -53,8 +55,10 @@ class Outcome:
         """A unified diff from the original text to the new one (empty when nothing changed)."""
         if not self.changed:
             return ""
-        lines = difflib.unified_diff(self.original.splitlines(keepends=True), (self.text or "").splitlines(keepends=True),
-                                     fromfile=f"a/{self.source}", tofile=f"b/{self.source}")
+        relative = not self.source.startswith(("/", "<"))  # `a/` and `b/` as git writes them, for `git apply`
+        before, after = (f"a/{self.source}", f"b/{self.source}") if relative else (self.source, self.source)
+        lines = difflib.unified_diff(self.original.splitlines(keepends=True),
+                                     (self.text or "").splitlines(keepends=True), fromfile=before, tofile=after)
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -76,7 +80,8 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
             if all(journey.phase(i) for i in into):
                 report.notes.append(f"phase '{phase_id}' is gone and {', '.join(into)} exist: already split")
                 return [report]
-            raise CjmError(f"{source}: no phase '{phase_id}'; the phases are: {', '.join(p.id for p in journey.phases)}")
+            known = ", ".join(p.id for p in journey.phases)
+            raise CjmError(f"{source}: no phase '{phase_id}'; the phases are: {known}")
         _check_new_ids(ed, into, reusable=[phase_id], what="--into")
         chosen = default or into[0]
         for label, wanted in (("--default", [chosen]), ("--name", list(names)), ("--lane", list(lanes.values()))):
@@ -86,8 +91,8 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
         targets = []
         for target_id in into:
             kind = old.kind if target_id == phase_id else _kind_for(target_id, old.kind)
-            name = names.get(target_id) or (old.name if target_id == phase_id else _name_for(target_id, kind, ed,
-                                                                                              old.name))
+            name = names.get(target_id) or (old.name if target_id == phase_id
+                                            else _split_name(target_id, ed.language, old.name))
             personas = frozenset(p for p, t in lanes.items() if t == target_id)
             targets.append(NewPhase(target_id, kind, name, personas=personas))
         report.changes = split_phase(ed, old.index, targets, chosen)
@@ -123,8 +128,8 @@ def merge_text(raw: bytes | str, source: str, phase_ids: Sequence[str], into: st
         first = min(sources, key=lambda p: p.index)  # type: ignore[union-attr]
         chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))  # type: ignore[union-attr]
         joiner = "・" if ed.language == "ja" else " & "
-        chosen_name = name or (same.name if same else _name_for(into, chosen_kind, ed, joiner.join(
-            p.name for p in sorted(sources, key=lambda p: p.index))))  # type: ignore[union-attr]
+        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))  # type: ignore[union-attr]
+        chosen_name = name or (same.name if same else _standard_name(into, ed.language) or joined)
         indices = [p.index for p in sources]  # type: ignore[union-attr]
         report.changes = merge_phases(ed, indices, NewPhase(into, chosen_kind, chosen_name))
         return [report]
@@ -152,28 +157,37 @@ def _kind_for(phase_id: str, fallback: str) -> str:
     return kind_for_id(phase_id) or fallback
 
 
-def _name_for(phase_id: str, kind: str, ed: MapEditor, fallback: str) -> str:
-    """The usual name of a standard phase id in the map's language; else the id in words (English maps), or
-    `fallback` with the id (others), for the consultant to rename."""
+def _standard_name(phase_id: str, language: str) -> str | None:
+    """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
     from cjm.adapt.vocabulary import kind_for_id, kind_name
 
     standard = kind_for_id(phase_id)
-    if standard:
-        return kind_name(standard, ed.language) or phase_id
-    if ed.language == "en":
+    return kind_name(standard, language) if standard else None
+
+
+def _split_name(phase_id: str, language: str, old_name: str) -> str:
+    """A name for a new phase nobody named: the usual one, else the id in words (English) or the old name
+    with the id (other languages), for the consultant to rename."""
+    if standard := _standard_name(phase_id, language):
+        return standard
+    if language == "en":
         return re.sub(r"[-_.]+", " ", phase_id).strip().capitalize()
-    return f"{fallback}（{phase_id}）" if ed.language == "ja" else f"{fallback} ({phase_id})"
+    return f"{old_name}（{phase_id}）" if language == "ja" else f"{old_name} ({phase_id})"
 
 
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
-    from cjm.edit import dump_roundtrip, load_roundtrip
+    from cjm.edit import copy_roundtrip, dump_roundtrip
     from cjm.validate import check_text
 
-    before = check_text(raw, source)
+    before, pristine = _read_map(raw, source)
     original = before.document.text if before.document is not None else ""
     if before.journey is None:
         return Outcome(source, original, problems=before.problems)
-    editor = MapEditor(load_roundtrip(original), before.journey.language)
+    if (where := _first_difference(before.document.data, pristine)) is not None:  # type: ignore[union-attr]
+        line, col = before.document.locate(where)  # type: ignore[union-attr]
+        raise CjmError(f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
+                       "edited safely; quote it (or write it out plainly) and try again")
+    editor = MapEditor(copy_roundtrip(pristine), before.journey.language)
     reports = work(editor, before.journey)
     if not any(report.changed for report in reports):
         return Outcome(source, original, original, reports)
@@ -182,6 +196,42 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
     if after.journey is None:
         return Outcome(source, original, reports=reports, problems=after.problems)
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
+    """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
+    one after another reads the same map again and again). Callers copy the data before changing it."""
+    from cjm.edit import load_roundtrip
+    from cjm.validate import check_text
+
+    before = check_text(raw, source)
+    return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
+
+
+def _first_difference(loaded: Any, roundtrip: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """Where the round-trip reading of the text differs in shape or text from the validated one (None: nowhere).
+
+    Scalars that only resolve to different types (`0123` is text to cjm and a number to ruamel.yaml) are
+    fine: an untouched scalar is written back exactly as it was.
+    """
+    if isinstance(loaded, dict):
+        if not isinstance(roundtrip, dict) or list(loaded) != [str(k) for k in roundtrip]:
+            return path
+        for key, value in loaded.items():
+            if (found := _first_difference(value, roundtrip[key], (*path, key))) is not None:
+                return found
+        return None
+    if isinstance(loaded, list):
+        if not isinstance(roundtrip, list) or len(loaded) != len(roundtrip):
+            return path
+        for index, value in enumerate(loaded):
+            if (found := _first_difference(value, roundtrip[index], (*path, index))) is not None:
+                return found
+        return None
+    if isinstance(loaded, str) and isinstance(roundtrip, str) and loaded != roundtrip:
+        return path
+    return None
 
 
 def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
@@ -194,7 +244,8 @@ def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
             flag = wanted[key]
             line, col = journey.document.locate(item.path)
             problems.append(Problem(journey.source, line, col, NEEDS_REVIEW,
-                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no phase, so it went to "
+                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no "
+                                    "phase, so it went to "
                                     f"the default '{phase.id}'; move it if it belongs elsewhere, then delete "
                                     "`review: true`", severity=Severity.INFO, path=json_path(item.path)))
     return problems

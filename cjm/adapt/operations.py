@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.placement import DEFAULT, KEYWORD, REASONS, NewPhase, best_by_keywords, entry_text, place
+from cjm.adapt.placement import DEFAULT, REASONS, NewPhase, best_by_keywords, entry_text, place
 from cjm.adapt.rules import Rule, text_in
 from cjm.edit import (
     append_entry,
@@ -20,9 +20,13 @@ from cjm.edit import (
     attach_following,
     comment_lines,
     detach_following,
+    ensure_blank_line_after,
+    following_lines,
     insert_entry,
     key_column,
     remove_entry,
+    remove_key,
+    replace_scalar,
     set_key,
     to_roundtrip,
 )
@@ -107,9 +111,10 @@ class MapEditor:
                 ids.setdefault(entry["id"], noun)
         return ids
 
-    def free_id(self, wanted: str, reusable: Iterable[str] = ()) -> str:
-        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over)."""
-        taken = set(self.used_ids()) - set(reusable)
+    def free_id(self, wanted: str, reusable: Iterable[str] = (), reserved: Iterable[str] = ()) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over,
+        ids in `reserved` are about to be used)."""
+        taken = (set(self.used_ids()) - set(reusable)) | set(reserved)
         candidate, n = wanted, 1
         while candidate in taken:
             n += 1
@@ -118,6 +123,28 @@ class MapEditor:
 
     def describe(self, phase: Mapping[str, Any]) -> str:
         return f"'{phase['id']}' ({phase['name']})"
+
+
+def set_phase_key(phase: Any, key: str, value: Any) -> None:
+    """Set a key of a phase, in the usual place among the others."""
+    set_key(phase, key, value, after=PHASE_KEYS[:PHASE_KEYS.index(key)] if key in PHASE_KEYS else ())
+
+
+def rename_phase(phase: Any, target: NewPhase) -> None:
+    for key in ("id", "name", "kind"):
+        replace_scalar(phase, key, getattr(target, key))
+
+
+def insert_phase(ed: MapEditor, position: int, phase: Any, *, replacing: bool = False) -> None:
+    """Insert a phase; when the map separates its phases with blank lines, so is this one. `replacing`: it
+    takes the place of the phase at `position`, behind the comments that introduced that one."""
+    phases = ed.phases
+    spaced = len(phases) > 1 and following_lines(phases, 0).startswith("\n")
+    insert_entry(phases, position, phase, ed.data, "phases", displace=not replacing)
+    if spaced:
+        for index in (position - 1, position):
+            if 0 <= index < len(phases) - 1:
+                ensure_blank_line_after(phases, index)
 
 
 # --- split ---------------------------------------------------------------------------------------------------
@@ -135,7 +162,7 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
     moved_ids: dict[str, str] = {}
     for list_name in ITEM_LISTS:
         for i, entry in enumerate(old.get(list_name) or []):
-            target, reason = place(entry, list_name, targets, default, roles)
+            target, reason = place(entry, list_name, targets, default, roles, moved_ids)
             plan.setdefault(list_name, []).append((i, target, reason))
             reasons[reason] += 1
             if isinstance(entry, Mapping) and entry.get("id"):
@@ -165,22 +192,26 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
             append_entry(destination[list_name], entry, destination, list_name)
             if reason == DEFAULT:
                 _flag(ed, destination[list_name], len(destination[list_name]) - 1, list_name, target, old_id)
-        for position, (_, target, reason) in enumerate(p for p in placements if p[1] == keep):
+        for position, (_, _, reason) in enumerate(p for p in placements if p[1] == keep):
             if reason == DEFAULT:
                 _flag(ed, old[list_name], position, list_name, keep, old_id)
 
+    for list_name, placements in plan.items():
+        if not old[list_name] and all(target != keep for _, target, _ in placements):
+            remove_key(old, list_name)  # emptied by the split (kept when a comment hangs on it)
     target = next(t for t in targets if t.id == keep)
-    old["id"], old["name"], old["kind"] = target.id, target.name, target.kind
+    rename_phase(old, target)
     if target.description and "description" not in old:
-        set_key(old, "description", target.description, after=("kind",))
+        set_phase_key(old, "description", target.description)
     if keep != old_id:
-        set_key(old, "origin", old_id, after=("kind", "description", "intentional_order"))
+        set_phase_key(old, "origin", old_id)
     position = index
     for target in targets:
         if target.id == keep:
             position = ed.index_of(keep) + 1  # type: ignore[operator]
             continue
-        insert_entry(phases, position, new_phases[target.id], ed.data, "phases")
+        # The first new phase takes the place of the old one, behind the comments that introduced it.
+        insert_phase(ed, position, new_phases[target.id], replacing=position == index)
         position += 1
 
     names = ", ".join(f"'{t.id}' ({t.name})" for t in targets)
@@ -189,7 +220,8 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
     if total:
         how = ", ".join(f"{reasons[r]} by {r}" for r in REASONS if r != DEFAULT and reasons[r])
         review = f"{reasons[DEFAULT]} to '{default}' marked review: true" if reasons[DEFAULT] else ""
-        changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: " + "; ".join(p for p in (how, review) if p))
+        placed = "; ".join(part for part in (how, review) if part)
+        changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: {placed}")
     changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
     return changes
 
@@ -253,7 +285,7 @@ def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[
 
     for list_name in ITEM_LISTS:
         if any(list_name in p for p in sources[1:]) and list_name not in keep:
-            set_key(keep, list_name, [], after=PHASE_KEYS[:PHASE_KEYS.index(list_name)])
+            set_phase_key(keep, list_name, [])
         if list_name not in keep:
             continue
         destination = keep[list_name]
@@ -270,18 +302,17 @@ def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[
                 _mark_origin(destination, len(destination) - 1, list_name, source["id"], into.id)
                 counts[source["id"]] += 1
 
-    salvaged = _merge_rest(keep, sources[1:])
-    keep["id"], keep["name"], keep["kind"] = into.id, into.name, into.kind
+    salvaged = {source_ids[0]: _merge_rest(keep, sources[1:])}
+    rename_phase(keep, into)
     if into.description and "description" not in keep:
-        set_key(keep, "description", into.description, after=("kind",))
+        set_phase_key(keep, "description", into.description)
     if keep.get("origin") == into.id:
         del keep["origin"]  # split and merged back: it came from itself
     for source in reversed(sources[1:]):
         entry = remove_entry(phases, ed.index_of_object(source), ed.data, "phases")
-        salvaged.extend(line for line in entry.leading.splitlines() if line.strip().startswith("#"))
-        salvaged.extend(comment_lines(entry.value))
-    if salvaged:
-        _keep_comments(phases, ed.index_of(into.id), salvaged)  # type: ignore[arg-type]
+        salvaged[source["id"]] = [line.strip() for line in entry.leading.splitlines() if line.strip().startswith("#")]
+        salvaged[source["id"]] += comment_lines(entry.value)
+    _keep_comments(phases, ed.index_of(into.id), salvaged)  # type: ignore[arg-type]
 
     kept = ", ".join(f"{counts[s]} from '{s}'" for s in source_ids if counts[s])
     changes = [f"merged phases {', '.join(described)} into '{into.id}' ({into.name})"]
@@ -306,15 +337,15 @@ def _merge_rest(keep: Any, others: Sequence[Any]) -> list[str]:
         if merged != plain(keep.get("emotion")):
             if "emotion" in keep:
                 salvaged.extend(comment_lines(keep["emotion"]))
-            set_key(keep, "emotion", merged, after=("thoughts", "actions", "origin", "description", "kind"))
+            set_phase_key(keep, "emotion", merged)
     descriptions = list(dict.fromkeys(str(p["description"]) for p in (keep, *others) if p.get("description")))
     if len(descriptions) > 1:
         keep["description"] = " / ".join(descriptions)
     elif descriptions and "description" not in keep:
-        set_key(keep, "description", descriptions[0], after=("kind",))
+        set_phase_key(keep, "description", descriptions[0])
     for other in others:
         if other.get("intentional_order"):
-            set_key(keep, "intentional_order", True, after=("kind", "description"))
+            set_phase_key(keep, "intentional_order", True)
         for key, value in other.items():
             if key.startswith("x-") and key not in keep:
                 set_key(keep, key, plain(value))
@@ -345,11 +376,15 @@ def merge_emotions(emotions: Sequence[Any]) -> Any:
     return merged
 
 
-def _keep_comments(phases: Any, index: int, lines: list[str]) -> None:
-    """Put comments of merged-away phases after the merged phase, before what introduces the next one."""
+def _keep_comments(phases: Any, index: int, salvaged: Mapping[str, list[str]]) -> None:
+    """Put the comments of what the merge replaced after the merged phase, under a line saying where they
+    were, before whatever introduces the next phase."""
     indent = " " * key_column(phases[index])
-    following = detach_following(phases, index)
-    attach_following(phases, index, "".join(f"{indent}{line}\n" for line in lines) + following)
+    text = "".join(f"{indent}# comments of phase '{phase_id}' before the merge:\n" + "".join(
+        f"{indent}{line}\n" for line in lines) for phase_id, lines in salvaged.items() if lines)
+    if text:
+        following = detach_following(phases, index)
+        attach_following(phases, index, text + following)
 
 
 def _follow_merge(ed: MapEditor, source_ids: Sequence[str], into_id: str) -> list[str]:
@@ -423,13 +458,13 @@ def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[s
     lanes = {tuple(s["lane"]): ed.lane(s["lane"]) for key in ("actions", "thoughts", "touchpoints")
              for s in spec.get(key) or [] if "lane" in s}
     phase = to_roundtrip(starter_phase(spec, phase_id, ed.language, lanes, kpis=False))
-    insert_entry(phases, position, phase, ed.data, "phases")
+    insert_phase(ed, position, phase)
     changes = [f"added phase {ed.describe(phase)} at position {position + 1}"]
     changes.extend(_take(ed, spec, phase))
     stub_kpis = [k for k in spec.get("kpis") or []
                  if k["metric"] not in {entry.get("metric") for entry in phase.get("kpis") or []}]
     for stub in stub_kpis:
-        set_key(phase, "kpis", phase.get("kpis", []))
+        set_phase_key(phase, "kpis", phase.get("kpis", []))
         append_entry(phase["kpis"], _starter_entry(stub, ed.language, lanes), phase, "kpis")
     if stub_kpis:
         changes.append(f"  starter KPIs: {', '.join(text_in(k['name'], ed.language) for k in stub_kpis)}")
@@ -460,7 +495,7 @@ def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
         moving = [i for i, kpi in enumerate(kpis) if kpi.get("metric") in metrics]
         entries = [remove_entry(kpis, i, source, "kpis") for i in reversed(moving)]
         for entry in reversed(entries):
-            set_key(phase, "kpis", phase.get("kpis", []))
+            set_phase_key(phase, "kpis", phase.get("kpis", []))
             append_entry(phase["kpis"], entry, phase, "kpis")
             set_key(phase["kpis"][-1], "origin", source["id"])
             changes.append(f"  KPI '{entry_text(entry.value)}' moved from '{source['id']}'")
@@ -490,7 +525,8 @@ def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
     roles = spec.get("unless") or [spec["role"]]
     for persona_id, role in ed.roles().items():
         if role in roles:
-            return [], [f"persona '{persona_id}' already has the role {role}"]
+            part = f"has the role {role}" if role == spec["role"] else f"({role}) takes the {spec['role']} part"
+            return [], [f"persona '{persona_id}' {part}"]
     persona: dict[str, Any] = {"id": ed.free_id(spec["id"]), "name": text_in(spec["name"], ed.language),
                                "role": spec["role"]}
     if "description" in spec:
@@ -527,7 +563,9 @@ def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
         if clash is not None:
             return [], [f"the map already has phase {ed.describe(clash)} of kind {clash.get('kind')}; "
                         f"split '{old_id}' by hand with `cjm split` if it still needs it"]
-    ids = {t["id"]: ed.free_id(t["id"], reusable=[old_id]) for t in spec["into"]}
+    ids: dict[str, str] = {}
+    for target in spec["into"]:
+        ids[target["id"]] = ed.free_id(target["id"], reusable=[old_id], reserved=ids.values())
     targets = [NewPhase(ids[t["id"]], t["kind"], text_in(t["name"], ed.language),
                         text_in(t["description"], ed.language) if "description" in t else None,
                         tuple(t.get("match", {}).get("keywords", [])),

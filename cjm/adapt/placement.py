@@ -1,5 +1,6 @@
-"""Where an entry of a phase that is being split belongs: by its own `phase_hint`, its persona lane, its
-channel or metric, the keywords of the new phases, or else the default phase (flagged for review)."""
+"""Where an entry of a phase that is being split belongs: by its own `phase_hint`, its persona lane, the pain
+points it addresses, its channel or metric, the keywords of the new phases, or else the default phase (flagged
+for review)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Why an entry went where it went, in the order the criteria are tried.
-HINT, LANE, CHANNEL, METRIC, KEYWORD, DEFAULT = "hint", "persona lane", "channel", "metric", "keyword", "default"
-REASONS = (HINT, LANE, CHANNEL, METRIC, KEYWORD, DEFAULT)
+HINT, LANE, ADDRESSES, CHANNEL, METRIC, KEYWORD, DEFAULT = (
+    "hint", "persona lane", "addressed pain point", "channel", "metric", "keyword", "default")
+REASONS = (HINT, LANE, ADDRESSES, CHANNEL, METRIC, KEYWORD, DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,9 @@ def entry_text(entry: Any) -> str:
 
 
 def place(entry: Any, list_name: str, targets: Sequence[NewPhase], default: str,
-          roles: Mapping[str, str | None]) -> tuple[str, str]:
-    """(id of the phase the entry goes to, why). `roles` maps persona ids to their roles."""
+          roles: Mapping[str, str | None], placed: Mapping[str, str]) -> tuple[str, str]:
+    """(id of the phase the entry goes to, why). `roles` maps persona ids to their roles; `placed` maps the ids of
+    the entries already placed (pain points come before the opportunities that address them) to their phase."""
     ids = {t.id for t in targets}
     fields: Mapping[str, Any] = entry if isinstance(entry, Mapping) else {}
     hint = fields.get("phase_hint")
@@ -50,6 +53,8 @@ def place(entry: Any, list_name: str, targets: Sequence[NewPhase], default: str,
         lane = {persona, roles.get(persona)} - {None}
         if found := _only(t.id for t in targets if lane & t.personas):
             return found, LANE
+    if found := _only(placed[x] for x in fields.get("addresses") or [] if x in placed):
+        return found, ADDRESSES
     if list_name == "touchpoints" and (found := _only(t.id for t in targets if fields.get("channel") in t.channels)):
         return found, CHANNEL
     if list_name == "kpis" and (found := _only(t.id for t in targets if fields.get("metric") in t.metrics)):

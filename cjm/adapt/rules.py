@@ -99,16 +99,29 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
         return None, list(doc.problems)
     from cjm.schema import explain_schema_errors
 
-    problems = [dataclasses.replace(p, code=RULE_SCHEMA_ERROR) for p in explain_schema_errors(doc, _validator())]
+    problems = [_in_rule_terms(doc, p) for p in explain_schema_errors(doc, _validator())]
     if not problems:
         problems = list(_consistency(doc))
     if problems:
         return None, sorted(problems)
     data = doc.data
-    when = {trait: tuple(value if isinstance(value, list) else [value]) for trait, value in data.get("when", {}).items()}
+    when = {trait: tuple(value if isinstance(value, list) else [value])
+            for trait, value in data.get("when", {}).items()}
     rule = Rule(data["name"], data["summary"], tuple(data["steps"]), when, data.get("order", DEFAULT_ORDER), source,
                 doc.locate(("name",)))
     return rule, []
+
+
+def _in_rule_terms(doc: Document, problem: Problem) -> Problem:
+    """A schema problem worded for a rule file rather than a map."""
+    message = problem.message.replace("the map ", "the rule ", 1).replace(" in steps ", " in step ")
+    if message.startswith("steps ") and "properties" in message:
+        index = int(message.split()[1].rstrip(":")) - 1
+        step = doc.data["steps"][index]
+        actions = " and ".join(f"`{a}`" for a in step) or "nothing"
+        message = (f"step {index + 1} has {actions}; a step does one thing (split, merge, add_phase or add_persona), "
+                   "so give each its own `- ` entry")
+    return dataclasses.replace(problem, code=RULE_SCHEMA_ERROR, message=message)
 
 
 def _consistency(doc: Document) -> Iterable[Problem]:

@@ -6,17 +6,20 @@ a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.main
 
 from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
 from cjm.cli import lint as lint_cmd
 from cjm.cli import prioritise as prioritise_cmd
+from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.errors import EXIT_USAGE, CjmError
 
@@ -60,11 +63,20 @@ app.command("adapt")(adapt_cmd.adapt)
 app.command("split")(adapt_cmd.split)
 app.command("merge")(adapt_cmd.merge)
 app.command("diff")(diff_cmd.diff)
+app.command("render")(render_cmd.render)
+app.command("report")(render_cmd.report)
+
+
+@functools.cache
+def _command() -> Any:
+    # Built once per process: typer reads every command's signature to build it (the in-process tests run
+    # the CLI thousands of times).
+    return typer.main.get_command(app)
 
 
 def main() -> None:
     try:
-        app()
+        _command().main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Annotated, Any, Optional
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -12,25 +12,26 @@ from cjm.errors import EXIT_OK, CjmError
 
 MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
                                             show_default=False)]
-OutputFile = Annotated[Optional[str], typer.Option(
-    "--output", "-o", help="Write the adapted map to this file (atomically).", show_default=False)]
+OutputFile = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the adapted map to this file (atomically).", show_default=False)]
 InPlace = Annotated[bool, typer.Option(
     "--in-place", "-i", help="Rewrite MAP itself, atomically; comments, key order and quoting are kept.")]
 DiffOption = Annotated[bool, typer.Option("--diff", help="Print a unified diff of the change and write nothing.")]
 ReportFormat = Annotated[str, typer.Option(
-    "--format", "-f", help="How to report what changed: text, or json (one document on standard output).")]
-RulesFolders = Annotated[Optional[list[str]], typer.Option(
-    "--rules", help="A folder of your own rule files (*.yaml); repeat for several. Also read from "
+    "--format", "-f", metavar="FORMAT", help="How to report what changed: text, or json (one document on standard "
+                                             "output).")]
+RulesFolders = Annotated[list[str] | None, typer.Option(
+    "--rules", metavar="DIR", help="A folder of your own rule files (*.yaml); repeat for several. Also read from "
                     "`[tool.cjm.adapt] rules` in the configuration.", show_default=False)]
 
 FORMATS = ("text", "json")
 
 
 def adapt(
-    map_path: Annotated[Optional[str], typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
+    map_path: Annotated[str | None, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
                                                       show_default=False)] = None,
-    rule: Annotated[Optional[list[str]], typer.Option(
-        "--rule", "-r", help="A rule to apply (see --list); repeat to apply several, in order.",
+    rule: Annotated[list[str] | None, typer.Option(
+        "--rule", "-r", metavar="NAME", help="A rule to apply (see --list); repeat to apply several, in order.",
         show_default=False)] = None,
     auto: Annotated[bool, typer.Option("--auto", help="Apply every rule whose traits match the map's `business`.")]
     = False,
@@ -67,10 +68,7 @@ def adapt(
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
     raw, source = _read(map_path, in_place)
-    if auto:
-        chosen = _auto_rules(raw, source, ordered(rules.values()))
-    else:
-        chosen = [_named(rules, name) for name in rule or []]
+    chosen = _auto_rules(raw, source, ordered(rules.values())) if auto else [_named(rules, n) for n in rule or []]
     from cjm.adapt import adapt_text
 
     outcome = adapt_text(raw, source, chosen)
@@ -79,18 +77,19 @@ def adapt(
 
 def split(
     map_path: MapArgument,
-    phase: Annotated[str, typer.Argument(help="The id of the phase to split.", show_default=False)],
-    into: Annotated[str, typer.Option("--into", help="The ids of the new phases, in time order, separated by commas "
-                                      "(at least two).", show_default=False)],
-    default: Annotated[Optional[str], typer.Option(
-        "--default", help="The new phase that takes the entries nothing else placed, marked `review: true` "
-                          "(default: the first).", show_default=False)] = None,
-    name: Annotated[Optional[list[str]], typer.Option(
-        "--name", help="ID=NAME: the name of a new phase (repeatable). Standard ids such as comparison get their "
-                       "usual name in the map's language.", show_default=False)] = None,
-    lane: Annotated[Optional[list[str]], typer.Option(
-        "--lane", help="PERSONA=ID: entries in this persona's lane (a persona id or role) go to the new phase ID "
-                       "(repeatable).", show_default=False)] = None,
+    phase: Annotated[str, typer.Argument(metavar="PHASE", help="The id of the phase to split.", show_default=False)],
+    into: Annotated[str, typer.Option(
+        "--into", metavar="ID,ID...", help="The ids of the new phases, in time order, separated by commas (at least "
+                                           "two).", show_default=False)],
+    default: Annotated[str | None, typer.Option(
+        "--default", metavar="ID", help="The new phase that takes the entries nothing else placed, marked "
+                                        "`review: true` (default: the first).", show_default=False)] = None,
+    name: Annotated[list[str] | None, typer.Option(
+        "--name", metavar="ID=NAME", help="The name of a new phase (repeatable). Standard ids such as comparison "
+                                          "get their usual name in the map's language.", show_default=False)] = None,
+    lane: Annotated[list[str] | None, typer.Option(
+        "--lane", metavar="PERSONA=ID", help="Entries in this persona's lane (a persona id or role) go to the new "
+                                             "phase ID (repeatable).", show_default=False)] = None,
     output: OutputFile = None,
     in_place: InPlace = False,
     diff: DiffOption = False,
@@ -116,14 +115,17 @@ def split(
 
 def merge(
     map_path: MapArgument,
-    phases: Annotated[list[str], typer.Argument(metavar="PHASE...", help="The ids of the phases to merge (two or "
-                                                "more).", show_default=False)],
-    into: Annotated[str, typer.Option("--into", help="The id of the merged phase (it may be one of the phases).",
-                                      show_default=False)],
-    name: Annotated[Optional[str], typer.Option("--name", help="The merged phase's name (default: the usual name "
-                                                "of a standard id, or the names joined).", show_default=False)] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="The merged phase's kind (default: the kind its id "
-                                                "spells, or the first phase's).", show_default=False)] = None,
+    phases: Annotated[list[str], typer.Argument(
+        metavar="PHASE...", help="The ids of the phases to merge (two or more).", show_default=False)],
+    into: Annotated[str, typer.Option(
+        "--into", metavar="ID", help="The id of the merged phase (it may be one of the phases).",
+        show_default=False)],
+    name: Annotated[str | None, typer.Option(
+        "--name", metavar="NAME", help="The merged phase's name (default: the usual name of a standard id, or the "
+                                       "names joined).", show_default=False)] = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", metavar="KIND", help="The merged phase's kind (default: the kind its id spells, or the first "
+                                       "phase's).", show_default=False)] = None,
     output: OutputFile = None,
     in_place: InPlace = False,
     diff: DiffOption = False,
@@ -132,7 +134,7 @@ def merge(
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
 
-    Example: cjm merge maps/snacks.yaml interest consideration --into interest-consideration
+    Example: cjm merge maps/snacks.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text
 
@@ -232,6 +234,7 @@ def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, dif
         raise CjmError("choose one of -o FILE, --in-place and --diff")
     if not outcome.ok:
         _refuse(outcome, format, command)
+    _name_result(outcome, output, in_place, diff)
     written = None
     if output is not None:
         from cjm.safe_write import write_text
@@ -259,6 +262,21 @@ def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, dif
     elif in_place:
         _say(stream, f"{map_path} left as it was.")
     raise typer.Exit(EXIT_OK)
+
+
+def _name_result(outcome: Any, output: str | None, in_place: bool, diff: bool) -> None:
+    """The review notes point into the new text: name it as the user will find it."""
+    import dataclasses
+
+    if output is not None:
+        name = output
+    elif in_place:
+        name = outcome.source
+    elif diff:
+        name = outcome.diff().splitlines()[1][4:] if outcome.changed else outcome.source
+    else:
+        name = "<stdout>"
+    outcome.review = [dataclasses.replace(p, file=name) for p in outcome.review]
 
 
 def _refuse(outcome: Any, format: str, command: str) -> None:
@@ -321,6 +339,8 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
         console.print(line, soft_wrap=True)
         for change in report.changes:
             console.print(Text("  " + safe(change)), soft_wrap=True)
+        for note in report.notes:
+            console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
     for problem in outcome.review:
         line = Text()
         line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")

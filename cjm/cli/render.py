@@ -1,0 +1,215 @@
+"""`cjm render` (diagrams of maps) and `cjm report` (one document for docs)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cjm.cli.options import Paths
+from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
+
+if TYPE_CHECKING:
+    from cjm.model import Journey
+    from cjm.prioritise import Roadmap
+
+VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
+FORMAT_NAMES = ("svg", "png", "pdf", "dot", "mermaid")
+
+RenderOutput = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE|DIR", show_default=False,
+    help="Where to write: a file (its extension gives the format), or a folder for one file per map (an "
+         "existing folder, a path ending in /, or any path when several maps are given). Default: standard "
+         "output, which needs --format.")]
+RenderFormat = Annotated[str | None, typer.Option(
+    "--format", "-f", metavar="FORMAT", show_default=False,
+    help=f"{', '.join(FORMAT_NAMES)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
+         "svg for a folder. dot and mermaid work without Graphviz.")]
+ViewOption = Annotated[str, typer.Option(
+    "--view", "-v", metavar="VIEW",
+    help="map (phases, rows, emotion curve), emotion (the curve and the initiatives for its low points), "
+         "matrix (impact x feasibility), roadmap (the stages).")]
+
+
+def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map") -> None:
+    """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
+    the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
+
+    Exit codes: 0 all drawn, 2 usage error, missing Graphviz, or a map that is invalid (its problems are
+    listed; the other maps are still drawn).
+
+    Example: cjm render samples/apparel-working-mother.yaml -o map.png
+    """
+    from cjm.files import Exclude
+    from cjm.render import FORMATS, format_for, view_named
+    from cjm.render import render as draw
+    from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
+    from cjm.safe_write import write_bytes
+
+    chosen = view_named(view)
+    exclude = Exclude.from_config()
+    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, exclude)
+    output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
+    if output_format == "mermaid" and chosen.name != "map":
+        raise CjmError(f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
+                       "Use --format svg (or png, pdf, dot)")
+    spec = FORMATS[output_format]
+    if spec.graphviz:
+        _require_graphviz()
+    if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
+        raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
+    suffix = spec.suffix
+    targets = plan(paths, None if output == STDOUT else output, suffix,
+                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=exclude)
+    failed = False
+    warned = False
+    for target in targets:
+        journey = _load(target.source)
+        if journey is None:
+            failed = True
+            continue
+        if spec.graphviz and not warned:
+            warned = _warn_font(journey)
+        try:
+            roadmap = _roadmap(journey, required=chosen.needs_roadmap)
+            data = draw(journey, chosen.name, output_format, roadmap,
+                        fenced=target.path.lower().endswith((".md", ".markdown")))
+        except CjmError as err:
+            _say(f"cjm: error: {target.source}: {err}")
+            failed = True
+            continue
+        if target.path == STDOUT:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            prepare(target.path)
+            write_bytes(target.path, data)
+            typer.echo(f"wrote {target.path}")
+    raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
+
+
+def report(
+    path: Annotated[str, typer.Argument(metavar="MAP", help="The map file.", show_default=False)],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="The report: FILE.md (the diagram is written beside it as FILE.map.svg) or FILE.html (one file, the "
+             "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="FORMAT", show_default=False,
+        help="markdown or html. Default: from the output file's extension.")] = None,
+    image: Annotated[str, typer.Option(
+        "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
+                                          "(looks the same everywhere).")] = "svg",
+) -> None:
+    """Write one document for docs: the map diagram, the prioritised roadmap as a table, the emotional low
+    points, KPIs per phase, and the pain points no initiative addresses. GitHub renders the Markdown.
+
+    Exit codes: 0 written, 2 usage error or invalid map.
+
+    Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
+    """
+    from cjm.render import render as draw
+    from cjm.render.graphviz import find_dot
+    from cjm.render.mermaid import build_mermaid
+    from cjm.render.outputs import STDOUT, Target, check, prepare
+    from cjm.report import REPORT_FORMATS, build_report, html, markdown
+    from cjm.safe_write import write_bytes, write_text
+
+    to_stdout = output is None or output == STDOUT
+    name = format or ("markdown" if to_stdout else next(
+        (key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None))
+    if name not in REPORT_FORMATS:
+        raise CjmError(f"unknown report format '{format or output}'; give --format markdown or html, or an output "
+                       "file ending in .md or .html")
+    if image not in ("svg", "png"):
+        raise CjmError(f"unknown image format '{image}'; choose svg or png")
+    journey = _load(path)
+    if journey is None:
+        raise typer.Exit(EXIT_USAGE)
+    roadmap = _roadmap(journey, required=False)
+    content = build_report(journey, roadmap)
+    drawable = find_dot() is not None
+    if not drawable:
+        _say("cjm: note: Graphviz's `dot` was not found, so the report shows the map as a Mermaid journey; "
+             "install Graphviz for the full diagram")
+    else:
+        _warn_font(journey)
+    mermaid = build_mermaid(journey, fenced=True)
+    if to_stdout:
+        sys.stdout.write(markdown(content, mermaid=mermaid) if name == "markdown" else html(content, mermaid=mermaid))
+        raise typer.Exit(EXIT_OK)
+    assert output is not None
+    folder = os.path.dirname(os.path.abspath(output))
+    image_path = f"{os.path.splitext(output)[0]}.map.{image}"
+    targets = [Target(path, output)] + ([Target(path, image_path)] if name == "markdown" and drawable else [])
+    check(targets, folder=folder)
+    prepare(output)
+    if name == "html":
+        svg = draw(journey, "map", "svg", roadmap).decode("utf-8") if drawable else None
+        write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)))
+    elif drawable:
+        write_bytes(image_path, draw(journey, "map", image, roadmap))
+        typer.echo(f"wrote {image_path}")
+        write_text(output, markdown(content, image=os.path.basename(image_path)))
+    else:
+        write_text(output, markdown(content, mermaid=mermaid))
+    typer.echo(f"wrote {output}")
+    raise typer.Exit(EXIT_OK)
+
+
+def _load(path: str) -> Journey | None:
+    """The map's journey, or None after listing its problems (file:line:col) on standard error."""
+    from cjm.problem import Severity
+    from cjm.validate import check_file
+
+    result = check_file(path)
+    if result.journey is None:
+        for problem in result.problems:
+            if problem.severity is Severity.ERROR:
+                _say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
+        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows the same problems)")
+    return result.journey
+
+
+def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
+    """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
+    from cjm.config import find_config
+    from cjm.prioritise import prioritise, settings_from_config
+
+    if not journey.initiatives and not required:
+        return None
+    settings = settings_from_config(find_config(journey.source if journey.source != "<stdin>" else "."))
+    try:
+        return prioritise([journey], settings.model, settings.capacity)
+    except CjmError:
+        if required:
+            raise
+        return None
+
+
+def _require_graphviz() -> None:
+    from cjm.render.graphviz import INSTALL_GRAPHVIZ, find_dot
+
+    if find_dot() is None:
+        raise CjmError(f"Graphviz's `dot` program was not found; {INSTALL_GRAPHVIZ}")
+
+
+def _warn_font(journey: Journey) -> bool:
+    """Warn (once per run: the caller stops asking) when the map has Japanese text and no font can draw it."""
+    from cjm.render import has_japanese
+    from cjm.render.graphviz import font_warning
+
+    if not has_japanese(journey):
+        return False
+    warning = font_warning(True)
+    if warning:
+        _say(f"cjm: warning: {warning}")
+    return True
+
+
+def _say(message: str) -> None:
+    from cjm.terminal import safe
+
+    print(safe(message), file=sys.stderr)

@@ -1,0 +1,132 @@
+"""The emotion curve: rows of a table whose columns are the phases, with one point per phase at the height of
+its score and a line through the points.
+
+The band is nine rows of the table, one per half step from +2 down to -2, tinted green above 0 and red below,
+with a hairline at 0. The points are small nodes pinned over the table at the centre of their phase's column
+and their score's row, and the line is drawn with straight edges between them. Their positions come from the
+widths and heights cjm gave the table's cells (see `cjm.render.table.Grid`), so they need no layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cjm.render import theme
+from cjm.render.dot import Graph, html_label
+from cjm.render.facts import CurvePoint, Lane
+from cjm.render.labels import truncate
+from cjm.render.table import Cell, styled
+
+LEVELS = 9  # half steps from +2 (row 0) to -2 (row 8)
+NEUTRAL = 4
+ROW_HEIGHT = 14
+POSITIVE_TINT = "#f2f9f5"
+NEGATIVE_TINT = "#fdf3f3"
+PILL_WIDTH = 32
+PILL_HEIGHT = 13
+PILL_GAP = 4
+
+
+def level(score: float) -> int:
+    return min(LEVELS - 1, max(0, round((2 - score) * 2)))
+
+
+def point_colour(point: CurvePoint, lane: Lane, multi: bool) -> str:
+    if multi:
+        return lane.colour
+    if point.low:
+        return theme.NEGATIVE
+    return theme.POSITIVE if point.score > 0 else theme.NEUTRAL
+
+
+def band_rows(label_width: float, label_columns: int, widths: Sequence[float], title: str,
+              legend: Sequence[Lane] = (), row_height: int = ROW_HEIGHT) -> list[list[Cell]]:
+    """The band's rows for the table: the title (with a legend of the lanes' colours when several lanes have a
+    curve) and the scale in the label column(s), tinted cells per phase."""
+    rows: list[list[Cell]] = []
+    for row in range(LEVELS):
+        cells: list[Cell] = []
+        if row == 0:
+            cells.append(Cell(_scale(label_width, title, legend, row_height), label_width, bg=theme.ROW_LABEL_BG,
+                              colspan=label_columns, rowspan=LEVELS, padding=0))
+        for width in widths:
+            content = _hairline(round(width) - 2) if row == NEUTRAL else " "
+            sides = "LR" + ("T" if row == 0 else "") + ("B" if row == LEVELS - 1 else "")
+            cells.append(Cell(content, width, row_height, bg=_tint(row), align="CENTER", valign="MIDDLE", padding=0,
+                              sides=sides))
+        rows.append(cells)
+    return rows
+
+
+def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], *, centres: Sequence[float],
+                band_top: float, multi: bool, row_height: int = ROW_HEIGHT) -> None:
+    """Pin the points over the band (`centres`: x of each phase column; `band_top`: y of the band's top edge,
+    in points, y growing upwards as in Graphviz) and draw the line through them."""
+    sharing: dict[tuple[int, int], list[int]] = {}
+    for lane, points in lane_curves:
+        for point in points:
+            sharing.setdefault((point.phase_index, level(point.score)), []).append(lane.index)
+    for lane, points in lane_curves:
+        colour = lane.colour if multi else theme.INK
+        previous: CurvePoint | None = None
+        for point in points:
+            row = level(point.score)
+            together = sharing[(point.phase_index, row)]
+            offset = (together.index(lane.index) - (len(together) - 1) / 2) * (PILL_WIDTH + PILL_GAP)
+            x = centres[point.phase_index] + offset
+            y = band_top - (row + 0.5) * row_height
+            fill = point_colour(point, lane, multi)
+            graph.node(point_name(lane, point), shape="box", style="rounded,filled", fixedsize=True,
+                       width=round(PILL_WIDTH / 72, 4), height=round(PILL_HEIGHT / 72, 4), fillcolor=fill,
+                       color=theme.NEGATIVE if point.low else fill, penwidth=2 if point.low and multi else 1,
+                       pos=f"{x:g},{y:g}!",
+                       label=html_label(styled(theme.score_text(point.score), colour="white", bold=True,
+                                               size=theme.SMALL_SIZE)))
+            if previous is not None:
+                gap = point.phase_index != previous.phase_index + 1
+                graph.edge(point_name(lane, previous), point_name(lane, point), color=colour, penwidth=2.2,
+                           arrowhead="none", style="dashed" if gap else None)
+            previous = point
+
+
+def point_name(lane: Lane, point: CurvePoint) -> str:
+    return f"e{lane.index}_{point.phase_index}"
+
+
+def _tint(row: int) -> str:
+    return POSITIVE_TINT if row < NEUTRAL else NEGATIVE_TINT if row > NEUTRAL else "white"
+
+
+def _title(title: str, legend: Sequence[Lane], width: float) -> str:
+    lines = [styled(title, bold=True)]
+    columns = max(8, int(width / theme.SMALL_SIZE * 2 * 0.8) - 3)  # display columns that fit, roughly
+    for lane in legend:
+        name = truncate(lane.name, columns) if lane.name else "\u2014"
+        lines.append(styled("\u25cf ", colour=lane.colour, size=theme.SMALL_SIZE)
+                     + styled(name, colour=theme.INK, size=theme.SMALL_SIZE))
+    return "<BR/>".join(lines)
+
+
+def _hairline(width: int) -> str:
+    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{width}" '
+            f'HEIGHT="1" BGCOLOR="{theme.GRID}"><TR><TD></TD></TR></TABLE>')
+
+
+def _scale(width: float, title: str, legend: Sequence[Lane], row_height: int) -> str:
+    """The band's row label: its title, with the scale +2 / 0 / -2 beside the band's rows."""
+    marks = {0: "+2", NEUTRAL: "0", LEVELS - 1: "\u22122"}
+    scale_width = 22
+    rows = []
+    for row in range(LEVELS):
+        mark = marks.get(row)
+        text = styled(mark, colour=theme.MUTED, size=theme.SMALL_SIZE) if mark else " "
+        scale = (f'<TD WIDTH="{scale_width}" HEIGHT="{row_height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">{text}</TD>')
+        if row == 0:
+            title_cell = (f'<TD ROWSPAN="{LEVELS}" WIDTH="{round(width) - scale_width - 2}" ALIGN="LEFT" '
+                          f'BALIGN="LEFT" VALIGN="MIDDLE" CELLPADDING="6">'
+                          f"{_title(title, legend, width - scale_width)}</TD>")
+            rows.append(title_cell + scale)
+        else:
+            rows.append(scale)
+    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>")

@@ -1,0 +1,153 @@
+"""How the diagrams look: fonts, sizes, colours and the words they use (English and Japanese)."""
+
+from __future__ import annotations
+
+# Fontconfig (Graphviz's PNG/PDF) and browsers (SVG) take the first of these that is installed. Noto Sans CJK JP
+# is what the set-up installs; Hiragino ships with macOS, Yu Gothic and Meiryo with Windows, IPAex with many Linux
+# distributions. All cover Latin as well, so one list serves English and Japanese maps.
+FONTS = "Noto Sans CJK JP,Noto Sans JP,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu Gothic,Meiryo,IPAexGothic,sans-serif"
+
+FONT_SIZE = 10
+SMALL_SIZE = 8
+HEADER_SIZE = 11
+TITLE_SIZE = 16
+
+INK = "#1f2933"
+MUTED = "#616e7c"
+GRID = "#cbd2d9"
+HEADER_BG = "#243b53"
+HEADER_INK = "#ffffff"
+ROW_LABEL_BG = "#f0f4f8"
+LOW_BG = "#fff1f0"
+NEGATIVE = "#d64545"
+PAIN_INK = "#a61b1b"
+POSITIVE = "#2f8f5b"
+NEUTRAL = "#9aa5b1"
+ONLINE = "#2680c2"
+OFFLINE = "#c65d21"
+
+# One colour per persona lane, in persona order; a map's untagged entries use the first.
+LANE_COLOURS = ("#2680c2", "#c65d21", "#7b4fb5", "#2f8f5b", "#b8326b", "#5c6f82")
+LANE_TINTS = ("#e8f1fa", "#fbeee6", "#f1ebf8", "#e8f4ed", "#f8e8ef", "#eef1f4")
+
+ROW_TINTS = {"pain_points": "#fff5f5", "opportunities": "#f3faf6", "kpis": "#f5f7fa", "initiatives": "#fffbea"}
+
+# Quadrant colours of the initiative matrix (background, ink).
+QUADRANT_COLOURS = ("#e3f4ea", "#e8f1fa", "#fdf6e3", "#f5f5f5")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "phase": ("Phase", "フェーズ"),
+    "actions": ("Actions", "行動"),
+    "thoughts": ("Thoughts", "思考"),
+    "feelings": ("Feelings", "感情"),
+    "emotion": ("Emotion", "感情曲線"),
+    "touchpoints": ("Touchpoints", "タッチポイント"),
+    "pain_points": ("Pain points", "ペインポイント"),
+    "opportunities": ("Opportunities", "改善機会"),
+    "kpis": ("KPIs", "KPI"),
+    "initiatives": ("Initiatives", "施策"),
+    "all": ("All", "共通"),
+    "no_initiative": ("no initiative yet", "対応する施策なし"),
+    "low_point": ("low point", "低点"),
+    "legend_online": ("online", "オンライン"),
+    "legend_offline": ("offline", "オフライン"),
+    "impact": ("Impact", "インパクト"),
+    "feasibility": ("Feasibility (easier →)", "実現しやすさ（易しい →）"),
+    "stage": ("Stage", "ステージ"),
+    "roadmap": ("Roadmap", "ロードマップ"),
+    "matrix": ("Initiative matrix", "施策マトリクス"),
+    "emotion_title": ("Emotion curve", "感情曲線"),
+    "depends_on": ("depends on", "前提"),
+    "target": ("target", "目標"),
+    "later": ("later", "後回し"),
+    "set_and_forget": ("set-and-forget", "仕組み化"),
+    "dependency_note": ("an arrow leads from an initiative to those that depend on it",
+                        "矢印：前提となる施策 → それに依存する施策"),
+    "assumed_note": ("* impact or feasibility not in the map: placed at the assumed value",
+                     "* インパクトまたは実現しやすさが未入力のため、仮の値で配置"),
+    "no_initiatives": ("The map has no initiatives yet.", "このマップにはまだ施策がありません。"),
+    "unscored": ("Not scored (no impact or feasibility)", "未評価（インパクトまたは実現しやすさが未入力）"),
+}
+
+CHANNELS: dict[str, tuple[str, str]] = {
+    "search": ("Search", "検索"), "sns": ("SNS", "SNS"), "ads": ("Ads", "広告"), "ec_site": ("EC site", "ECサイト"),
+    "marketplace": ("Marketplace", "モール"), "app": ("App", "アプリ"), "email": ("Email", "メール"),
+    "line": ("LINE", "LINE"), "chat": ("Chat", "チャット"), "review_site": ("Review site", "口コミサイト"),
+    "web_media": ("Web media", "Webメディア"), "store": ("Store", "店舗"), "event": ("Event", "イベント"),
+    "dm": ("Direct mail", "DM"), "package_insert": ("Package insert", "同梱物"),
+    "call_centre": ("Call centre", "コールセンター"), "sales_rep": ("Sales rep", "営業担当"),
+    "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
+    "other": ("Other", "その他"),
+}
+
+
+_QUADRANTS: dict[str, tuple[str, str, str, str]] = {
+    "quick_win": ("Quick wins", "high impact, easy", "クイックウィン", "インパクト大・実現しやすい"),
+    "big_bet": ("Big bets", "high impact, hard", "大型施策", "インパクト大・実現が難しい"),
+    "fill_in": ("Fill-ins", "low impact, easy", "余力で実施", "インパクト小・実現しやすい"),
+    "money_pit": ("Money pits", "low impact, hard", "見送り候補", "インパクト小・実現が難しい"),
+}
+_STAGES: dict[int, tuple[str, str]] = {
+    1: ("Set-and-forget and quick wins", "仕組み化・すぐできる施策"),
+    2: ("Strengthen key journey points", "重要な接点の強化"),
+    3: ("Advanced measures", "高度な施策"),
+    4: ("Later (beyond capacity)", "後回し（キャパシティ超過）"),
+}
+
+
+_ROLES: dict[str, tuple[str, str]] = {
+    "buyer": ("buyer", "購入者"), "user": ("user", "利用者"), "decision_maker": ("decision-maker", "意思決定者"),
+    "approver": ("approver", "承認者"), "influencer": ("influencer", "影響者"), "giver": ("giver", "贈る人"),
+    "receiver": ("receiver", "受け取る人"), "other": ("other", "その他"),
+}
+
+
+def role_name(role: str, language: str) -> str:
+    english, japanese = _ROLES.get(role, (role, role))
+    return japanese if language == "ja" else english
+
+
+def quadrant_name(key: str, language: str) -> str:
+    english, _, japanese, _ = _QUADRANTS[key]
+    return japanese if language == "ja" else english
+
+
+def quadrant_hint(key: str, language: str) -> str:
+    _, english, _, japanese = _QUADRANTS[key]
+    return japanese if language == "ja" else english
+
+
+def stage_name(stage: int, language: str) -> str:
+    english, japanese = _STAGES.get(stage, _STAGES[4])
+    return japanese if language == "ja" else english
+
+
+def word(key: str, language: str) -> str:
+    english, japanese = _WORDS[key]
+    return japanese if language == "ja" else english
+
+
+def channel_name(channel: str, language: str) -> str:
+    english, japanese = CHANNELS.get(channel, (channel, channel))
+    return japanese if language == "ja" else english
+
+
+def lane_colour(index: int) -> str:
+    return LANE_COLOURS[index % len(LANE_COLOURS)]
+
+
+def lane_tint(index: int) -> str:
+    return LANE_TINTS[index % len(LANE_TINTS)]
+
+
+def number(value: float) -> str:
+    """`10,000`, `2.5`, `1,000,000` (never `1e+06`)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def score_text(score: float) -> str:
+    """`+1`, `0`, `−1.5` (a real minus sign reads better than a hyphen in a diagram)."""
+    text = f"{abs(score):g}"
+    return f"+{text}" if score > 0 else f"\u2212{text}" if score < 0 else "0"

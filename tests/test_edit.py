@@ -1,0 +1,89 @@
+"""Round-trip editing: loading and dumping changes nothing, and moving list entries keeps every comment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from cjm.edit import append_entry, comment_lines, dump_roundtrip, insert_entry, load_roundtrip, remove_entry
+from cjm.templates import render_template
+
+ROOT = Path(__file__).resolve().parent.parent
+MAPS = sorted((ROOT / "samples").glob("*.yaml")) + sorted((ROOT / "tests" / "data" / "adapt").glob("*.yaml"))
+TEMPLATES = [(t, lang) for t in ("standard", "b2b", "gift", "subscription", "omnichannel") for lang in ("en", "ja")]
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_untouched_maps_come_back_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert dump_roundtrip(load_roundtrip(text)) == text
+
+
+@pytest.mark.parametrize(("template", "lang"), TEMPLATES)
+def test_templates_come_back_byte_for_byte(template: str, lang: str) -> None:
+    text = render_template(template, lang, "x.yaml")
+    assert dump_roundtrip(load_roundtrip(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "---\na: 1\nlist:\n- x\n- y\n",  # explicit document start, flush lists
+    "a:\n    b: 1\n    list:\n        - x\n",  # four-space indentation
+    "a: 1\r\nb:\r\n  - x  # note\r\n",  # Windows line endings
+    "title: 'single'  # c\nother: \"double\"\nplain: text\n",  # quoting styles
+], ids=["explicit-start", "four-spaces", "crlf", "quotes"])
+def test_layouts_survive(text: str) -> None:
+    assert dump_roundtrip(load_roundtrip(text)) == text
+
+
+COMMENTED = """\
+phases:
+  - id: a
+    actions:  # the actions
+      # about one
+      - one  # one
+      # about two
+      - two
+      # introduces pain_points
+    pain_points: []  # none yet
+    # introduces kpis
+    kpis:
+      - {name: K}
+  # introduces b
+  - id: b
+    actions:
+      - three
+# the end
+"""
+
+
+def _comments(text: str) -> Counter[str]:
+    return Counter(comment_lines(load_roundtrip(text)))
+
+
+def test_moving_every_entry_keeps_every_comment_and_stays_valid_yaml() -> None:
+    data = load_roundtrip(COMMENTED)
+    a, b = data["phases"]
+    for _ in range(2):
+        entry = remove_entry(a["actions"], 0, a, "actions")
+        append_entry(b["actions"], entry, b, "actions")
+    append_entry(a["pain_points"], {"id": "p", "text": "new"}, a, "pain_points")
+    insert_entry(b["actions"], 0, "zero", b, "actions")
+    out = dump_roundtrip(data)
+    assert _comments(out) == _comments(COMMENTED)
+    again = load_roundtrip(out)
+    assert list(again["phases"][1]["actions"]) == ["zero", "three", "one", "two"]
+    assert again["phases"][0]["actions"] == []
+    assert again["phases"][0]["pain_points"] == [{"id": "p", "text": "new"}]
+
+
+def test_a_comment_before_an_entry_travels_with_it() -> None:
+    data = load_roundtrip(COMMENTED)
+    a, b = data["phases"]
+    append_entry(b["actions"], remove_entry(a["actions"], 1, a, "actions"), b, "actions")
+    lines = dump_roundtrip(data).splitlines()
+    assert lines.index("      # about two") == lines.index("      - two") - 1
+    assert lines.index("      - two") > lines.index("      - three")
+    # The lines that introduce what follows the list stay where they were.
+    assert lines.index("      # introduces pain_points") < lines.index("    pain_points: []  # none yet")
