@@ -3,7 +3,8 @@
 A gift is bought by one person and experienced by another, so the journey is designed from two perspectives:
 the giver (choosing, wrapping, sending, worrying whether it arrives on time) and the receiver (the unboxing, the
 message card, perhaps becoming a customer). A gift map with one persona sees only half of it. Mark the
-personas' roles `giver` and `receiver`; the `cjm adapt` rule `gift` sets up both lanes.
+personas' roles `giver` (a `buyer` counts as the giver) and `receiver`; the `cjm adapt` rule `gift` sets up both
+lanes.
 
 Fails:
 
@@ -46,6 +47,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("gift") is not True:
         return
     roles = {persona.role for persona in journey.personas}
+    if "buyer" in roles:
+        roles.add("giver")  # in a gift map, whoever buys is the giver (the `gift` adapt rule reads it so too)
     missing = [f"a `{role}` persona" for role in ("giver", "receiver") if role not in roles]
     if missing:
         yield Finding(("business", "gift"), f"a gift map without {' and without '.join(missing)}: design the "
