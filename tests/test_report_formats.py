@@ -180,7 +180,7 @@ def test_every_validation_code_has_metadata_and_documentation():
 
     defined = {
         value
-        for module in (cjm.loader, cjm.references, cjm.schema)
+        for module in (cjm.loader, cjm.references, cjm.schema, cjm.adapt, cjm.adapt.rules, cjm.prioritise.roadmap)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
     }
