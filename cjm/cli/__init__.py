@@ -75,6 +75,9 @@ def _command() -> Any:
 
 
 def main() -> None:
+    from cjm.safe_write import forget_inputs
+
+    forget_inputs()
     try:
         _command().main(prog_name="cjm")
     except CjmError as err:

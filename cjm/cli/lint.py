@@ -88,7 +88,7 @@ def _write_fixes(reports: list[FileReport]) -> None:
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed)
+        write_text(report.source, report.fixed, overwrite_input=True)
     if fixed:
         count = sum(r.fixes for r in fixed)
         print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.",
