@@ -17,7 +17,6 @@ from typing import IO, Any
 
 from cjm.errors import CjmError
 
-
 _INPUTS: set[str] = set()  # real paths of the files this command has read as maps
 
 

@@ -11,8 +11,8 @@ from cjm.files import STDIN, Exclude, expand
 from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
-from cjm.safe_write import note_input
 from cjm.references import check_references
+from cjm.safe_write import note_input
 from cjm.schema import check_schema
 
 
