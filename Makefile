@@ -39,6 +39,12 @@ format: $(STAMP)
 	$(BIN)/ruff format cjm tests bench
 	$(BIN)/ruff check --fix cjm tests bench
 
+# Coverage-guided fuzzing of the loader and everything behind it (atheris), for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'atheris>=2.3'
+	$(BIN)/python -m fuzz.loader --seconds $(FUZZ_SECONDS)
+
 docs: $(STAMP)
 	$(BIN)/python -m cjm.docs
 
