@@ -20,8 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
 	@touch $@
 
+# The main job on the samples: check them, rank one map's initiatives, draw every map, write a report.
 demo: setup
 	$(BIN)/cjm validate samples/
+	$(BIN)/cjm lint samples/
+	$(BIN)/cjm prioritise samples/cosmetics-subscription.yaml
+	$(BIN)/cjm render samples/ -o out/diagrams/ --format png
+	$(BIN)/cjm report samples/apparel-working-mother.yaml -o out/apparel-report.html
+	@echo "Diagrams are in out/diagrams/, a report in out/apparel-report.html."
 
 test: setup
 	$(BIN)/python -m pytest
@@ -42,6 +48,12 @@ bench: setup $(BENCH_STAMP)
 $(BENCH_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev,bench]'
 	@touch $@
+
+# Coverage-guided fuzzing of the loader and everything behind it (atheris), for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'atheris>=2.3'
+	$(BIN)/python -m fuzz.loader --seconds $(FUZZ_SECONDS)
 
 docs: $(STAMP)
 	$(BIN)/python -m cjm.docs

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cjm.adapt import NEEDS_REVIEW
+from cjm.adapt.rules import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR
 from cjm.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNREADABLE, UNSUPPORTED_TAG
+from cjm.prioritise.roadmap import DUPLICATE_MAP, MISSING_INPUTS, PIN_CONFLICT
 from cjm.references import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
 from cjm.schema import SCHEMA_CODE
 
@@ -74,6 +77,17 @@ VALIDATION_CODES: dict[str, CodeInfo] = {
             "dependency-cycle",
             "Initiatives depend on each other in a cycle, so none of them could start.",
         ),
+        CodeInfo(RULE_SCHEMA_ERROR, "phase-rule-format", "A phase rule file does not follow the phase rule format."),
+        CodeInfo(RULE_INCONSISTENT, "phase-rule-inconsistent",
+                 "A phase rule file follows the format but cannot work (a default that is not a new phase, ...)."),
+        CodeInfo(RULE_DUPLICATE, "phase-rule-duplicate", "Two phase rule files have the same name."),
+        CodeInfo(NEEDS_REVIEW, "placed-for-review",
+                 "`cjm adapt` could not tell where an entry belongs and placed it in the rule's default phase."),
+        CodeInfo(MISSING_INPUTS, "missing-preset-inputs",
+                 "An initiative lacks the inputs a prioritisation preset (RICE, ICE, WSJF) needs."),
+        CodeInfo(PIN_CONFLICT, "stage-pin-conflict",
+                 "An initiative is pinned to a stage before one it depends on; the dependency order wins."),
+        CodeInfo(DUPLICATE_MAP, "duplicate-map-id", "Two maps of a portfolio share an id."),
     )
 }
 

@@ -117,7 +117,13 @@ def format_reference() -> str:
     return "\n".join(out)
 
 
-PAGES: dict[str, Callable[[], str]] = {"docs/format.md": format_reference}
+def _lint_rules() -> str:
+    from cjm.lint.docs import rules_markdown
+
+    return rules_markdown()
+
+
+PAGES: dict[str, Callable[[], str]] = {"docs/format.md": format_reference, "docs/rules.md": _lint_rules}
 
 
 def main(argv: list[str]) -> int:

@@ -56,6 +56,16 @@ def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
             yield persona, "persona", (*message.path, "persona")
 
 
+def entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+    """Every (id, kind of entry, path of the entry) in the map: for tools that rename or list ids."""
+    return _entries(journey)
+
+
+def references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+    """Every (referenced id, kind it must be, path of the reference): for tools that rename ids."""
+    return _references(journey)
+
+
 def check_references(journey: Journey) -> list[Problem]:
     doc = journey.document
     problems: list[Problem] = []

@@ -1,5 +1,6 @@
-"""Starter maps for `cjm init`: the standard five phases of the domain brief with their usual KPIs, and the
-variations for B2B, gifts, subscriptions and omnichannel. Texts exist in English and Japanese."""
+"""Starter maps for `cjm init`: the standard five phases of the domain brief with their usual KPIs, in English or
+Japanese. The other templates are the same start with other business traits, adapted by the phase rules those
+traits call for (as `cjm adapt --auto` would), so a template never disagrees with the rules or with lint."""
 
 from __future__ import annotations
 
@@ -29,55 +30,18 @@ _STANDARD: list[_Phase] = [
      ("email", "Follow-up email", "フォローメール"), ("repeat_rate", "Repeat rate", "リピート率", "%", 30)),
 ]
 
-_EXTRA_PHASES: dict[str, list[tuple[int, _Phase]]] = {
-    "b2b": [(3, ("internal_coordination", "internal-coordination", "Internal coordination", "社内調整",
-                 ("Shares the comparison with the team", "比較資料をチームに共有する"),
-                 ("email", "Quote by email", "メールでの見積書"),
-                 ("custom", "Quote-to-approval days", "見積から承認までの日数", "days", 14))),
-            (4, ("approval", "approval", "Approval", "稟議・承認",
-                 ("Submits the purchase for approval", "購入の稟議を上げる"),
-                 ("sales_rep", "Sales representative", "営業担当"),
-                 ("approval_lead_time", "Approval lead time", "承認リードタイム", "days", 10)))],
-    "gift": [(5, ("receive", "receive", "Receive & unbox", "受け取り・開封",
-                  ("The receiver opens the gift", "受け取った人がギフトを開ける"),
-                  ("package_insert", "Gift message card", "ギフトメッセージカード"),
-                  ("nps", "Receiver NPS", "受け取り手のNPS", "points", 40)))],
-    "subscription": [(5, ("repeat_purchase", "repeat-purchase", "Repeat purchase", "リピート購入",
-                          ("Renews the subscription", "定期便を継続する"),
-                          ("email", "Renewal reminder", "継続リマインドメール"),
-                          ("ltv", "LTV", "LTV", "JPY", 30000)))],
-    "omnichannel": [(2, ("store_confirmation", "store-confirmation", "Store confirmation", "店舗での確認",
-                         ("Tries the product on in a store", "店舗で実物を試す"),
-                         ("store", "Store staff", "店舗スタッフ"),
-                         ("store_visits", "Store visits from online", "オンライン経由の来店数", "visits/month",
-                          500)))],
-}
-
 _BUSINESS = {
     "standard": {"model": "b2c", "purchase": "one_off", "channels": "online"},
-    "b2b": {"model": "b2b", "purchase": "repeat", "cycle": "long", "channels": "online"},
+    "b2b": {"model": "b2b", "purchase": "one_off", "cycle": "long", "channels": "online"},
     "gift": {"model": "b2c", "purchase": "one_off", "gift": True, "channels": "online"},
     "subscription": {"model": "b2c", "purchase": "subscription", "channels": "online"},
-    "omnichannel": {"model": "b2c", "purchase": "repeat", "channels": "omnichannel"},
+    "omnichannel": {"model": "b2c", "purchase": "one_off", "channels": "omnichannel"},
 }
-
-_PERSONAS = {
-    "standard": [("customer", "buyer", "Main customer", "メインの顧客")],
-    "b2b": [("user", "user", "Team member who uses the tool", "ツールを使う担当者"),
-            ("approver", "approver", "Manager who approves the purchase", "購入を承認する部門長")],
-    "gift": [("giver", "giver", "Gift giver", "贈る人"), ("receiver", "receiver", "Gift receiver", "受け取る人")],
-}
-
 
 def render_template(template: str, language: str, path: str) -> str:
     import yaml
 
     ja = language == "ja"
-    phases = list(_STANDARD)
-    for position, phase in _EXTRA_PHASES.get(template, []):
-        phases.insert(position, phase)
-    personas = _PERSONAS.get(template, _PERSONAS["standard"])
-    first_persona = personas[0][0]
     pick = (lambda pair: pair[1]) if ja else (lambda pair: pair[0])
     map_id = os.path.splitext(os.path.basename(path))[0].lower().replace("_", "-").replace(" ", "-") or "journey"
     data: dict[str, Any] = {
@@ -86,18 +50,19 @@ def render_template(template: str, language: str, path: str) -> str:
         "title": "TODO: " + ("カスタマージャーニーマップ" if ja else "Customer journey map"),
         "language": language,
         "business": _BUSINESS[template],
-        "personas": [{"id": pid, "name": pick((en, jp)), "role": role,
-                      "goals": ["TODO"], "pains": ["TODO"]} for pid, role, en, jp in personas],
+        "personas": [{"id": "customer", "name": pick(("Main customer", "メインの顧客")),
+                      "role": "giver" if _BUSINESS[template].get("gift") else "buyer",
+                      "goals": ["TODO"], "pains": ["TODO"]}],
         "phases": [],
         "initiatives": [],
         "messages": [{"id": "welcome", "type": "welcome", "trigger": "初回購入" if ja else "First purchase",
                       "channel": "email", "phase": "retention", "sequence": 3}],
     }
-    for kind, pid, en, jp, action, touch, kpi in phases:
+    for kind, pid, en, jp, action, touch, kpi in _STANDARD:
         metric, kpi_en, kpi_ja, unit, target = kpi
         data["phases"].append({
             "id": pid, "name": jp if ja else en, "kind": kind,
-            "actions": [{"text": pick(action), "persona": first_persona}],
+            "actions": [{"text": pick(action), "persona": "customer"}],
             "thoughts": ["TODO"],
             "emotion": {"score": 0, "note": "TODO"},
             "touchpoints": [{"name": touch[2] if ja else touch[1], "channel": touch[0]}],
@@ -105,4 +70,17 @@ def render_template(template: str, language: str, path: str) -> str:
             "kpis": [{"name": kpi_ja if ja else kpi_en, "metric": metric, "target": target, "unit": unit}],
         })
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return f"# yaml-language-server: $schema={SCHEMA_URL}\n{body}"
+    text = f"# yaml-language-server: $schema={SCHEMA_URL}\n{body}"
+    return _adapt_to_business(text, path, _BUSINESS[template])
+
+
+def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:
+    from cjm.adapt import adapt_text
+    from cjm.adapt.rules import builtin_rules, ordered
+
+    rules = [rule for rule in ordered(builtin_rules().values()) if rule.matches(business)]
+    if not rules:
+        return text
+    outcome = adapt_text(text, path, rules)
+    assert outcome.text is not None, outcome.problems  # the rules are tested on every template
+    return outcome.text

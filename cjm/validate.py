@@ -13,6 +13,7 @@ from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
 from cjm.references import check_references
+from cjm.safe_write import note_input
 from cjm.schema import check_schema
 
 
@@ -63,7 +64,9 @@ def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
         if os.path.isdir(path):
             return Problem(path, 1, 1, UNREADABLE, "is a directory with no .yaml or .yml files")
         with open(path, "rb") as handle:
-            return handle.read(limits.max_bytes + 1)
+            raw = handle.read(limits.max_bytes + 1)
+        note_input(path)
+        return raw
     except FileNotFoundError:
         return Problem(path, 1, 1, UNREADABLE, "no such file; check the path")
     except PermissionError:

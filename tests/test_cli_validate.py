@@ -128,6 +128,8 @@ def test_init_writes_a_valid_map_with_the_schema_line(tmp_path, template, langua
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert run_cjm("validate", str(path)).returncode == 0
+    lint = run_cjm("lint", str(path))
+    assert lint.returncode == 0, lint.stdout  # only "fill this in" warnings: the template agrees with the rules
     if language == "ja":
         assert "認知" in text
 

@@ -180,7 +180,7 @@ def test_every_validation_code_has_metadata_and_documentation():
 
     defined = {
         value
-        for module in (cjm.loader, cjm.references, cjm.schema)
+        for module in (cjm.loader, cjm.references, cjm.schema, cjm.adapt, cjm.adapt.rules, cjm.prioritise.roadmap)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
     }
@@ -196,9 +196,11 @@ def test_every_validation_code_has_metadata_and_documentation():
 
 
 def test_describe_gives_lint_codes_usable_metadata():
-    info = describe("CJM101", "missing-kpi")
+    info = describe("CJM998", "missing-kpi")  # a code no registry knows: built from the rule name
     assert info.name == "missing-kpi" and "Missing kpi" in info.summary
     assert describe("CJM999").summary
+    known = describe("CJM101", "whatever")  # a lint code: from the rule registry
+    assert known.name == "phase-without-touchpoint" and known.summary == "A phase with no touchpoint."
 
 
 # --- JUnit ----------------------------------------------------------------------------------------------------

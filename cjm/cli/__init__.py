@@ -18,6 +18,7 @@ import typer.main
 from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
+from cjm.cli import lint as lint_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
@@ -55,6 +56,8 @@ def _root(
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(validate_cmd.schema)
 app.command("init")(validate_cmd.init)
+app.command("lint")(lint_cmd.lint)
+app.command("rules")(lint_cmd.rules)
 app.command("prioritise")(prioritise_cmd.prioritise)
 app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
 app.command("adapt")(adapt_cmd.adapt)
@@ -84,6 +87,9 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    from cjm.safe_write import forget_inputs
+
+    forget_inputs()
     try:
         _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:

@@ -244,7 +244,7 @@ def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, dif
     elif in_place and outcome.changed:
         from cjm.safe_write import write_text
 
-        write_text(map_path, outcome.text)
+        write_text(map_path, outcome.text, overwrite_input=True)
         written = map_path
     if format == "json":
         _report_json(outcome, command, written, diff, print_map=not (output or in_place or diff))

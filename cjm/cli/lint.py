@@ -1,0 +1,175 @@
+"""`cjm lint` and `cjm rules`."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
+from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+
+if TYPE_CHECKING:
+    from cjm.lint.base import Rule
+    from cjm.lint.engine import FileReport
+
+RuleList = list[str] | None
+
+
+def lint(
+    paths: Paths,
+    select: Annotated[RuleList, typer.Option(
+        "--select", help="Run only these rules: codes (CJM101), prefixes (CJM1), names (kpi-without-target), "
+        "families (coverage) or ALL. Comma-separated or repeated. Replaces the configured `select`.",
+        show_default=False, metavar="RULES")] = None,
+    ignore: Annotated[RuleList, typer.Option(
+        "--ignore", help="Skip these rules (same forms as --select); added to the configured `ignore`.",
+        show_default=False, metavar="RULES")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place, keeping comments and layout; "
+                                      "then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff instead of writing them; "
+                                       "exit code 1 when there is something to fix.")] = False,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    also: AlsoOption = None,
+) -> None:
+    """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
+    without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
+    giver/receiver or approver personas, KPIs without targets, ...). `cjm rules` lists them.
+
+    Validation problems come first; a map that fails validation is not linted further. Settings come from
+    [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
+    finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
+
+    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
+    input.
+
+    Example: cjm lint samples/ --select coverage,CJM3 --format json
+
+    Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
+    """
+    from cjm.cli.progress import tracked
+    from cjm.files import Exclude, expand
+    from cjm.lint.engine import lint_path
+    from cjm.lint.settings import Overrides
+    from cjm.reporters import Findings
+
+    targets = report_destinations(format, output, also)
+    if diff and (output or also):
+        raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
+    overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
+    if fix and not diff and "-" in paths:
+        raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
+    files = list(expand(paths, Exclude.from_config()))
+    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
+    if diff:
+        _show_diff(reports)
+        return
+    if fix:
+        _write_fixes(reports)
+    findings = Findings("lint")
+    for report in reports:
+        findings.files.append(report.source)
+        findings.problems.extend(report.problems)  # validation problems first, as each report has them
+    write_reports(findings, targets)
+    if any(report.unreadable for report in reports):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _write_fixes(reports: list[FileReport]) -> None:
+    from cjm.safe_write import write_text
+
+    fixed = [r for r in reports if r.fixed is not None]
+    for report in fixed:
+        write_text(report.source, report.fixed, overwrite_input=True)
+    if fixed:
+        count = sum(r.fixes for r in fixed)
+        print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.",
+              file=sys.stderr)
+
+
+def _show_diff(reports: list[FileReport]) -> None:
+    import difflib
+
+    changed = [r for r in reports if r.fixed is not None and r.text is not None]
+    for report in changed:
+        sys.stdout.writelines(difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
+                                                   f"a/{report.source}", f"b/{report.source}"))
+    count = sum(r.fixes for r in changed)
+    print(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
+          f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.", file=sys.stderr)
+    if any(report.unreadable for report in reports):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
+
+
+def rules(
+    rule: Annotated[str | None, typer.Argument(
+        help="A rule code or name: show its documentation. A prefix (CJM3) or family (coverage): list those.",
+        show_default=False, metavar="RULE")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.",
+                                        metavar="FORMAT")] = "text",
+) -> None:
+    """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
+    failing and a passing example.
+
+    Example: cjm rules CJM201
+    """
+    import json
+
+    from cjm.lint.docs import rule_json, rule_markdown
+    from cjm.lint.rules import RULES
+    from cjm.lint.settings import lookup, resolve_all
+
+    if format not in ("text", "json"):
+        raise CjmError(f"unknown format '{format}'; choose text or json")
+    single = lookup(rule) if rule is not None else None
+    chosen = [single] if single else [RULES[c] for c in sorted(resolve_all([rule or "ALL"], CjmError))]
+    if format == "json":
+        document = rule_json(single) if single else [rule_json(r) for r in chosen]
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif single:
+        _print_markdown(rule_markdown(single, level=1).split("\n", 2)[2])
+    else:
+        _print_table(chosen)
+
+
+def _print_markdown(text: str) -> None:
+    from cjm.terminal import console_for, use_color
+
+    color = use_color(sys.stdout)
+    if color:
+        from rich.markdown import Markdown
+
+        console_for(sys.stdout, color=True).print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+
+
+def _print_table(chosen: list[Rule]) -> None:
+    from rich.text import Text
+
+    from cjm.terminal import console_for, use_color
+
+    color = use_color(sys.stdout)
+    console = console_for(sys.stdout, color=color)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    width = max(len(r.name) for r in chosen)
+    family = None
+    for r in chosen:
+        if r.family != family:
+            family = r.family
+            console.print(Text(f"{'' if r is chosen[0] else chr(10)}{family}", style="bold"), soft_wrap=True)
+        line = Text("  ")
+        line.append(r.code, style=styles[r.severity.value])
+        line.append(f" {r.name:<{width}} {r.severity.value:<7} {'fix' if r.fix else '   '} {r.doc.summary}")
+        console.print(line, soft_wrap=True)
+    console.print(f"\n{len(chosen)} rules. Show one with `cjm rules CODE`; docs/rules.md has them all.",
+                  soft_wrap=True)

@@ -1,0 +1,64 @@
+"""A phase whose KPIs do not fit its kind.
+
+The domain brief names standard KPIs per phase: awareness — site visits, new-user rate; interest — time on site,
+page views; consideration — product-page view rate, add-to-cart rate; purchase — conversion rate, average order
+value; retention and advocacy — repeat rate, LTV (and for the adapted phases: approval lead time for approval,
+review rate and Customer Effort Score after purchase). An awareness phase measured only by conversion rate
+credits or blames it for what happens three phases later. The rule reads the KPIs' `metric`. A phase is
+reported when it has a KPI that measures another part of the journey and none that measures its own; the
+message suggests the standard ones. CX-wide metrics (NPS, Customer Effort Score, retention rate, LTV, cart
+abandonment rate), message metrics and `custom` say nothing either way, and phases of kind `custom` are not
+checked.
+
+Fails:
+
+```yaml
+phases:
+  - id: awareness
+    name: Awareness
+    kind: awareness
+    kpis:
+      - {name: Conversion rate, metric: conversion_rate, target: 2.5}
+```
+
+Passes:
+
+```yaml
+phases:
+  - id: awareness
+    name: Awareness
+    kind: awareness
+    kpis:
+      - {name: Site visits, metric: site_visits, target: 30000}
+      - {name: NPS, metric: nps, target: 30}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from cjm.lint.base import Finding
+from cjm.lint.facts import KPI_EXTRAS, KPI_GROUPS, NEUTRAL_METRICS, kpi_group, label, metric_words
+from cjm.model import Journey
+from cjm.problem import Severity
+
+CODE = "CJM702"
+NAME = "kpi-does-not-fit-phase"
+SEVERITY = Severity.WARNING
+
+
+def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
+    for phase in journey.phases:
+        group = kpi_group(phase.kind)
+        if group is None:
+            continue
+        _, standard, also = KPI_GROUPS[group]
+        also = also | KPI_EXTRAS.get(phase.kind, frozenset())
+        metrics = [kpi.get("metric") for kpi in phase.kpis if kpi.get("metric")]
+        telling = [m for m in metrics if m not in NEUTRAL_METRICS]
+        if not telling or any(m in standard or m in also for m in metrics):
+            continue
+        yield Finding((*phase.path, "kpis"), f"the KPIs of phase {label(phase)} ({metric_words(telling)}) do not "
+                      f"measure {group}: the standard ones are {metric_words(standard)}", key=True)

@@ -1,0 +1,88 @@
+"""Phases out of the usual order.
+
+Phases are the columns of the map, in time order: awareness, interest, consideration, purchase, then the
+post-purchase phases (delivery, use, support, repeat purchase, advocacy), with the adaptations placed among
+them (industry awareness before product awareness, approval before purchase). A purchase phase before
+awareness is almost always a slip that makes the emotion curve and every "before/after" reading wrong. The rule
+finds the fewest phases that, moved, would restore the order, and names the phase each one should follow or
+precede. Phases of kind `custom` are not ranked; a phase deliberately out of order (a repeat purchase drawn
+before support, say) says so with `intentional_order: true`.
+
+Fails:
+
+```yaml
+phases:
+  - {id: purchase, name: Purchase, kind: purchase}
+  - {id: awareness, name: Awareness, kind: awareness}
+  - {id: consideration, name: Consideration, kind: consideration}
+```
+
+Passes:
+
+```yaml
+phases:
+  - {id: awareness, name: Awareness, kind: awareness}
+  - {id: consideration, name: Consideration, kind: consideration}
+  - {id: purchase, name: Purchase, kind: purchase}
+  - {id: support, name: Support, kind: support}
+  - {id: quick-reorder, name: Quick reorder, kind: repeat_purchase}
+  - {id: after-care, name: After-care, kind: support, intentional_order: true}
+```
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from cjm.lint.base import Finding
+from cjm.lint.facts import label
+from cjm.model import KIND_ORDER, Journey, Phase
+from cjm.problem import Severity
+
+CODE = "CJM104"
+NAME = "phase-out-of-order"
+SEVERITY = Severity.ERROR
+
+
+def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
+    ranked = [p for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
+    ranks = [KIND_ORDER[p.kind] for p in ranked]
+    kept = longest_ordered(ranks)
+    for i, phase in enumerate(ranked):
+        if i in kept:
+            continue
+        later = next((ranked[j] for j in sorted(kept) if j > i and ranks[j] < ranks[i]), None)
+        if later is not None:
+            where = f"comes before {_named(later)}, which usually comes first"
+        else:
+            earlier = next(ranked[j] for j in sorted(kept, reverse=True) if j < i and ranks[j] > ranks[i])
+            where = f"comes after {_named(earlier)}, which usually comes later"
+        yield Finding(phase.path, f"phase {_named(phase)} {where}: move it, or set `intentional_order: true` on it "
+                      "if the order is deliberate")
+
+
+def _named(phase: Phase) -> str:
+    return f"{label(phase)} ({phase.kind})"
+
+
+def longest_ordered(ranks: list[int]) -> set[int]:
+    """Indices of a longest non-decreasing run of ranks (not necessarily contiguous): the phases to keep."""
+    tails: list[int] = []  # tails[k]: index of the smallest last rank of a run of length k + 1
+    tail_ranks: list[int] = []
+    previous = [-1] * len(ranks)
+    for i, rank in enumerate(ranks):
+        k = bisect_right(tail_ranks, rank)
+        previous[i] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(i)
+            tail_ranks.append(rank)
+        else:
+            tails[k], tail_ranks[k] = i, rank
+    kept: set[int] = set()
+    i = tails[-1] if tails else -1
+    while i != -1:
+        kept.add(i)
+        i = previous[i]
+    return kept
