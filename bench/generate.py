@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.vocabulary import EMOTION_NOTES, INDUSTRIES, INITIATIVES, MESSAGES, PERSONAS, PHASES, Industry, Pair
+from cjm.model import POST_PURCHASE_KINDS
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SCHEMA_LINE = (
     "# yaml-language-server: $schema=https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
 )
@@ -177,33 +178,40 @@ class _MapBuilder:
                 initiative["pain_points"] = _Flow(pain for pain, _ in chosen)
             if self.opportunities and rng.random() < 0.7:
                 initiative["opportunities"] = _Flow([rng.choice(self.opportunities)[0]])
+            # Set-and-forget measures are the easy ones that keep working once set up (the domain's stage 1).
             initiative.update(
                 impact=rng.randint(1, 5),
-                feasibility=rng.randint(1, 5),
+                feasibility=rng.randint(3, 5) if set_and_forget else rng.randint(1, 5),
                 urgency=rng.randint(1, 5),
-                maintenance_cost=rng.randint(1, 5),
+                maintenance_cost=rng.randint(1, 2) if set_and_forget else rng.randint(1, 5),
                 set_and_forget=set_and_forget,
             )
             if rng.random() < 0.5:
                 initiative["confidence"] = rng.choice((0.5, 0.6, 0.7, 0.8, 0.9))
-            if rng.random() < 0.2:
-                initiative["stage"] = stage
             if out and rng.random() < 0.4:
                 # Dependencies only on recent earlier initiatives: acyclic, and as many edges as initiatives.
                 window = [i["id"] for i in out[-10:]]
                 initiative["depends_on"] = _Flow(self.pick(window, 1, 2))
+            elif rng.random() < 0.2:
+                initiative["stage"] = stage  # pinned only where no dependency could contradict the pin
             out.append(initiative)
         return out
 
-    def messages(self, phase_ids: list[str], personas: list[str]) -> list[dict[str, Any]]:
+    def messages(self, plan: list[tuple[str, str]], personas: list[str]) -> list[dict[str, Any]]:
+        """Welcome and transactional messages whenever the journey goes past the purchase (the domain's most
+        opened ones), and a few of the other types, each in the phase where it is sent."""
+        after = [phase_id for kind, phase_id in plan if kind in POST_PURCHASE_KINDS] or [plan[-1][1]]
+        before = [phase_id for kind, phase_id in plan if kind in _DECIDING] or [plan[0][1]]
+        required = [m for m in MESSAGES if m[0] in ("welcome", "transactional")]
+        others = [m for m in MESSAGES if m not in required]
         out = []
-        for kind, channel, trigger in self.pick(MESSAGES, 1, 5):
+        for kind, channel, trigger in required + self.pick(others, 0, 3):
             message: dict[str, Any] = {
                 "id": kind.replace("_", "-"),
                 "type": kind,
                 "trigger": self.text(trigger),
                 "channel": channel,
-                "phase": self.rng.choice(phase_ids),
+                "phase": self.rng.choice(before if kind.endswith("abandonment") else after),
             }
             if kind in ("welcome", "cart_abandonment"):
                 message["sequence"] = self.rng.randint(3, 5)
@@ -213,6 +221,9 @@ class _MapBuilder:
                 message["persona"] = personas[0]
             out.append(message)
         return out
+
+
+_DECIDING = frozenset({"consideration", "online_consideration", "comparison", "final_confirmation", "purchase"})
 
 
 def generate_map(seed: int, index: int, phases: int | None = None) -> str:
@@ -249,7 +260,7 @@ def generate_map(seed: int, index: int, phases: int | None = None) -> str:
     data["phases"] = [builder.phase(kind, phase_id, suffix, persona_keys) for kind, phase_id, suffix in plan]
     initiatives = rng.randint(3, 10) if phases is None else max(3, phases // 2)
     data["initiatives"] = builder.initiatives(initiatives)
-    data["messages"] = builder.messages([phase_id for _, phase_id, _ in plan], persona_keys)
+    data["messages"] = builder.messages([(kind, phase_id) for kind, phase_id, _ in plan], persona_keys)
     comment = f"Generated for the cjm benchmarks: {industry.key}, {len(plan)} phases."
     return to_yaml(data, indent_lists=rng.random() < 0.5, comment=comment)
 
