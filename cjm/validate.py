@@ -101,18 +101,19 @@ def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: 
                 jobs: int | None = None) -> Iterator[Result]:
     """`check_paths` for files already found (by `cjm.files.expand`)."""
     workers = 1 if keep else _workers(len(files), jobs, STDIN in files)
-    if workers == 1:
-        for path in files:
-            result = check_file(path, limits)
-            if not keep:
-                result.document = result.journey = None
-            yield result
+    if workers > 1:
+        yield from _check_in_pool(files, limits, workers)
         return
-    yield from _check_in_pool(files, limits, workers)
+    check = check_file if keep else _check_problems_only
+    for path in files:
+        yield check(path, limits)
 
 
-# Below this many files per process, starting processes costs more than it saves (measured: bench/run.py).
+# Below this many files per process, starting processes costs more than it saves. Measured with fork (Linux):
+# 32 files take as long on two processes as on one, 64 are faster. Where processes are spawned (macOS, Windows)
+# each worker imports cjm again, about 0.2 s, which some 150 files' checking pays back: an estimate, not measured.
 MIN_FILES_PER_JOB = 32
+MIN_FILES_PER_SPAWNED_JOB = 256
 
 
 def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
@@ -122,7 +123,16 @@ def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
         return 1
     if jobs:
         return jobs
-    return max(1, min(_usable_cores(), files // MIN_FILES_PER_JOB))
+    if files < 2 * MIN_FILES_PER_JOB:
+        return 1  # decided without importing multiprocessing, which costs a one-file run 7 ms
+    per_job = MIN_FILES_PER_JOB if _can_fork() else MIN_FILES_PER_SPAWNED_JOB
+    return max(1, min(_usable_cores(), files // per_job))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _usable_cores() -> int:
@@ -138,8 +148,7 @@ def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterat
     from concurrent.futures import ProcessPoolExecutor
 
     # fork starts a worker in milliseconds with everything already imported; spawn (macOS, Windows) imports again.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork" if _can_fork() else None)
     # Objects that exist before the fork stay untouched by the workers' garbage collector, so their memory stays
     # shared with this process instead of being copied into each worker.
     gc.freeze()
