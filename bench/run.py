@@ -103,10 +103,11 @@ class Command:
         wall = time.perf_counter() - start
         after = os.times()
         if self.inprocess:
-            report = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {}
-            codes = report.get("exit_codes", [done.returncode])
-            if any(code not in self.ok_codes for code in codes):
-                raise Failed(self, done, codes)
+            if done.returncode != 0 or not done.stdout.strip():  # the runner itself failed, not the command
+                raise Failed(self, done, [done.returncode])
+            report = json.loads(done.stdout.strip().splitlines()[-1])
+            if any(code not in self.ok_codes for code in report["exit_codes"]):
+                raise Failed(self, done, report["exit_codes"])
             self.samples.extend(report["times"])
             return
         if done.returncode not in self.ok_codes:
@@ -183,6 +184,8 @@ def peak_memory(argv: list[str], env: dict[str, str] | None = None) -> dict[str,
         for p in pids:
             rss_peaks[p] = max(rss_peaks.get(p, 0), _kilobytes(f"/proc/{p}/status", "VmHWM:"))
         time.sleep(0.005)
+    if process.returncode != 0:  # a run that stopped early would look small
+        raise subprocess.CalledProcessError(process.returncode, argv)
     return {"pss_mb": peak_pss / 1024, "rss_sum_mb": sum(rss_peaks.values()) / 1024, "processes": len(rss_peaks)}
 
 
@@ -503,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only or MEASUREMENTS:
         try:
             MEASUREMENTS[name](report, corpus, args)
-        except (Failed, subprocess.TimeoutExpired) as err:
+        except (Failed, subprocess.TimeoutExpired, subprocess.CalledProcessError) as err:
             failed.append(name)
             report.say(f"  {name}: could not run: {err}")
     print_targets(report)
