@@ -152,14 +152,14 @@ def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str]
 
 
 def _kind_for(phase_id: str, fallback: str) -> str:
-    from cjm.adapt.vocabulary import kind_for_id
+    from cjm.vocabulary import kind_for_id
 
     return kind_for_id(phase_id) or fallback
 
 
 def _standard_name(phase_id: str, language: str) -> str | None:
     """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
-    from cjm.adapt.vocabulary import kind_for_id, kind_name
+    from cjm.vocabulary import kind_for_id, kind_name
 
     standard = kind_for_id(phase_id)
     return kind_name(standard, language) if standard else None
