@@ -4,6 +4,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 
 .PHONY: setup system-deps demo test lint format bench fuzz docs clean
 
@@ -38,6 +39,15 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format cjm tests bench
 	$(BIN)/ruff check --fix cjm tests bench
+
+# The benchmark harness (docs/benchmarks.md): generates its corpus, measures cjm against check-jsonschema, yamllint,
+# PyYAML and dot in the same run, prints the ratios against their targets, writes bench/results/latest.json.
+bench: setup $(BENCH_STAMP)
+	$(BIN)/python -m bench.run
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev,bench]'
+	@touch $@
 
 # Coverage-guided fuzzing of the loader and everything behind it (atheris), for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 300

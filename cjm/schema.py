@@ -26,6 +26,17 @@ def schema() -> dict[str, Any]:
 
 
 @functools.cache
+def _is_valid() -> Any:
+    """The compiled yes/no check (see cjm.fast_schema), or None when the schema uses a keyword it cannot compile."""
+    from cjm.fast_schema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(schema())
+    except Unsupported:
+        return None
+
+
+@functools.cache
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
@@ -39,6 +50,9 @@ def vocabulary(name: str) -> list[str]:
 
 def check_schema(doc: Document) -> list[Problem]:
     """Validate a loaded document against the schema; one problem per error, at the offending key or value."""
+    is_valid = _is_valid()
+    if is_valid is not None and is_valid(doc.data):
+        return []  # the common case, without building jsonschema's validator (slow to import and to run)
     return explain_schema_errors(doc, _validator())
 
 

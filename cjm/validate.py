@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, expand
-from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, load_yaml
+from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, collector_paused, load_yaml
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
 from cjm.references import check_references
@@ -85,9 +86,84 @@ def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
     return check_text(raw, display_name(path), limits)
 
 
-def check_paths(
-    paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude()
-) -> Iterator[Result]:
-    """Check every map the paths name; a broken file is a result like any other and the run goes on."""
-    for path in expand(paths, exclude):
-        yield check_file(path, limits)
+def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,
+                keep: bool = True, jobs: int | None = None) -> Iterator[Result]:
+    """Check every map the paths name, in order; a broken file is a result like any other and the run goes on.
+
+    With `keep=False` the results carry only their problems (no document or journey: those cannot leave the
+    process that built them), which lets many files be checked by several processes at once. `jobs` is how many:
+    None picks as many as pay for the number of files and the cores there are, 1 checks here.
+    """
+    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs)
+
+
+def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
+                jobs: int | None = None) -> Iterator[Result]:
+    """`check_paths` for files already found (by `cjm.files.expand`)."""
+    workers = 1 if keep else _workers(len(files), jobs, STDIN in files)
+    if workers > 1:
+        yield from _check_in_pool(files, limits, workers)
+        return
+    check = check_file if keep else _check_problems_only
+    for path in files:
+        yield check(path, limits)
+
+
+# Below this many files per process, starting processes costs more than it saves. Measured with fork (Linux):
+# 32 files take as long on two processes as on one, 64 are faster. Where processes are spawned (macOS, Windows)
+# each worker imports cjm again, about 0.2 s, which some 150 files' checking pays back: an estimate, not measured.
+MIN_FILES_PER_JOB = 32
+MIN_FILES_PER_SPAWNED_JOB = 256
+
+
+def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
+    if jobs is not None and jobs < 0:
+        raise CjmError(f"--jobs must be 0 (automatic) or more, not {jobs}")
+    if reads_stdin:
+        return 1
+    if jobs:
+        return jobs
+    if files < 2 * MIN_FILES_PER_JOB:
+        return 1  # decided without importing multiprocessing, which costs a one-file run 7 ms
+    per_job = MIN_FILES_PER_JOB if _can_fork() else MIN_FILES_PER_SPAWNED_JOB
+    return max(1, min(_usable_cores(), files // per_job))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterator[Result]:
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork starts a worker in milliseconds with everything already imported; spawn (macOS, Windows) imports again.
+    context = multiprocessing.get_context("fork" if _can_fork() else None)
+    # Objects that exist before the fork stay untouched by the workers' garbage collector, so their memory stays
+    # shared with this process instead of being copied into each worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, min(64, len(files) // (workers * 8)))
+            yield from pool.map(_check_problems_only, files, [limits] * len(files), chunksize=chunk)
+    finally:
+        gc.unfreeze()
+
+
+def _check_problems_only(path: str, limits: Limits) -> Result:
+    # The document and the model are built and freed before the collector runs again, so it never walks them
+    # (they hold no cycles): a 1,000-phase map is checked 14% faster.
+    with collector_paused():
+        result = check_file(path, limits)
+        result.document = result.journey = None
+    return result

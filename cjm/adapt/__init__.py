@@ -23,7 +23,7 @@ from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, 
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
 from cjm.errors import CjmError
-from cjm.loader import json_path
+from cjm.loader import collector_paused, json_path
 from cjm.model import Journey
 from cjm.problem import Problem, Severity
 
@@ -175,6 +175,9 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
     return f"{old_name}（{phase_id}）" if language == "ja" else f"{old_name} ({phase_id})"
 
 
+# A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
+# while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
+@collector_paused()
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
     from cjm.edit import copy_roundtrip, dump_roundtrip
     from cjm.validate import check_text

@@ -6,6 +6,7 @@ a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import sys
@@ -74,10 +75,21 @@ app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
 
 
 @functools.cache
-def _command() -> Any:
+def _command(name: str | None = None) -> Any:
     # Built once per process: typer reads every command's signature to build it (the in-process tests run
-    # the CLI thousands of times).
-    return typer.main.get_command(app)
+    # the CLI thousands of times). A command line that names its command builds only that one: reading all
+    # eleven signatures took longer than validating a map (measured by `make bench`, docs/benchmarks.md).
+    chosen = [info for info in app.registered_commands if info.name == name]
+    if not chosen:
+        return typer.main.get_command(app)
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return typer.main.get_command(lean)
+
+
+def _named_command(argv: list[str]) -> str | None:
+    """The command a command line names: its first word that is not one of cjm's own flags."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main() -> None:
@@ -85,7 +97,7 @@ def main() -> None:
 
     forget_inputs()
     try:
-        _command().main(prog_name="cjm")
+        _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:

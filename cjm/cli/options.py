@@ -24,6 +24,10 @@ OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
                            "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
     show_default=False, metavar="FILE")]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
+    help="Processes to check the files with. Default (or 0): as many as pay for the number of files and the "
+         "cores there are; 1: one process.")]
 
 
 def reporter_name(requested: str | None) -> str:

@@ -8,12 +8,20 @@ from typing import Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
+from cjm.cli.options import (
+    AlsoOption,
+    FormatOption,
+    JobsOption,
+    OutputOption,
+    Paths,
+    report_destinations,
+    write_reports,
+)
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
-             also: AlsoOption = None) -> None:
+             also: AlsoOption = None, jobs: JobsOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -28,13 +36,14 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     from cjm.cli.progress import tracked
     from cjm.files import Exclude, expand
     from cjm.reporters import Findings
-    from cjm.validate import check_file
+    from cjm.validate import check_files
 
     targets = report_destinations(format, output, also)
     findings = Findings("validate")
     unreadable = False
-    for path in tracked(list(expand(paths, Exclude.from_config())), "Validating"):
-        result = check_file(path)
+    files = list(expand(paths, Exclude.from_config()))
+    # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
+    for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
     write_reports(findings, targets)

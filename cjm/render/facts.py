@@ -107,11 +107,10 @@ def initiatives_by_phase(journey: Journey, roadmap: Roadmap | None) -> dict[str,
     ranked = {r.id: r for r in roadmap.initiatives if r.map_id == journey.id} if roadmap else {}
     order = sorted(journey.initiatives, key=lambda i: ranked[i.id].rank if i.id in ranked else len(ranked))
     found: dict[str, list[Working]] = {phase.id: [] for phase in journey.phases}
+    phases = {phase.id: phase for phase in journey.phases}
     for initiative in order:
         what = addressed(journey, initiative)
-        for phase in journey.phases:
-            if phase.id not in what.phases:
-                continue
+        for phase in (phases[phase_id] for phase_id in what.phases):
             pains = {item.id for item in phase.pain_points if item.id}
             on_low = bool(pains & set(what.pain_points)) if pains else True
             found[phase.id].append(Working(initiative, ranked.get(initiative.id), on_low))

@@ -18,8 +18,9 @@ from cjm.terminal import safe
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-# Characters XML 1.0 cannot carry at all, not even escaped.
-_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 cannot carry at all, not even escaped. Compiled when first used: every command imports the
+# reporters, and this class takes a few milliseconds to compile.
+_NOT_XML = "[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 class JunitReporter:
@@ -77,4 +78,4 @@ def _detail(problem: Problem) -> str:
 def xml_text(text: str) -> str:
     """Text XML can hold: control characters shown as escapes (`\\x01`) as on a terminal, and the few other
     characters XML forbids replaced."""
-    return _NOT_XML.sub("\ufffd", safe(text))
+    return re.sub(_NOT_XML, "\ufffd", safe(text))

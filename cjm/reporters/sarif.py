@@ -7,7 +7,6 @@ the working folder are relative to `%SRCROOT%`, so the upload action matches the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -113,6 +112,8 @@ def _fingerprint(problem: Problem) -> str:
     line numbers of related entries)."""
     where = problem.path or f"{problem.line}:{problem.col}"
     text = "|".join((problem.file, problem.code, where, re.sub(r"\d+", "#", problem.message)))
+    import hashlib  # here, not at the top: every command imports the reporters, few write SARIF
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
