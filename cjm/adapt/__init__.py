@@ -19,12 +19,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
+from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
 from cjm.errors import CjmError
 from cjm.loader import collector_paused, json_path
-from cjm.model import Journey
+from cjm.model import NOUNS, Journey
 from cjm.problem import Problem, Severity
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
