@@ -33,12 +33,10 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check cjm tests bench
-	$(BIN)/ruff format --check cjm tests bench
+	$(BIN)/ruff check cjm tests bench fuzz
 
 format: $(STAMP)
-	$(BIN)/ruff format cjm tests bench
-	$(BIN)/ruff check --fix cjm tests bench
+	$(BIN)/ruff check --fix cjm tests bench fuzz
 
 # The benchmark harness (docs/benchmarks.md): generates its corpus, measures cjm against check-jsonschema, yamllint,
 # PyYAML and dot in the same run, prints the ratios against their targets, writes bench/results/latest.json.

@@ -33,6 +33,10 @@ OFFLINE_CHANNELS = frozenset({"store", "event", "dm", "package_insert", "call_ce
                               "word_of_mouth"})
 
 ITEM_LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
+# What one entry of each list is called in messages.
+NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
+         "opportunities": "opportunity", "kpis": "KPI", "phases": "phase", "personas": "persona",
+         "initiatives": "initiative", "messages": "message"}
 
 
 @dataclass(frozen=True)

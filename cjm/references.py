@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.loader import Path
-from cjm.model import Journey
+from cjm.model import NOUNS, Journey
 from cjm.problem import Problem
 
 DUPLICATE_ID = "CJM020"
@@ -22,15 +22,11 @@ def _entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
         yield phase.id, "phase", phase.path
         for item in phase.all_items():
             if item.id:
-                yield item.id, _NOUNS[item.list_name], item.path
+                yield item.id, NOUNS[item.list_name], item.path
     for initiative in journey.initiatives:
         yield initiative.id, "initiative", initiative.path
     for message in journey.messages:
         yield message.id, "message", message.path
-
-
-_NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
-          "opportunities": "opportunity", "kpis": "KPI"}
 
 
 def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from cjm.loader import Document, Path
+from cjm.model import NOUNS
 from cjm.problem import Problem
 
 SCHEMA_CODE = "CJM010"
@@ -189,10 +190,8 @@ def _label(path: Path) -> str:
 
 
 def _singular(word: str) -> str:
-    return {"phases": "phase", "personas": "persona", "initiatives": "initiative", "messages": "message",
-            "kpis": "KPI", "pain points": "pain point", "opportunities": "opportunity", "actions": "action",
-            "thoughts": "thought", "touchpoints": "touchpoint", "depends on": "dependency",
-            "addresses": "addressed pain point"}.get(word, word)
+    key = word.replace(" ", "_")
+    return NOUNS.get(key) or {"depends_on": "dependency", "addresses": "addressed pain point"}.get(key, word)
 
 
 def _owner(data: Any, path: Path) -> str:

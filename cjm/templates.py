@@ -7,26 +7,23 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from cjm.vocabulary import kind_name
+
 SCHEMA_URL = "https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
 
-# kind, id, English name, Japanese name, action, touchpoint (channel, en, ja), KPI (metric, en, ja, unit, target)
-_Phase = tuple[str, str, str, str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, str, Any]]
+# kind, action (en, ja), touchpoint (channel, en, ja), KPI (metric, en, ja, unit, target). The phases' names
+# are the usual names of their kinds (`cjm.vocabulary`).
+_Phase = tuple[str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, str, Any]]
 _STANDARD: list[_Phase] = [
-    ("awareness", "awareness", "Awareness", "認知",
-     ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
+    ("awareness", ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
      ("sns", "Instagram post", "Instagram投稿"), ("site_visits", "Site visits", "サイト訪問数", "visits/month", 10000)),
-    ("interest", "interest", "Interest", "興味・関心",
-     ("Browses the shop's pages", "ショップのページを見て回る"),
+    ("interest", ("Browses the shop's pages", "ショップのページを見て回る"),
      ("ec_site", "Top page", "トップページ"), ("time_on_site", "Time on site", "サイト滞在時間", "minutes", 3)),
-    ("consideration", "consideration", "Consideration", "検討",
-     ("Reads reviews and compares products", "レビューを読み、商品を比較する"),
-     ("ec_site", "Product page", "商品ページ"),
-     ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", "%", 8)),
-    ("purchase", "purchase", "Purchase", "購入",
-     ("Completes checkout", "購入手続きを完了する"),
+    ("consideration", ("Reads reviews and compares products", "レビューを読み、商品を比較する"),
+     ("ec_site", "Product page", "商品ページ"), ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", "%", 8)),
+    ("purchase", ("Completes checkout", "購入手続きを完了する"),
      ("ec_site", "Checkout", "購入手続き画面"), ("conversion_rate", "Conversion rate", "購入率", "%", 2.5)),
-    ("retention", "retention", "Retention & Advocacy", "使用・推奨",
-     ("Uses the product and shares it", "商品を使い、SNSで共有する"),
+    ("retention", ("Uses the product and shares it", "商品を使い、SNSで共有する"),
      ("email", "Follow-up email", "フォローメール"), ("repeat_rate", "Repeat rate", "リピート率", "%", 30)),
 ]
 
@@ -58,10 +55,10 @@ def render_template(template: str, language: str, path: str) -> str:
         "messages": [{"id": "welcome", "type": "welcome", "trigger": "初回購入" if ja else "First purchase",
                       "channel": "email", "phase": "retention", "sequence": 3}],
     }
-    for kind, pid, en, jp, action, touch, kpi in _STANDARD:
+    for kind, action, touch, kpi in _STANDARD:
         metric, kpi_en, kpi_ja, unit, target = kpi
         data["phases"].append({
-            "id": pid, "name": jp if ja else en, "kind": kind,
+            "id": kind, "name": kind_name(kind, language), "kind": kind,
             "actions": [{"text": pick(action), "persona": "customer"}],
             "thoughts": ["TODO"],
             "emotion": {"score": 0, "note": "TODO"},

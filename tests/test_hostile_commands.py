@@ -12,7 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cjm.loader import load_yaml
+
 from .conftest import CORPUS, ROOT, cli
+from .test_adapt_properties import journey_maps
 from .test_hostile_validate import HOSTILE
 
 SAMPLE = ROOT / "docs" / "example.yaml"  # small, so the corpus runs fast
@@ -26,6 +29,12 @@ COMMANDS: dict[str, list[str]] = {
     "split": ["split", "{map}", "awareness", "--into", "seeing,noticing"],
     "merge": ["merge", "{map}", "awareness", "interest", "--into", "discovery"],
     "diff": ["diff", str(SAMPLE), "{map}"],
+    "lint": ["lint", "{map}"],
+    "lint-fix": ["lint", "{map}", "--fix"],
+    "render": ["render", "{map}", "-o", "{out}/map.svg"],
+    "render-mermaid": ["render", "{map}", "--format", "mermaid"],
+    "report": ["report", "{map}", "-o", "{out}/report.md"],
+    "init": ["init", "{map}"],  # an existing file: refused, and left as it is
 }
 LOCATED = re.compile(r"^(?:cjm: error: )?\S.*?:\d+:\d+: ", re.MULTILINE)
 
@@ -72,7 +81,8 @@ def run(command: str, path: Path, out: Path):
     proc = cli(*args)
     assert proc.returncode in (1, 2), (args, proc.returncode, proc.stdout[-500:], proc.stderr[-500:])
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert LOCATED.search(proc.stdout + proc.stderr), (args, proc.stdout[-500:], proc.stderr[-500:])
+    if command != "init":  # init does not read the file: it refuses to replace it
+        assert LOCATED.search(proc.stdout + proc.stderr), (args, proc.stdout[-500:], proc.stderr[-500:])
     assert path.read_bytes() == before, "a command changed its hostile input"
     return proc
 
@@ -85,7 +95,7 @@ def test_every_command_survives_the_hostile_corpus(command, hostile_dir, tmp_pat
         run(command, path, tmp_path)
 
 
-@pytest.mark.parametrize("command", ["prioritise", "adapt", "split", "merge", "diff"])
+@pytest.mark.parametrize("command", ["prioritise", "adapt", "split", "merge", "diff", "lint", "render", "report"])
 def test_every_command_survives_the_yaml_test_suite(command, tmp_path):
     for path in sorted(CORPUS.glob("*/*.yaml")):
         copy = tmp_path / "case.yaml"
@@ -106,3 +116,32 @@ def test_generated_garbage_never_breaks_a_command(garbage, tmp_path):
         proc = cli(*args)
         assert proc.returncode in (1, 2), (command, garbage, proc.stdout[-300:], proc.stderr[-300:])
         assert "Traceback" not in proc.stdout + proc.stderr
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=journey_maps())
+def test_every_command_on_generated_valid_maps(text, tmp_path):
+    """Generated valid maps (the adapt property tests' strategy): every command succeeds or reports findings,
+    and nothing that changes a map can make it invalid."""
+    path = tmp_path / "generated.yaml"
+    path.write_text(text, encoding="utf-8")
+    first, second = (phase["id"] for phase in load_yaml(text, "m").data["phases"][:2])
+    expected = {
+        ("validate", str(path)): (0,),
+        ("lint", str(path)): (0, 1),
+        ("prioritise", str(path)): (0,),
+        ("adapt", str(path), "--auto", "-o", str(tmp_path / "auto.yaml")): (0,),
+        ("split", str(path), first, "--into", "part-a,part-b", "-o", str(tmp_path / "split.yaml")): (0,),
+        ("merge", str(path), first, second, "--into", "merged", "-o", str(tmp_path / "merged.yaml")): (0,),
+        ("render", str(path), "--format", "dot"): (0,),
+        ("render", str(path), "--format", "mermaid"): (0,),
+        ("report", str(path), "-o", str(tmp_path / "report.md")): (0,),
+        ("diff", str(SAMPLE), str(path)): (1,),
+    }
+    for args, codes in expected.items():
+        proc = cli(*args)
+        assert proc.returncode in codes, (args, proc.returncode, proc.stdout[-400:], proc.stderr[-400:])
+        assert "Traceback" not in proc.stdout + proc.stderr
+    for written in ("auto.yaml", "split.yaml", "merged.yaml"):
+        if (tmp_path / written).exists():
+            assert cli("validate", str(tmp_path / written)).returncode == 0

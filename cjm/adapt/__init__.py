@@ -19,12 +19,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.operations import NOUNS, Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
+from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
 from cjm.errors import CjmError
 from cjm.loader import collector_paused, json_path
-from cjm.model import Journey
+from cjm.model import NOUNS, Journey
 from cjm.problem import Problem, Severity
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
@@ -152,14 +152,14 @@ def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str]
 
 
 def _kind_for(phase_id: str, fallback: str) -> str:
-    from cjm.adapt.vocabulary import kind_for_id
+    from cjm.vocabulary import kind_for_id
 
     return kind_for_id(phase_id) or fallback
 
 
 def _standard_name(phase_id: str, language: str) -> str | None:
     """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
-    from cjm.adapt.vocabulary import kind_for_id, kind_name
+    from cjm.vocabulary import kind_for_id, kind_name
 
     standard = kind_for_id(phase_id)
     return kind_name(standard, language) if standard else None

@@ -30,7 +30,7 @@ from cjm.edit import (
     set_key,
     to_roundtrip,
 )
-from cjm.model import ITEM_LISTS
+from cjm.model import ITEM_LISTS, NOUNS
 
 # Where keys go in a phase that cjm writes (the order of the schema and the templates).
 PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin", "actions", "thoughts", "emotion",
@@ -38,8 +38,6 @@ PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin"
 # Lists whose entries may be plain strings (the others are mappings), and the key of their text.
 TEXT_KEY = {"actions": "text", "thoughts": "text", "pain_points": "text", "opportunities": "text",
             "touchpoints": "name", "kpis": "name"}
-NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
-         "opportunities": "opportunity", "kpis": "KPI"}
 
 
 @dataclass

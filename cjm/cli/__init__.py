@@ -27,6 +27,8 @@ from cjm.errors import EXIT_USAGE, CjmError
 app = typer.Typer(
     name="cjm",
     help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
+    epilog="Exit codes: 0 nothing found, 1 problems found (diff: something changed), 2 usage error or unreadable "
+    "input. Run `cjm COMMAND --help` for a command's options and an example.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -49,23 +51,27 @@ def _root(
                                                     help="Print the version and exit.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
-    """Exit codes: 0 nothing found, 1 problems found, 2 usage error or unreadable input."""
     _DEBUG["on"] = _DEBUG["on"] or debug
 
 
-app.command("validate")(validate_cmd.validate)
-app.command("schema")(validate_cmd.schema)
-app.command("init")(validate_cmd.init)
-app.command("lint")(lint_cmd.lint)
-app.command("rules")(lint_cmd.rules)
-app.command("prioritise")(prioritise_cmd.prioritise)
+# Each command: its name, its function, and the one line `cjm --help` shows for it.
+COMMANDS = (
+    ("validate", validate_cmd.validate, "Check maps: YAML, duplicate keys, the schema and references."),
+    ("lint", lint_cmd.lint, "Check that valid maps are good maps, with named rules."),
+    ("rules", lint_cmd.rules, "List the lint rules, or explain one."),
+    ("adapt", adapt_cmd.adapt, "Split, merge and add phases by rules that fit the business."),
+    ("split", adapt_cmd.split, "Split one phase into several."),
+    ("merge", adapt_cmd.merge, "Merge phases into one."),
+    ("prioritise", prioritise_cmd.prioritise, "Rank initiatives into a staged roadmap (also: prioritize)."),
+    ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
+    ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
+    ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
+    ("init", validate_cmd.init, "Write a valid starter map."),
+    ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
+)
+for _name, _function, _summary in COMMANDS:
+    app.command(_name, short_help=_summary)(_function)
 app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
-app.command("adapt")(adapt_cmd.adapt)
-app.command("split")(adapt_cmd.split)
-app.command("merge")(adapt_cmd.merge)
-app.command("diff")(diff_cmd.diff)
-app.command("render")(render_cmd.render)
-app.command("report")(render_cmd.report)
 
 
 @functools.cache

@@ -81,8 +81,7 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
             failed = True
             continue
         if target.path == STDOUT:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            _write_stdout(data)
         else:
             prepare(target.path)
             write_bytes(target.path, data)
@@ -213,3 +212,16 @@ def _say(message: str) -> None:
     from cjm.terminal import safe
 
     print(safe(message), file=sys.stderr)
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output: through its binary buffer, or as text where standard output has none (an
+    embedding program's stream). Text formats only reach the second case."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()

@@ -14,6 +14,7 @@ from typing import Any
 
 from cjm import __version__
 from cjm.diff.changes import ACTIONS, TARGETS, Change, FieldChange, MapDiff
+from cjm.model import NOUNS
 from cjm.terminal import display_width
 
 FORMATS = ("text", "json", "markdown")
@@ -30,14 +31,6 @@ _SECTIONS = {
     "emotion": "Emotions",
     "initiative": "Initiatives",
     "message": "Messages",
-}
-_NOUNS = {
-    "actions": "action",
-    "thoughts": "thought",
-    "touchpoints": "touchpoint",
-    "pain_points": "pain point",
-    "opportunities": "opportunity",
-    "kpis": "KPI",
 }
 _TEXT_MARKS = {
     "added": "+",
@@ -139,7 +132,7 @@ def sentence(change: Change, result: MapDiff) -> Line:
         else:
             add(":")
     elif target == "item":
-        add(f"{_NOUNS.get(change.list or '', 'item')} ")
+        add(f"{NOUNS.get(change.list or '', 'item')} ")
         named(change.label, change.id)
         if action == "moved":
             add(": ")

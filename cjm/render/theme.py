@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cjm.vocabulary import CHANNELS
+
 # Fontconfig (Graphviz's PNG/PDF) and browsers (SVG) take the first of these that is installed. Noto Sans CJK JP
 # is what the set-up installs; Hiragino ships with macOS, Yu Gothic and Meiryo with Windows, IPAex with many Linux
 # distributions. All cover Latin as well, so one list serves English and Japanese maps.
@@ -69,16 +71,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unscored": ("Not scored (no impact or feasibility)", "未評価（インパクトまたは実現しやすさが未入力）"),
 }
 
-CHANNELS: dict[str, tuple[str, str]] = {
-    "search": ("Search", "検索"), "sns": ("SNS", "SNS"), "ads": ("Ads", "広告"), "ec_site": ("EC site", "ECサイト"),
-    "marketplace": ("Marketplace", "モール"), "app": ("App", "アプリ"), "email": ("Email", "メール"),
-    "line": ("LINE", "LINE"), "chat": ("Chat", "チャット"), "review_site": ("Review site", "口コミサイト"),
-    "web_media": ("Web media", "Webメディア"), "store": ("Store", "店舗"), "event": ("Event", "イベント"),
-    "dm": ("Direct mail", "DM"), "package_insert": ("Package insert", "同梱物"),
-    "call_centre": ("Call centre", "コールセンター"), "sales_rep": ("Sales rep", "営業担当"),
-    "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
-    "other": ("Other", "その他"),
-}
 
 
 _QUADRANTS: dict[str, tuple[str, str, str, str]] = {

@@ -1,5 +1,5 @@
-"""The usual names of each phase kind, in English and Japanese, for phases that `cjm split` and `cjm merge`
-create without a name given (rules carry their own names)."""
+"""Words of the domain in English and Japanese: the usual name of each phase kind (for starter maps and for
+phases that `cjm split` and `cjm merge` create without a name) and of each channel (for diagrams)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,15 @@ def kind_name(kind: str, language: str) -> str | None:
     if names is None:
         return None
     return names[1] if language == "ja" else names[0]
+
+
+CHANNELS: dict[str, tuple[str, str]] = {
+    "search": ("Search", "検索"), "sns": ("SNS", "SNS"), "ads": ("Ads", "広告"), "ec_site": ("EC site", "ECサイト"),
+    "marketplace": ("Marketplace", "モール"), "app": ("App", "アプリ"), "email": ("Email", "メール"),
+    "line": ("LINE", "LINE"), "chat": ("Chat", "チャット"), "review_site": ("Review site", "口コミサイト"),
+    "web_media": ("Web media", "Webメディア"), "store": ("Store", "店舗"), "event": ("Event", "イベント"),
+    "dm": ("Direct mail", "DM"), "package_insert": ("Package insert", "同梱物"),
+    "call_centre": ("Call centre", "コールセンター"), "sales_rep": ("Sales rep", "営業担当"),
+    "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
+    "other": ("Other", "その他"),
+}
