@@ -19,9 +19,7 @@ def safe(text: str) -> str:
                         else f"\\u{ord(m.group()):04x}", text)
 
 
-def use_color(stream: IO[str] | None = None, requested: bool | None = None) -> bool:
-    if requested is not None:
-        return requested
+def use_color(stream: IO[str] | None = None) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):

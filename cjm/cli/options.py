@@ -30,14 +30,6 @@ JobsOption = Annotated[int | None, typer.Option(
          "cores there are; 1: one process.")]
 
 
-def reporter_name(requested: str | None) -> str:
-    if requested is None:
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if requested not in REPORTERS:
-        raise CjmError(f"unknown format '{requested}'; choose one of: {', '.join(REPORTERS)}")
-    return requested
-
-
 @contextmanager
 def output_stream(path: str | None) -> Iterator[IO[str]]:
     """Standard output, or a file written atomically once the report is complete."""
@@ -104,7 +96,7 @@ def write_destinations(targets: list[Destination], render: Callable[[str, IO[str
 
 def default_reporter() -> str:
     """The report on standard output when none is asked for: annotations under GitHub Actions, else text."""
-    return reporter_name(None)
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def report_destinations(format: str | None, output: str | None, also: list[str] | None) -> list[Destination]:
