@@ -137,12 +137,3 @@ def _cycles(journey: Journey) -> list[Problem]:
                 stack.append((child, iter(graph[child])))
                 trail.append(child)
     return problems
-
-
-def ids_by_kind(journey: Journey) -> dict[str, set[str]]:
-    """All ids of the map, grouped by the kind of entry they name."""
-    out: dict[str, set[str]] = {}
-    for entry_id, kind, _ in _entries(journey):
-        out.setdefault(kind, set()).add(entry_id)
-    return out
-
