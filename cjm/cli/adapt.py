@@ -160,7 +160,7 @@ def _read(map_path: str, in_place: bool) -> tuple[bytes, str]:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
     raw = read_source(map_path)
     if isinstance(raw, Problem):
-        raise CjmError(f"{display_name(map_path)}: {raw.message}")
+        raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
     return raw, display_name(map_path)
 
 
