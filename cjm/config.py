@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,13 @@ def find_config(start: str) -> Config:
     """The configuration for a map at `start` (a file or folder): the nearest config file upward."""
     folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     return _find_in(folder)
+
+
+def config_sources(paths: Iterable[str]) -> list[str]:
+    """The configuration files that apply to `paths` and to the working folder (each once)."""
+    starts = {os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"} | {os.getcwd()}
+    sources = {find_config(start).source for start in starts}
+    return sorted(source for source in sources if source)
 
 
 @functools.cache

@@ -13,7 +13,6 @@ from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, coll
 from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity
 from cjm.references import check_references
-from cjm.safe_write import note_input
 from cjm.schema import check_schema
 
 
@@ -69,9 +68,7 @@ def read_map(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, Snapsho
             return read_stream(sys.stdin.buffer, display_name(path), limits.max_bytes), None
         if os.path.isdir(path):
             return Problem(path, 1, 1, UNREADABLE, "is a directory with no .yaml or .yml files")
-        read = read_file(path, limits.max_bytes)
-        note_input(path)
-        return read
+        return read_file(path, limits.max_bytes)
     except ReadError as err:
         return Problem(display_name(path), 1, 1, LIMIT if err.too_large else UNREADABLE, err.reason)
 

@@ -91,9 +91,6 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    from cjm.safe_write import forget_inputs
-
-    forget_inputs()
     try:
         _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:

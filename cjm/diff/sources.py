@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from cjm.diff.changes import Change, MapDiff
 from cjm.diff.compare import Ranking, diff_journeys
@@ -52,10 +53,23 @@ def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
     return diff_journeys(*journeys, ranking=_ranking(new_path, scores))
 
 
-def diff_git(revision: str, paths: list[str], *, scores: bool = True, cwd: str = ".") -> Iterator[MapDiff | MapError]:
-    """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
-    empty), in path order. YAML files that are not maps on either side are left out; a version that is not a
-    valid map comes as a `MapError`, and the others still follow."""
+@dataclass(frozen=True)
+class GitChanges:
+    """The YAML files changed between a revision and the working tree: (path at the revision, path in the working
+    tree, relative to `cwd`) pairs, None where the file does not exist on that side."""
+
+    revision: str
+    pairs: list[tuple[str | None, str | None]]
+    cwd: str = "."
+
+    @property
+    def working_files(self) -> list[str]:
+        """The working-tree files the comparison reads (so that no output replaces one of them)."""
+        return [new for _, new in self.pairs if new]
+
+
+def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChanges:
+    """The YAML files changed since `revision` under `paths` (all of the repository when empty), in path order."""
     root = _git(["rev-parse", "--show-toplevel"], cwd).decode("utf-8").strip()
     if revision.startswith("-"):
         raise CjmError(f"'{revision}' is not a revision; name a branch, tag or commit (for example origin/main)")
@@ -80,13 +94,23 @@ def diff_git(revision: str, paths: list[str], *, scores: bool = True, cwd: str =
         ],
         cwd,
     )
+    pairs = []
     for old_path, new_path in sorted(_parse_name_status(listing), key=lambda pair: pair[1] or pair[0] or ""):
-        if not any(p.endswith(MAP_SUFFIXES) for p in (old_path, new_path) if p):
-            continue
-        old_name = f"{revision}:{old_path}" if old_path else None
-        new_file = os.path.relpath(os.path.join(root, new_path), cwd) if new_path else None
+        if any(p.endswith(MAP_SUFFIXES) for p in (old_path, new_path) if p):
+            pairs.append((old_path, os.path.relpath(os.path.join(root, new_path), cwd) if new_path else None))
+    return GitChanges(revision, pairs, cwd)
+
+
+def diff_git(revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True,
+             cwd: str = ".") -> Iterator[MapDiff | MapError]:
+    """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
+    empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are
+    left out; a version that is not a valid map comes as a `MapError`, and the others still follow."""
+    changes = revision if isinstance(revision, GitChanges) else git_changes(revision, list(paths), cwd=cwd)
+    for old_path, new_file in changes.pairs:
+        old_name = f"{changes.revision}:{old_path}" if old_path else None
         try:
-            old_raw = _blob(old_name, cwd) if old_name else None
+            old_raw = _blob(old_name, changes.cwd) if old_name else None
             new_raw = _read(new_file) if new_file else None
         except ReadError as err:
             yield MapError(err.path, [Problem(err.path, 1, 1, LIMIT if err.too_large else UNREADABLE, err.reason)])
