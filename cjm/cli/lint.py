@@ -98,7 +98,7 @@ def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, inputs, in_place=True)
+        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed:
         count = sum(r.fixes for r in fixed)
         print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.",
