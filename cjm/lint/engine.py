@@ -16,7 +16,7 @@ from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_
 from cjm.lint.suppress import Directive, scan
 from cjm.loader import Document
 from cjm.model import Journey
-from cjm.problem import Problem
+from cjm.problem import Problem, cap_repeats
 from cjm.validate import Result, check_file
 
 
@@ -65,7 +65,7 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
             fixed = result.document.text
     problems = list(result.problems)  # validation problems come first
     if result.journey is not None:
-        problems.extend(v.problem for v in lint_journey(result.journey, rules))
+        problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
     return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count)
 

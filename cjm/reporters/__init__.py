@@ -27,7 +27,15 @@ class Findings:
 
     @property
     def counts(self) -> Counter[Severity]:
-        return Counter(p.severity for p in self.problems)
+        """Problems by severity, counting those a note stands for (`Problem.omitted`)."""
+        counts: Counter[Severity] = Counter()
+        for p in self.problems:
+            counts[p.severity] += p.count
+        return counts
+
+    @property
+    def total(self) -> int:
+        return sum(p.count for p in self.problems)
 
     @property
     def files_with_problems(self) -> int:
