@@ -255,7 +255,7 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
 
 def md(text: str) -> str:
     """Map text made safe for a Markdown table cell: special characters escaped, lines joined."""
-    return " ".join(safe(text).split()).translate(_MD_SPECIAL)
+    return safe(" ".join(text.split())).translate(_MD_SPECIAL)
 
 
 def markdown_table(roadmap: Roadmap) -> str:
