@@ -73,6 +73,8 @@ def lint(
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
+        if report.strict:
+            findings.strict_files.add(report.source)
     write_reports(findings, targets)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)

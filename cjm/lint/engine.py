@@ -39,6 +39,7 @@ class FileReport:
     text: str | None = None
     fixed: str | None = None
     fixes: int = 0
+    strict: bool = False  # warnings fail the run
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
@@ -67,7 +68,7 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     if result.journey is not None:
         problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
-    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count)
+    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict)
 
 
 def lint_journey(journey: Journey, rules: Mapping[str, RuleConfig]) -> list[Violation]:
