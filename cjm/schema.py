@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
@@ -12,6 +11,7 @@ from typing import Any
 from cjm.loader import Document, Path
 from cjm.model import NOUNS
 from cjm.problem import Problem
+from cjm.suggest import Suggestions
 
 SCHEMA_CODE = "CJM010"
 
@@ -61,14 +61,15 @@ def explain_schema_errors(doc: Document, validator: Any) -> list[Problem]:
     """Validate a loaded document with any JSON Schema validator (a phase rule's, say) and explain each error
     the way map errors are explained."""
     problems: list[Problem] = []
+    suggestions = Suggestions()
     for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(doc, error))
+        problems.extend(_explain(doc, error, suggestions))
     return problems
 
 
-def _explain(doc: Document, error: Any) -> list[Problem]:
+def _explain(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
     if error.validator == "oneOf" and error.context:
-        return _explain_choice(doc, error)
+        return _explain_choice(doc, error, suggestions)
     path: Path = tuple(error.absolute_path)
     where = _owner(doc.data, path)
     validator, value, instance = error.validator, error.validator_value, error.instance
@@ -80,8 +81,8 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
         for key in instance:
             if key in error.schema.get("properties", {}) or key.startswith("x-"):
                 continue
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"expected one of: {', '.join(allowed)}"
+            close = suggestions.closest(key, allowed)
+            hint = f"did you mean `{close}`?" if close else f"expected one of: {', '.join(allowed)}"
             message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
             out.append(doc.problem((*path, key), SCHEMA_CODE, message, key=True))
         return out
@@ -91,7 +92,7 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
-        close = difflib.get_close_matches(str(instance), choices, n=1) if isinstance(instance, str) else []
+        close = [c for c in [suggestions.closest(instance, choices)] if c] if isinstance(instance, str) else []
         alias = _ALIASES.get(str(instance).lower().replace(" ", "").replace("-", ""), "")
         if alias in choices:
             close = [alias]
@@ -160,7 +161,7 @@ def _is_ref_list(path: Path) -> bool:
         "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
 
 
-def _explain_choice(doc: Document, error: Any) -> list[Problem]:
+def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
     """`oneOf` (text or a mapping; one emotion or a list): explain the branch whose type the writer chose."""
     branches: dict[int, list[Any]] = {}
     for sub in error.context:
@@ -168,7 +169,7 @@ def _explain_choice(doc: Document, error: Any) -> list[Problem]:
     fitting = [errs for errs in branches.values()
                if not any(e.validator == "type" and not e.relative_path for e in errs)]
     if len(fitting) == 1:
-        return [problem for sub in fitting[0] for problem in _explain(doc, sub)]
+        return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions)]
     path: Path = tuple(error.absolute_path)
     expected = [_TYPE_WORDS.get(e.validator_value, str(e.validator_value))
                 for errs in branches.values() for e in errs if e.validator == "type" and not e.relative_path]
