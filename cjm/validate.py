@@ -32,12 +32,13 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check_document(doc: Document) -> Result:
-    """Schema and references for a loaded document; builds the journey model when the map is valid."""
+def check_document(doc: Document, first: int | None = None) -> Result:
+    """Schema and references for a loaded document; builds the journey model when the map is valid. With
+    `first`, a map that breaks the schema has only its first that many schema problems explained."""
     result = Result(doc.source, list(doc.problems), doc)
     if doc.data is None or not doc.ok:
         return result
-    schema_problems = check_schema(doc)
+    schema_problems = check_schema(doc, first)
     result.problems.extend(schema_problems)
     if schema_problems:
         result.problems.sort()
@@ -51,8 +52,8 @@ def check_document(doc: Document) -> Result:
     return result
 
 
-def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_document(load_yaml(raw, source, limits))
+def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None) -> Result:
+    return check_document(load_yaml(raw, source, limits), first)
 
 
 def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:

@@ -671,3 +671,17 @@ def test_ten_thousand_phases_with_the_same_texts_are_diffed_quickly():
     assert time.process_time() - start < 60
     assert len(of(result, "phase", "reordered")) == 9
     assert {c.id for c in of(result, "phase", "removed")} == {f"p{n}" for n in range(5000, 5100)}
+
+
+def test_an_invalid_map_stops_the_diff_at_its_first_problems(tmp_path):
+    """200,000 unknown keys: the diff tells why the map is not valid with its first problems, not all of them."""
+    from bench.hostile import unknown_keys
+    from cjm.diff.sources import FIRST_PROBLEMS
+
+    hostile = tmp_path / "unknown.yaml"
+    hostile.write_bytes(unknown_keys())
+    done = cli("diff", str(ROOT / "docs" / "example.yaml"), str(hostile))
+    assert_clean_exit(done, (2,))
+    located = [line for line in done.stderr.splitlines() if line.startswith(f"{hostile}:") and "CJM010" in line]
+    assert len(located) == FIRST_PROBLEMS and "unknown key `note000000`" in located[0]
+    assert f"not a valid map (its first {FIRST_PROBLEMS} problems shown; run `cjm validate` on it" in done.stderr
