@@ -31,19 +31,20 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check_document(doc: Document) -> Result:
+def check_document(doc: Document, first: int | None = None) -> Result:
     """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
-    come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`)."""
+    come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
+    has only its first that many schema problems explained."""
     result = Result(doc.source, list(doc.problems), doc)
-    _check(result, doc)
+    _check(result, doc, first)
     result.problems = cap_repeats(result.problems)
     return result
 
 
-def _check(result: Result, doc: Document) -> None:
+def _check(result: Result, doc: Document, first: int | None) -> None:
     if doc.data is None or not doc.ok:
         return
-    schema_problems = check_schema(doc)
+    schema_problems = check_schema(doc, first)
     result.problems.extend(schema_problems)
     if schema_problems:
         return
@@ -54,8 +55,8 @@ def _check(result: Result, doc: Document) -> None:
         result.journey = journey
 
 
-def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_document(load_yaml(raw, source, limits))
+def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None) -> Result:
+    return check_document(load_yaml(raw, source, limits), first)
 
 
 def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
