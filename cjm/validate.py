@@ -11,7 +11,7 @@ from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
 from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
 from cjm.model import Journey, build_journey
-from cjm.problem import Problem, Severity
+from cjm.problem import Problem, Severity, cap_repeats
 from cjm.references import check_references
 from cjm.schema import check_schema
 
@@ -32,27 +32,32 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check_document(doc: Document) -> Result:
-    """Schema and references for a loaded document; builds the journey model when the map is valid."""
+def check_document(doc: Document, first: int | None = None) -> Result:
+    """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
+    come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
+    has only its first that many schema problems explained."""
     result = Result(doc.source, list(doc.problems), doc)
+    _check(result, doc, first)
+    result.problems = cap_repeats(result.problems)
+    return result
+
+
+def _check(result: Result, doc: Document, first: int | None) -> None:
     if doc.data is None or not doc.ok:
-        return result
-    schema_problems = check_schema(doc)
+        return
+    schema_problems = check_schema(doc, first)
     result.problems.extend(schema_problems)
     if schema_problems:
-        result.problems.sort()
-        return result
+        return
     journey = build_journey(doc)
     reference_problems = check_references(journey)
     result.problems.extend(reference_problems)
     if not reference_problems:
         result.journey = journey
-    result.problems.sort()
-    return result
 
 
-def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_document(load_yaml(raw, source, limits))
+def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None) -> Result:
+    return check_document(load_yaml(raw, source, limits), first)
 
 
 def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:

@@ -117,7 +117,7 @@ def _debugging(argv: list[str]) -> bool:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
-    print(safe(message), file=sys.stderr)
+    say(message)
     sys.exit(code)

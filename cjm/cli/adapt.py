@@ -376,11 +376,11 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
 def _print_diff(text: str) -> None:
     from rich.text import Text
 
-    from cjm.terminal import safe, use_color
+    from cjm.terminal import log_guard, safe, safe_block, use_color
 
     text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
     if not use_color(sys.stdout):
-        sys.stdout.write(safe(text))
+        log_guard(sys.stdout).write(safe_block(text))
         return
     console = _console(sys.stdout)
     styles = {"+": "green", "-": "red", "@": "cyan"}

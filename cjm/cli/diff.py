@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import IO, Annotated
 
 import typer
@@ -136,11 +135,9 @@ def _error_entry(error) -> dict:
 
 def _report_errors(errors: list) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
     for error in errors:
         for problem in error.problems:
-            print(
-                safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}"), file=sys.stderr
-            )
-        print(safe(f"cjm: error: {error}"), file=sys.stderr)
+            say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
+        say(f"cjm: error: {error}")

@@ -83,6 +83,8 @@ def lint(
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
+        if report.strict:
+            findings.strict_files.add(report.source)
     write_reports(findings, targets)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
@@ -100,21 +102,25 @@ def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
     for report in fixed:
         write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed:
+        from cjm.terminal import say
+
         count = sum(r.fixes for r in fixed)
-        print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.",
-              file=sys.stderr)
+        say(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.")
 
 
 def _show_diff(reports: list[FileReport]) -> None:
     import difflib
 
+    from cjm.terminal import log_guard, safe_block, say
+
     changed = [r for r in reports if r.fixed is not None and r.text is not None]
     for report in changed:
-        sys.stdout.writelines(difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
-                                                   f"a/{report.source}", f"b/{report.source}"))
+        diff = difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
+                                    f"a/{report.source}", f"b/{report.source}")
+        log_guard(sys.stdout).write(safe_block("".join(diff)))
     count = sum(r.fixes for r in changed)
-    print(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
-          f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.", file=sys.stderr)
+    say(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
+        f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.")
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)

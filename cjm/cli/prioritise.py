@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -145,17 +144,14 @@ def _load(files: list[str]) -> list[Journey]:
 
 
 def _report(problems: list) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
     for problem in problems:
         level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        print(
-            safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
-            file=sys.stderr,
-        )
+        say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}")
 
 
 def _note(message: str) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
-    print(safe(f"cjm: {message}"), file=sys.stderr)
+    say(f"cjm: {message}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -86,7 +86,7 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
         else:
             prepare(target.path)
             write_bytes(target.path, data, inputs)
-            typer.echo(f"wrote {target.path}")
+            _say(f"wrote {target.path}", sys.stdout)
     raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
 
 
@@ -152,11 +152,11 @@ def report(
         write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)), inputs)
     elif drawable:
         write_bytes(image_path, draw(journey, "map", image, roadmap), inputs)
-        typer.echo(f"wrote {image_path}")
+        _say(f"wrote {image_path}", sys.stdout)
         write_text(output, markdown(content, image=os.path.basename(image_path)), inputs)
     else:
         write_text(output, markdown(content, mermaid=mermaid), inputs)
-    typer.echo(f"wrote {output}")
+    _say(f"wrote {output}", sys.stdout)
     raise typer.Exit(EXIT_OK)
 
 
@@ -210,10 +210,10 @@ def _warn_font(journey: Journey) -> bool:
     return True
 
 
-def _say(message: str) -> None:
-    from cjm.terminal import safe
+def _say(message: str, stream: IO[str] | None = None) -> None:
+    from cjm.terminal import say
 
-    print(safe(message), file=sys.stderr)
+    say(message, stream)
 
 
 def _write_stdout(data: bytes) -> None:

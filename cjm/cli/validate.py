@@ -89,4 +89,6 @@ def init(
     if os.path.exists(path) and not force:
         raise CjmError(f"{path} already exists; use --force to overwrite it")
     write_text(path, render_template(template, language, path), NO_INPUTS)  # init reads nothing
-    typer.echo(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.")
+    from cjm.terminal import say
+
+    say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)

@@ -21,22 +21,28 @@ _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 class MapError(CjmError):
     """One version of a map is not a valid map; `problems` say where and why."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        super().__init__(
-            f"{source}: not a valid map ({len(problems)} problem{'s' if len(problems) != 1 else ''}); "
-            f"run `cjm validate` on it"
-        )
+    def __init__(self, source: str, problems: list[Problem], first: int | None = None) -> None:
+        if first is not None and len(problems) >= first:
+            told = f"its first {len(problems)} problems shown; run `cjm validate` on it for all"
+        else:
+            told = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; run `cjm validate` on it"
+        super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
 
 
+# A diff needs a valid map; of an invalid one it tells why with this many of its schema problems at most
+# (`cjm validate` tells them all).
+FIRST_PROBLEMS = 20
+
+
 def load_journey(raw: bytes, source: str) -> Journey:
-    """The journey in `raw`; `MapError` with its problems when it is not a valid map."""
+    """The journey in `raw`; `MapError` with its (first) problems when it is not a valid map."""
     from cjm.validate import check_text
 
-    result = check_text(raw, source)
+    result = check_text(raw, source, first=FIRST_PROBLEMS)
     if result.journey is None:
-        raise MapError(source, result.problems)
+        raise MapError(source, result.problems, FIRST_PROBLEMS)
     return result.journey
 
 
