@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ import typer
 from cjm.cli.options import (
     AlsoOption,
     FormatOption,
+    JobsOption,
     OutputOption,
     Paths,
     report_destinations,
@@ -43,6 +45,7 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -64,6 +67,7 @@ def lint(
     from cjm.lint.engine import lint_path
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
+    from cjm.validate import in_pool
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
@@ -73,7 +77,9 @@ def lint(
     files = list(expand(paths, Exclude.from_config()))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
-    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
+    # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
+    work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
+    reports = [report for _, report in zip(tracked(files, "Linting"), in_pool(work, files, jobs), strict=True)]
     if diff:
         _show_diff(reports)
         return

@@ -27,8 +27,8 @@ OutputOption = Annotated[str | None, typer.Option(
     show_default=False, metavar="FILE")]
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
-    help="Processes to check the files with. Default (or 0): as many as pay for the number of files and the "
-         "cores there are; 1: one process.")]
+    help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
+         "number of files and the cores there are; 1: one process.")]
 
 
 def run_inputs(files: Iterable[str]) -> Inputs:
