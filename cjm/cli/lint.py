@@ -10,10 +10,12 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExitZeroOption,
     FormatOption,
     JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
     report_destinations,
     run_inputs,
     write_reports,
@@ -46,6 +48,8 @@ def lint(
     output: OutputOption = None,
     also: AlsoOption = None,
     jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -79,13 +83,14 @@ def lint(
     targets = report_destinations(format, output, also, inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
     work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
-    reports = [report for _, report in zip(tracked(files, "Linting"), in_pool(work, files, jobs), strict=True)]
+    linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
+    reports = [report for _, report in linted]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports, inputs)
-    findings = Findings("lint")
+        _write_fixes(reports, inputs, quiet=quiet)
+    findings = Findings("lint", quiet=quiet)
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
@@ -94,20 +99,20 @@ def lint(
     write_reports(findings, targets)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
         write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
-    if fixed:
+    if fixed and not quiet:
         from cjm.terminal import say
 
         count = sum(r.fixes for r in fixed)

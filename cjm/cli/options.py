@@ -37,6 +37,11 @@ def run_inputs(files: Iterable[str]) -> Inputs:
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
+ExitZeroOption = Annotated[bool, typer.Option(
+    "--exit-zero", help="Exit with 0 even when problems are found (2 still means a usage error or an unreadable "
+                        "file).")]
 
 
 @contextmanager

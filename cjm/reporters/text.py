@@ -27,7 +27,8 @@ class TextReporter:
             line.append(f" [{p.severity.value}] " if p.severity is not Severity.ERROR else " ")
             line.append(safe(p.message))
             console.print(line, soft_wrap=True)
-        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+        if not findings.quiet:
+            console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
 
 
 def summary(findings: Findings) -> str:
