@@ -40,3 +40,43 @@ def test_exit_zero_reports_but_does_not_fail(tmp_path, command):
     proc = cli(command, "bad.yaml", "--exit-zero", cwd=tmp_path)
     assert proc.returncode == 0 and "bad.yaml:" in proc.stdout
     assert cli(command, "missing.yaml", "--exit-zero", cwd=tmp_path).returncode == 2  # unreadable input still fails
+
+
+def _tree(tmp_path):
+    (tmp_path / "maps" / "drafts").mkdir(parents=True)
+    (tmp_path / "maps" / "a.yaml").write_text(MINIMAL_MAP, encoding="utf-8")
+    (tmp_path / "maps" / "drafts" / "b.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "maps" / "old.yaml").write_text(BROKEN, encoding="utf-8")
+    return tmp_path
+
+
+def test_exclude_and_extend_exclude_on_the_command_line(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / ".cjm.yaml").write_text('exclude: ["old.yaml"]\n', encoding="utf-8")
+    assert "old.yaml" not in cli("validate", "maps", cwd=tmp_path).stdout
+    extended = cli("validate", "maps", "--extend-exclude", "drafts", cwd=tmp_path)
+    assert extended.returncode == 0 and extended.stdout == "1 file checked: no problems found.\n"
+    replaced = cli("validate", "maps", "--exclude", "drafts", cwd=tmp_path)  # the configured old.yaml is back
+    assert "old.yaml" in replaced.stdout and "drafts" not in replaced.stdout
+    for command in ("lint", "prioritise"):
+        proc = cli(command, "maps", "--exclude", "drafts", "--exclude", "old.yaml", cwd=tmp_path)
+        assert "drafts" not in proc.stdout + proc.stderr and "old.yaml" not in proc.stdout + proc.stderr
+    assert "b.yaml" in cli("validate", "maps/drafts/b.yaml", "--exclude", "drafts", cwd=tmp_path).stdout  # named
+
+
+def test_gitignore_is_respected_when_searching_folders(tmp_path):
+    import subprocess
+
+    _tree(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\nold.yaml\n", encoding="utf-8")
+    proc = cli("validate", ".", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout
+
+
+def test_cjm_and_pre_commit_configuration_are_not_maps(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL_MAP, encoding="utf-8")
+    (tmp_path / ".cjm.yaml").write_text("lint:\n  strict: false\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    proc = cli("validate", ".", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout

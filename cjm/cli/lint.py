@@ -10,12 +10,16 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
     ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -50,6 +54,9 @@ def lint(
     jobs: JobsOption = None,
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -67,7 +74,7 @@ def lint(
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.lint.engine import lint_path
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
@@ -78,7 +85,7 @@ def lint(
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.

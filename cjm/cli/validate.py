@@ -10,12 +10,16 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
     ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -25,7 +29,8 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
              also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
-             exit_zero: ExitZeroOption = False) -> None:
+             exit_zero: ExitZeroOption = False, exclude: ExcludeOption = None,
+             extend_exclude: ExtendExcludeOption = None, gitignore: GitignoreOption = True) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -38,11 +43,11 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.reporters import Findings
     from cjm.validate import check_files
 
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     targets = report_destinations(format, output, also, run_inputs(files))
     findings = Findings("validate", quiet=quiet)
     unreadable = False
