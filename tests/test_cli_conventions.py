@@ -80,3 +80,20 @@ def test_cjm_and_pre_commit_configuration_are_not_maps(tmp_path):
     (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
     proc = cli("validate", ".", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout
+
+
+@pytest.mark.parametrize(("body", "where", "says"), [
+    ("tool = 1\n", "pyproject.toml:1:1", "`tool` must be a table"),
+    ("[tool]\ncjm = 1\n", "pyproject.toml:2:1", "`[tool.cjm]` must be a table"),
+    ("[tool.cjm.lint.rules.CJM402]\ndrop = nan\n", "pyproject.toml:2:1", "must be a finite number"),
+    ("[tool.cjm.lint.rules.CJM402]\ndrop = inf\n", "pyproject.toml:2:1", "must be a finite number"),
+])
+def test_a_bad_configuration_value_is_a_located_error(tmp_path, body, where, says):
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    shutil.copyfile(SAMPLE, tmp_path / "m.yaml")
+    for command in ("validate", "lint", "prioritise"):
+        proc = cli(command, "m.yaml", cwd=tmp_path)
+        if command != "lint" and "lint" in body:
+            continue
+        assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
+        assert where in proc.stderr and says in proc.stderr, proc.stderr
