@@ -97,3 +97,27 @@ def test_a_bad_configuration_value_is_a_located_error(tmp_path, body, where, say
             continue
         assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
         assert where in proc.stderr and says in proc.stderr, proc.stderr
+
+
+def _stdin(monkeypatch, text: str) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+
+
+def test_stdin_filename_names_the_problems(tmp_path, monkeypatch):
+    _stdin(monkeypatch, BROKEN)
+    proc = cli("validate", "-", "--stdin-filename", "maps/new.yaml", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith("maps/new.yaml:7:11: CJM010 "), proc.stdout
+
+
+def test_stdin_filename_finds_the_configuration_of_that_file(tmp_path, monkeypatch):
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / ".cjm.yaml").write_text("lint:\n  select: [CJM2]\n", encoding="utf-8")
+    _stdin(monkeypatch, POOR.read_text(encoding="utf-8"))
+    proc = cli("lint", "-", "--stdin-filename", "team/poor.yaml", "--format", "json", cwd=tmp_path)
+    import json
+
+    problems = json.loads(proc.stdout)["problems"]
+    assert problems and all(p["code"].startswith("CJM2") and p["file"] == "team/poor.yaml" for p in problems)

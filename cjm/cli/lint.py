@@ -19,6 +19,7 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     QuietOption,
+    StdinFilenameOption,
     exclusions,
     report_destinations,
     run_inputs,
@@ -29,6 +30,7 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
+    from cjm.lint.settings import Overrides
     from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
@@ -57,6 +59,7 @@ def lint(
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -75,7 +78,6 @@ def lint(
     """
     from cjm.cli.progress import tracked
     from cjm.files import expand
-    from cjm.lint.engine import lint_path
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
     from cjm.validate import in_pool
@@ -89,7 +91,7 @@ def lint(
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
+    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=stdin_filename)
     linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
     reports = [report for _, report in linted]
     if diff:
@@ -107,6 +109,17 @@ def lint(
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
+
+
+def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+    """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
+    from cjm.lint import engine
+    from cjm.validate import check_file
+
+    if path != "-" or not stdin_name:
+        return engine.lint_path(path, overrides, fix=fix)
+    result = check_file(path, stdin_name=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:

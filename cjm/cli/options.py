@@ -56,6 +56,11 @@ def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: b
     return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
 
 
+StdinFilenameOption = Annotated[str | None, typer.Option(
+    "--stdin-filename", metavar="PATH", show_default=False,
+    help="The name of the map read from standard input (-): in the problems, and to find its configuration.")]
+
+
 QuietOption = Annotated[bool, typer.Option(
     "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
 ExitZeroOption = Annotated[bool, typer.Option(

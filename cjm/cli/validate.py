@@ -19,6 +19,7 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     QuietOption,
+    StdinFilenameOption,
     exclusions,
     report_destinations,
     run_inputs,
@@ -30,7 +31,8 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
              also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
              exit_zero: ExitZeroOption = False, exclude: ExcludeOption = None,
-             extend_exclude: ExtendExcludeOption = None, gitignore: GitignoreOption = True) -> None:
+             extend_exclude: ExtendExcludeOption = None, gitignore: GitignoreOption = True,
+             stdin_filename: StdinFilenameOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -52,7 +54,8 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     findings = Findings("validate", quiet=quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    checked = zip(tracked(files, "Validating", quiet=quiet), check_files(files, keep=False, jobs=jobs), strict=True)
+    results = check_files(files, keep=False, jobs=jobs, stdin_name=stdin_filename)
+    checked = zip(tracked(files, "Validating", quiet=quiet), results, strict=True)
     for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
