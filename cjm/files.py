@@ -11,7 +11,6 @@ import os
 import stat
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -103,29 +102,22 @@ def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES, *,
     """Run a program (with `input` on its standard input) and return its exit code, its output (at most `limit`
     bytes: `ReadError` beyond) and the start of its error output. The program is stopped when its output is over
     the limit."""
-    with tempfile.TemporaryFile() as errors, subprocess.Popen(
-            args, cwd=cwd, stdin=subprocess.DEVNULL if input is None else subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=errors) as process:
-        assert process.stdout is not None
+    # The input comes from a file, so that a program answering while it reads cannot block on a full pipe.
+    with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as errors:
         if input is not None:
-            # Fed from a thread, so that a program answering while it reads cannot block on a full pipe.
-            threading.Thread(target=_feed, args=(process.stdin, input), daemon=True).start()
-        try:
-            output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
-        except ReadError:
-            process.kill()
-            raise
-        code = process.wait()
+            given.write(input)
+            given.seek(0)
+        with subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL if input is None else given,
+                              stdout=subprocess.PIPE, stderr=errors) as process:
+            assert process.stdout is not None
+            try:
+                output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
+            except ReadError:
+                process.kill()
+                raise
+            code = process.wait()
         errors.seek(0)
         return code, output, errors.read(64 * 1024)
-
-
-def _feed(stream: BinaryIO, data: bytes) -> None:
-    try:
-        stream.write(data)
-        stream.close()
-    except OSError:  # the program stopped reading
-        pass
 
 
 def digest(data: bytes) -> str:
