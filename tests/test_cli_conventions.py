@@ -121,3 +121,15 @@ def test_stdin_filename_finds_the_configuration_of_that_file(tmp_path, monkeypat
 
     problems = json.loads(proc.stdout)["problems"]
     assert problems and all(p["code"].startswith("CJM2") and p["file"] == "team/poor.yaml" for p in problems)
+
+
+def test_validate_refuses_an_output_suffix_whose_format_it_does_not_write(tmp_path):
+    proc = cli("validate", str(SAMPLE), "-o", "report.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "markdown" in proc.stderr and "--format" in proc.stderr
+    assert not (tmp_path / "report.md").exists()
+    assert cli("validate", str(SAMPLE), "-o", "report.md", "--format", "text", cwd=tmp_path).returncode == 0
+
+
+def test_report_takes_md_like_an_md_file(tmp_path):
+    proc = cli("report", str(SAMPLE), "--format", "md", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.startswith("#"), proc.stderr

@@ -161,7 +161,10 @@ def _default_format(output: str | None, choices: Collection[str], default: str) 
         return default
     suffix = os.path.splitext(output)[1].lower()
     inferred = _FORMAT_BY_SUFFIX.get(suffix)
-    return inferred if inferred in choices else ("text" if "text" in choices else default)
+    if inferred is not None and inferred not in choices:
+        raise CjmError(f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
+                       f"--format ({', '.join(choices)}) or another file name")
+    return inferred if inferred is not None else ("text" if "text" in choices else default)
 
 
 def _check_writable(path: str) -> None:

@@ -100,7 +100,7 @@ def report(
              "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.")] = None,
     format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT", show_default=False,
-        help="markdown or html. Default: from the output file's extension.")] = None,
+        help="markdown (or md) or html. Default: from the output file's extension.")] = None,
     image: Annotated[str, typer.Option(
         "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
                                           "(looks the same everywhere).")] = "svg",
@@ -120,6 +120,7 @@ def report(
     from cjm.safe_write import write_bytes, write_text
 
     to_stdout = output is None or output == STDOUT
+    format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
     name = format or ("markdown" if to_stdout else next(
         (key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None))
     if name not in REPORT_FORMATS:
