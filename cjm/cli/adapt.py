@@ -63,7 +63,11 @@ def adapt(
     messages follow. Without -o, --in-place or --diff the adapted map goes to standard output.
     Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
 
-    Example: cjm adapt maps/watch.yaml --rule long-consideration --diff
+    \b
+    Example: cjm adapt samples/apparel-working-mother.yaml --rule long-consideration --diff
+
+    \b
+    Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
     from cjm.adapt.rules import load_rules, ordered
 
@@ -112,7 +116,8 @@ def split(
     lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
     pointed at the phase follow.
 
-    Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
+    \b
+    Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
 
@@ -147,7 +152,8 @@ def merge(
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
 
-    Example: cjm merge maps/snacks.yaml interest consideration --into consideration
+    \b
+    Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text
 

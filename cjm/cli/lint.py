@@ -72,9 +72,11 @@ def lint(
     Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
     input.
 
+    \b
     Example: cjm lint samples/ --select coverage,CJM3 --format json
 
-    Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
+    \b
+    Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
     from cjm.files import expand
@@ -167,6 +169,7 @@ def rules(
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
 
+    \b
     Example: cjm rules CJM201
     """
     import json

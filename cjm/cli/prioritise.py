@@ -89,7 +89,8 @@ def prioritise(
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
     3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
 
-    Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
+    \b
+    Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
     from cjm.files import expand

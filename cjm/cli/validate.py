@@ -40,9 +40,11 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 
     Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
 
+    \b
     Example: cjm validate samples/ --format json
 
-    Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
+    \b
+    Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
     from cjm.files import expand
@@ -68,6 +70,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 def schema() -> None:
     """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
 
+    \b
     Example: cjm schema > journey.schema.json
     """
     from cjm.schema import schema_text
@@ -89,7 +92,8 @@ def init(
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
 
-    Example: cjm init maps/gift.yaml --template gift --lang ja
+    \b
+    Example: cjm init gift-map.yaml --template gift --lang ja
     """
     from cjm.safe_write import NO_INPUTS, write_text
     from cjm.templates import render_template
