@@ -133,3 +133,14 @@ def test_validate_refuses_an_output_suffix_whose_format_it_does_not_write(tmp_pa
 def test_report_takes_md_like_an_md_file(tmp_path):
     proc = cli("report", str(SAMPLE), "--format", "md", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("#"), proc.stderr
+
+
+def test_color_always_never_and_auto(tmp_path):
+    (tmp_path / "bad.yaml").write_text(BROKEN, encoding="utf-8")
+    always = cli("--color", "always", "validate", "bad.yaml", cwd=tmp_path, env={"NO_COLOR": "1"})
+    assert always.returncode == 1 and "\x1b[" in always.stdout
+    never = cli("--color=never", "validate", "bad.yaml", cwd=tmp_path, env={"FORCE_COLOR": "1"})
+    assert never.returncode == 1 and "\x1b[" not in never.stdout and "bad.yaml:" in never.stdout
+    assert "\x1b[" not in cli("validate", "bad.yaml", cwd=tmp_path).stdout  # auto: not a terminal
+    wrong = cli("--color", "sometimes", "validate", "bad.yaml", cwd=tmp_path)
+    assert wrong.returncode == 2 and "auto, always or never" in wrong.stderr
