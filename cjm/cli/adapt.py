@@ -99,6 +99,8 @@ def split(
     lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
     pointed at the phase follow.
 
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
     Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
@@ -133,6 +135,8 @@ def merge(
 ) -> None:
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
+
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
 
     Example: cjm merge maps/snacks.yaml interest consideration --into consideration
     """

@@ -43,8 +43,9 @@ def lint(
     [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
     finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
 
-    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
-    input.
+    Exit codes: 0 no errors (warnings and notes are shown but exit 0, unless --strict or `strict` in the
+    configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
+    unreadable input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
 
@@ -125,6 +126,8 @@ def rules(
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
+
+    Exit codes: 0 shown, 2 no such rule.
 
     Example: cjm rules CJM201
     """

@@ -78,6 +78,8 @@ def prioritise(
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
     3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
 
+    Exit codes: 0 roadmap written, 2 usage error, or a map that is not valid or lacks what the model needs.
+
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config

@@ -27,7 +27,7 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 
     Every problem is reported as file:line:col with a code and what to do.
 
-    Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
+    Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
 
@@ -49,11 +49,13 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     write_reports(findings, targets)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) else EXIT_OK)
 
 
 def schema() -> None:
     """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
+
+    Exit codes: 0 printed.
 
     Example: cjm schema > journey.schema.json
     """
@@ -75,6 +77,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
+
+    Exit codes: 0 written, 2 usage error or the file exists (without --force).
 
     Example: cjm init maps/gift.yaml --template gift --lang ja
     """
