@@ -326,6 +326,7 @@ def _say(stream: IO[str], message: str) -> None:
 def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from rich.text import Text
 
+    from cjm.reporters.text import styled_line
     from cjm.terminal import safe
 
     console = _console(stream)
@@ -346,11 +347,7 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
         for note in report.notes:
             console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
     for problem in outcome.review:
-        line = Text()
-        line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")
-        line.append(f" {problem.code} ", style="cyan")
-        line.append(safe(problem.message))
-        console.print(line, soft_wrap=True)
+        console.print(styled_line(problem), soft_wrap=True)
 
 
 def _print_diff(text: str) -> None:

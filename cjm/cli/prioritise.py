@@ -143,11 +143,11 @@ def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
 
 
 def _report(problems: list) -> None:
+    from cjm.reporters.text import problem_line
     from cjm.terminal import say
 
     for problem in problems:
-        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}")
+        say(problem_line(problem))
 
 
 def _note(message: str) -> None:
