@@ -22,6 +22,7 @@ from cjm.reporters import REPORTERS, Findings
 from cjm.reporters.github import GithubReporter
 from cjm.reporters.junit import JunitReporter, xml_text
 from cjm.reporters.sarif import SarifReporter, sarif_log
+from cjm.safe_write import NO_INPUTS
 from cjm.terminal import safe
 from cjm.validate import check_file, check_text
 
@@ -344,7 +345,7 @@ def test_default_format_follows_the_output_file(output, expected, tmp_path, monk
 
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(tmp_path)
-    assert report_destinations(None, output, None)[0].format == expected
+    assert report_destinations(None, output, None, NO_INPUTS)[0].format == expected
 
 
 def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, monkeypatch):
@@ -352,7 +353,7 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.chdir(tmp_path)
-    targets = report_destinations(None, None, ["sarif:cjm.sarif", "junit:j.xml"])
+    targets = report_destinations(None, None, ["sarif:cjm.sarif", "junit:j.xml"], NO_INPUTS)
     assert targets == [Destination("github"), Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
 
 
@@ -373,4 +374,4 @@ def test_bad_destinations_are_usage_errors(fmt, output, also, message, tmp_path,
 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CjmError, match=re.escape(message)):
-        report_destinations(fmt, output, also)
+        report_destinations(fmt, output, also, NO_INPUTS)

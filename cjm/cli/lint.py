@@ -7,12 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
+from cjm.cli.options import (
+    AlsoOption,
+    FormatOption,
+    OutputOption,
+    Paths,
+    report_destinations,
+    run_inputs,
+    write_reports,
+)
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
+    from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
 
@@ -57,19 +66,20 @@ def lint(
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
 
-    targets = report_destinations(format, output, also)
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
     files = list(expand(paths, Exclude.from_config()))
+    inputs = run_inputs(files)
+    targets = report_destinations(format, output, also, inputs)
     reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports)
+        _write_fixes(reports, inputs)
     findings = Findings("lint")
     for report in reports:
         findings.files.append(report.source)
@@ -86,12 +96,12 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport]) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, overwrite_input=True)
+        write_text(report.source, report.fixed, inputs, in_place=True)
     if fixed:
         from cjm.terminal import say
 
