@@ -12,6 +12,7 @@ from cjm.cli.options import (
     FormatOption,
     OutputOption,
     Paths,
+    StatisticsOption,
     report_destinations,
     run_inputs,
     write_reports,
@@ -43,6 +44,7 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    statistics: StatisticsOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -57,6 +59,8 @@ def lint(
     unreadable input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
+
+    Example: cjm lint samples/invalid/ --statistics
 
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
@@ -86,7 +90,7 @@ def lint(
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
         if report.strict:
             findings.strict_files.add(report.source)
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
