@@ -112,6 +112,8 @@ def split(
     lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
     pointed at the phase follow.
 
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
     Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
@@ -146,6 +148,8 @@ def merge(
 ) -> None:
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
+
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
 
     Example: cjm merge maps/snacks.yaml interest consideration --into consideration
     """
@@ -346,6 +350,7 @@ def _say(stream: IO[str], message: str) -> None:
 def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from rich.text import Text
 
+    from cjm.reporters.text import styled_line
     from cjm.terminal import safe
 
     console = _console(stream)
@@ -366,11 +371,7 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
         for note in report.notes:
             console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
     for problem in outcome.review:
-        line = Text()
-        line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")
-        line.append(f" {problem.code} ", style="cyan")
-        line.append(safe(problem.message))
-        console.print(line, soft_wrap=True)
+        console.print(styled_line(problem), soft_wrap=True)
 
 
 def _print_diff(text: str) -> None:
