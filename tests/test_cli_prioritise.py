@@ -201,7 +201,7 @@ def test_explain_shows_the_urgency_a_prerequisite_inherits(write_map) -> None:
     assert "urgency: inherits urgency 5 from 'launch', which depends on it (own 2)" in proc.stdout
     assert "ranked before 'launch'" in proc.stdout
     item = json.loads(cli("prioritise", str(path), "--explain", "photos", "-f", "json").stdout)
-    assert item["inherits"] == {"input": "urgency", "value": 5, "own": 2, "from": "launch", "via": []}
+    assert item["inherits"] == {"input": "urgency", "value": 5, "own": 2, "from": "launch", "via": [], "steps": 0}
     assert item["rank"] == 1 and item["rank_reason"].startswith("ranked before 'launch'")
 
 

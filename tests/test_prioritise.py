@@ -796,3 +796,15 @@ def test_heavy_upkeep_with_low_confidence_is_named_rethink() -> None:
         ]
     )
     assert safer.answered_only_by_risky() == []
+
+
+def test_a_long_dependency_chain_is_ranked_without_recursion() -> None:
+    # 1,500 initiatives, each waiting for the one before: more than Python's recursion limit.
+    items = [{"id": "i0", "title": "I0", "urgency": 1}]
+    items += [{"id": f"i{n}", "title": f"I{n}", "urgency": 1, "depends_on": [f"i{n - 1}"]} for n in range(1, 1500)]
+    items[-1]["urgency"] = 5
+    roadmap = prioritise([journey(items)], make_model("wsjf"))
+    assert order(roadmap) == [f"i{n}" for n in range(1500)]
+    inherited = roadmap.find("i0").inherited
+    assert inherited is not None and inherited.source == "i1499" and inherited.steps == 1498
+    assert inherited.text().endswith("through 'i1', 'i2', 'i3', …")

@@ -15,28 +15,35 @@ journey's audience, so derived and written reaches share a unit.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cjm.model import Journey
 from cjm.prioritise.coverage import addressed
 from cjm.prioritise.scoring import SCALE_MIDDLE
 
+K = TypeVar("K", bound=Hashable)
 PER_HUNDRED = 100.0  # the audience when no initiative of the map carries a reach
+MAX_VIA = 3  # intermediate initiatives named in a long chain
 
 
 @dataclass(frozen=True)
 class Inherited:
-    """An urgency taken from a dependent: `value` from `source`, reached through `via` (nearest first)."""
+    """An urgency taken from a dependent: `value` from `source`, reached through `steps` initiatives in between, the
+    nearest of them in `via` (at most `MAX_VIA`)."""
 
     value: float
     own: float
     own_assumed: bool
     source: str
     via: tuple[str, ...] = ()
+    steps: int = 0
 
     def text(self) -> str:
-        through = f" through {', '.join(repr(v) for v in self.via)}" if self.via else ""
+        more = ", …" if self.steps > len(self.via) else ""
+        through = f" through {', '.join(repr(v) for v in self.via)}{more}" if self.via else ""
         return f"inherits urgency {self.value:g} from '{self.source}', which depends on it{through}"
 
 
@@ -73,24 +80,21 @@ def facts(journey: Journey) -> dict[str, Facts]:
                 dependents[dep].append(initiative.id)
     own = {key: _own_urgency(i.raw) for key, i in initiatives.items()}
     inherited: dict[str, Inherited | None] = {}
-
-    def resolve(key: str, seen: frozenset[str]) -> tuple[float, Inherited | None]:
-        if key in inherited:
-            found = inherited[key]
-            return (found.value if found else own[key][0]), found
+    urgency: dict[str, float] = {}
+    for key in dependents_first(list(initiatives), dependents):
         best: Inherited | None = None
         for child in sorted(dependents[key]):
-            if child in seen:  # a cycle: `cjm validate` reports it, staging refuses it
+            if child not in urgency:  # a cycle: `cjm validate` reports it, staging refuses it
                 continue
-            value, via = resolve(child, seen | {key})
-            if value > (best.value if best else own[key][0]):
-                source, chain = (via.source, (child, *via.via)) if via else (child, ())
-                best = Inherited(value, own[key][0], own[key][1], source, chain)
+            if urgency[child] > (best.value if best else own[key][0]):
+                via = inherited[child]
+                if via:
+                    chain, steps, source = (child, *via.via)[:MAX_VIA], via.steps + 1, via.source
+                else:
+                    chain, steps, source = (), 0, child
+                best = Inherited(urgency[child], own[key][0], own[key][1], source, chain, steps)
         inherited[key] = best
-        return (best.value if best else own[key][0]), best
-
-    for key in initiatives:
-        resolve(key, frozenset({key}))
+        urgency[key] = best.value if best else own[key][0]
 
     positions = {phase.id: (n, phase.name) for n, phase in enumerate(journey.phases)}
     funnel: dict[str, tuple[int, int, str] | None] = {}
@@ -118,6 +122,27 @@ def facts(journey: Journey) -> dict[str, Facts]:
             audience_from=audience_from,
         )
     return out
+
+
+def dependents_first(keys: list[K], dependents: Mapping[K, Sequence[K]]) -> list[K]:
+    """The keys, each after every key that depends on it (Kahn's algorithm, without recursion: dependency chains
+    can be long). Keys caught in a cycle come last, in the order given."""
+    waiting = {key: len(set(dependents[key])) for key in keys}
+    prerequisites: dict[K, list[K]] = {key: [] for key in keys}
+    for key in keys:
+        for child in set(dependents[key]):
+            prerequisites[child].append(key)
+    ready = deque(key for key in keys if not waiting[key])
+    out: list[K] = []
+    while ready:
+        key = ready.popleft()
+        out.append(key)
+        for parent in prerequisites[key]:
+            waiting[parent] -= 1
+            if not waiting[parent]:
+                ready.append(parent)
+    placed = set(out)
+    return out + [key for key in keys if key not in placed]
 
 
 def _own_urgency(raw: dict) -> tuple[float, bool]:

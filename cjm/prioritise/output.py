@@ -184,6 +184,7 @@ def initiative_dict(roadmap: Roadmap, item: RankedInitiative) -> dict[str, Any]:
                 "own": None if item.inherited.own_assumed else item.inherited.own,
                 "from": item.inherited.source,
                 "via": list(item.inherited.via),
+                "steps": item.inherited.steps,
             }
             if item.inherited
             else None

@@ -10,7 +10,7 @@ from cjm.errors import CjmError
 from cjm.model import Initiative, Journey
 from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
 from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
-from cjm.prioritise.derive import Facts, Inherited, all_facts
+from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
 from cjm.problem import Problem, Severity
@@ -257,21 +257,12 @@ def _prerequisites_first(
             if dep in dependents:
                 dependents[dep].append(key)
     best: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[str, str] | None]] = {}
-
-    def resolve(key: tuple[str, str], seen: frozenset[tuple[str, str]]) -> tuple[Any, ...]:
-        if key not in best:
-            found: tuple[tuple[Any, ...], tuple[str, str] | None] = (keys[key], None)
-            for child in dependents[key]:
-                if child in seen:  # a cycle: staging reports it
-                    continue
-                value = resolve(child, seen | {key})
-                if value < found[0]:
-                    found = (value, best[child][1] or child)
-            best[key] = found
-        return best[key][0]
-
-    for key in keys:
-        resolve(key, frozenset({key}))
+    for key in dependents_first(list(keys), dependents):
+        found: tuple[tuple[Any, ...], tuple[str, str] | None] = (keys[key], None)
+        for child in dependents[key]:
+            if child in best and best[child][0] < found[0]:  # not yet in best: a cycle, which staging reports
+                found = (best[child][0], best[child][1] or child)
+        best[key] = found
     by_merit = sorted(keys, key=lambda k: (best[k][0], keys[k]))
     nodes = {key: Node(key, f"'{key[1]}'", 1, "", False, depends_on[key], n) for n, key in enumerate(by_merit)}
     pulled = {key: source for key, (_, source) in best.items() if source is not None}

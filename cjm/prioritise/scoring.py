@@ -28,6 +28,7 @@ inputs on a fixed ladder (`LADDERS`) and marked `derived` with how, so any map c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -205,8 +206,12 @@ def _lookup(raw: Mapping[str, Any], dotted: str) -> Any:
     return node
 
 
-def _ladder_text(ladder: Mapping[int, float]) -> str:
-    return ", ".join(f"{k}→{fmt(v)}" for k, v in sorted(ladder.items()))
+@functools.cache
+def _ladder_text(name: str) -> str:
+    """`1→1, 2→3, …` for a ladder of LADDERS, or `enables` (ENABLES_LADDER, its top step meaning "or more")."""
+    ladder = ENABLES_LADDER if name == "enables" else LADDERS[name]
+    top = max(ladder) if name == "enables" else None
+    return ", ".join(f"{k}{'+' if k == top else ''}→{fmt(v)}" for k, v in sorted(ladder.items()))
 
 
 def _written_or(raw: Mapping[str, Any], path: str, derive: Callable[[], Term], note: str = "") -> Term:
@@ -221,7 +226,7 @@ def _from_scale(raw: Mapping[str, Any], path: str, source: str, ladder: str, not
     def derive() -> Term:
         value, assumed = scale_value(raw, source)
         mapped = LADDERS[ladder][int(value)]
-        how = f"from {source} {value:g}{' (assumed)' if assumed else ''} on {_ladder_text(LADDERS[ladder])}"
+        how = f"from {source} {value:g}{' (assumed)' if assumed else ''} on {_ladder_text(ladder)}"
         return Term(path, _plain(float(mapped)), assumed, note=note, derived=how)
 
     return derive
@@ -231,7 +236,7 @@ def _from_urgency(path: str, facts: Facts) -> Callable[[], Term]:
     def derive() -> Term:
         value, assumed, inherited = _urgency(facts)
         mapped = LADDERS["fibonacci"][int(value)]
-        how = f"from urgency {value:g}{' (assumed)' if assumed else ''} on {_ladder_text(LADDERS['fibonacci'])}"
+        how = f"from urgency {value:g}{' (assumed)' if assumed else ''} on {_ladder_text('fibonacci')}"
         return Term(path, _plain(float(mapped)), assumed, derived=f"{how}; {inherited}" if inherited else how)
 
     return derive
@@ -307,7 +312,7 @@ def _wsjf(raw: Mapping[str, Any], facts: Facts, _weights: Mapping[str, float]) -
             f"{facts.opportunities} opportunit{'ies' if facts.opportunities != 1 else 'y'}",
             f"unblocks {len(facts.dependents)}",
         ]
-        steps = _ladder_text(ENABLES_LADDER).replace(f"{max(ENABLES_LADDER)}→", f"{max(ENABLES_LADDER)}+→")
+        steps = _ladder_text("enables")
         how = f"from what it answers: {', '.join(parts)} = {count}, on {steps}"
         return Term("wsjf.risk_reduction", _plain(float(mapped)), derived=how)
 
