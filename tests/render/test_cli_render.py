@@ -65,7 +65,7 @@ def _path_with(tmp_path: Path, *programs: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF"),
-                                              ("map.dot", b"digraph"), ("map.mmd", b"journey")])
+                                              ("map.dot", b"digraph"), ("map.mmd", b"%%{init")])
 def test_the_format_follows_the_extension(tmp_path: Path, name: str, magic: bytes) -> None:
     proc = run_cjm("render", APPAREL, "-o", str(tmp_path / name))
     assert_clean_exit(proc, (0,))
@@ -84,7 +84,7 @@ def test_a_folder_of_maps_in_one_call(tmp_path: Path) -> None:
 def test_markdown_output_is_a_fenced_mermaid_block(tmp_path: Path) -> None:
     assert_clean_exit(run_cjm("render", APPAREL, "-o", str(tmp_path / "journey.md")), (0,))
     text = (tmp_path / "journey.md").read_text(encoding="utf-8")
-    assert text.startswith("```mermaid\njourney\n") and text.endswith("```\n")
+    assert text.startswith("```mermaid\n%%{init: ") and "\njourney\n" in text and text.endswith("```\n")
 
 
 def test_standard_output_needs_a_format() -> None:
