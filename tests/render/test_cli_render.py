@@ -228,3 +228,44 @@ def test_report_refuses_to_overwrite_its_map(tmp_path: Path) -> None:
     proc = run_cjm("report", str(tmp_path / "map.yaml"), "-o", str(tmp_path / "map.yaml"), "--format", "markdown")
     assert_clean_exit(proc, (2,))
     assert (tmp_path / "map.yaml").read_bytes() == Path(APPAREL).read_bytes()
+
+
+UNTAGGED = str(Path(__file__).parent / "maps" / "gift-untagged.yaml")
+
+
+def test_a_report_says_what_lint_finds_unless_told_not_to(tmp_path: Path) -> None:
+    proc = run_cjm("report", UNTAGGED)
+    assert_clean_exit(proc, (0,))
+    report = proc.stdout
+    findings = report[report.index("## Findings"):report.index("## Prioritised roadmap")]
+    assert "14 warnings" in findings
+    assert "| ▲ warning | CJM102 phase-without-action | 36 | phase 'Delivery' has no customer action" in findings
+    assert "**CJM402 low-point-without-initiative**: " in findings  # the rule's advice, once per rule
+    assert findings.count("**CJM103 phase-without-kpi**") == 1
+    assert "## Personas" in report and "| Receiver — Grandmother, 70 |" in report
+    without = run_cjm("report", UNTAGGED, "--no-findings")
+    assert_clean_exit(without, (0,))
+    assert "## Findings" not in without.stdout and "CJM402" not in without.stdout
+
+
+def test_the_findings_are_what_lint_finds_in_the_map_s_language() -> None:
+    from cjm.lint.engine import lint_path
+
+    proc = run_cjm("report", APPAREL)
+    assert_clean_exit(proc, (0,))
+    findings = proc.stdout[proc.stdout.index("## 指摘事項"):proc.stdout.index("## 優先順位づけしたロードマップ")]
+    problems = lint_path(APPAREL).problems
+    if problems:
+        assert findings.count("\n| ▲ 警告 |") + findings.count("\n| ✖ エラー |") + findings.count("\n| ℹ 情報 |") \
+            == len(problems)
+    else:
+        assert "`cjm lint` の指摘はありません。" in findings
+
+
+def test_the_report_footer_names_the_map_without_an_absolute_path(tmp_path: Path) -> None:
+    proc = run_cjm("report", str(Path(UNTAGGED).resolve()), "-o", str(tmp_path / "report.md"))
+    assert_clean_exit(proc, (0,))
+    footer = (tmp_path / "report.md").read_text(encoding="utf-8").rsplit("---", 1)[1]
+    assert "gift-untagged.yaml" in footer and str(ROOT) not in footer and str(tmp_path) not in footer
+    relative = run_cjm("report", "tests/render/maps/gift-untagged.yaml", "-o", "-")
+    assert "from tests/render/maps/gift-untagged.yaml." in relative.stdout  # as the repository names it
