@@ -9,8 +9,11 @@ behind HTML-like labels rejects, are shown as `\\xNN`, the way `cjm.terminal.saf
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+import budoux
 
 from cjm.terminal import display_width
 
@@ -91,23 +94,61 @@ def _tokens(paragraph: str) -> list[str]:
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
     lines: list[list[str]] = []
     line: list[str] = []
-    for token in _tokens(paragraph):
-        if display_width("".join(line) + token.rstrip()) <= width:
-            line.append(token)
+    for group in _phrases(paragraph):
+        if display_width("".join(line + group).rstrip()) <= width:
+            line.extend(group)
             continue
-        if "".join(line).strip():
-            lines.append(line)
+        if "".join(line).strip() and display_width("".join(group).strip()) <= width:
+            lines.append(line)  # the phrase starts a new line
             line = []
-        token = token.lstrip()
-        while display_width(token.rstrip()) > width:  # a word longer than the line: cut it
-            cut = _fit(token, width)
-            lines.append([token[:cut]])
-            token = token[cut:]
-        line = [token]
+            group = [group[0].lstrip(), *group[1:]]
+            line.extend(group)
+            continue
+        for token in group:  # a phrase longer than a line breaks between its units
+            if display_width("".join(line) + token.rstrip()) <= width:
+                line.append(token)
+                continue
+            if "".join(line).strip():
+                lines.append(line)
+                line = []
+            token = token.lstrip()
+            while display_width(token.rstrip()) > width:  # a word longer than the line: cut it
+                cut = _fit(token, width)
+                lines.append([token[:cut]])
+                token = token[cut:]
+            line = [token]
     if "".join(line).strip():
         lines.append(line)
     _no_orphan(lines, width)
     return ["".join(tokens).rstrip() for tokens in lines]
+
+
+@functools.cache
+def _parser() -> budoux.Parser:
+    return budoux.load_default_japanese_parser()
+
+
+def _phrases(paragraph: str) -> list[list[str]]:
+    """The paragraph's units (`_tokens`) grouped into phrases that a line should not split: BudouX's Japanese
+    phrases (a word with its particles and endings), and Latin words, which end at a space."""
+    ends: set[int] = set()
+    if any(char_width(char) == 2 for char in paragraph):
+        offset = 0
+        for phrase in _parser().parse(paragraph):
+            offset += len(phrase)
+            ends.add(offset)
+    groups: list[list[str]] = []
+    group: list[str] = []
+    offset = 0
+    for token in _tokens(paragraph):
+        group.append(token)
+        offset += len(token)
+        if offset in ends or token[-1].isspace() or not ends:
+            groups.append(group)
+            group = []
+    if group:
+        groups.append(group)
+    return groups
 
 
 def _no_orphan(lines: list[list[str]], width: int) -> None:

@@ -87,7 +87,7 @@ def test_japanese_line_breaking_rules_hold_both_ways(text: str, width: int) -> N
 
 def test_no_japanese_character_is_left_alone_on_the_last_line() -> None:
     assert wrap("カートに入れて購入手続きをする", 16)[-1] != "る"
-    assert wrap("届いた服を着てSNSに投稿する", 24) == ["届いた服を着てSNSに投稿", "する"]
+    assert wrap("届いた服を着てSNSに投稿する", 24) == ["届いた服を着てSNSに", "投稿する"]
     assert wrap("商品ページを見て回る", 18) == ["商品ページを見て", "回る"]
     for text in ("レビューを読む", "サイズ表を確認する", "インフルエンサーの投稿を見る", "33歳・パートで働くママ"):
         for width in range(6, 30):
@@ -95,10 +95,17 @@ def test_no_japanese_character_is_left_alone_on_the_last_line() -> None:
             assert len(lines) == 1 or display_width(lines[-1]) > 2, (text, width, lines)
 
 
-def test_short_katakana_words_and_kanji_compounds_are_not_broken() -> None:
+def test_lines_break_between_phrases_not_inside_words() -> None:
+    """Japanese breaks between phrases (BudouX's): a word keeps its particle and ending on one line."""
     assert wrap("33歳・パートで働くママ", 14) == ["33歳・パートで", "働くママ"]
-    assert wrap("インフルエンサーの投稿を見る", 14) == ["インフルエン", "サーの投稿を", "見る"]  # too long: cut
-    assert wrap("新商品のサンプルを申し込む", 12) == ["新商品の", "サンプルを申", "し込む"]
+    assert wrap("新商品のサンプルを申し込む", 12) == ["新商品の", "サンプルを", "申し込む"]
+    assert wrap("YouTubeで他社の口コミや失敗談を調べる", 20) == ["YouTubeで他社の", "口コミや失敗談を", "調べる"]
+    assert wrap("どこのブランドだろう、高くないかな", 20)[-1] == "高くないかな"
+    assert wrap("仕様・色決めの打ち合わせ", 20) == ["仕様・色決めの", "打ち合わせ"]
+
+
+def test_a_phrase_longer_than_the_line_breaks_inside_it_by_the_rules() -> None:
+    assert wrap("インフルエンサーの投稿を見る", 14) == ["インフルエン", "サーの投稿を", "見る"]
 
 
 def test_an_opening_bracket_goes_with_what_it_opens() -> None:
