@@ -470,7 +470,7 @@ def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     fewer = f"; {args.big_rounds} runs at 10,000 phases" if big >= 10_000 else ""
     report.say(f"\nScaling with the map (each run in a fresh process, without start-up{fewer}; {_load()}) ...")
     for name, template in SCALING_COMMANDS.items():
-        target = Target(f"scaling: {name} {big:,} phases / {small:,} phases", "at most", 12)
+        target = Target(f"scaling: {name} {big:,} phases / {small:,} phases, CPU", "at most", 12)
         report.targets.append(target)
         if not command_exists(template[0]):
             target.note = f"not available yet: no `cjm {template[0]}` in this tree"
@@ -497,13 +497,13 @@ def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
             + " ×".join(f"{b.cpu_median / a.cpu_median:.1f}" for a, b in steps)
             + ")"
         )
-        target.value = commands[-1].median / commands[-2].median
+        target.value = commands[-1].cpu_median / commands[-2].cpu_median
 
 
 def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     # "render's own overhead ... at most 1.3x the time dot alone takes": (render - dot) / dot. The plain ratio
     # render / dot is printed beside it.
-    target = Target("render: own overhead (render - dot) / dot alone, same DOT, 100 phases", "at most", 1.3)
+    target = Target("render: own overhead (render - dot) / dot alone, same DOT, 100 phases, CPU", "at most", 1.3)
     report.targets.append(target)
     if not command_exists("render"):
         target.note = "not available yet: no `cjm render` in this tree"
@@ -523,10 +523,11 @@ def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> N
     interleaved([render, dot], args.rounds)
     report.record(render, dot)
     report.say(
-        f"  cjm render {_seconds(render.median)}, dot alone {_seconds(dot.median)}: render takes "
-        f"{render.median / dot.median:.2f}× dot's time, its own work {(render.median - dot.median) / dot.median:.2f}×"
+        f"  cjm render {_seconds(render.median)} ({_seconds(render.cpu_median)} CPU), dot alone "
+        f"{_seconds(dot.median)} ({_seconds(dot.cpu_median)} CPU): render takes {render.median / dot.median:.2f}× "
+        f"dot's time, its own work {(render.cpu_median - dot.cpu_median) / dot.cpu_median:.2f}× dot's CPU"
     )
-    target.value = (render.median - dot.median) / dot.median
+    target.value = (render.cpu_median - dot.cpu_median) / dot.cpu_median
 
 
 def hostile(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
