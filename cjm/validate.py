@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
@@ -14,6 +16,8 @@ from cjm.model import Journey, build_journey
 from cjm.problem import Problem, Severity, cap_repeats
 from cjm.references import check_references
 from cjm.schema import check_schema
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -107,13 +111,23 @@ def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: 
 def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
                 jobs: int | None = None) -> Iterator[Result]:
     """`check_paths` for files already found (by `cjm.files.expand`)."""
-    workers = 1 if keep else _workers(len(files), jobs, STDIN in files)
-    if workers > 1:
-        yield from _check_in_pool(files, limits, workers)
+    if keep:
+        for path in files:
+            yield check_file(path, limits)
         return
-    check = check_file if keep else _check_problems_only
+    yield from in_pool(functools.partial(_check_problems_only, limits=limits), files, jobs)
+
+
+def in_pool(work: Callable[[str], T], files: Sequence[str], jobs: int | None) -> Iterator[T]:
+    """`work(file)` for every file, in the files' order, in `jobs` processes (None or 0: as many as pay for the
+    number of files and the cores there are; never more than files). `work` and its results must cross processes:
+    a module-level function (or a partial of one) returning plain data."""
+    workers = _workers(len(files), jobs, STDIN in files)
+    if workers > 1:
+        yield from _pool_map(work, files, workers)
+        return
     for path in files:
-        yield check(path, limits)
+        yield work(path)
 
 
 # Below this many files per process, starting processes costs more than it saves. Measured with fork (Linux):
@@ -129,7 +143,7 @@ def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
     if reads_stdin:
         return 1
     if jobs:
-        return jobs
+        return max(1, min(jobs, files))  # a worker without a file only costs a process
     if files < 2 * MIN_FILES_PER_JOB:
         return 1  # decided without importing multiprocessing, which costs a one-file run 7 ms
     per_job = MIN_FILES_PER_JOB if _can_fork() else MIN_FILES_PER_SPAWNED_JOB
@@ -149,7 +163,7 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterator[Result]:
+def _pool_map(work: Callable[[str], T], files: Sequence[str], workers: int) -> Iterator[T]:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -162,7 +176,7 @@ def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterat
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, min(64, len(files) // (workers * 8)))
-            yield from pool.map(_check_problems_only, files, [limits] * len(files), chunksize=chunk)
+            yield from pool.map(work, files, chunksize=chunk)
     finally:
         gc.unfreeze()
 

@@ -22,6 +22,8 @@ class Findings:
     problems: list[Problem] = field(default_factory=list)
     strict_files: set[str] = field(default_factory=set)
     """Files whose warnings fail the run (`lint --strict`, or `strict` in their configuration)."""
+    quiet: bool = False
+    """The text report lists the problems and nothing else (`--quiet`)."""
 
     def fails(self, problem: Problem) -> bool:
         """Whether a problem fails the run: an error, or a warning in a strict file."""
