@@ -210,9 +210,9 @@ def _named(rules: dict[str, Any], name: str) -> Any:
 
 
 def _auto_rules(raw: bytes, source: str, rules: list[Any]) -> list[Any]:
-    from cjm.validate import check_text
+    from cjm.validate import FIRST_PROBLEMS, check_text
 
-    result = check_text(raw, source)
+    result = check_text(raw, source, first=FIRST_PROBLEMS)
     if result.journey is None:
         return []  # adapt_text refuses the map with its problems
     business = result.journey.business
