@@ -105,7 +105,7 @@ def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, inputs, in_place=True)
+        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed:
         from cjm.terminal import say
 
