@@ -221,9 +221,9 @@ def _named(rules: dict[str, Any], name: str) -> Any:
 
 
 def _auto_rules(raw: bytes, source: str, rules: list[Any]) -> list[Any]:
-    from cjm.validate import check_text
+    from cjm.validate import FIRST_PROBLEMS, check_text
 
-    result = check_text(raw, source)
+    result = check_text(raw, source, first=FIRST_PROBLEMS)
     if result.journey is None:
         return []  # adapt_text refuses the map with its problems
     business = result.journey.business
@@ -311,9 +311,10 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        sys.stdout.write(json.dumps({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
-                                     "problems": [_problem_json(p) for p in outcome.problems]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        from cjm.reporters import json_text
+
+        sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
+                                    "problems": [_problem_json(p) for p in outcome.problems]}))
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
@@ -409,5 +410,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from cjm.reporters import json_text
+
+    sys.stdout.write(json_text(document))
 

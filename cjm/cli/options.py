@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Annotated
 
 import typer
@@ -77,7 +77,7 @@ class Destination:
     format: str
     path: str | None = None
     inputs: Inputs = NO_INPUTS
-    main: bool = False  # the report of --format and -o, not of --output-format
+    main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
 
 
 def destinations(format: str | None, output: str | None, also: list[str] | None,
