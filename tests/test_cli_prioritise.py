@@ -400,14 +400,14 @@ def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path)
     target = tmp_path / "roadmap.csv"
     assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target)), (0,))  # the suffix chooses CSV
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfrank,")
+    assert data.startswith(b'\xef\xbb\xbf"rank",')
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["title"] == "購入者レビューの掲載"
     assert data.decode("cp932", errors="replace") != data.decode("utf-8-sig")  # the BOM is what Excel needs
     assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target), "--no-bom"), (0,))
-    assert target.read_bytes().startswith(b"rank,")
-    assert cli("prioritise", APPAREL, "-f", "csv").stdout.startswith("rank,")  # never on standard output
-    assert cli("prioritise", APPAREL, "-f", "csv", "--bom").stdout.startswith("\ufeffrank,")
+    assert target.read_bytes().startswith(b'"rank",')
+    assert cli("prioritise", APPAREL, "-f", "csv").stdout.startswith('"rank",')  # never on standard output
+    assert cli("prioritise", APPAREL, "-f", "csv", "--bom").stdout.startswith('\ufeff"rank",')
 
 
 def test_heavy_upkeep_with_low_confidence_is_named_everywhere() -> None:

@@ -22,7 +22,6 @@ keep English keys and values, with `label` and `stage_label` in the maps' langua
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable
 from typing import IO, Any
@@ -303,11 +302,13 @@ BOM = "\ufeff"  # lets Excel (notably on Japanese Windows) read the file as UTF-
 
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bool = False) -> None:
-    """One row per initiative, in rank order; lists are space-separated ids. `bom` starts the text with a UTF-8
-    byte-order mark, for a `.csv` file that Excel should open as UTF-8."""
+    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused (cjm.csv_output).
+    `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel should open as UTF-8."""
+    from cjm.csv_output import CsvWriter
+
     if bom:
         stream.write(BOM)
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = CsvWriter(stream)
     writer.writerow(CSV_COLUMNS)
     for item in roadmap.initiatives:
         inputs = [_csv_input(item.inputs, name) for name in CSV_INPUTS]
@@ -317,7 +318,7 @@ def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bo
                 item.stage,
                 item.map_id,
                 item.id,
-                _csv_text(item.title),
+                item.title,
                 round(item.score, 6),
                 item.quadrant,
                 item.risk or "",
@@ -346,11 +347,6 @@ def _csv_input(inputs: dict[str, Any], dotted: str) -> Any:
     return "" if value is None else value
 
 
-def _csv_text(text: str) -> str:
-    """Spreadsheets run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 # --- Markdown -------------------------------------------------------------------------------------------
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
@@ -358,7 +354,7 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
 
 def md(text: str) -> str:
     """Map text made safe for a Markdown table cell: special characters escaped, lines joined."""
-    return " ".join(safe(text).split()).translate(_MD_SPECIAL)
+    return safe(" ".join(text.split())).translate(_MD_SPECIAL)
 
 
 def markdown_table(roadmap: Roadmap) -> str:
