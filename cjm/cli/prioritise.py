@@ -86,6 +86,8 @@ def prioritise(
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
     3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
 
+    Exit codes: 0 roadmap written, 2 usage error, or a map that is not valid or lacks what the model needs.
+
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
@@ -162,11 +164,11 @@ def _load(files: list[str]) -> list[Journey]:
 
 
 def _report(problems: list) -> None:
+    from cjm.reporters.text import problem_line
     from cjm.terminal import say
 
     for problem in problems:
-        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}")
+        say(problem_line(problem))
 
 
 def _note(message: str) -> None:

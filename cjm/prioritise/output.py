@@ -302,8 +302,9 @@ BOM = "\ufeff"  # lets Excel (notably on Japanese Windows) read the file as UTF-
 
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bool = False) -> None:
-    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused (cjm.csv_output).
-    `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel should open as UTF-8."""
+    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused
+    (cjm.csv_output). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel should open
+    as UTF-8."""
     from cjm.csv_output import CsvWriter
 
     if bom:

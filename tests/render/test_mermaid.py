@@ -29,10 +29,14 @@ def _encode_entities(diagram: str) -> str:
 
 def _statements(diagram: str) -> list[tuple[str, str]]:
     lines = _encode_entities(diagram).splitlines()
-    assert lines[0] == "journey"
+    assert re.fullmatch(r'%%\{init: \{"journey": \{"width": \d+, "height": \d+\}\}\}%%', lines[0])
+    assert lines[1] == "journey"
     read = []
-    for line in lines[1:]:
+    for line in lines[2:]:
         body = line.strip()
+        if body.startswith("%% cjm: "):  # a comment: what the journey cannot show
+            assert "%%{" not in body
+            continue
         assert "%%" not in body
         if m := TITLE.fullmatch(body):
             read.append(("title", body[6:]))
