@@ -32,6 +32,7 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
+@collector_paused()  # the model is built from a tree in one go: collecting while it grows only walks it again
 def check_document(doc: Document, first: int | None = None) -> Result:
     """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
     come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
