@@ -25,6 +25,7 @@ class Result:
     document: Document | None = None
     journey: Journey | None = None
     unreadable: bool = False
+    snapshot: Snapshot | None = None  # the file as it was read, for a later in-place write (None: standard input)
 
     @property
     def ok(self) -> bool:
@@ -83,10 +84,12 @@ def display_name(path: str) -> str:
 
 
 def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    raw = read_source(path, limits)
-    if isinstance(raw, Problem):
-        return Result(display_name(path), [raw], unreadable=raw.code == UNREADABLE)  # over the limit: a finding
-    return check_text(raw, display_name(path), limits)
+    read = read_map(path, limits)
+    if isinstance(read, Problem):
+        return Result(display_name(path), [read], unreadable=read.code == UNREADABLE)  # over the limit: a finding
+    result = check_text(read[0], display_name(path), limits)
+    result.snapshot = read[1]
+    return result
 
 
 def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,

@@ -12,6 +12,7 @@ from cjm.cli.options import (
     FormatOption,
     OutputOption,
     Paths,
+    StatisticsOption,
     report_destinations,
     run_inputs,
     write_reports,
@@ -43,6 +44,7 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    statistics: StatisticsOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -52,10 +54,13 @@ def lint(
     [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
     finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
 
-    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
-    input.
+    Exit codes: 0 no errors (warnings and notes are shown but exit 0, unless --strict or `strict` in the
+    configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
+    unreadable input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
+
+    Example: cjm lint samples/invalid/ --statistics
 
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
@@ -85,7 +90,7 @@ def lint(
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
         if report.strict:
             findings.strict_files.add(report.source)
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
@@ -100,7 +105,7 @@ def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, inputs, in_place=True)
+        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed:
         from cjm.terminal import say
 
@@ -135,6 +140,8 @@ def rules(
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
+
+    Exit codes: 0 shown, 2 no such rule.
 
     Example: cjm rules CJM201
     """

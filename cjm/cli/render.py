@@ -168,13 +168,14 @@ def report(
 def _load(path: str) -> Journey | None:
     """The map's journey, or None after listing its problems (file:line:col) on standard error."""
     from cjm.problem import Severity
+    from cjm.reporters.text import problem_line
     from cjm.validate import check_file
 
     result = check_file(path)
     if result.journey is None:
         for problem in result.problems:
             if problem.severity is Severity.ERROR:
-                _say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
+                _say(problem_line(problem))
         _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows the same problems)")
     return result.journey
 

@@ -22,10 +22,11 @@ class MapError(CjmError):
     """One version of a map is not a valid map; `problems` say where and why."""
 
     def __init__(self, source: str, problems: list[Problem], first: int | None = None) -> None:
-        if first is not None and len(problems) >= first:
-            told = f"its first {len(problems)} problems shown; run `cjm validate` on it for all"
+        count = sum(problem.count for problem in problems)  # a capped report's note stands for those left out
+        if first is not None and count >= first:
+            told = f"its first {count} problems shown; run `cjm validate` on it for all"
         else:
-            told = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; run `cjm validate` on it"
+            told = f"{count} problem{'s' if count != 1 else ''}; run `cjm validate` on it"
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems

@@ -2,7 +2,8 @@
 
 Each problem code becomes a rule with its name, a one-line description and a help link (`cjm.codes`); each
 problem a result located by file, line and column and, where known, by its JSON path in the map. Paths inside
-the working folder are relative to `%SRCROOT%`, so the upload action matches them to the repository.
+the working folder are relative to `%SRCROOT%`, so the upload action matches them to the repository. The run has
+no `automationDetails`: the upload's `category:` names it, and a fixed id would override that.
 """
 
 from __future__ import annotations
@@ -51,7 +52,6 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
                 "rules": rules,
             }
         },
-        "automationDetails": {"id": f"cjm/{findings.command}/"},
         "originalUriBaseIds": {SRCROOT: {"uri": Path(root).absolute().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": location} for location in artifacts],
