@@ -66,4 +66,4 @@ docs: $(STAMP)
 	$(BIN)/python -m cjm.docs
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis $(MERMAID_CLI)/node_modules

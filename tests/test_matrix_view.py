@@ -23,7 +23,7 @@ def test_the_matrix_shows_upkeep_confidence_and_the_initiatives_to_rethink() -> 
     assert "維持5 · 確度0.4" in source  # loyalty-expansion
     assert "維持1 · 確度?" in source  # faq: no confidence in the map
     assert "要再検討：維持費大・ 確度低" in words(source) and source.count("要再検討") == 1
-    assert f'<FONT COLOR="{RISK_INK}"><B>#8 ポイント制度の</B>' in source  # broken between phrases
+    assert f'<FONT COLOR="{RISK_INK}"><B>#8 ポイント制度の</B>' in source  # breaks before ランク, not in it
     assert "維持：維持コスト1〜5（低いほど良い）" in source
 
 

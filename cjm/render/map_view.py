@@ -53,7 +53,8 @@ def feelings_row(journey: Journey, lane: Lane, single: bool, wrap: int) -> Row:
         text = Text()
         if emotion is not None:
             low = emotion.score < facts.LOW_SCORE
-            text.paragraph(emotion.note or theme.score_text(emotion.score), wrap,
+            feeling = emotion.note or theme.score_text(emotion.score)
+            text.paragraph(f"{theme.LOW_MARK} {feeling}" if low else feeling, wrap,
                            colour=theme.NEGATIVE if low else None)
             if low:
                 row.highlight.add(phase.index)
@@ -121,6 +122,8 @@ def key(journey: Journey) -> str | None:
         parts.append(f"{theme.OFFLINE_MARK} {theme.word('legend_offline', language)}")
     if any(item.get("severity") for _, item in journey.items() if item.list_name == "pain_points"):
         parts.append(f"{severity_marks(3)} {theme.word('legend_severity', language)}")
+    if any(point.low for _, points in facts.curves(journey) for point in points):
+        parts.append(f"{theme.LOW_MARK} {theme.word('legend_low', language)}")
     return "\u2003".join(parts) or None
 
 

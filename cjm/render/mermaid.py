@@ -31,11 +31,12 @@ from cjm.terminal import display_width
 _SPECIAL = re.compile("[#:;%,<>&\"]")
 _KEYWORDS = re.compile(r"(?i)^(journey|title|section|accTitle|accDescr)")
 
-# Mermaid's journey draws a task in a box `width` by `height` pixels, in 14 px type, and cuts what overflows. The
-# box's bottom is at three times its height (plus 10 px) and the happiest face at 285 px, so a box taller than
-# `MAX_HEIGHT` would hide faces: long texts get wider boxes instead, up to `WIDTHS[-1]`.
-TASK_FONT = 14
-LINE_HEIGHT = 20
+# Mermaid's journey draws a task in a box `width` by `height` pixels, in 16 px type (its labels' style), and cuts
+# what overflows. The box's bottom is at three times its height (plus 10 px) and the happiest face at 285 px, so a
+# box taller than `MAX_HEIGHT` would hide faces: long texts get wider boxes instead, up to `WIDTHS[-1]`. Lines of
+# Japanese take 24 px (the CJK fonts' normal line height).
+TASK_FONT = 16
+LINE_HEIGHT = 24
 WIDTHS = (150, 190, 230, 280, 340, 400)  # 150 is Mermaid's default
 MIN_HEIGHT = 50  # Mermaid's default
 MAX_HEIGHT = 90

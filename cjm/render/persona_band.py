@@ -62,8 +62,8 @@ def card(journey: Journey, persona: Persona, index: int, columns: int) -> Text:
         if not entries:
             continue
         text.paragraph(theme.word(key, language), columns, bold=True, colour=theme.MUTED, spaced=True)
-        for n, entry in enumerate(entries):
-            text.paragraph(entry, columns, bullet=True, spaced=n == 0)
+        for entry in entries:
+            text.paragraph(entry, columns, bullet=True)
     return text
 
 

@@ -32,6 +32,7 @@ OFFLINE = "#c65d21"
 # offline by its mark as well as its colour.
 ONLINE_MARK = "\u25c7"  # ◇
 OFFLINE_MARK = "\u25c6"  # ◆
+LOW_MARK = "\u25bc"  # ▼ before the feeling of a low point, which is also red
 TAG_GAP = "\u2002"  # an en space between a text and its badge: a plain space lets them read as one word
 
 # One colour per persona lane, in persona order; a map's untagged entries use the first.
@@ -63,6 +64,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "legend_online": ("online channel", "オンラインのチャネル"),
     "legend_offline": ("offline channel", "オフラインのチャネル"),
     "legend_severity": ("pain point severity, 3 of 5", "ペインの深刻度（5段階の3）"),
+    "legend_low": ("low point (emotion below 0)", "感情の低点（0未満）"),
     "impact": ("Impact", "インパクト"),
     "feasibility": ("Feasibility (easier →)", "実現しやすさ（易しい →）"),
     "stage": ("Stage", "ステージ"),

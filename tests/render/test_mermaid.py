@@ -69,3 +69,11 @@ def test_any_text_stays_one_task_name(value: str) -> None:
 def test_scores_map_minus_two_to_two_onto_one_to_five() -> None:
     assert [score(s) for s in (-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2)] == [1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert score(None) == 3
+
+
+def test_a_task_too_long_for_any_box_is_said_to_be_cut() -> None:
+    from cjm.render.mermaid import box_size
+
+    width, height, cut = box_size(["short", "word " * 200])
+    assert (width, cut) == (400, 1) and height <= 90  # the widest box, no taller than the faces allow
+    assert box_size(["short"]) == (150, 50, 0)  # Mermaid's defaults when they hold everything

@@ -20,6 +20,7 @@ from cjm.model import Journey
 from cjm.render import facts
 from cjm.render.mermaid import build_mermaid
 from cjm.validate import check_file
+from tests.render.browser import probe
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -41,7 +42,7 @@ def journeys() -> list[Journey]:
 
 
 @cache
-def drawn(tmp: str) -> list[ET.Element]:
+def drawn(tmp: str) -> list[str]:
     """Each map's diagram drawn by mmdc from one Markdown file of fenced blocks (one browser for all)."""
     assert MMDC.exists(), f"{MMDC} is missing: run `make setup`"
     assert shutil.which("chromium"), "Debian's chromium is missing: run `make setup`"
@@ -51,12 +52,47 @@ def drawn(tmp: str) -> list[ET.Element]:
     done = subprocess.run([str(MMDC), "-q", "-p", str(CLI / "puppeteer.json"), "-i", str(source), "-o",
                            str(folder / "out.md")], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    return [ET.parse(folder / f"out-{n}.svg").getroot() for n in range(1, len(journeys()) + 1)]
+    return [(folder / f"out-{n}.svg").read_text(encoding="utf-8") for n in range(1, len(journeys()) + 1)]
 
 
 @pytest.fixture(scope="module")
-def diagrams(tmp_path_factory: pytest.TempPathFactory) -> list[ET.Element]:
-    return drawn(str(tmp_path_factory.mktemp("mermaid")))
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("mermaid")
+
+
+@pytest.fixture(scope="module")
+def diagrams(folder: Path) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in drawn(str(folder))]
+
+
+# Measures, in the browser, whether each task's text fits its box (Mermaid cuts what overflows).
+PROBE = """<script>
+window.addEventListener("load", () => {
+  const cut = [];
+  for (const box of document.querySelectorAll("foreignObject")) {
+    const label = box.querySelector(".label");
+    if (!label) continue;
+    const room = box.getBoundingClientRect();
+    const text = label.getBoundingClientRect();
+    if (text.height > room.height + 1 || text.width > room.width + 1) cut.push(label.textContent);
+  }
+  const out = document.createElement("pre");
+  out.id = "probe";
+  out.textContent = JSON.stringify({boxes: document.querySelectorAll("foreignObject").length, cut});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def test_no_task_text_is_cut_in_the_browser(folder: Path) -> None:
+    page = folder / "all.html"
+    page.write_text("<!DOCTYPE html><html><body>" + "".join(drawn(str(folder))) + PROBE + "</body></html>",
+                    encoding="utf-8")
+    found = probe(page, folder, width=3000)
+    assert found["boxes"] > 50
+    said = sum(int(m) for m in re.findall(r"%% cjm: (\d+) tasks? (?:is|are) longer than", "".join(
+        build_mermaid(j) for j in journeys())))
+    assert len(found["cut"]) <= said, found["cut"]  # none, or no more than the diagrams warn of
 
 
 def _shown(text: str) -> str:

@@ -4,15 +4,12 @@ channel badge. `make setup` installs chromium; these tests fail, not skip, witho
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import run_cjm
+from tests.render.browser import probe
 
 ROOT = Path(__file__).parent.parent.parent
 MIN_TEXT_PX = 10  # the smallest text a reader should have to read on screen
@@ -54,21 +51,9 @@ window.addEventListener("load", () => {
 
 
 def measure(report: Path, tmp_path: Path) -> dict:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: run `make setup` (scripts/install-system-deps.sh installs it)"
     probed = tmp_path / "probed.html"
     probed.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-         f"--user-data-dir={profile}", "--window-size=1280,900", "--virtual-time-budget=10000", "--dump-dom",
-         probed.as_uri()], capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.DOTALL)
-    assert found, f"chromium drew no measurement (exit {done.returncode}): {done.stderr[-2000:]}"
-    import html
-
-    return json.loads(html.unescape(found.group(1)))
+    return probe(probed, tmp_path)
 
 
 def report_of(map_path: Path, tmp_path: Path) -> Path:
