@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
+import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from cjm.loader import Document, Path
 from cjm.model import NOUNS
 from cjm.problem import Problem
+from cjm.suggest import Suggestions
 
 SCHEMA_CODE = "CJM010"
 
@@ -49,49 +51,41 @@ def vocabulary(name: str) -> list[str]:
     return list(schema()["$defs"][name]["enum"])
 
 
-def check_schema(doc: Document) -> list[Problem]:
-    """Validate a loaded document against the schema; one problem per error, at the offending key or value."""
+def check_schema(doc: Document, first: int | None = None) -> list[Problem]:
+    """Validate a loaded document against the schema; one problem per error, at the offending key or value.
+    With `first`, only that many problems are explained (for a caller that needs to know only why a map is
+    not valid: explaining 200,000 unknown keys takes far longer than finding them)."""
     is_valid = _is_valid()
     if is_valid is not None and is_valid(doc.data):
         return []  # the common case, without building jsonschema's validator (slow to import and to run)
-    return explain_schema_errors(doc, _validator())
+    return explain_schema_errors(doc, _validator(), first)
 
 
-def explain_schema_errors(doc: Document, validator: Any) -> list[Problem]:
+def explain_schema_errors(doc: Document, validator: Any, first: int | None = None) -> list[Problem]:
     """Validate a loaded document with any JSON Schema validator (a phase rule's, say) and explain each error
-    the way map errors are explained."""
-    problems: list[Problem] = []
-    for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(doc, error))
-    return problems
+    the way map errors are explained (only the `first` ones, when given)."""
+    suggestions = Suggestions()
+    explained = (problem for error in validator.iter_errors(doc.data) for problem in _explain(doc, error, suggestions))
+    return list(itertools.islice(explained, first))
 
 
-def _explain(doc: Document, error: Any) -> list[Problem]:
+def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Problem]:
     if error.validator == "oneOf" and error.context:
-        return _explain_choice(doc, error)
+        return _explain_choice(doc, error, suggestions)
     path: Path = tuple(error.absolute_path)
     where = _owner(doc.data, path)
     validator, value, instance = error.validator, error.validator_value, error.instance
     label = _label(path)
 
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        out = []
-        for key in instance:
-            if key in error.schema.get("properties", {}) or key.startswith("x-"):
-                continue
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"expected one of: {', '.join(allowed)}"
-            message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
-            out.append(doc.problem((*path, key), SCHEMA_CODE, message, key=True))
-        return out
+        return _unknown_keys(doc, error, path, where, suggestions)
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         message = f"{label} is missing required key `{missing[0] if missing else value}`{where}"
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
-        close = difflib.get_close_matches(str(instance), choices, n=1) if isinstance(instance, str) else []
+        close = [c for c in [suggestions.closest(instance, choices)] if c] if isinstance(instance, str) else []
         alias = _ALIASES.get(str(instance).lower().replace(" ", "").replace("-", ""), "")
         if alias in choices:
             close = [alias]
@@ -160,7 +154,19 @@ def _is_ref_list(path: Path) -> bool:
         "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
 
 
-def _explain_choice(doc: Document, error: Any) -> list[Problem]:
+def _unknown_keys(doc: Document, error: Any, path: Path, where: str, suggestions: Suggestions) -> Iterator[Problem]:
+    """One problem per unknown key, explained as it is asked for."""
+    allowed = sorted(error.schema.get("properties", {}))
+    for key in error.instance:
+        if key in error.schema.get("properties", {}) or key.startswith("x-"):
+            continue
+        close = suggestions.closest(key, allowed)
+        hint = f"did you mean `{close}`?" if close else f"expected one of: {', '.join(allowed)}"
+        message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
+        yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
+
+
+def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
     """`oneOf` (text or a mapping; one emotion or a list): explain the branch whose type the writer chose."""
     branches: dict[int, list[Any]] = {}
     for sub in error.context:
@@ -168,7 +174,7 @@ def _explain_choice(doc: Document, error: Any) -> list[Problem]:
     fitting = [errs for errs in branches.values()
                if not any(e.validator == "type" and not e.relative_path for e in errs)]
     if len(fitting) == 1:
-        return [problem for sub in fitting[0] for problem in _explain(doc, sub)]
+        return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions)]
     path: Path = tuple(error.absolute_path)
     expected = [_TYPE_WORDS.get(e.validator_value, str(e.validator_value))
                 for errs in branches.values() for e in errs if e.validator == "type" and not e.relative_path]

@@ -624,7 +624,6 @@ def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
     target = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("keywords") or ()),
                       channels=frozenset(take.get("channels") or ()), metrics=frozenset(take.get("metrics") or ()))
     moved_ids: set[str] = set()
-    counts: Counter[str] = Counter()
     for source in sources:
         for list_name in ITEM_LISTS:
             seq = source.get(list_name) or []
@@ -639,12 +638,9 @@ def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
                 moved = as_mapping(phase[list_name], len(phase[list_name]) - 1, TEXT_KEY[list_name])
                 _unflag(ed, moved, phase["id"])
                 set_key(moved, "origin", _first_origin(ed, source))
-                counts[source["id"]] += 1
+                changes.append(f"  {NOUNS[list_name]} '{entry_text(moved)}' moved from '{source['id']}'")
             if moving and not seq:
                 remove_key(source, list_name)
-    for source_id, count in counts.items():
-        changes.append(f"  {count} entr{'y' if count == 1 else 'ies'} moved from '{source_id}' by what "
-                       f"{'it says' if count == 1 else 'they say'} (with `origin`)")
     changes.extend(_follow_take(ed, moved_ids, {s["id"] for s in sources}, phase["id"]))
     changes.extend(_take_emotion(ed, sources, target, phase))
     source_ids = {s["id"] for s in sources}
