@@ -95,14 +95,14 @@ def test_a_merge_keeps_the_lowest_score_and_says_so() -> None:
                for c in outcome.reports[0].changes)
 
 
-def test_low_awareness_without_interest_adds_industry_awareness_before_awareness() -> None:
+def test_low_awareness_without_interest_adds_both_steps_where_interest_would_be() -> None:
     text = _map("lowaware.yaml")
     assert "CJM604" in _lint_codes(text)
     outcome = adapt_text(text, "lowaware.yaml", list(builtin_rules().values()), auto=True)
     adapted = outcome.text or ""
-    assert [p["id"] for p in _phases(adapted)][:2] == ["industry-awareness", "awareness"]
+    assert [p["id"] for p in _phases(adapted)][:3] == ["awareness", "industry-awareness", "product-awareness"]
     assert _where(adapted, "what sleep tracking is") == "industry-awareness"
-    assert _where(adapted, "Sees the brand") == "awareness"
+    assert _where(adapted, "Sees the brand") == "product-awareness"
     assert not _lint_codes(adapted) & ADAPT_CODES
 
 
@@ -157,3 +157,10 @@ def test_after_auto_lint_recommends_no_rule_and_no_low_point_is_new(name: str) -
     assert sum(p.code == "CJM402" for p in after) <= sum(p.code == "CJM402" for p in _lint(text))
     assert not [p.message for p in after if "cjm adapt --rule" in p.message]
     assert not adapt_text(outcome.text or "", name, list(builtin_rules().values()), auto=True).changed
+
+
+def test_a_moved_flow_kpi_followed_by_a_starter_kpi_stays_valid_yaml() -> None:
+    outcome = adapt_text(_map("flow-kpi-ja.yaml"), "flow-kpi-ja.yaml", _rules("repeat-purchase"))
+    assert outcome.ok, outcome.problems
+    assert "      - {name: 2回目利用率, metric: repeat_rate, target: 55, unit: \"%\", origin: keizoku}\n" \
+           "      - name: LTV\n" in (outcome.text or "")

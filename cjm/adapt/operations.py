@@ -558,7 +558,8 @@ def add_phase_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, An
 def anchor_index(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> int | None:
     """Where an `add_phase` step's phase goes: after the last phase read as the first `after` kind present (or
     before the first one read as the first `before` kind), then on past the phases that come earlier in the
-    journey than the new one (a delivery labelled `retention` comes before use and maintenance)."""
+    journey than the new one or at the same point (a delivery labelled `retention` comes before use and
+    maintenance; a returns phase right after delivery comes before the years of use)."""
     after = "after" in spec
     position = None
     for kind in spec["after" if after else "before"]:
@@ -570,7 +571,7 @@ def anchor_index(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -
     if position is None or rank is None:
         return position
     if after:
-        while position < len(phases) and KIND_ORDER.get(reading(phases[position]), len(KIND_ORDER)) < rank:
+        while position < len(phases) and KIND_ORDER.get(reading(phases[position]), len(KIND_ORDER)) <= rank:
             position += 1
     else:
         while position > 0 and KIND_ORDER.get(reading(phases[position - 1]), -1) > rank:
