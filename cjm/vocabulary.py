@@ -73,7 +73,7 @@ NAME_KINDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
                  "入居"),
                 frozenset({"receive", "delivery", "unboxing"})),
     "unboxing": (("unboxing", "開封"), frozenset({"unboxing", "receive"})),
-    "use": (("onboarding", "first use", "setup", "set-up", "getting started", "導入", "オンボーディング", "使い始め",
+    "use": (("onboarding", "first use", "getting started", "導入", "オンボーディング", "使い始め",
              "利用開始", "初期設定"), frozenset({"use", "use_and_maintenance", "unboxing"})),
     "use_and_maintenance": (("maintenance", "aftercare", "メンテナンス", "手入れ", "保守"),
                             frozenset({"use_and_maintenance", "use", "support"})),

@@ -136,3 +136,34 @@ def test_after_auto_lint_recommends_no_rule_and_finds_no_new_low_point(name: str
     before = _lint(_text(name))
     for code in ("CJM402", "CJM104"):  # no new low point left unanswered, no phase put out of journey order
         assert sum(p.code == code for p in after) <= sum(p.code == code for p in before), code
+
+
+# The lint codes of the business-trait rules and the phase-name rule: what adapt's planner and trait inference
+# decide, so this file checks the corpus expectations about them (tests/test_corpus.py leaves them to us).
+ADAPT_LINT_CODES = {"CJM601", "CJM602", "CJM603", "CJM604", "CJM605", "CJM606", "CJM109"}
+LINTED = sorted(path.name.removesuffix(EXPECT_SUFFIX) for path in CORPUS.glob(f"*{EXPECT_SUFFIX}")
+                if (load_yaml(path.read_bytes(), str(path)).data.get("lint") or {}))
+
+
+@pytest.mark.parametrize("name", LINTED)
+def test_the_business_trait_findings_are_the_expected_ones(name: str) -> None:
+    expectation = load_yaml((CORPUS / f"{name}{EXPECT_SUFFIX}").read_bytes(), name).data["lint"]
+    found = {p.code for p in _lint(_text(name))}
+    assert set(expectation.get("expect") or []) & ADAPT_LINT_CODES <= found
+    assert not set(expectation.get("not_expect") or []) & ADAPT_LINT_CODES & found
+
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "adapt" / "golden" / "corpus"
+
+
+@pytest.mark.parametrize("name", MAPS)
+def test_golden(name: str) -> None:
+    """The whole result of --auto, read line by line when it was written (CJM_UPDATE_GOLDEN=1 rewrites it;
+    read the diff before committing it)."""
+    import os
+
+    expected = GOLDEN / f"{name}.yaml"
+    if os.environ.get("CJM_UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        expected.write_text(_auto(name).text or "", encoding="utf-8")
+    assert _auto(name).text == expected.read_text(encoding="utf-8")

@@ -624,11 +624,13 @@ def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
     sources = [p for p in ed.phases if p is not phase and (p.get("kind") in wanted or reading(p) in wanted)]
     target = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("keywords") or ()),
                       channels=frozenset(take.get("channels") or ()), metrics=frozenset(take.get("metrics") or ()))
+    stay = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("unless") or ()))
     moved_ids: set[str] = set()
     for source in sources:
         for list_name in ITEM_LISTS:
             seq = source.get(list_name) or []
-            moving = [i for i, entry in enumerate(seq) if _belongs(entry, list_name, target, moved_ids)]
+            moving = [i for i, entry in enumerate(seq) if _belongs(entry, list_name, target, moved_ids)
+                      and (list_name == "kpis" or best_by_keywords(entry_text(entry), [stay]) is None)]
             for i in moving:
                 if isinstance(seq[i], Mapping) and seq[i].get("id"):
                     moved_ids.add(seq[i]["id"])
@@ -696,21 +698,36 @@ def _belongs(entry: Any, list_name: str, target: NewPhase, moved_ids: set[str]) 
 
 
 def _follow_take(ed: MapEditor, moved_ids: set[str], source_ids: set[str], new_id: str) -> list[str]:
-    """An initiative that addresses moved entries works on the new phase too (and still on the old one: its
-    feeling may stay there)."""
-    changes = []
+    """An initiative that addresses moved entries works on the new phase. It still works on the old one while
+    something it addresses is left there, or when the old one has a feeling no other initiative answers (its
+    low point would stand unanswered)."""
+    changes: list[str] = []
     if not moved_ids:
         return changes
-    for initiative in ed.data.get("initiatives") or []:
-        addressed = [x for key in ("pain_points", "opportunities") for x in initiative.get(key) or []]
-        if not set(addressed) & moved_ids or new_id in (initiative.get("phases") or []):
+    where = {entry["id"]: phase["id"] for phase in ed.phases for list_name in ITEM_LISTS
+             for entry in phase.get(list_name) or [] if isinstance(entry, Mapping) and entry.get("id")}
+    feeling = {phase["id"] for phase in ed.phases if "emotion" in phase}
+    initiatives = ed.data.get("initiatives") or []
+
+    def addressed(initiative: Any) -> list[str]:
+        return [x for key in ("pain_points", "opportunities") for x in initiative.get(key) or []]
+
+    def works_on(initiative: Any, phase_id: str) -> bool:
+        return phase_id in (initiative.get("phases") or []) or any(where.get(x) == phase_id
+                                                                   for x in addressed(initiative))
+
+    for initiative in initiatives:
+        if not set(addressed(initiative)) & moved_ids or new_id in (initiative.get("phases") or []):
             continue
         before = ", ".join(initiative.get("phases") or [])
         listed = [p for p in initiative.get("phases") or [] if p in source_ids]
-        if not listed:
-            continue
-        _replace_in_list(initiative, "phases", listed[-1], [listed[-1], new_id])
-        changes.append(f"  initiative '{initiative['id']}': phases {before} -> {', '.join(initiative['phases'])}")
+        for n, old in enumerate(listed):
+            keep = any(where.get(x) == old for x in addressed(initiative)) or (
+                old in feeling and not any(works_on(o, old) for o in initiatives if o is not initiative))
+            _replace_in_list(initiative, "phases", old, ([old] if keep else []) + ([new_id] if n == 0 else []))
+        if before != ", ".join(initiative.get("phases") or []):
+            changes.append(f"  initiative '{initiative['id']}': phases {before} -> "
+                           f"{', '.join(initiative['phases'])}")
     return changes
 
 
