@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,11 +58,18 @@ def find_config(start: str) -> Config:
     return _find_in(folder)
 
 
+def config_sources(paths: Iterable[str]) -> list[str]:
+    """The configuration files that apply to `paths` and to the working folder (each once)."""
+    starts = {os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"} | {os.getcwd()}
+    sources = {find_config(start).source for start in starts}
+    return sorted(source for source in sources if source)
+
+
 @functools.cache
 def _find_in(folder: str) -> Config:
     for name in CONFIG_FILES:
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate):
+        if os.path.lexists(candidate) and not os.path.isdir(candidate):  # the reader refuses what is no file
             config = load_config(candidate)
             if config is not None:
                 return config
@@ -71,11 +79,14 @@ def _find_in(folder: str) -> Config:
 
 def load_config(path: str) -> Config | None:
     """Read one config file; None for a pyproject.toml without `[tool.cjm]`."""
+    from cjm.files import read_bytes
+
+    raw = read_bytes(path)
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as err:
-        raise CjmError(f"{path}: cannot read the configuration: {err}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CjmError(f"{path}: cannot read the configuration: it is not UTF-8 text ({err.reason} at byte "
+                       f"{err.start})") from None
     if path.endswith(".toml"):
         import tomllib
 

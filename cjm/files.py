@@ -1,16 +1,126 @@
-"""Finding the map files a command was given: files, directories, globs, and `-` for standard input."""
+"""The files a command reads: finding the maps it was given (files, directories, globs, `-` for standard input),
+and the one bounded reader every file cjm reads goes through (maps, configuration, rule files, git blobs, standard
+input): regular files only, never more than a size limit, a clear error naming the file otherwise."""
 
 from __future__ import annotations
 
 import fnmatch
 import glob
+import hashlib
 import os
+import stat
+import subprocess
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from cjm.errors import CjmError
 
 STDIN = "-"
 MAP_SUFFIXES = (".yaml", ".yml")
+MAX_BYTES = 8 * 1024 * 1024  # the loader's limit for a map; configuration and rule files are held to it too
+_CHUNK = 1 << 20
+
+
+class ReadError(CjmError):
+    """A file cjm cannot read: missing, not a regular file, over the size limit, or refused by the system.
+    `too_large` tells the size limit apart from the rest (a map reports it as its own problem code)."""
+
+    def __init__(self, path: str, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.too_large = too_large
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as it was read: which file (device and inode), its size, modification time and content hash, so
+    that a later write can tell whether someone else changed it in between."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: str
+
+    def same_file(self, other: os.stat_result) -> bool:
+        return (self.device, self.inode) == (other.st_dev, other.st_ino)
+
+
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; `ReadError` otherwise."""
+    return read_file(path, limit)[0]
+
+
+def read_file(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Snapshot]:
+    """`read_bytes`, and a `Snapshot` of the file as it was read."""
+    try:
+        # Non-blocking, so that opening a named pipe does not wait for a writer; it is refused just below.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise ReadError(path, "no such file; check the path") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied; check the file's permissions") from None
+    except OSError as err:
+        raise ReadError(path, f"cannot be read: {err.strerror or err}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(path, "is a directory; give a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(path, "is not a regular file (a device, pipe or socket); cjm reads only regular files")
+        if info.st_size > limit:
+            raise _too_large(path, limit)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = read_stream(handle, path, limit)
+    except OSError as err:
+        raise ReadError(path, f"cannot be read: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+    return data, Snapshot(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, digest(data))
+
+
+def read_stream(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input, a program's output); `ReadError` naming the stream when
+    there is more."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise _too_large(name, limit)
+
+
+def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES) -> tuple[int, bytes, bytes]:
+    """Run a program and return its exit code, its output (at most `limit` bytes: `ReadError` beyond) and the
+    start of its error output. The program is stopped when its output is over the limit."""
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL,
+                                                              stdout=subprocess.PIPE, stderr=errors) as process:
+        assert process.stdout is not None
+        try:
+            output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
+        except ReadError:
+            process.kill()
+            raise
+        code = process.wait()
+        errors.seek(0)
+        return code, output, errors.read(64 * 1024)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _too_large(name: str, limit: int) -> ReadError:
+    size = f"{limit / 1_048_576:g} MB" if limit >= 1_048_576 else f"{limit} bytes"
+    return ReadError(name, f"is over the {size} limit; split it, or check that it is the file you meant",
+                     too_large=True)
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 

@@ -2,39 +2,76 @@
 then renamed over the target, keeping the target's permissions. If anything fails midway the original is
 untouched and the temporary file is removed.
 
-Every map a command reads is noted (`note_input`, called by the one reader, `cjm.validate.read_source`), and a
-write over one of them is refused unless the command was asked to edit in place (`overwrite_input=True`): a
-mistyped `-o` must not replace a map with a report."""
+A write over one of the run's `Inputs` (the files it reads, gathered before any output is opened) is refused
+unless the command was asked to edit that file in place: a mistyped `-o` must not replace a map with a report."""
 
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from typing import IO, Any
 
 from cjm.errors import CjmError
 
-_INPUTS: set[str] = set()  # real paths of the files this command has read as maps
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a run reads: a value made before any output is opened and handed to every write. A file is
+    matched by identity (device and inode: any spelling of its name, a symbolic or hard link to it, another case
+    of its name on a case-insensitive file system), and by its resolved name where it does not exist."""
+
+    identities: frozenset[tuple[int, int]] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, paths: Iterable[str]) -> Inputs:
+        identities, names = set(), set()
+        for path in paths:
+            if path == "-":
+                continue
+            names.add(_name_key(path))
+            with suppress(OSError):
+                info = os.stat(path)
+                identities.add((info.st_dev, info.st_ino))
+        return cls(frozenset(identities), frozenset(names))
+
+    def __or__(self, other: Inputs) -> Inputs:
+        return Inputs(self.identities | other.identities, self.names | other.names)
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str) or path == "-":
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return _name_key(path) in self.names
+        return (info.st_dev, info.st_ino) in self.identities or _name_key(path) in self.names
+
+    def check(self, path: str) -> None:
+        """Refuse `path` as an output when the run reads it."""
+        if path in self:
+            raise CjmError(f"{path}: is an input map or another file this command reads; refusing to overwrite it "
+                           "(write the output to another file, or use --in-place where the command offers it)")
 
 
-def note_input(path: str) -> None:
-    _INPUTS.add(os.path.realpath(path))
+NO_INPUTS = Inputs()
 
 
-def forget_inputs() -> None:
-    """Start a new command (the CLI calls this; tests run many commands in one process)."""
-    _INPUTS.clear()
+def _name_key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 @contextmanager
-def atomic_writer(path: str, *, encoding: str = "utf-8", binary: bool = False,
-                  overwrite_input: bool = False) -> Iterator[IO[Any]]:
-    if not overwrite_input and os.path.realpath(path) in _INPUTS:
-        raise CjmError(f"{path}: is one of this command's input maps; refusing to overwrite it "
-                       "(write the output to another file, or use --in-place where the command offers it)")
+def atomic_writer(path: str, inputs: Inputs, *, encoding: str = "utf-8", binary: bool = False,
+                  in_place: bool = False) -> Iterator[IO[Any]]:
+    """Write `path` atomically. `inputs` are the run's inputs, refused as `path` unless `in_place` (the command
+    was asked to rewrite this very file)."""
+    if not in_place:
+        inputs.check(path)
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     if os.path.islink(path):
@@ -70,11 +107,11 @@ def atomic_writer(path: str, *, encoding: str = "utf-8", binary: bool = False,
         raise
 
 
-def write_text(path: str, text: str, *, overwrite_input: bool = False) -> None:
-    with atomic_writer(path, overwrite_input=overwrite_input) as handle:
+def write_text(path: str, text: str, inputs: Inputs, *, in_place: bool = False) -> None:
+    with atomic_writer(path, inputs, in_place=in_place) as handle:
         handle.write(text)
 
 
-def write_bytes(path: str, data: bytes) -> None:
-    with atomic_writer(path, binary=True) as handle:
+def write_bytes(path: str, data: bytes, inputs: Inputs) -> None:
+    with atomic_writer(path, inputs, binary=True) as handle:
         handle.write(data)

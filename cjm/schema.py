@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
+import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from cjm.loader import Document, Path
 from cjm.model import NOUNS
 from cjm.problem import Problem
+from cjm.suggest import Suggestions
 
 SCHEMA_CODE = "CJM010"
 
@@ -50,21 +52,22 @@ def vocabulary(name: str) -> list[str]:
     return list(schema()["$defs"][name]["enum"])
 
 
-def check_schema(doc: Document) -> list[Problem]:
-    """Validate a loaded document against the schema; one problem per error, at the offending key or value."""
+def check_schema(doc: Document, first: int | None = None) -> list[Problem]:
+    """Validate a loaded document against the schema; one problem per error, at the offending key or value.
+    With `first`, only that many problems are explained (for a caller that needs to know only why a map is
+    not valid: explaining 200,000 unknown keys takes far longer than finding them)."""
     is_valid = _is_valid()
     if is_valid is not None and is_valid(doc.data):
         return []  # the common case, without building jsonschema's validator (slow to import and to run)
-    return explain_schema_errors(doc, _validator())
+    return explain_schema_errors(doc, _validator(), first)
 
 
-def explain_schema_errors(doc: Document, validator: Any) -> list[Problem]:
+def explain_schema_errors(doc: Document, validator: Any, first: int | None = None) -> list[Problem]:
     """Validate a loaded document with any JSON Schema validator (a phase rule's, say) and explain each error
-    the way map errors are explained."""
-    problems: list[Problem] = []
-    for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(doc, error))
-    return _grouped(problems)
+    the way map errors are explained (only the `first` ones, when given)."""
+    suggestions = Suggestions()
+    explained = (problem for error in validator.iter_errors(doc.data) for problem in _explain(doc, error, suggestions))
+    return _grouped(list(itertools.islice(explained, first)))
 
 
 # An unknown key met again and again (one wrong key on every phase) is one problem, not a list of them.
@@ -88,18 +91,6 @@ def _grouped(problems: list[Problem]) -> list[Problem]:
         out[first] = replace(problems[first], message=message)
         dropped.update(i for i, _ in found[1:])
     return [p for i, p in enumerate(out) if i not in dropped]
-
-
-def _unknown_key(doc: Document, path: Path, key: str, allowed: list[str], owner_schema: dict[str, Any]) -> str:
-    where = _owner(doc.data, (*path, key))
-    meant = [k for k in _KEY_SYNONYMS.get(owner_schema.get("title", ""), {}).get(_normal(key), ()) if k in allowed]
-    if not meant:
-        meant = difflib.get_close_matches(key, allowed, n=1)
-    if meant:
-        hint = f"did you mean {' or '.join(f'`{k}`' for k in meant)}?"
-    else:
-        hint = f"expected one of: {', '.join(allowed)}"
-    return f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
 
 
 def _normal(word: str) -> str:
@@ -180,23 +171,16 @@ _REQUIRED_HINTS = {
 }
 
 
-def _explain(doc: Document, error: Any) -> list[Problem]:
+def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Problem]:
     if error.validator == "oneOf" and error.context:
-        return _explain_choice(doc, error)
+        return _explain_choice(doc, error, suggestions)
     path: Path = tuple(error.absolute_path)
     where = _owner(doc.data, path)
     validator, value, instance = error.validator, error.validator_value, error.instance
     label = _label(path)
 
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        out = []
-        for key in instance:
-            if key in error.schema.get("properties", {}) or key.startswith("x-"):
-                continue
-            out.append(doc.problem((*path, key), SCHEMA_CODE, _unknown_key(doc, path, key, allowed, error.schema),
-                                   key=True))
-        return out
+        return _unknown_keys(doc, error, path, suggestions)
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         key = missing[0] if missing else str(value)
@@ -205,7 +189,7 @@ def _explain(doc: Document, error: Any) -> list[Problem]:
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
-        close = difflib.get_close_matches(str(instance), choices, n=1) if isinstance(instance, str) else []
+        close = [c for c in [suggestions.closest(instance, choices)] if c] if isinstance(instance, str) else []
         alias = _ALIASES.get(str(instance).lower().replace(" ", "").replace("-", ""), "")
         if alias in choices:
             close = [alias]
@@ -281,7 +265,21 @@ def _is_ref_list(path: Path) -> bool:
         "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
 
 
-def _explain_choice(doc: Document, error: Any) -> list[Problem]:
+def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestions) -> Iterator[Problem]:
+    """One problem per unknown key, explained as it is asked for."""
+    allowed = sorted(error.schema.get("properties", {}))
+    for key in error.instance:
+        if key in error.schema.get("properties", {}) or key.startswith("x-"):
+            continue
+        synonyms = _KEY_SYNONYMS.get(error.schema.get("title", ""), {}).get(_normal(key), ())
+        meant = [k for k in synonyms if k in allowed] or [k for k in [suggestions.closest(key, allowed)] if k]
+        hint = (f"did you mean {' or '.join(f'`{k}`' for k in meant)}?" if meant
+                else f"expected one of: {', '.join(allowed)}")
+        message = f"unknown key `{key}`{_owner(doc.data, (*path, key))}; {hint} (prefix your own keys with `x-`)"
+        yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
+
+
+def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
     """`oneOf` (text or a mapping; one emotion or a list): explain the branch whose type the writer chose."""
     branches: dict[int, list[Any]] = {}
     for sub in error.context:
@@ -289,7 +287,7 @@ def _explain_choice(doc: Document, error: Any) -> list[Problem]:
     fitting = [errs for errs in branches.values()
                if not any(e.validator == "type" and not e.relative_path for e in errs)]
     if len(fitting) == 1:
-        return [problem for sub in fitting[0] for problem in _explain(doc, sub)]
+        return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions)]
     path: Path = tuple(error.absolute_path)
     expected = [_TYPE_WORDS.get(e.validator_value, str(e.validator_value))
                 for errs in branches.values() for e in errs if e.validator == "type" and not e.relative_path]

@@ -8,12 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cjm.errors import CjmError
-from cjm.files import STDIN, Exclude, expand
-from cjm.loader import DEFAULT_LIMITS, UNREADABLE, Document, Limits, collector_paused, load_yaml
+from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
+from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
 from cjm.model import Journey, build_journey
-from cjm.problem import Problem, Severity
+from cjm.problem import Problem, Severity, cap_repeats
 from cjm.references import check_references
-from cjm.safe_write import note_input
 from cjm.schema import check_schema
 
 
@@ -32,47 +31,51 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check_document(doc: Document) -> Result:
-    """Schema and references for a loaded document; builds the journey model when the map is valid."""
+def check_document(doc: Document, first: int | None = None) -> Result:
+    """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
+    come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
+    has only its first that many schema problems explained."""
     result = Result(doc.source, list(doc.problems), doc)
+    _check(result, doc, first)
+    result.problems = cap_repeats(result.problems)
+    return result
+
+
+def _check(result: Result, doc: Document, first: int | None) -> None:
     if doc.data is None or not doc.ok:
-        return result
-    schema_problems = check_schema(doc)
+        return
+    schema_problems = check_schema(doc, first)
     result.problems.extend(schema_problems)
     if schema_problems:
-        result.problems.sort()
-        return result
+        return
     journey = build_journey(doc)
     reference_problems = check_references(journey)
     result.problems.extend(reference_problems)
     if not reference_problems:
         result.journey = journey
-    result.problems.sort()
-    return result
 
 
-def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    return check_document(load_yaml(raw, source, limits))
+def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None) -> Result:
+    return check_document(load_yaml(raw, source, limits), first)
 
 
 def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
-    """The bytes of a map file (or stdin), or the problem that makes it unreadable. Reads at most one byte
-    more than the size limit, so a huge file costs nothing."""
+    """The bytes of a map file (or stdin), or the problem that makes it unreadable (through the one bounded reader,
+    `cjm.files`)."""
+    raw = read_map(path, limits)
+    return raw if isinstance(raw, Problem) else raw[0]
+
+
+def read_map(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, Snapshot | None] | Problem:
+    """`read_source`, with a snapshot of the file as it was read (None for standard input)."""
     try:
         if path == STDIN:
-            return sys.stdin.buffer.read(limits.max_bytes + 1)
+            return read_stream(sys.stdin.buffer, display_name(path), limits.max_bytes), None
         if os.path.isdir(path):
             return Problem(path, 1, 1, UNREADABLE, "is a directory with no .yaml or .yml files")
-        with open(path, "rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
-        note_input(path)
-        return raw
-    except FileNotFoundError:
-        return Problem(path, 1, 1, UNREADABLE, "no such file; check the path")
-    except PermissionError:
-        return Problem(path, 1, 1, UNREADABLE, "permission denied; check the file's permissions")
-    except OSError as err:
-        return Problem(path, 1, 1, UNREADABLE, f"cannot be read: {err.strerror or err}")
+        return read_file(path, limits.max_bytes)
+    except ReadError as err:
+        return Problem(display_name(path), 1, 1, LIMIT if err.too_large else UNREADABLE, err.reason)
 
 
 def display_name(path: str) -> str:
@@ -82,7 +85,7 @@ def display_name(path: str) -> str:
 def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
     raw = read_source(path, limits)
     if isinstance(raw, Problem):
-        return Result(display_name(path), [raw], unreadable=True)
+        return Result(display_name(path), [raw], unreadable=raw.code == UNREADABLE)  # over the limit: a finding
     return check_text(raw, display_name(path), limits)
 
 

@@ -13,6 +13,8 @@ from bench.generate import generate_map
 from cjm.errors import CjmError
 from cjm.validate import MIN_FILES_PER_JOB, _workers, check_paths
 
+from .conftest import assert_clean_exit
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -83,4 +85,4 @@ def test_cli_jobs_option_and_environment(folder: Path) -> None:
     assert one.returncode == two.returncode == from_env.returncode == 1
     assert one.stdout == two.stdout == from_env.stdout
     bad = run("--jobs", "-1")
-    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert_clean_exit(bad, (2,))

@@ -26,6 +26,7 @@ from .conftest import (
     cli,  # runs `cjm` in this process, as main() does
     run_cjm,
 )
+from .test_adapt_properties import journey_maps
 
 SAMPLES = sorted(p for p in (ROOT / "samples").glob("*.yaml"))
 B2B = ROOT / "samples" / "b2b-office-supplies.yaml"
@@ -506,3 +507,181 @@ def test_git_outside_a_repository(tmp_path):
     done = cli("diff", "--git", "main", cwd=tmp_path)
     assert_clean_exit(done, (2,))
     assert "not inside a git repository" in done.stderr
+
+
+# --- invariants over generated maps ---------------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(journey_maps())
+def test_a_generated_map_against_itself_has_no_changes(text):
+    result = check_text(text, "m.yaml")
+    assert result.journey is not None
+    assert diff_journeys(result.journey, check_text(text, "m.yaml").journey).changes == []
+
+
+def _ids_within(value) -> set[str]:
+    if isinstance(value, dict):
+        own = {value["id"]} if isinstance(value.get("id"), str) else set()
+        return own | {i for v in value.values() for i in _ids_within(v)}
+    if isinstance(value, list):
+        return {i for v in value for i in _ids_within(v)}
+    return set()
+
+
+def _referenced_elsewhere(data: dict, entry: dict) -> bool:
+    """Whether anything but `entry` itself names an id that `entry` (or an entry inside it) has."""
+    rest = json.dumps(data, ensure_ascii=False).replace(json.dumps(entry, ensure_ascii=False), "", 1)
+    return any(f'"{i}"' in rest for i in _ids_within(entry))
+
+
+@settings(max_examples=25, deadline=None)
+@given(journey_maps(), st.data())
+def test_every_id_added_or_removed_is_reported(text, draw):
+    """Phases, initiatives and pain points added with new ids and removed (those nothing refers to) are each
+    reported, and nothing else is."""
+    data = load_yaml(text, "m").data
+    edited = copy.deepcopy(data)
+    removed: dict[str, set[str]] = {"phase": set(), "initiative": set(), "item": set()}
+    added: dict[str, set[str]] = {"phase": set(), "initiative": set(), "item": set()}
+    phases, initiatives = edited["phases"], edited.setdefault("initiatives", [])
+    for phase in list(phases):
+        if len(phases) > 1 and draw.draw(st.booleans()) and not _referenced_elsewhere(edited, phase):
+            phases.remove(phase)
+            removed["phase"].add(phase["id"])
+    for phase in phases:
+        for pain in list(phase.get("pain_points", [])):
+            if draw.draw(st.booleans()) and not _referenced_elsewhere(edited, pain):
+                phase["pain_points"].remove(pain)
+                removed["item"].add(pain["id"])
+        for number in range(draw.draw(st.integers(0, 2))):
+            pain_id = f"new-pain-{phase['id']}-{number}"
+            phase.setdefault("pain_points", []).append({"id": pain_id, "text": f"新しい悩み {pain_id}"})
+            added["item"].add(pain_id)
+    for initiative in list(initiatives):
+        if draw.draw(st.booleans()) and not _referenced_elsewhere(edited, initiative):
+            initiatives.remove(initiative)
+            removed["initiative"].add(initiative["id"])
+    for number in range(draw.draw(st.integers(0, 3))):
+        initiatives.insert(draw.draw(st.integers(0, len(initiatives))), {"id": f"new-{number}", "title": "新施策"})
+        added["initiative"].add(f"new-{number}")
+        phase_id = f"new-phase-{number}"
+        phases.insert(draw.draw(st.integers(0, len(phases))), {"id": phase_id, "name": "追加", "kind": "awareness"})
+        added["phase"].add(phase_id)
+    result = diff_journeys(journey(data), journey(edited))
+    for target in ("phase", "initiative", "item"):
+        assert {c.id for c in of(result, target, "added")} == added[target]
+        assert {c.id for c in of(result, target, "removed")} == removed[target]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 50), unique=True, max_size=8))
+def test_longest_rising_is_longest_and_rising(values):
+    from itertools import combinations
+
+    from cjm.diff.compare import longest_rising
+
+    chosen = longest_rising(values)
+    picked = [values[k] for k in chosen]
+    assert chosen == sorted(set(chosen)) and picked == sorted(picked) and len(set(picked)) == len(picked)
+    longer = len(chosen) + 1
+    assert not any(
+        list(c) == sorted(c) for c in combinations(values, longer)
+    ), "a longer rising subsequence exists"
+
+
+def test_reordered_phases_are_the_fewest_that_explain_the_order():
+    """Moving the last two phases to the front moves two phases, not the five others."""
+    data = load(ROOT / "samples" / "cosmetics-subscription.yaml")
+    edited = copy.deepcopy(data)
+    phases = edited["phases"]
+    assert len(phases) >= 6
+    phases[:0] = [phases.pop(), phases.pop()]
+    result = diff_journeys(journey(data), journey(edited))
+    assert [c.id for c in of(result, "phase", "reordered")] == [p["id"] for p in phases[:2]]
+
+
+# --- maps built to be slow: a generous bound catches a return of quadratic work --------------------------------
+
+
+def test_a_rewritten_phase_of_1300_entries_is_diffed_quickly(tmp_path):
+    """Each old text is compared with a bounded number of new ones: every entry is still accounted for."""
+    import time
+
+    from bench.hostile import rewritten_phase
+
+    before, after = rewritten_phase()
+    assert len(before) > 100_000
+    (tmp_path / "a.yaml").write_bytes(before)
+    (tmp_path / "b.yaml").write_bytes(after)
+    start = time.monotonic()
+    done = cli("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-f", "json")
+    assert time.monotonic() - start < 60
+    assert_clean_exit(done, (1,))
+    summary = json.loads(done.stdout)["maps"][0]["summary"]
+    assert summary.get("item.changed", 0) + summary["item.removed"] == 1_300
+    assert summary.get("item.changed", 0) + summary["item.added"] == 1_300
+
+
+def test_a_budget_bounds_the_search_for_edited_entries():
+    """When every row of many phases is rewritten in look-alike text, the search stops at its budget and says
+    so; what it did not pair is shown as removed and added."""
+    import time
+
+    rng = random.Random(3)
+    words = ["商品", "ページ", "を見る", "比較", "する", "価格", "レビュー", "確認"]
+
+    def version() -> Journey:
+        phases = [
+            {"id": f"c{n}", "name": f"検討 {n}", "kind": "consideration",
+             "actions": ["".join(rng.sample(words * 2, 12)) for _ in range(50)]}
+            for n in range(40)
+        ]
+        return journey({"cjm": 1, "id": "m", "title": "t", "phases": phases})
+
+    old, new = version(), version()
+    start = time.process_time()
+    result = diff_journeys(old, new)
+    assert time.process_time() - start < 30
+    assert result.notes and "too many texts were rewritten" in result.notes[0]
+    assert len(of(result, "item", "changed")) + len(of(result, "item", "removed")) == 40 * 50
+    assert len(of(result, "item", "changed")) + len(of(result, "item", "added")) == 40 * 50
+    assert of(result, "item", "changed")  # the budget was spent on pairing some
+
+
+def test_ten_thousand_phases_with_the_same_texts_are_diffed_quickly():
+    """Phase bookkeeping and same-text matching are linear: 10,000 phases whose entries all read alike, some
+    renamed, removed, added and moved."""
+    import time
+
+    def version(ids: list[str]) -> str:
+        lines = ["cjm: 1\nid: big\ntitle: 大きな地図\nphases:\n"]
+        for phase_id in ids:
+            lines.append(f"  - {{id: {phase_id}, name: 段階 {phase_id}, kind: awareness, actions: [見る, 比べる]}}\n")
+        return "".join(lines)
+
+    ids = [f"p{n}" for n in range(10_000)]
+    changed = ids[:]
+    del changed[5000:5100]  # removed
+    changed[100:200] = [f"q{n}" for n in range(100)]  # added (their entries read like the removed ones)
+    changed[:10] = changed[9::-1]  # reordered
+    old, new = check_text(version(ids), "old.yaml").journey, check_text(version(changed), "new.yaml").journey
+    start = time.process_time()
+    result = diff_journeys(old, new)
+    assert time.process_time() - start < 60
+    assert len(of(result, "phase", "reordered")) == 9
+    assert {c.id for c in of(result, "phase", "removed")} == {f"p{n}" for n in range(5000, 5100)}
+
+
+def test_an_invalid_map_stops_the_diff_at_its_first_problems(tmp_path):
+    """200,000 unknown keys: the diff tells why the map is not valid with its first problems, not all of them."""
+    from bench.hostile import unknown_keys
+    from cjm.diff.sources import FIRST_PROBLEMS
+
+    hostile = tmp_path / "unknown.yaml"
+    hostile.write_bytes(unknown_keys())
+    done = cli("diff", str(ROOT / "docs" / "example.yaml"), str(hostile))
+    assert_clean_exit(done, (2,))
+    located = [line for line in done.stderr.splitlines() if line.startswith(f"{hostile}:") and "CJM010" in line]
+    assert len(located) == FIRST_PROBLEMS and "unknown key `note000000`" in located[0]
+    assert f"not a valid map (its first {FIRST_PROBLEMS} problems shown; run `cjm validate` on it" in done.stderr

@@ -177,11 +177,12 @@ def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False)
 
 
 def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
+    from cjm.files import ReadError, read_bytes
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as err:
-        return None, [Problem(path, 1, 1, "CJM000", f"cannot be read: {err.strerror or err}")]
+        raw = read_bytes(path)
+    except ReadError as err:
+        return None, [Problem(path, 1, 1, "CJM000", err.reason)]
     return load_rule(raw, path)
 
 

@@ -36,9 +36,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_DEBUG = {"on": bool(os.environ.get("CJM_DEBUG"))}
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cjm {__version__}")
@@ -49,9 +46,10 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1)."
+                                        )] = False,
 ) -> None:
-    _DEBUG["on"] = _DEBUG["on"] or debug
+    """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
 
 
 # Each command: its name, its function, and the one line `cjm --help` shows for it.
@@ -93,9 +91,6 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    from cjm.safe_write import forget_inputs
-
-    forget_inputs()
     try:
         _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:
@@ -108,14 +103,21 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback reaches a user
-        if _DEBUG["on"] or "--debug" in sys.argv:
+        if _debugging(sys.argv[1:]):
             raise
         _fail(f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
               "report it with the input that caused it.")
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    from cjm.terminal import safe
+def _debugging(argv: list[str]) -> bool:
+    """--debug among cjm's own options (before the command's name), or CJM_DEBUG set to anything but 0."""
+    command = _named_command(argv)
+    own = argv[:argv.index(command)] if command in argv else argv
+    return "--debug" in own or os.environ.get("CJM_DEBUG", "0") not in ("", "0")
 
-    print(safe(message), file=sys.stderr)
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    from cjm.terminal import say
+
+    say(message)
     sys.exit(code)

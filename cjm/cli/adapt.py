@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from cjm.errors import EXIT_OK, CjmError
+
+if TYPE_CHECKING:
+    from cjm.safe_write import Inputs
 
 MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
                                             show_default=False)]
@@ -67,12 +70,12 @@ def adapt(
         raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
-    raw, source = _read(map_path, in_place)
+    raw, source, inputs = _read(map_path, in_place, output, folders)
     chosen = _auto_rules(raw, source, ordered(rules.values())) if auto else [_named(rules, n) for n in rule or []]
     from cjm.adapt import adapt_text
 
     outcome = adapt_text(raw, source, chosen)
-    _finish(outcome, map_path, output, in_place, diff, format, "adapt", auto=auto)
+    _finish(outcome, map_path, inputs, output, in_place, diff, format, "adapt", auto=auto)
 
 
 def split(
@@ -107,10 +110,10 @@ def split(
     ids = [part.strip() for part in into.split(",") if part.strip()]
     if len(ids) < 2:
         raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
-    raw, source = _read(map_path, in_place)
+    raw, source, inputs = _read(map_path, in_place, output)
     outcome = split_text(raw, source, phase, ids, default=default, names=_pairs(name, "--name", "ID=NAME"),
                          lanes=_pairs(lane, "--lane", "PERSONA=ID"))
-    _finish(outcome, map_path, output, in_place, diff, format, "split")
+    _finish(outcome, map_path, inputs, output, in_place, diff, format, "split")
 
 
 def merge(
@@ -139,9 +142,9 @@ def merge(
     from cjm.adapt import merge_text
 
     _check_format(format)
-    raw, source = _read(map_path, in_place)
+    raw, source, inputs = _read(map_path, in_place, output)
     outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
-    _finish(outcome, map_path, output, in_place, diff, format, "merge")
+    _finish(outcome, map_path, inputs, output, in_place, diff, format, "merge")
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -151,17 +154,27 @@ def _check_format(format: str) -> None:
         raise CjmError(f"unknown format '{format}'; choose one of: {', '.join(FORMATS)}")
 
 
-def _read(map_path: str, in_place: bool) -> tuple[bytes, str]:
+def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[str] = ()) -> tuple[bytes, str, Inputs]:
+    """The map's bytes and name, and the run's inputs (the map, its configuration, the rule files), against which
+    `output` is checked before anything is done."""
+    import os
+
+    from cjm.cli.options import run_inputs
     from cjm.files import STDIN
     from cjm.problem import Problem
+    from cjm.safe_write import Inputs
     from cjm.validate import display_name, read_source
 
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
+    rule_files = [os.path.join(folder, name) for folder in rule_folders for name in os.listdir(folder)]
+    inputs = run_inputs([map_path]) | Inputs.of(rule_files)
+    if output is not None:
+        inputs.check(output)
     raw = read_source(map_path)
     if isinstance(raw, Problem):
-        raise CjmError(f"{display_name(map_path)}: {raw.message}")
-    return raw, display_name(map_path)
+        raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
+    return raw, display_name(map_path), inputs
 
 
 def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
@@ -227,8 +240,8 @@ def _list(rules: Any, format: str) -> None:
         console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
 
 
-def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, diff: bool, format: str,
-            command: str, *, auto: bool = False) -> None:
+def _finish(outcome: Any, map_path: str, inputs: Inputs, output: str | None, in_place: bool, diff: bool,
+            format: str, command: str, *, auto: bool = False) -> None:
     """Write or print the result, then report what changed."""
     if sum((output is not None, in_place, diff)) > 1:
         raise CjmError("choose one of -o FILE, --in-place and --diff")
@@ -239,12 +252,12 @@ def _finish(outcome: Any, map_path: str, output: str | None, in_place: bool, dif
     if output is not None:
         from cjm.safe_write import write_text
 
-        write_text(output, outcome.text)
+        write_text(output, outcome.text, inputs)
         written = output
     elif in_place and outcome.changed:
         from cjm.safe_write import write_text
 
-        write_text(map_path, outcome.text, overwrite_input=True)
+        write_text(map_path, outcome.text, inputs, in_place=True)
         written = map_path
     if format == "json":
         _report_json(outcome, command, written, diff, print_map=not (output or in_place or diff))
@@ -352,11 +365,11 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
 def _print_diff(text: str) -> None:
     from rich.text import Text
 
-    from cjm.terminal import safe, use_color
+    from cjm.terminal import log_guard, safe, safe_block, use_color
 
     text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
     if not use_color(sys.stdout):
-        sys.stdout.write(safe(text))
+        log_guard(sys.stdout).write(safe_block(text))
         return
     console = _console(sys.stdout)
     styles = {"+": "green", "-": "red", "@": "cyan"}

@@ -7,12 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, FormatOption, OutputOption, Paths, report_destinations, write_reports
+from cjm.cli.options import (
+    AlsoOption,
+    FormatOption,
+    OutputOption,
+    Paths,
+    report_destinations,
+    run_inputs,
+    write_reports,
+)
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
+    from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
 
@@ -56,23 +65,26 @@ def lint(
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
 
-    targets = report_destinations(format, output, also)
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
     files = list(expand(paths, Exclude.from_config()))
+    inputs = run_inputs(files)
+    targets = report_destinations(format, output, also, inputs)
     reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports)
+        _write_fixes(reports, inputs)
     findings = Findings("lint")
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
+        if report.strict:
+            findings.strict_files.add(report.source)
     write_reports(findings, targets)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
@@ -83,28 +95,32 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport]) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, overwrite_input=True)
+        write_text(report.source, report.fixed, inputs, in_place=True)
     if fixed:
+        from cjm.terminal import say
+
         count = sum(r.fixes for r in fixed)
-        print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.",
-              file=sys.stderr)
+        say(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.")
 
 
 def _show_diff(reports: list[FileReport]) -> None:
     import difflib
 
+    from cjm.terminal import log_guard, safe_block, say
+
     changed = [r for r in reports if r.fixed is not None and r.text is not None]
     for report in changed:
-        sys.stdout.writelines(difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
-                                                   f"a/{report.source}", f"b/{report.source}"))
+        diff = difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
+                                    f"a/{report.source}", f"b/{report.source}")
+        log_guard(sys.stdout).write(safe_block("".join(diff)))
     count = sum(r.fixes for r in changed)
-    print(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
-          f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.", file=sys.stderr)
+    say(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
+        f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.")
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Annotated
@@ -13,6 +13,7 @@ import typer
 
 from cjm.errors import CjmError
 from cjm.reporters import REPORTERS, Findings
+from cjm.safe_write import NO_INPUTS, Inputs
 
 Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
                                                    "glob patterns, or - for standard input.", show_default=False,
@@ -30,15 +31,23 @@ JobsOption = Annotated[int | None, typer.Option(
          "cores there are; 1: one process.")]
 
 
+def run_inputs(files: Iterable[str]) -> Inputs:
+    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
+    from cjm.config import config_sources
+
+    files = list(files)
+    return Inputs.of([*files, *config_sources(files)])
+
+
 @contextmanager
-def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """Standard output, or a file written atomically once the report is complete."""
+def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
+    """Standard output, or a file written atomically once the report is complete (never one of `inputs`)."""
     if path is None:
         yield sys.stdout
         return
     from cjm.safe_write import atomic_writer
 
-    with atomic_writer(path) as handle:
+    with atomic_writer(path, inputs) as handle:
         yield handle
 
 
@@ -55,24 +64,26 @@ _FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".md":
 
 @dataclass(frozen=True)
 class Destination:
-    """Where one report goes: a format and a file, or standard output (`path` None)."""
+    """Where one report goes: a format and a file, or standard output (`path` None); never over `inputs`."""
 
     format: str
     path: str | None = None
+    inputs: Inputs = NO_INPUTS
 
 
 def destinations(format: str | None, output: str | None, also: list[str] | None,
-                 choices: Collection[str], *, default: str = "text") -> list[Destination]:
+                 choices: Collection[str], inputs: Inputs, *, default: str = "text") -> list[Destination]:
     """The reports a command writes, checked before any work is done: the main one (`--format`, `-o`) and each
-    `--output-format FORMAT:FILE`. Standard output is written first, then the files."""
+    `--output-format FORMAT:FILE`, none of them over one of the run's `inputs`. Standard output is written first,
+    then the files."""
     main = Destination(_check_format(format, choices) if format else _default_format(output, choices, default),
-                       None if output in (None, "-") else output)
+                       None if output in (None, "-") else output, inputs)
     targets = [main]
     for spec in also or []:
         name, sep, path = spec.partition(":")
         if not sep or not path:
             raise CjmError(f"--output-format '{spec}' needs FORMAT:FILE, for example sarif:cjm.sarif")
-        targets.append(Destination(_check_format(name, choices), None if path == "-" else path))
+        targets.append(Destination(_check_format(name, choices), None if path == "-" else path, inputs))
     seen: set[str | None] = set()
     for target in targets:
         key = None if target.path is None else os.path.abspath(target.path)
@@ -81,6 +92,7 @@ def destinations(format: str | None, output: str | None, also: list[str] | None,
             raise CjmError(f"two reports would be written to {where}; give each report its own file")
         seen.add(key)
         if target.path is not None:
+            inputs.check(target.path)
             _check_writable(target.path)
     return sorted(targets, key=lambda t: t.path is not None)
 
@@ -90,7 +102,7 @@ def write_destinations(targets: list[Destination], render: Callable[[str, IO[str
     from cjm.terminal import use_color
 
     for target in targets:
-        with output_stream(target.path) as stream:
+        with output_stream(target.path, target.inputs) as stream:
             render(target.format, stream, target.path is None and use_color(stream))
 
 
@@ -99,9 +111,10 @@ def default_reporter() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def report_destinations(format: str | None, output: str | None, also: list[str] | None) -> list[Destination]:
+def report_destinations(format: str | None, output: str | None, also: list[str] | None,
+                        inputs: Inputs) -> list[Destination]:
     """`destinations` for the finding reporters of `validate` and `lint`."""
-    return destinations(format, output, also, REPORTERS, default=default_reporter())
+    return destinations(format, output, also, REPORTERS, inputs, default=default_reporter())
 
 
 def write_reports(findings: Findings, targets: list[Destination]) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import OutputOption, Paths, output_stream
+from cjm.cli.options import OutputOption, Paths, output_stream, run_inputs
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.problem import Severity
 
 if TYPE_CHECKING:
-    from cjm.files import Exclude
     from cjm.model import Journey
 
 FORMAT_NAMES = ("table", "json", "csv", "markdown")
@@ -82,7 +80,7 @@ def prioritise(
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
-    from cjm.files import Exclude
+    from cjm.files import Exclude, expand
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
     from cjm.prioritise.output import FORMATS, write_explanation, write_explanation_json
@@ -102,7 +100,12 @@ def prioritise(
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    journeys = _load(paths, Exclude.from_config(start))
+    exclude = Exclude.from_config(start)
+    files = list(expand(paths, exclude))
+    inputs = run_inputs(files)
+    if output is not None:
+        inputs.check(output)
+    journeys = _load(files)
     problems = check(journeys, settings.model)
     _report(problems)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -114,7 +117,7 @@ def prioritise(
             "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)"
         )
     item = roadmap.find(explain) if explain is not None else None
-    with output_stream(output) as stream:
+    with output_stream(output, inputs) as stream:
         color = output is None and name == "table" and use_color(stream)
         if item is not None:
             (write_explanation_json if name == "json" else write_explanation)(roadmap, item, stream, color=color)
@@ -123,14 +126,13 @@ def prioritise(
     raise typer.Exit(EXIT_OK)
 
 
-def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
-    """The journeys of every map (directories searched without the configured `exclude`); invalid or unreadable
-    maps are reported and stop the command (exit 2)."""
-    from cjm.validate import check_paths
+def _load(files: list[str]) -> list[Journey]:
+    """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
+    from cjm.validate import check_files
 
     journeys = []
     problems = []
-    for result in check_paths(paths, exclude=exclude):
+    for result in check_files(files):
         if result.journey is not None:
             journeys.append(result.journey)
         problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
@@ -142,17 +144,14 @@ def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
 
 
 def _report(problems: list) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
     for problem in problems:
         level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        print(
-            safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
-            file=sys.stderr,
-        )
+        say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}")
 
 
 def _note(message: str) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
-    print(safe(f"cjm: {message}"), file=sys.stderr)
+    say(f"cjm: {message}")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import Paths
+from cjm.cli.options import Paths, run_inputs
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
 
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.files import Exclude
+    from cjm.files import Exclude, expand
     from cjm.render import FORMATS, format_for, view_named
     from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
@@ -61,8 +61,9 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
+    inputs = run_inputs(expand(paths, exclude))
     targets = plan(paths, None if output == STDOUT else output, suffix,
-                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=exclude)
+                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=exclude, inputs=inputs)
     failed = False
     warned = False
     for target in targets:
@@ -84,8 +85,8 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
             _write_stdout(data)
         else:
             prepare(target.path)
-            write_bytes(target.path, data)
-            typer.echo(f"wrote {target.path}")
+            write_bytes(target.path, data, inputs)
+            _say(f"wrote {target.path}", sys.stdout)
     raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
 
 
@@ -143,18 +144,19 @@ def report(
     folder = os.path.dirname(os.path.abspath(output))
     image_path = f"{os.path.splitext(output)[0]}.map.{image}"
     targets = [Target(path, output)] + ([Target(path, image_path)] if name == "markdown" and drawable else [])
-    check(targets, folder=folder)
+    inputs = run_inputs([path])
+    check(targets, folder=folder, inputs=inputs)
     prepare(output)
     if name == "html":
         svg = draw(journey, "map", "svg", roadmap).decode("utf-8") if drawable else None
-        write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)))
+        write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)), inputs)
     elif drawable:
-        write_bytes(image_path, draw(journey, "map", image, roadmap))
-        typer.echo(f"wrote {image_path}")
-        write_text(output, markdown(content, image=os.path.basename(image_path)))
+        write_bytes(image_path, draw(journey, "map", image, roadmap), inputs)
+        _say(f"wrote {image_path}", sys.stdout)
+        write_text(output, markdown(content, image=os.path.basename(image_path)), inputs)
     else:
-        write_text(output, markdown(content, mermaid=mermaid))
-    typer.echo(f"wrote {output}")
+        write_text(output, markdown(content, mermaid=mermaid), inputs)
+    _say(f"wrote {output}", sys.stdout)
     raise typer.Exit(EXIT_OK)
 
 
@@ -208,10 +210,10 @@ def _warn_font(journey: Journey) -> bool:
     return True
 
 
-def _say(message: str) -> None:
-    from cjm.terminal import safe
+def _say(message: str, stream: IO[str] | None = None) -> None:
+    from cjm.terminal import say
 
-    print(safe(message), file=sys.stderr)
+    say(message, stream)
 
 
 def _write_stdout(data: bytes) -> None:

@@ -15,6 +15,7 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     report_destinations,
+    run_inputs,
     write_reports,
 )
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
@@ -38,10 +39,10 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     from cjm.reporters import Findings
     from cjm.validate import check_files
 
-    targets = report_destinations(format, output, also)
+    files = list(expand(paths, Exclude.from_config()))
+    targets = report_destinations(format, output, also, run_inputs(files))
     findings = Findings("validate")
     unreadable = False
-    files = list(expand(paths, Exclude.from_config()))
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
     for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
         findings.add(result.source, result.problems)
@@ -78,7 +79,7 @@ def init(
 
     Example: cjm init maps/gift.yaml --template gift --lang ja
     """
-    from cjm.safe_write import write_text
+    from cjm.safe_write import NO_INPUTS, write_text
     from cjm.templates import render_template
 
     if template not in TEMPLATES:
@@ -87,5 +88,7 @@ def init(
         raise CjmError(f"unknown language '{language}'; choose en or ja")
     if os.path.exists(path) and not force:
         raise CjmError(f"{path} already exists; use --force to overwrite it")
-    write_text(path, render_template(template, language, path))
-    typer.echo(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.")
+    write_text(path, render_template(template, language, path), NO_INPUTS)  # init reads nothing
+    from cjm.terminal import say
+
+    say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)

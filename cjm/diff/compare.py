@@ -2,17 +2,18 @@
 
 Phases, personas, initiatives and messages have ids. Items (actions, thoughts, touchpoints, pain points,
 opportunities, KPIs) are matched by id where both sides have one, then by the same text in the same row,
-then, within one phase and row, by similar text (an edited sentence). Phase splits, merges and id changes
-are read from where the matched items went and from the `origin` markers that `cjm adapt`, `cjm split` and
-`cjm merge` leave.
+then, within one phase and row, by similar text (an edited sentence; a bounded search, see `ALL_PAIRS`). Phase
+splits, merges and id changes are read from where the matched items went and from the `origin` markers that
+`cjm adapt`, `cjm split` and `cjm merge` leave. Every step is linear in the size of the maps, or n log n.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,7 @@ def diff_journeys(old: Journey, new: Journey, *, ranking: Ranking | None = None)
     journey, so that score and stage changes are reported too (see `cjm.diff.ranking`)."""
     result = MapDiff(old.source, new.source)
     result.phase_names = {p.id: p.name for p in old.phases} | {p.id: p.name for p in new.phases}
-    pairs, gone, arrived = match_items(old, new)
+    pairs, gone, arrived = match_items(old, new, result.notes)
     phase_changes, same_phase = _phase_changes(old, new, pairs, arrived)
     removed_phases = {c.id for c in phase_changes if c.target == "phase" and c.action == "removed"}
     added_phases = {c.id for c in phase_changes if c.target == "phase" and c.action == "added"}
@@ -79,8 +80,11 @@ def _entries(journey: Journey) -> list[_Entry]:
     return [_Entry(phase.id, item, normalise(item.text)) for phase, item in journey.items()]
 
 
-def match_items(old: Journey, new: Journey) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
-    """(matched pairs, old entries with no match, new entries with no match)."""
+def match_items(
+    old: Journey, new: Journey, notes: list[str] | None = None
+) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
+    """(matched pairs, old entries with no match, new entries with no match). When the bounded search for
+    edited texts stops early, `notes` gets a sentence saying so."""
     olds, news = _entries(old), _entries(new)
     pairs: list[tuple[_Entry, _Entry]] = []
     used_old: set[int] = set()
@@ -95,26 +99,62 @@ def match_items(old: Journey, new: Journey) -> tuple[list[tuple[_Entry, _Entry]]
     for i, entry in enumerate(olds):
         if entry.id and (j := by_id.get((entry.list, entry.id))) is not None:
             pair(i, j)
-    by_text: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # The same text: one that stayed in its phase first, then one that moved; each old entry takes the first
+    # unused new entry it is compatible with, in the order of the map.
+    in_phase: dict[tuple[str, str, str], _Candidates] = defaultdict(_Candidates)
+    anywhere: dict[tuple[str, str], _Candidates] = defaultdict(_Candidates)
     for j, entry in enumerate(news):
         if j not in used_new:
-            by_text[(entry.list, entry.key)].append(j)
-    for same_phase in (True, False):  # a text that stayed in its phase first, then one that moved
+            in_phase[(entry.list, entry.key, entry.phase)].add(j, entry.id)
+            anywhere[(entry.list, entry.key)].add(j, entry.id)
+    for same_phase in (True, False):
         for i, entry in enumerate(olds):
             if i in used_old:
                 continue
-            for j in by_text.get((entry.list, entry.key), []):
-                if (
-                    j not in used_new
-                    and _compatible(entry, news[j])
-                    and (not same_phase or news[j].phase == entry.phase)
-                ):
-                    pair(i, j)
-                    break
-    _pair_similar(olds, news, used_old, used_new, pair)
+            found = (
+                in_phase.get((entry.list, entry.key, entry.phase))
+                if same_phase
+                else anywhere.get((entry.list, entry.key))
+            )
+            if found is not None and (j := found.first(entry.id, used_new)) is not None:
+                pair(i, j)
+    _pair_similar(olds, news, used_old, used_new, pair, notes)
     gone = [e for i, e in enumerate(olds) if i not in used_old]
     arrived = [e for j, e in enumerate(news) if j not in used_new]
     return pairs, gone, arrived
+
+
+class _Candidates:
+    """New entries with one text, in map order, for finding the first unused one an old entry may pair with
+    without scanning the used ones again: every list is read through a cursor that only moves forward (an entry
+    once used stays used)."""
+
+    def __init__(self) -> None:
+        self.all = _Queue()  # for an old entry without an id: any entry will do
+        self.without_id = _Queue()  # for one with an id: entries without an id ...
+        self.by_id: dict[str, _Queue] = defaultdict(_Queue)  # ... or with the same id
+
+    def add(self, index: int, entry_id: str | None) -> None:
+        self.all.indexes.append(index)
+        (self.by_id[entry_id] if entry_id else self.without_id).indexes.append(index)
+
+    def first(self, entry_id: str | None, used: set[int]) -> int | None:
+        if not entry_id:
+            return self.all.first(used)
+        same_id = self.by_id.get(entry_id)
+        found = [j for j in (self.without_id.first(used), same_id and same_id.first(used)) if j is not None]
+        return min(found, default=None)
+
+
+class _Queue:
+    def __init__(self) -> None:
+        self.indexes: list[int] = []
+        self.cursor = 0
+
+    def first(self, used: set[int]) -> int | None:
+        while self.cursor < len(self.indexes) and self.indexes[self.cursor] in used:
+            self.cursor += 1
+        return self.indexes[self.cursor] if self.cursor < len(self.indexes) else None
 
 
 def _compatible(a: _Entry, b: _Entry) -> bool:
@@ -122,8 +162,25 @@ def _compatible(a: _Entry, b: _Entry) -> bool:
     return not (a.id and b.id and a.id != b.id)
 
 
+# Looking for edited texts is bounded, so that no map, however built, makes a diff slow. In one phase and row,
+# every remaining old text is compared with every remaining new one while there are at most ALL_PAIRS pairs;
+# beyond that, each with the NEIGHBOURS new texts nearest its own place in the row (an edited entry seldom moves
+# far). Over a whole diff, comparisons may cost at most BUDGET characters read (a comparison reads both texts once
+# for its quick estimate, again for the real ratio, and costs PAIR_COST for being looked at at all). Texts left
+# when the budget is spent are told as removed and added, with a note saying why.
+ALL_PAIRS = 2_500
+NEIGHBOURS = 8
+PAIR_COST = 8
+BUDGET = 2_000_000
+
+
 def _pair_similar(
-    olds: list[_Entry], news: list[_Entry], used_old: set[int], used_new: set[int], pair: Callable[[int, int], None]
+    olds: list[_Entry],
+    news: list[_Entry],
+    used_old: set[int],
+    used_new: set[int],
+    pair: Callable[[int, int], None],
+    notes: list[str] | None = None,
 ) -> None:
     """Within one phase and row, the most alike remaining texts are one entry, edited."""
     groups: dict[tuple[str, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -133,21 +190,60 @@ def _pair_similar(
     for j, entry in enumerate(news):
         if j not in used_new and (entry.phase, entry.list) in groups:
             groups[(entry.phase, entry.list)][1].append(j)
+    budget = BUDGET
     for old_indexes, new_indexes in groups.values():
-        scored = sorted(
-            (
-                (difflib.SequenceMatcher(None, olds[i].key, news[j].key).ratio(), i, j)
-                for i in old_indexes
-                for j in new_indexes
-                if _compatible(olds[i], news[j])
-            ),
-            reverse=True,
-        )
-        for ratio, i, j in scored:
-            if ratio < SIMILAR_TEXT:
+        if not new_indexes or budget <= 0:
+            continue
+        scored = []
+        for j, candidates in _candidate_pairs(old_indexes, new_indexes):
+            b = news[j].key
+            matcher = difflib.SequenceMatcher(None, autojunk=True)
+            matcher.set_seq2(b)  # analysed once for all the old texts it is compared with
+            for i in candidates:
+                if budget <= 0:
+                    break
+                a = olds[i].key
+                budget -= PAIR_COST
+                if not _compatible(olds[i], news[j]):
+                    continue
+                # Each estimate is an upper bound of the ratio: a pair it rules out could not have been paired.
+                if _length_bound(len(a), len(b)) < SIMILAR_TEXT:
+                    continue
+                matcher.set_seq1(a)
+                budget -= len(a) + len(b)
+                if matcher.quick_ratio() < SIMILAR_TEXT:
+                    continue
+                budget -= len(a) + len(b)
+                if (ratio := matcher.ratio()) >= SIMILAR_TEXT:
+                    scored.append((ratio, i, j))
+            if budget <= 0:
                 break
+        for _, i, j in sorted(scored, reverse=True):
             if i not in used_old and j not in used_new:
                 pair(i, j)
+    if budget <= 0 and notes is not None:
+        notes.append(
+            "too many texts were rewritten to look for edited entries among them all: some edited entries "
+            "are shown as removed and added"
+        )
+
+
+def _length_bound(a: int, b: int) -> float:
+    """The highest ratio two texts of these lengths can have (`SequenceMatcher.real_quick_ratio`)."""
+    return 2 * min(a, b) / (a + b) if a + b else 1.0
+
+
+def _candidate_pairs(old_indexes: list[int], new_indexes: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """(a new entry, the old entries to compare it with), for one phase and row."""
+    if len(old_indexes) * len(new_indexes) <= ALL_PAIRS:
+        for j in new_indexes:
+            yield j, old_indexes
+        return
+    scale = len(old_indexes) / len(new_indexes)
+    half = NEIGHBOURS // 2
+    for place, j in enumerate(new_indexes):
+        middle = round(place * scale)
+        yield j, old_indexes[max(0, middle - half) : middle + half]
 
 
 def _item_changes(
@@ -209,40 +305,48 @@ def _phase_changes(
     """Phase changes, and which new phase each old phase continues as (same id, or a changed id)."""
     old_ids = [p.id for p in old.phases]
     new_ids = [p.id for p in new.phases]
-    kept = [i for i in old_ids if i in set(new_ids)]
-    removed = [i for i in old_ids if i not in set(new_ids)]
-    added = [i for i in new_ids if i not in set(old_ids)]
+    old_place = {phase_id: place for place, phase_id in enumerate(old_ids)}
+    new_place = {phase_id: place for place, phase_id in enumerate(new_ids)}
+    kept = [i for i in old_ids if i in new_place]
+    removed = [i for i in old_ids if i not in new_place]
+    added = {i: None for i in new_ids if i not in old_place}
     flows = _flows(old_ids, new, pairs, arrived)
 
     splits: dict[str, list[str]] = {}
     single_target: dict[str, str] = {}
     for phase_id in removed:
-        targets = [n for n in new_ids if flows[phase_id][n]]
+        targets = sorted((n for n, count in flows[phase_id].items() if count), key=new_place.__getitem__)
         if len(targets) >= 2:
             splits[phase_id] = targets
         elif targets:
             single_target[phase_id] = targets[0]
+    offshoots: dict[str, list[str]] = defaultdict(list)
+    for phase in new.phases:
+        if phase.id in added and isinstance(origin := phase.raw.get("origin"), str):
+            offshoots[origin].append(phase.id)
     for phase_id in kept:  # a kept phase that new phases say they came from (`origin`) was split too
-        offshoots = [p.id for p in new.phases if p.id in added and p.raw.get("origin") == phase_id]
-        if offshoots:
-            splits[phase_id] = [n for n in new_ids if n == phase_id or n in offshoots]
+        if phase_id in offshoots:
+            splits[phase_id] = sorted([phase_id, *offshoots[phase_id]], key=new_place.__getitem__)
     sources: dict[str, list[str]] = defaultdict(list)
     for phase_id, target in single_target.items():
         sources[target].append(phase_id)
+    feeders = Counter(target for counts in flows.values() for target, count in counts.items() if count)
     renamed_ids = {
         ids[0]: target
         for target, ids in sources.items()
-        if target in added and len(ids) == 1 and not _other_sources(flows, target, ids[0])
+        if target in added and len(ids) == 1 and feeders[target] == 1  # ids[0] is its only source
     }
     merges = {target: ids for target, ids in sources.items() if ids[0] not in renamed_ids}
 
     same_phase = {i: i for i in kept} | renamed_ids
+    renamed_to = set(renamed_ids.values())
     changes: list[Change] = []
     old_by_id = {p.id: p for p in old.phases}
     new_by_id = {p.id: p for p in new.phases}
+    follows = _predecessors(new_ids)
     for phase in new.phases:
-        if phase.id in added and phase.id not in renamed_ids.values():
-            changes.append(Change("phase", "added", phase.id, phase.name, after=_before(new_ids, phase.id)))
+        if phase.id in added and phase.id not in renamed_to:
+            changes.append(Change("phase", "added", phase.id, phase.name, after=follows[phase.id]))
     for phase_id in removed:
         if phase_id not in splits and phase_id not in single_target:
             changes.append(Change("phase", "removed", phase_id, old_by_id[phase_id].name))
@@ -261,9 +365,9 @@ def _phase_changes(
     for phase_id, parts in splits.items():
         changes.append(Change("phase", "split", phase_id, old_by_id[phase_id].name, parts=tuple(parts)))
     for target, ids in merges.items():
-        parts = [i for i in old_ids if i in ids or i == target]
+        parts = sorted({*ids, target} & old_place.keys(), key=old_place.__getitem__)
         changes.append(Change("phase", "merged", target, new_by_id[target].name, parts=tuple(parts)))
-    changes.extend(_reordered(old_ids, new_ids, same_phase, new_by_id))
+    changes.extend(_reordered(old_ids, new_ids, same_phase, new_by_id, follows))
     return changes, same_phase
 
 
@@ -286,13 +390,9 @@ def _flows(
     return flows
 
 
-def _other_sources(flows: dict[str, Counter[str]], target: str, source: str) -> bool:
-    return any(counts[target] for phase_id, counts in flows.items() if phase_id != source)
-
-
-def _before(ids: list[str], phase_id: str) -> str | None:
-    index = ids.index(phase_id)
-    return ids[index - 1] if index else None
+def _predecessors(ids: list[str]) -> dict[str, str | None]:
+    """The phase each phase follows (None: the first)."""
+    return dict(zip(reversed(ids), reversed([None, *ids[:-1]]), strict=True))
 
 
 def _phase_fields(phase: Phase) -> dict[str, Any]:
@@ -300,19 +400,41 @@ def _phase_fields(phase: Phase) -> dict[str, Any]:
 
 
 def _reordered(
-    old_ids: list[str], new_ids: list[str], same_phase: dict[str, str], new_by_id: dict[str, Phase]
+    old_ids: list[str],
+    new_ids: list[str],
+    same_phase: dict[str, str],
+    new_by_id: dict[str, Phase],
+    follows: dict[str, str | None],
 ) -> list[Change]:
-    """Phases whose place among the phases both versions have changed (the fewest that explain the order)."""
+    """Phases whose place among the phases both versions have changed: the fewest that explain the new order."""
     before = [same_phase[i] for i in old_ids if i in same_phase]
     common = set(before)
     after = [i for i in new_ids if i in common]
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    in_place = {after[block.b + k] for block in matcher.get_matching_blocks() for k in range(block.size)}
-    return [
-        Change("phase", "reordered", i, new_by_id[i].name, after=_before(new_ids, i))
-        for i in after
-        if i not in in_place
-    ]
+    place = {phase_id: index for index, phase_id in enumerate(after)}
+    in_place = {before[k] for k in longest_rising([place[i] for i in before])}
+    return [Change("phase", "reordered", i, new_by_id[i].name, after=follows[i]) for i in after if i not in in_place]
+
+
+def longest_rising(values: list[int]) -> list[int]:
+    """The indexes of a longest strictly rising subsequence of `values`, in n log n; of several, the one whose
+    indexes come first (so the phases that stay put are the earliest ones that can)."""
+    # rising_from[k]: the length of the longest rising subsequence that starts at k. Read from the right, a
+    # subsequence rising to the right falls, so the classic patience method runs on the negated values.
+    rising_from = [0] * len(values)
+    tails: list[int] = []
+    for k in range(len(values) - 1, -1, -1):
+        length = bisect.bisect_left(tails, -values[k])
+        if length == len(tails):
+            tails.append(-values[k])
+        else:
+            tails[length] = -values[k]
+        rising_from[k] = length + 1
+    chosen, wanted, last = [], len(tails), None
+    for k, value in enumerate(values):
+        if wanted and rising_from[k] == wanted and (last is None or value > last):
+            chosen.append(k)
+            wanted, last = wanted - 1, value
+    return chosen
 
 
 # --- emotions -------------------------------------------------------------------------------------------------

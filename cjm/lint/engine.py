@@ -16,7 +16,7 @@ from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_
 from cjm.lint.suppress import Directive, scan
 from cjm.loader import Document
 from cjm.model import Journey
-from cjm.problem import Problem
+from cjm.problem import Problem, cap_repeats
 from cjm.validate import Result, check_file
 
 
@@ -39,6 +39,7 @@ class FileReport:
     text: str | None = None
     fixed: str | None = None
     fixes: int = 0
+    strict: bool = False  # warnings fail the run
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
@@ -65,9 +66,9 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
             fixed = result.document.text
     problems = list(result.problems)  # validation problems come first
     if result.journey is not None:
-        problems.extend(v.problem for v in lint_journey(result.journey, rules))
+        problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
-    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count)
+    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict)
 
 
 def lint_journey(journey: Journey, rules: Mapping[str, RuleConfig]) -> list[Violation]:

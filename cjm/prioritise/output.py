@@ -16,7 +16,6 @@ The JSON document (documented in docs/prioritise.md)::
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable
 from typing import IO, Any
@@ -206,8 +205,10 @@ CSV_COLUMNS = (
 
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
-    """One row per initiative, in rank order; lists are space-separated ids."""
-    writer = csv.writer(stream, lineterminator="\n")
+    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused (cjm.csv_output)."""
+    from cjm.csv_output import CsvWriter
+
+    writer = CsvWriter(stream)
     writer.writerow(CSV_COLUMNS)
     for item in roadmap.initiatives:
         inputs = [_csv_input(item.inputs, name) for name in CSV_INPUTS]
@@ -217,7 +218,7 @@ def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None
                 item.stage,
                 item.map_id,
                 item.id,
-                _csv_text(item.title),
+                item.title,
                 round(item.score, 6),
                 item.quadrant,
                 str(item.pinned).lower(),
@@ -243,11 +244,6 @@ def _csv_input(inputs: dict[str, Any], dotted: str) -> Any:
     return "" if value is None else value
 
 
-def _csv_text(text: str) -> str:
-    """Spreadsheets run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 # --- Markdown -------------------------------------------------------------------------------------------
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
@@ -255,7 +251,7 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
 
 def md(text: str) -> str:
     """Map text made safe for a Markdown table cell: special characters escaped, lines joined."""
-    return " ".join(safe(text).split()).translate(_MD_SPECIAL)
+    return safe(" ".join(text.split())).translate(_MD_SPECIAL)
 
 
 def markdown_table(roadmap: Roadmap) -> str:

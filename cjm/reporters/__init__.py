@@ -20,6 +20,13 @@ class Findings:
     command: str
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    strict_files: set[str] = field(default_factory=set)
+    """Files whose warnings fail the run (`lint --strict`, or `strict` in their configuration)."""
+
+    def fails(self, problem: Problem) -> bool:
+        """Whether a problem fails the run: an error, or a warning in a strict file."""
+        return problem.severity is Severity.ERROR or (
+            problem.severity is Severity.WARNING and problem.file in self.strict_files)
 
     def add(self, source: str, problems: Iterable[Problem]) -> None:
         self.files.append(source)
@@ -27,7 +34,15 @@ class Findings:
 
     @property
     def counts(self) -> Counter[Severity]:
-        return Counter(p.severity for p in self.problems)
+        """Problems by severity, counting those a note stands for (`Problem.omitted`)."""
+        counts: Counter[Severity] = Counter()
+        for p in self.problems:
+            counts[p.severity] += p.count
+        return counts
+
+    @property
+    def total(self) -> int:
+        return sum(p.count for p in self.problems)
 
     @property
     def files_with_problems(self) -> int:

@@ -22,7 +22,7 @@ class JsonReporter:
             "command": findings.command,
             "files_checked": len(findings.files),
             "summary": {
-                "problems": len(findings.problems),
+                "problems": findings.total,
                 **{s.value: counts[s] for s in Severity},
                 "files_with_problems": findings.files_with_problems,
             },
@@ -37,6 +37,7 @@ class JsonReporter:
                     "message": p.message,
                     "path": p.path,
                     "url": p.url,
+                    **({"omitted": p.omitted} if p.omitted else {}),
                 }
                 for p in findings.problems
             ],

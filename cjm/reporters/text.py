@@ -36,7 +36,7 @@ def summary(findings: Findings) -> str:
     if not findings.problems:
         return f"{checked}: no problems found."
     counts = findings.counts
-    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
-    total = len(findings.problems)
-    return (f"{checked}: {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+    parts = [f"{counts[s]:,} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    total = findings.total
+    return (f"{checked}: {total:,} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
             f"in {findings.files_with_problems} file{'s' if findings.files_with_problems != 1 else ''}.")
