@@ -1,13 +1,13 @@
-"""A persona's pain that appears in no phase's pain points.
+"""A persona's pain that no phase's pain point speaks of.
 
 A persona's `pains` say what frustrates or worries this customer in general; the phases' pain points say where
-in the journey it bites. A pain the persona has but the journey never meets is either missing from the map
-(the phase where a working mother has no time to try clothes on has no pain point about it) or no longer
-true of the persona. Either way the map and its persona disagree, and initiatives will be chosen without it.
-The texts are compared by their key words (English words, Japanese katakana words and kanji pairs), so
-`店舗に行く時間がなく、試着ができない` is on the map when a pain point says `試着できないのでサイズが不安`. To keep
-false alarms away, a pain counts as on the map when it shares a key word with anything a phase says (its name
-and description, pain points, thoughts, actions, opportunities, emotion notes), not only its pain points.
+in the journey it bites, and they are what opportunities and initiatives answer. A pain the persona has but
+no pain point names is either missing from the map (the phase where a working mother has no time to try
+clothes on has no pain point about it) or no longer true of the persona; a pain that shows only in an action
+or a thought is on the map but nobody is asked to answer it. The texts are compared by their key words
+(English words, Japanese katakana words and kanji pairs), so `店舗に行く時間がなく、試着ができない` is named by a
+pain point that says `試着できないのでサイズが不安`. Informational: words are not meaning, and a pain that is a
+motive rather than a friction (the fall that started the search) is better silenced with its reason.
 
 Fails:
 
@@ -48,30 +48,22 @@ from typing import Any
 
 from cjm.lint.base import Finding
 from cjm.lint.text import key_terms, share_topic
-from cjm.model import Journey, Phase
+from cjm.model import Journey
 from cjm.problem import Severity
 
 CODE = "CJM506"
 NAME = "persona-pain-not-on-map"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    if not any(phase.pain_points for phase in journey.phases):
+    named = [key_terms(f"{pain.text} {pain.get('note', '')}") for phase in journey.phases
+             for pain in phase.pain_points]
+    if not named:
         return  # a map without pain points gets `phase-without-pain-or-opportunity`, not one finding per pain
-    on_map = [key_terms(text) for phase in journey.phases for text in _texts(phase)]
     for persona in journey.personas:
         for index, pain in enumerate(persona.raw.get("pains", [])):
-            if not share_topic(pain, on_map):
+            if not share_topic(pain, named):
                 yield Finding((*persona.path, "pains", index), f"persona '{persona.name}' has the pain "
-                              f"'{pain}' but no phase speaks of it: add it as a pain point where it bites "
-                              "(`pain_points:`), or remove it from the persona if it no longer holds")
-
-
-def _texts(phase: Phase) -> Iterator[str]:
-    yield phase.name
-    yield str(phase.raw.get("description", ""))
-    for item in phase.all_items():
-        yield f"{item.text} {item.get('note', '')}"
-    for emotion in phase.emotions:
-        yield emotion.note or ""
+                              f"'{pain}' but no pain point speaks of it: add it where it bites (`pain_points:`), "
+                              "or remove it from the persona if it no longer holds")
