@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import Paths, run_inputs
+from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
@@ -33,7 +33,9 @@ ViewOption = Annotated[str, typer.Option(
          "matrix (impact x feasibility), roadmap (the stages).")]
 
 
-def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map") -> None:
+def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map",
+           exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+           gitignore: GitignoreOption = True) -> None:
     """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
     the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
 
@@ -42,15 +44,15 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
 
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.render import FORMATS, format_for, view_named
     from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
     from cjm.safe_write import write_bytes
 
     chosen = view_named(view)
-    exclude = Exclude.from_config()
-    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, exclude)
+    skip = exclusions(exclude, extend_exclude, gitignore)
+    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
     output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
     if output_format == "mermaid" and chosen.name != "map":
         raise CjmError(f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
@@ -61,9 +63,9 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
-    inputs = run_inputs(expand(paths, exclude))
+    inputs = run_inputs(expand(paths, skip))
     targets = plan(paths, None if output == STDOUT else output, suffix,
-                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=exclude, inputs=inputs)
+                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=skip, inputs=inputs)
     failed = False
     warned = False
     for target in targets:
@@ -98,7 +100,7 @@ def report(
              "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.")] = None,
     format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT", show_default=False,
-        help="markdown or html. Default: from the output file's extension.")] = None,
+        help="markdown (or md) or html. Default: from the output file's extension.")] = None,
     image: Annotated[str, typer.Option(
         "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
                                           "(looks the same everywhere).")] = "svg",
@@ -122,6 +124,7 @@ def report(
     from cjm.safe_write import write_bytes, write_text
 
     to_stdout = output is None or output == STDOUT
+    format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
     name = format or ("markdown" if to_stdout else next(
         (key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None))
     if name not in REPORT_FORMATS:
