@@ -27,8 +27,10 @@ from cjm.errors import EXIT_USAGE, CjmError
 app = typer.Typer(
     name="cjm",
     help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
-    epilog="Exit codes: 0 nothing found, 1 problems found (diff: something changed), 2 usage error or unreadable "
-    "input. Run `cjm COMMAND --help` for a command's options and an example.",
+    epilog="Exit codes: 0 success (validate, lint: no errors; warnings are shown but exit 0 unless `lint --strict`; "
+    "diff: nothing changed), 1 errors found (lint --strict: or warnings; diff: something changed), 2 usage error, "
+    "unreadable input, or an invalid map given to a command that needs a valid one. Run `cjm COMMAND --help` for a "
+    "command's options, exit codes and an example.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

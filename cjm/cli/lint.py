@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,9 +10,13 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExitZeroOption,
     FormatOption,
+    JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
+    StatisticsOption,
     report_destinations,
     run_inputs,
     write_reports,
@@ -43,6 +48,10 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -52,10 +61,13 @@ def lint(
     [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
     finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
 
-    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
-    input.
+    Exit codes: 0 no errors (warnings and notes are shown but exit 0, unless --strict or `strict` in the
+    configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
+    unreadable input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
+
+    Example: cjm lint samples/invalid/ --statistics
 
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
@@ -64,6 +76,7 @@ def lint(
     from cjm.lint.engine import lint_path
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
+    from cjm.validate import in_pool
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
@@ -73,35 +86,38 @@ def lint(
     files = list(expand(paths, Exclude.from_config()))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
-    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
+    # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
+    work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
+    linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
+    reports = [report for _, report in linted]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports, inputs)
-    findings = Findings("lint")
+        _write_fixes(reports, inputs, quiet=quiet)
+    findings = Findings("lint", quiet=quiet)
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
         if report.strict:
             findings.strict_files.add(report.source)
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, inputs, in_place=True)
-    if fixed:
+        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
+    if fixed and not quiet:
         from cjm.terminal import say
 
         count = sum(r.fixes for r in fixed)
@@ -135,6 +151,8 @@ def rules(
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
+
+    Exit codes: 0 shown, 2 no such rule.
 
     Example: cjm rules CJM201
     """

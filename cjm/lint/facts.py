@@ -125,8 +125,13 @@ def label(phase: Phase) -> str:
     return f"'{phase.name}'"
 
 
-def kinds(journey: Journey) -> set[str]:
-    return {phase.kind for phase in journey.phases}
+def kinds(journey: Journey, *, read: bool = False) -> set[str]:
+    """The phases' kinds; with `read`, also the kinds their names say they are (a `retention` phase named
+    Renewal is a repeat purchase; `cjm.vocabulary.reading`)."""
+    from cjm.vocabulary import reading
+
+    found = {phase.kind for phase in journey.phases}
+    return found | {reading(phase.kind, phase.name) for phase in journey.phases} if read else found
 
 
 def undecidable(journey: Journey) -> bool:

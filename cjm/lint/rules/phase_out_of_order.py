@@ -55,16 +55,20 @@ AFTER_PURCHASE_ANYWHERE = frozenset({"support"})
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    checked = [p for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
-    for index, phase in enumerate(checked):
-        if phase.kind in AFTER_PURCHASE_ANYWHERE:
-            before = next((p for p in checked[index + 1:] if KIND_ORDER[p.kind] <= KIND_ORDER["purchase"]), None)
+    from cjm.vocabulary import reading
+
+    # A phase is ranked by what its name says it is when that contradicts its kind (配送 of kind `retention`
+    # is a delivery; CJM109 reports the contradiction itself).
+    checked = [(p, reading(p.kind, p.name)) for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
+    for index, (phase, kind) in enumerate(checked):
+        if kind in AFTER_PURCHASE_ANYWHERE:
+            before = next((p for p, k in checked[index + 1:] if KIND_ORDER[k] <= KIND_ORDER["purchase"]), None)
             if before is not None:
                 yield Finding(phase.path, f"phase {_named(phase)} comes before {_named(before)}, which usually "
                               "comes first: move it, or set `intentional_order: true` on it if the order is "
                               "deliberate")
-    ranked = [p for p in checked if p.kind not in AFTER_PURCHASE_ANYWHERE]
-    ranks = [KIND_ORDER[p.kind] for p in ranked]
+    ranked = [p for p, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
+    ranks = [KIND_ORDER[kind] for _, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     kept = longest_ordered(ranks)
     for i, phase in enumerate(ranked):
         if i in kept:
