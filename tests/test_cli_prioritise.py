@@ -456,3 +456,13 @@ def test_a_low_point_line_says_which_pain_only_a_risky_initiative_answers(write_
     markdown = proc.stdout
     assert "addressed in stage 1; only initiatives to rethink answer price" in markdown
     assert "### Pain points answered only by initiatives to rethink" in markdown
+
+
+def test_a_narrow_terminal_gets_english_lines_broken_between_words() -> None:
+    proc = cli("prioritise", "tests/corpus/electronics-robot-vacuum.yaml", env={"COLUMNS": "80"})
+    assert_clean_exit(proc, (0,))
+    lines = proc.stdout.splitlines()
+    assert all(display_width(line) <= 80 for line in lines)
+    # Every id and phase name is whole on one line: nothing is cut in the middle of a word.
+    for word in ("first-run-stuck", "label-printer", "Delivery & setup", "live-video-setup"):
+        assert any(word in line for line in lines), word

@@ -592,6 +592,8 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
     from rich.text import Text
 
     language = roadmap.language
+    # rich wraps at spaces: right for English; Japanese lines read better broken anywhere, as the terminal does.
+    soft = language == "ja"
     sep, none, colon = say("list_sep", language), say("none", language), say("colon", language)
     cover = roadmap.coverage
     console.print()
@@ -608,7 +610,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 pains=sep.join(safe(p) for _, p in stage.pain_points) or none,
             )
         )
-        console.print(line, soft_wrap=True)
+        console.print(line, soft_wrap=soft)
     if cover.unaddressed:
         heading = say("unaddressed", language) + say("count", language, n=len(cover.unaddressed)) + colon
         console.print(Text(heading, style="bold"))
@@ -617,7 +619,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(safe(phase_label(roadmap, pain.map_id, pain.phase_id)))
             line.append(f"  {safe(pain.text)}{say('gap', language)}")
             line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
     else:
         console.print(Text(say("all_addressed", language), style="green"))
     risky = roadmap.answered_only_by_risky()
@@ -630,7 +632,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
             line.append(" → ")
             line.append(safe(answers_text(items, language)), style="bold red")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
     if cover.low_points:
         console.print(Text(say("low_points", language) + colon, style="bold"))
         for low in cover.low_points:
@@ -645,7 +647,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 line.append(_risky_note(roadmap, low), style="bold red")
             else:
                 line.append(say("not_addressed", language), style="bold red")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
 
 
 # --- --explain ------------------------------------------------------------------------------------------
