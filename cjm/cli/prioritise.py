@@ -148,17 +148,17 @@ def _format_of(output: str | None) -> str | None:
 
 def _load(files: list[str]) -> list[Journey]:
     """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    from cjm.validate import check_files
+    from cjm.validate import FIRST_PROBLEMS, check_files
 
     journeys = []
     problems = []
-    for result in check_files(files):
+    for result in check_files(files, first=FIRST_PROBLEMS):
         if result.journey is not None:
             journeys.append(result.journey)
         problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
     if problems:
         _report(problems)
-        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows the same problems)")
+        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows all the problems)")
         raise typer.Exit(EXIT_USAGE)
     return journeys
 

@@ -169,14 +169,14 @@ def _load(path: str) -> Journey | None:
     """The map's journey, or None after listing its problems (file:line:col) on standard error."""
     from cjm.problem import Severity
     from cjm.reporters.text import problem_line
-    from cjm.validate import check_file
+    from cjm.validate import FIRST_PROBLEMS, check_file
 
-    result = check_file(path)
+    result = check_file(path, first=FIRST_PROBLEMS)
     if result.journey is None:
         for problem in result.problems:
             if problem.severity is Severity.ERROR:
                 _say(problem_line(problem))
-        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows the same problems)")
+        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows all the problems)")
     return result.journey
 
 

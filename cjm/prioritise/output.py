@@ -22,7 +22,6 @@ keep English keys and values, with `label` and `stage_label` in the maps' langua
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -31,6 +30,7 @@ from cjm.prioritise.classify import STAGES, stage_name
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
+from cjm.reporters import json_text
 from cjm.terminal import safe
 
 # --- words ----------------------------------------------------------------------------------------------
@@ -270,8 +270,7 @@ def _pain_dict(pain: PainPoint) -> dict[str, Any]:
 
 
 def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
-    json.dump(roadmap_dict(roadmap), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(roadmap_dict(roadmap)))
 
 
 # --- CSV ------------------------------------------------------------------------------------------------
@@ -708,8 +707,7 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
 
 
 def write_explanation_json(roadmap: Roadmap, item: RankedInitiative, stream: IO[str], *, color: bool = False) -> None:
-    json.dump(initiative_dict(roadmap, item), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(initiative_dict(roadmap, item)))
 
 
 Renderer = Callable[..., None]

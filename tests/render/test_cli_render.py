@@ -238,7 +238,10 @@ def test_a_report_says_what_lint_finds_unless_told_not_to(tmp_path: Path) -> Non
     assert_clean_exit(proc, (0,))
     report = proc.stdout
     findings = report[report.index("## Findings"):report.index("## Prioritised roadmap")]
-    assert "14 warnings" in findings
+    from cjm.lint.engine import lint_path
+
+    warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
+    assert warnings > 10 and f"({warnings} warnings," in findings  # the count lint gives, whatever rules exist
     assert "| ▲ warning | CJM102 phase-without-action | 36 | phase 'Delivery' has no customer action" in findings
     assert "**CJM402 low-point-without-initiative**: " in findings  # the rule's advice, once per rule
     assert findings.count("**CJM103 phase-without-kpi**") == 1
