@@ -136,7 +136,7 @@ def report(
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
     roadmap = _roadmap(journey, required=False)
-    content = build_report(journey, roadmap, findings=_findings(path) if findings else None,
+    content = build_report(journey, roadmap, findings=_findings(path, journey) if findings else None,
                            source=_source_name(path, output))
     drawable = find_dot() is not None
     if not drawable:
@@ -199,11 +199,13 @@ def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
         return None
 
 
-def _findings(path: str) -> list:
-    """What `cjm lint` finds on the map, with the settings of its configuration (validation warnings too)."""
-    from cjm.lint.engine import lint_path
+def _findings(path: str, journey: Journey) -> list:
+    """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
+    input cannot be read twice)."""
+    from cjm.lint.engine import lint_journey
+    from cjm.lint.settings import settings_for
 
-    return lint_path(path).problems
+    return [found.problem for found in lint_journey(journey, settings_for(path).rules_for(path))]
 
 
 def _source_name(path: str, output: str | None) -> str:
