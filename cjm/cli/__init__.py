@@ -67,6 +67,7 @@ COMMANDS = (
     ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
     ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
     ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
+    ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
     ("export", office_cmd.export, "Export a map to Excel (.xlsx) or CSV."),
     ("init", validate_cmd.init, "Write a valid starter map."),
     ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),

@@ -1,4 +1,4 @@
-"""`cjm export` (a map to .xlsx or .csv)."""
+"""`cjm import` (an Excel or CSV journey grid to a map) and `cjm export` (a map to .xlsx or .csv)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,65 @@ from typing import Annotated
 
 import typer
 
-from cjm.errors import EXIT_USAGE, CjmError
+from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def import_(
+    path: Annotated[str, typer.Argument(help="The .xlsx or .csv file with the journey grid.", show_default=False,
+                                        metavar="FILE")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="MAP.yaml", show_default=False,
+        help="Write the map to this file (default: standard output, with the report on standard error).")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", metavar="NAME", show_default=False,
+        help="The sheet with the grid (default: the sheet where cjm finds one).")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="FORMAT", show_default=False,
+        help="Format of the report on what was read: text (default), json, github, sarif, junit.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+) -> None:
+    """Read a journey grid from Excel (.xlsx) or CSV into a map: phases across one row, row labels (行動, 思考,
+    感情, タッチポイント, 課題, 改善案, KPI or Actions, Thoughts, Feelings, Touchpoints, Pain points, Opportunities,
+    KPIs, and their synonyms) down one column. Title rows, a persona block, merged cells, spacer rows and other
+    sheets are found around it. Every decision a consultant should check is reported at its cell.
+
+    Exit codes: 0 map written, 1 map written with entries marked review: true, 2 no grid or unreadable input.
+
+    Example: cjm import workshop-grid.xlsx -o maps/summer.yaml
+
+    Example: cjm import grid.csv --sheet Journey > map.yaml
+    """
+    from cjm.files import read_bytes
+    from cjm.office.importer import import_grid
+    from cjm.office.sheets import MAX_FILE_BYTES
+    from cjm.problem import Severity
+    from cjm.reporters import REPORTERS, Findings
+    from cjm.safe_write import Inputs, write_text
+    from cjm.terminal import use_color
+
+    fmt = format or "text"
+    if fmt not in REPORTERS:
+        raise CjmError(f"unknown format '{fmt}'; choose one of: {', '.join(REPORTERS)}")
+    if output is not None and output != "-":
+        Inputs.of([path]).check(output)
+        if os.path.exists(output) and not force:
+            raise CjmError(f"{output} already exists; use --force to overwrite it")
+        if not output.lower().endswith((".yaml", ".yml")):
+            raise CjmError(f"{output}: a map is a .yaml file; give -o a name ending in .yaml")
+    imported = import_grid(read_bytes(path, MAX_FILE_BYTES), path, sheet)
+    to_stdout = output in (None, "-")
+    if to_stdout:
+        sys.stdout.write(imported.text)
+    else:
+        write_text(output, imported.text, Inputs.of([path]))
+    findings = Findings("import")
+    findings.add(path, imported.problems)
+    report = sys.stderr if to_stdout else sys.stdout
+    REPORTERS[fmt]().write(findings, report, color=use_color(report))
+    needs_review = any(p.severity is not Severity.INFO for p in imported.problems)
+    raise typer.Exit(EXIT_FINDINGS if needs_review else EXIT_OK)
 
 
 def export(

@@ -4,6 +4,9 @@ returns bytes or text, with located problems.
 
 API
 ---
+`import_grid(data, source, sheet=None) -> Imported`
+    The map read from an .xlsx or .csv file's bytes: `text` (the YAML), `problems` (located at cells,
+    `Sheet1!D9: ...`), `sheet`, `data`. Raises `SheetError` (a `CjmError`) when there is no grid to read.
 `export_bytes(journey, format) -> bytes`
     A valid map's `Journey` as `xlsx`, `csv` or `pptx`.
 """
@@ -11,8 +14,10 @@ API
 from __future__ import annotations
 
 from cjm.model import Journey
+from cjm.office.importer import Imported, import_grid
+from cjm.office.sheets import SheetError
 
-__all__ = ["export_bytes"]
+__all__ = ["Imported", "SheetError", "export_bytes", "import_grid"]
 
 
 def export_bytes(journey: Journey, format: str) -> bytes:
