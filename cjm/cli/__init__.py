@@ -68,7 +68,7 @@ COMMANDS = (
     ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
     ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
     ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
-    ("export", office_cmd.export, "Export a map to Excel (.xlsx) or CSV."),
+    ("export", office_cmd.export, "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
     ("init", validate_cmd.init, "Write a valid starter map."),
     ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
 )

@@ -1,4 +1,4 @@
-"""`cjm import` (an Excel or CSV journey grid to a map) and `cjm export` (a map to .xlsx or .csv)."""
+"""`cjm import` (an Excel or CSV journey grid to a map) and `cjm export` (a map to .xlsx, .csv or .pptx)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
-EXPORT_FORMATS = ("xlsx", "csv")
+EXPORT_FORMATS = ("xlsx", "csv", "pptx")
 
 
 def import_(

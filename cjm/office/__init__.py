@@ -29,4 +29,8 @@ def export_bytes(journey: Journey, format: str) -> bytes:
         from cjm.office.grid_export import to_csv
 
         return to_csv(journey)
+    if format == "pptx":
+        from cjm.office.deck import to_pptx
+
+        return to_pptx(journey)
     raise ValueError(f"unknown export format {format!r}")

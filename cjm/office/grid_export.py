@@ -84,7 +84,7 @@ def grid_rows(journey: Journey) -> list[Row]:
     phases = journey.phases
     for key in ("actions", "thoughts"):
         rows.append(Row(key, label(key, lang), tuple(bullets([i.text for i in p.items[key]], lang) for p in phases)))
-    for lane_id, lane_name in _lanes(journey):
+    for lane_id, lane_name in lanes(journey):
         suffix = f"（{lane_name}）" if lane_name and lang == "ja" else f" ({lane_name})" if lane_name else ""
         emotions = [_emotion(p, lane_id) for p in phases]
         rows.append(Row("emotion_score", label("emotion_score", lang) + suffix,
@@ -100,17 +100,17 @@ def grid_rows(journey: Journey) -> list[Row]:
     return rows
 
 
-def _lanes(journey: Journey) -> list[tuple[str | None, str | None]]:
+def lanes(journey: Journey) -> list[tuple[str | None, str | None]]:
     """The emotion lanes: one unnamed lane, or one per persona when phases give an emotion per persona."""
     named = {e.persona for p in journey.phases for e in p.emotions if e.persona}
     if not named:
         return [(None, None)]
     names = {p.id: p.name for p in journey.personas}
     ordered = [p.id for p in journey.personas if p.id in named] + sorted(named - set(names))
-    lanes = [(pid, names.get(pid, pid)) for pid in ordered]
+    found = [(pid, names.get(pid, pid)) for pid in ordered]
     if any(not e.persona for p in journey.phases for e in p.emotions):
-        lanes.insert(0, (None, None))
-    return lanes
+        found.insert(0, (None, None))
+    return found
 
 
 def _emotion(phase: Phase, lane: str | None) -> Any:
