@@ -26,13 +26,17 @@ def import_(
         "--format", "-f", metavar="FORMAT", show_default=False,
         help="Format of the report on what was read: text (default), json, github, sarif, junit.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when a cell was placed for review (review: true) or an emotion had no score.")
+    ] = False,
 ) -> None:
     """Read a journey grid from Excel (.xlsx) or CSV into a map: phases across one row, row labels (行動, 思考,
     感情, タッチポイント, 課題, 改善案, KPI or Actions, Thoughts, Feelings, Touchpoints, Pain points, Opportunities,
     KPIs, and their synonyms) down one column. Title rows, a persona block, merged cells, spacer rows and other
     sheets are found around it. Every decision a consultant should check is reported at its cell.
 
-    Exit codes: 0 map written, 1 map written with entries marked review: true, 2 no grid or unreadable input.
+    Exit codes: 0 map written (warnings about cells placed for review are shown; with --strict they exit 1),
+    2 no grid or unreadable input.
 
     Example: cjm import workshop-grid.xlsx -o maps/summer.yaml
 
@@ -66,7 +70,7 @@ def import_(
     report = sys.stderr if to_stdout else sys.stdout
     REPORTERS[fmt]().write(findings, report, color=use_color(report))
     needs_review = any(p.severity is not Severity.INFO for p in imported.problems)
-    raise typer.Exit(EXIT_FINDINGS if needs_review else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if strict and needs_review else EXIT_OK)
 
 
 def export(
