@@ -183,13 +183,13 @@ class _Deck:
         # Display columns (a CJK character is two) on one line of a cell, inside its margins, with room for the
         # renderer's line breaking.
         # (Latin text loses more to breaking between words, and the fallback fonts are wide.)
-        fill, lost = (0.9, 1) if self.lang == "ja" else (0.85, 2)
+        fill, lost = (0.8, 1) if self.lang == "ja" else (0.85, 2)
         per_line = (col_w - 0.2) * 72 / size * 2 * fill - lost
         heights = [(size + 1) * 1.3 / 72 + 0.14]
         for row in rows:
             lines = max((sum(max(1, math.ceil((display_width(t) + 2) / per_line)) for t in self._items(p, row, persona))
                          for p in phases), default=1)
-            heights.append(max(lines, 1) * size * 1.3 / 72 + 0.14)
+            heights.append((max(lines, 1) + 0.5) * size * 1.3 / 72 + 0.14)
         return heights
 
     def _pack(self, rows: list[str], phases: tuple[Phase, ...], label_w: float, room: float,
