@@ -8,10 +8,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from cjm.office import export_bytes
 from cjm.validate import check_file
 from tests.conftest import assert_clean_exit, cli, run_cjm
+from tests.test_adapt_properties import journey_maps
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(p for p in ROOT.glob("tests/corpus/*.yaml")
@@ -104,3 +106,36 @@ def test_invalid_map_is_a_located_error(write_map, tmp_path: Path) -> None:
     assert_clean_exit(proc, (2,))
     assert f"{path}:4:" in proc.stderr and "is not a valid map" in proc.stderr
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=journey_maps())
+def test_every_generated_valid_map_exports_and_reads_back(text: str, tmp_path: Path) -> None:
+    """Generated valid maps (the adapt property tests' strategy): every export opens, and the grid reads back with
+    every phase and action."""
+    from cjm.office import import_grid
+    from cjm.validate import check_text
+
+    j = check_text(text, "generated.yaml").journey
+    assert j is not None
+    for fmt in ("xlsx", "csv", "pptx"):
+        data = export_bytes(j, fmt)
+        assert data
+    back = check_text(import_grid(export_bytes(j, "xlsx"), "g.xlsx").text, "back.yaml").journey
+    assert back is not None
+    assert [p.name for p in back.phases] == [" ".join(p.name.split()) for p in j.phases]
+    assert [[i.text for i in p.actions] for p in back.phases] == [
+        [" ".join(i.text.split()) for i in p.actions] for p in j.phases]
+
+
+def test_export_survives_the_hostile_corpus(tmp_path: Path) -> None:
+    from tests.test_hostile_commands import CORPUS_FILES
+
+    for name, raw in CORPUS_FILES.items():
+        if len(raw) > 5_000_000:
+            continue
+        path = tmp_path / f"{name}.yaml"
+        path.write_bytes(raw)
+        for suffix in ("xlsx", "pptx"):
+            proc = cli("export", str(path), "-o", str(tmp_path / f"out.{suffix}"))
+            assert proc.returncode in (0, 2), (name, proc.stderr[-300:])
