@@ -152,7 +152,8 @@ class _Deck:
                     slides.append((run, group, fitted))
             plans.append(slides)
         slides = min(plans, key=len)  # the fewest slides; of those, the fewest cuts between phases
-        for number, (run, group, size) in enumerate(slides, 1):
+        size = min(fitted for _, _, fitted in slides)  # one text size across the set of slides
+        for number, (run, group, _) in enumerate(slides, 1):
             part = f" ({number}/{len(slides)})" if len(slides) > 1 else ""
             slide = self.slide(title + part)
             col_w = _column_width(run, label_w)
@@ -226,18 +227,19 @@ class _Deck:
             table.columns[c + 1].width = Inches(col_w)
         table.first_row = True
         header = [self.word("phase"), *(p.name for p in phases)]
+        header_size = min(_header_size(name, col_w, size + 1) for name in header[1:])
         for c, name in enumerate(header):
             cell = table.cell(0, c)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(theme.HEADER_BG)
             cell.text_frame.clear()
-            self.fill_text(cell.text_frame, name, size + 1, bold=True, colour=theme.HEADER_INK)
+            self.fill_text(cell.text_frame, name, header_size, bold=True, colour=theme.HEADER_INK)
         for r, row in enumerate(rows, 1):
             label = table.cell(r, 0)
             label.fill.solid()
             label.fill.fore_color.rgb = _rgb(theme.ROW_LABEL_BG)
             label.text_frame.clear()
-            self.fill_text(label.text_frame, self.word(row), size, bold=True)
+            self.fill_text(label.text_frame, self.word(row), min(size, 10), bold=True)  # fits the label column
             for c, phase in enumerate(phases, 1):
                 cell = table.cell(r, c)
                 cell.fill.solid()
@@ -260,29 +262,32 @@ class _Deck:
         self.line(slide, left, y_of(0), right, y_of(0), theme.GRID, 1, dash=True)
         for mark in (2, -2):
             self.text(slide, left - 0.45, y_of(mark) - 0.15, 0.4, 0.3, f"{mark:+d}", 9, colour=theme.MUTED)
+        from pptx.enum.shapes import MSO_SHAPE
+
         lanes = self._lanes(persona)
         for lane_index, (lane, name) in enumerate(lanes):
             colour = theme.lane_colour(lane_index) if len(lanes) > 1 else theme.HEADER_BG
+            # Lanes side by side within a column, so that equal scores in one phase do not hide each other.
+            shift = (lane_index - (len(lanes) - 1) / 2) * min(0.22, col_w / (len(lanes) + 1))
             points = []
             for c, phase in enumerate(phases):
                 emotion = next((e for e in phase.emotions if e.persona == lane), None)
                 if emotion is None and lane is None and phase.emotions and len(lanes) == 1:
                     emotion = phase.emotions[0]
                 if emotion is not None:
-                    points.append((left + col_w * (c + 0.5), y_of(emotion.score), emotion))
+                    points.append((left + col_w * (c + 0.5) + shift, y_of(emotion.score), emotion))
             for (x1, y1, _), (x2, y2, _) in zip(points, points[1:], strict=False):
                 self.line(slide, x1, y1, x2, y2, colour)
             for x, y, emotion in points:
                 tone = theme.POSITIVE if emotion.score > 0 else theme.NEGATIVE if emotion.score < 0 else theme.NEUTRAL
-                from pptx.enum.shapes import MSO_SHAPE
-
                 self.box(slide, x - 0.1, y - 0.1, 0.2, 0.2, tone, "#ffffff", MSO_SHAPE.OVAL)
                 self.text(slide, x + 0.08, y - 0.36, 0.6, 0.3, theme.score_text(emotion.score), 10, bold=True,
                           colour=tone)
-            if len(lanes) > 1 and name:  # the legend, under the curve's title, left of the phases
+            if len(lanes) > 1:  # the legend, under the curve's title, left of the phases
                 y = top + 0.45 + 0.42 * lane_index
                 self.box(slide, MARGIN, y + 0.12, 0.16, 0.06, colour)
-                self.text(slide, MARGIN + 0.18, y - 0.02, left - MARGIN - 0.3, 0.4, name, 9, colour=colour)
+                self.text(slide, MARGIN + 0.18, y - 0.02, left - MARGIN - 0.3, 0.4, name or self.word("all"), 9,
+                          colour=colour)
 
     def _lanes(self, persona: str | None) -> list[tuple[str | None, str | None]]:
         if persona is not None:
@@ -390,6 +395,17 @@ def _runs(phases: tuple[Phase, ...], count: int) -> list[tuple[Phase, ...]]:
         runs.append(phases[start:end])
         start = end
     return [run for run in runs if run]
+
+
+def _header_size(name: str, width: float, size: int) -> int:
+    """The size at which the longest word of a phase name fits its column (bold Latin letters are up to 0.75 em
+    wide), so that `Awareness` is not broken into `Awarene` and `ss`; never below MIN_SIZE."""
+    from cjm.terminal import display_width
+
+    longest = max((display_width(word) for word in name.split()), default=1)
+    while size > MIN_SIZE and longest * 0.75 * size / 72 > width - 0.2:
+        size -= 1
+    return size
 
 
 def _column_width(phases: tuple[Phase, ...], label_w: float) -> float:

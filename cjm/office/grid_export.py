@@ -200,7 +200,8 @@ def to_xlsx(journey: Journey) -> bytes:
                 cell.fill = header_fill
         if row.kind == "emotion_score":
             score_rows.append(r)
-        ws.row_dimensions[r].height = _height([str(v or "") for v in row.values], PHASE_WIDTH)
+        ws.row_dimensions[r].height = max(_height([str(v or "") for v in row.values], PHASE_WIDTH),
+                                          _height([row.label], LABEL_WIDTH))
     for r in score_rows:
         ws.conditional_formatting.add(f"B{r}:{last}{r}", ColorScaleRule(
             start_type="num", start_value=-2, start_color="F8696B", mid_type="num", mid_value=0,
