@@ -274,3 +274,14 @@ def test_formulas_are_read_from_their_cached_values_never_evaluated(tmp_path: Pa
     receive = imported.data["phases"][2]
     assert receive["emotion"] == {"score": 1, "note": "安心"}  # =C6, cached 4 on the 1..5 scale
     assert "score.xlsx:6:7: CJM071" in _problem_lines(imported.problems)
+
+
+def test_an_emotion_without_a_score_is_kept_as_a_note_and_reported() -> None:
+    grid = "フェーズ,認知,購入\n行動,広告を見る,買う\n感情,受付で名前を書く,😊\n".encode()
+    imported = import_grid(grid, "grid.csv")
+    first, second = imported.data["phases"]
+    assert first["emotion"] == {"score": 0, "note": "受付で名前を書く"}
+    assert second["emotion"] == {"score": 1}
+    codes = [(p.code, p.severity.value, p.message.split(":")[0]) for p in imported.problems]
+    assert ("CJM072", "warning", "B3") in codes and ("CJM071", "info", "C3") in codes
+    assert cli("import", "--strict", str(GOLDEN / "en-tabs.csv")).returncode == 0  # only notes there
