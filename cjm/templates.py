@@ -73,11 +73,10 @@ def render_template(template: str, language: str, path: str) -> str:
 
 def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:
     from cjm.adapt import adapt_text
-    from cjm.adapt.rules import builtin_rules, ordered
+    from cjm.adapt.rules import builtin_rules
 
-    rules = [rule for rule in ordered(builtin_rules().values()) if rule.matches(business)]
-    if not rules:
+    if not any(rule.matches(business) for rule in builtin_rules().values()):
         return text
-    outcome = adapt_text(text, path, rules)
+    outcome = adapt_text(text, path, list(builtin_rules().values()), auto=True)
     assert outcome.text is not None, outcome.problems  # the rules are tested on every template
     return outcome.text

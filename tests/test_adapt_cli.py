@@ -68,7 +68,7 @@ def test_diff_shows_the_change_and_writes_nothing(cjm, tea: Path) -> None:
     assert "-  - id: consideration" in run.stdout and "+  - id: information-gathering" in run.stdout
     assert tea.read_text(encoding="utf-8") == TEA
     assert "long-consideration:" in run.stderr and "marked review: true" in run.stderr
-    assert ":80:9: CJM040 [info] thought 'Is the expensive one really better?'" in run.stderr
+    assert ":77:9: CJM040 [info] thought 'Is the expensive one really better?'" in run.stderr
 
 
 def test_the_adapted_map_goes_to_stdout_or_a_file(cjm, tea: Path, tmp_path: Path) -> None:

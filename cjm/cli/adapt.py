@@ -58,14 +58,15 @@ def adapt(
     """Adapt a map's phases to the business by rules: split, merge or add phases without losing an entry.
 
     Built-in rules: b2b-approval, gift, repeat-purchase, long-consideration, low-awareness, durable,
-    omnichannel, impulse. Entries of a split phase go by their phase_hint, persona lane, channel, metric or
+    omnichannel, impulse. Rules run as one plan, in the order their phases call for, whatever order they
+    are named in. Entries of a split phase go by their phase_hint, persona lane, channel, metric or
     the rule's keywords; the rest go to the rule's default phase marked `review: true`. Initiatives and
     messages follow. Without -o, --in-place or --diff the adapted map goes to standard output.
     Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
 
     Example: cjm adapt maps/watch.yaml --rule long-consideration --diff
     """
-    from cjm.adapt.rules import load_rules, ordered
+    from cjm.adapt.rules import load_rules
 
     _check_format(format)
     folders = list(rules_folders or []) + _config_folders(map_path)
@@ -81,10 +82,10 @@ def adapt(
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
     raw, source, run = _read(map_path, in_place, output, folders)
-    chosen = _auto_rules(raw, source, ordered(rules.values())) if auto else [_named(rules, n) for n in rule or []]
+    chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
     from cjm.adapt import adapt_text
 
-    outcome = adapt_text(raw, source, chosen)
+    outcome = adapt_text(raw, source, chosen, auto=auto)
     _finish(outcome, map_path, run, output, in_place, diff, format, "adapt", auto=auto)
 
 
@@ -220,16 +221,6 @@ def _named(rules: dict[str, Any], name: str) -> Any:
     raise CjmError(f"no rule '{name}'; {hint}the rules are: {', '.join(sorted(rules))} (cjm adapt --list)")
 
 
-def _auto_rules(raw: bytes, source: str, rules: list[Any]) -> list[Any]:
-    from cjm.validate import check_text
-
-    result = check_text(raw, source)
-    if result.journey is None:
-        return []  # adapt_text refuses the map with its problems
-    business = result.journey.business
-    return [rule for rule in rules if rule.matches(business)]
-
-
 def _list(rules: Any, format: str) -> None:
     from cjm.adapt.rules import ordered
 
@@ -311,9 +302,10 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        sys.stdout.write(json.dumps({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
-                                     "problems": [_problem_json(p) for p in outcome.problems]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        from cjm.reporters import json_text
+
+        sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
+                                    "problems": [_problem_json(p) for p in outcome.problems]}))
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
@@ -354,6 +346,8 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from cjm.terminal import safe
 
     console = _console(stream)
+    for notice in outcome.notices:
+        console.print(Text(safe(notice)), soft_wrap=True)
     if auto and not outcome.reports:
         console.print(Text("No rule matches this map's business traits; nothing to change. Set them under "
                            "`business:` or name rules with --rule (cjm adapt --list)."), soft_wrap=True)
@@ -401,6 +395,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
     document: dict[str, Any] = {
         "tool": "cjm", "version": __version__, "command": command, "file": outcome.source, "ok": True,
         "changed": outcome.changed, "written": written,
+        "notices": outcome.notices,
         "rules": [{"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
                   for r in outcome.reports],
         "review": [_problem_json(p) for p in outcome.review],
@@ -409,5 +404,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from cjm.reporters import json_text
+
+    sys.stdout.write(json_text(document))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,9 +10,12 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExitZeroOption,
     FormatOption,
+    JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
     StatisticsOption,
     report_destinations,
     run_inputs,
@@ -44,6 +48,9 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
@@ -69,6 +76,7 @@ def lint(
     from cjm.lint.engine import lint_path
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
+    from cjm.validate import in_pool
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
@@ -78,13 +86,16 @@ def lint(
     files = list(expand(paths, Exclude.from_config()))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
-    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
+    # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
+    work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
+    linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
+    reports = [report for _, report in linted]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports, inputs)
-    findings = Findings("lint")
+        _write_fixes(reports, inputs, quiet=quiet)
+    findings = Findings("lint", quiet=quiet)
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
@@ -93,20 +104,20 @@ def lint(
     write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
         write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
-    if fixed:
+    if fixed and not quiet:
         from cjm.terminal import say
 
         count = sum(r.fixes for r in fixed)

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Annotated
 
 import typer
@@ -30,8 +30,8 @@ StatisticsOption = Annotated[bool, typer.Option(
                          "JSON with --format json). --output-format reports still list every problem.")]
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
-    help="Processes to check the files with. Default (or 0): as many as pay for the number of files and the "
-         "cores there are; 1: one process.")]
+    help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
+         "number of files and the cores there are; 1: one process.")]
 
 
 def run_inputs(files: Iterable[str]) -> Inputs:
@@ -40,6 +40,11 @@ def run_inputs(files: Iterable[str]) -> Inputs:
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
+ExitZeroOption = Annotated[bool, typer.Option(
+    "--exit-zero", help="Exit with 0 even when problems are found (2 still means a usage error or an unreadable "
+                        "file).")]
 
 
 @contextmanager
@@ -72,7 +77,7 @@ class Destination:
     format: str
     path: str | None = None
     inputs: Inputs = NO_INPUTS
-    main: bool = False  # the report of --format and -o, not of --output-format
+    main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
 
 
 def destinations(format: str | None, output: str | None, also: list[str] | None,

@@ -10,10 +10,12 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExitZeroOption,
     FormatOption,
     JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
     StatisticsOption,
     report_destinations,
     run_inputs,
@@ -23,7 +25,8 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
-             also: AlsoOption = None, jobs: JobsOption = None, statistics: StatisticsOption = False) -> None:
+             also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
+             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -44,16 +47,17 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 
     files = list(expand(paths, Exclude.from_config()))
     targets = report_destinations(format, output, also, run_inputs(files))
-    findings = Findings("validate")
+    findings = Findings("validate", quiet=quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
+    checked = zip(tracked(files, "Validating", quiet=quiet), check_files(files, keep=False, jobs=jobs), strict=True)
+    for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
     write_reports(findings, targets, statistics=statistics)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK)
 
 
 def schema() -> None:

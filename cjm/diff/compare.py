@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm.diff.changes import ACTIONS, Change, FieldChange, MapDiff, sort_changes
+from cjm.loader import collector_paused
 from cjm.model import ITEM_LISTS, Item, Journey, Phase
 
 # How alike two texts in the same phase and row must be to count as one edited entry.
@@ -46,6 +47,7 @@ class _Entry:
         return self.item.id
 
 
+@collector_paused()  # entries, pairs and changes are made in great numbers and hold no cycles
 def diff_journeys(old: Journey, new: Journey, *, ranking: Ranking | None = None) -> MapDiff:
     """Every difference between two versions of a map. `ranking` gives initiatives' (score, stage) for a
     journey, so that score and stage changes are reported too (see `cjm.diff.ranking`)."""
@@ -129,32 +131,34 @@ class _Candidates:
     without scanning the used ones again: every list is read through a cursor that only moves forward (an entry
     once used stays used)."""
 
-    def __init__(self) -> None:
-        self.all = _Queue()  # for an old entry without an id: any entry will do
-        self.without_id = _Queue()  # for one with an id: entries without an id ...
-        self.by_id: dict[str, _Queue] = defaultdict(_Queue)  # ... or with the same id
+    __slots__ = ("indexes", "ids", "cursor", "by_id")
 
-    def add(self, index: int, entry_id: str | None) -> None:
-        self.all.indexes.append(index)
-        (self.by_id[entry_id] if entry_id else self.without_id).indexes.append(index)
-
-    def first(self, entry_id: str | None, used: set[int]) -> int | None:
-        if not entry_id:
-            return self.all.first(used)
-        same_id = self.by_id.get(entry_id)
-        found = [j for j in (self.without_id.first(used), same_id and same_id.first(used)) if j is not None]
-        return min(found, default=None)
-
-
-class _Queue:
     def __init__(self) -> None:
         self.indexes: list[int] = []
-        self.cursor = 0
+        self.ids: list[str | None] = []
+        self.cursor = [0]
+        self.by_id: dict[str | None, tuple[list[int], list[int]]] | None = None  # made when first needed
 
-    def first(self, used: set[int]) -> int | None:
-        while self.cursor < len(self.indexes) and self.indexes[self.cursor] in used:
-            self.cursor += 1
-        return self.indexes[self.cursor] if self.cursor < len(self.indexes) else None
+    def add(self, index: int, entry_id: str | None) -> None:
+        self.indexes.append(index)
+        self.ids.append(entry_id or None)
+
+    def first(self, entry_id: str | None, used: set[int]) -> int | None:
+        if not entry_id:  # an old entry without an id may pair with any
+            return _first_unused(self.indexes, self.cursor, used)
+        if self.by_id is None:
+            self.by_id = {}
+            for index, other in zip(self.indexes, self.ids, strict=True):
+                self.by_id.setdefault(other, ([], [0]))[0].append(index)
+        # one with an id, with entries without an id or with the same id
+        found = [_first_unused(*self.by_id[key], used) for key in (None, entry_id) if key in self.by_id]
+        return min((j for j in found if j is not None), default=None)
+
+
+def _first_unused(indexes: list[int], cursor: list[int], used: set[int]) -> int | None:
+    while cursor[0] < len(indexes) and indexes[cursor[0]] in used:
+        cursor[0] += 1
+    return indexes[cursor[0]] if cursor[0] < len(indexes) else None
 
 
 def _compatible(a: _Entry, b: _Entry) -> bool:

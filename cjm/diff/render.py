@@ -277,7 +277,9 @@ def json_document(results: list[MapDiff], errors: list[dict[str, Any]] | None = 
         "maps": [r.to_dict() for r in results],
         "errors": errors or [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from cjm.reporters import json_text
+
+    return json_text(document)
 
 
 # --- Markdown -------------------------------------------------------------------------------------------------

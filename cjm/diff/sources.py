@@ -14,6 +14,7 @@ from cjm.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounde
 from cjm.loader import LIMIT, UNREADABLE
 from cjm.model import Journey
 from cjm.problem import Problem
+from cjm.validate import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -30,11 +31,6 @@ class MapError(CjmError):
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
-
-
-# A diff needs a valid map; of an invalid one it tells why with this many of its schema problems at most
-# (`cjm validate` tells them all).
-FIRST_PROBLEMS = 20
 
 
 def load_journey(raw: bytes, source: str) -> Journey:

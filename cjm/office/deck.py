@@ -286,7 +286,7 @@ class _Deck:
             if len(lanes) > 1:  # the legend, under the curve's title, left of the phases
                 y = top + 0.45 + 0.42 * lane_index
                 self.box(slide, MARGIN, y + 0.12, 0.16, 0.06, colour)
-                self.text(slide, MARGIN + 0.18, y - 0.02, left - MARGIN - 0.3, 0.4, name or self.word("all"), 9,
+                self.text(slide, MARGIN + 0.18, y - 0.02, left - MARGIN - 0.3, 0.4, name or self.word("unassigned"), 9,
                           colour=colour)
 
     def _lanes(self, persona: str | None) -> list[tuple[str | None, str | None]]:

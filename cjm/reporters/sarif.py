@@ -8,7 +8,6 @@ no `automationDetails`: the upload's `category:` names it, and a fixed id would 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -17,7 +16,7 @@ from urllib.parse import quote
 
 from cjm import __version__
 from cjm.problem import DOCS_URL, Problem, Severity
-from cjm.reporters import Findings
+from cjm.reporters import Findings, json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -31,8 +30,7 @@ class SarifReporter:
     description = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, editors)"
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        json.dump(sarif_log(findings, os.getcwd()), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json_text(sarif_log(findings, os.getcwd())))
 
 
 def sarif_log(findings: Findings, root: str) -> dict[str, Any]:

@@ -6,13 +6,12 @@ Problems a note stands for (`Problem.omitted`) are counted.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import IO
 
 from cjm.problem import Problem, Severity
-from cjm.reporters import Findings
+from cjm.reporters import Findings, json_text
 from cjm.reporters.text import summary
 from cjm.terminal import console_for
 
@@ -65,5 +64,4 @@ class StatisticsJsonReporter:
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
         document = [{"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count}
                     for e in statistics(findings)]
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json_text(document))

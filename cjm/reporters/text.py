@@ -20,7 +20,8 @@ class TextReporter:
         console = console_for(stream, color=color)
         for p in findings.problems:
             console.print(styled_line(p), soft_wrap=True)
-        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+        if not findings.quiet:
+            console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
 
 
 def problem_line(p: Problem) -> str:

@@ -47,8 +47,12 @@ SEVERITY = Severity.ERROR
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
+    from cjm.vocabulary import reading
+
+    # A phase is ranked by what its name says it is when that contradicts its kind (配送 of kind `retention`
+    # is a delivery; CJM109 reports the contradiction itself).
     ranked = [p for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
-    ranks = [KIND_ORDER[p.kind] for p in ranked]
+    ranks = [KIND_ORDER[reading(p.kind, p.name)] for p in ranked]
     kept = longest_ordered(ranks)
     for i, phase in enumerate(ranked):
         if i in kept:
