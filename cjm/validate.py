@@ -14,7 +14,7 @@ from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
 from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
 from cjm.model import Journey, build_journey
-from cjm.problem import Problem, Severity, cap_repeats
+from cjm.problem import MAX_REPEATS, Problem, Severity, cap_repeats
 from cjm.references import check_references
 from cjm.schema import check_schema
 
@@ -37,6 +37,13 @@ class Result:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
+# A command that needs a valid map (diff, prioritise, render, adapt) tells why one is not with at most this many of
+# its schema problems, as many as a report lists of one kind: explaining 200,000 unknown keys takes far longer than
+# finding them, and `cjm validate` tells them all.
+FIRST_PROBLEMS = MAX_REPEATS
+
+
+@collector_paused()  # the model is built from a tree in one go: collecting while it grows only walks it again
 def check_document(doc: Document, first: int | None = None) -> Result:
     """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
     come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
@@ -88,35 +95,36 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def check_file(path: str, limits: Limits = DEFAULT_LIMITS, *, stdin_name: str | None = None) -> Result:
+def check_file(path: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None, *,
+               stdin_name: str | None = None) -> Result:
     """Read and check one map file; `stdin_name` names standard input in the problems (`--stdin-filename`)."""
     read = read_map(path, limits)
     name = stdin_name if path == STDIN and stdin_name else display_name(path)
     if isinstance(read, Problem):
         read = dataclasses.replace(read, file=name)
         return Result(name, [read], unreadable=read.code == UNREADABLE)  # over the limit: a finding
-    result = check_text(read[0], name, limits)
+    result = check_text(read[0], name, limits, first)
     result.snapshot = read[1]
     return result
 
 
 def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,
-                keep: bool = True, jobs: int | None = None) -> Iterator[Result]:
+                keep: bool = True, jobs: int | None = None, first: int | None = None) -> Iterator[Result]:
     """Check every map the paths name, in order; a broken file is a result like any other and the run goes on.
 
     With `keep=False` the results carry only their problems (no document or journey: those cannot leave the
     process that built them), which lets many files be checked by several processes at once. `jobs` is how many:
     None picks as many as pay for the number of files and the cores there are, 1 checks here.
     """
-    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs)
+    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs, first=first)
 
 
 def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
-                jobs: int | None = None, stdin_name: str | None = None) -> Iterator[Result]:
+                jobs: int | None = None, first: int | None = None, stdin_name: str | None = None) -> Iterator[Result]:
     """`check_paths` for files already found (by `cjm.files.expand`)."""
     if keep:
         for path in files:
-            yield check_file(path, limits, stdin_name=stdin_name)
+            yield check_file(path, limits, first, stdin_name=stdin_name)
         return
     yield from in_pool(functools.partial(_check_problems_only, limits=limits, stdin_name=stdin_name), files, jobs)
 

@@ -58,18 +58,21 @@ def adapt(
     """Adapt a map's phases to the business by rules: split, merge or add phases without losing an entry.
 
     Built-in rules: b2b-approval, gift, repeat-purchase, long-consideration, low-awareness, durable,
-    omnichannel, impulse. Entries of a split phase go by their phase_hint, persona lane, channel, metric or
+    omnichannel, impulse. Rules run as one plan, in the order their phases call for, whatever order they
+    are named in. Entries of a split phase go by their phase_hint, persona lane, channel, metric or
     the rule's keywords; the rest go to the rule's default phase marked `review: true`. Initiatives and
     messages follow. Without -o, --in-place or --diff the adapted map goes to standard output.
     Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
 
     \b
+    
     Example: cjm adapt samples/apparel-working-mother.yaml --rule long-consideration --diff
 
     \b
+    
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
-    from cjm.adapt.rules import load_rules, ordered
+    from cjm.adapt.rules import load_rules
 
     _check_format(format)
     folders = list(rules_folders or []) + _config_folders(map_path)
@@ -85,10 +88,10 @@ def adapt(
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
     raw, source, run = _read(map_path, in_place, output, folders)
-    chosen = _auto_rules(raw, source, ordered(rules.values())) if auto else [_named(rules, n) for n in rule or []]
+    chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
     from cjm.adapt import adapt_text
 
-    outcome = adapt_text(raw, source, chosen)
+    outcome = adapt_text(raw, source, chosen, auto=auto)
     _finish(outcome, map_path, run, output, in_place, diff, format, "adapt", auto=auto)
 
 
@@ -116,7 +119,9 @@ def split(
     lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
     pointed at the phase follow.
 
-    \b
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
+    
     Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
@@ -152,7 +157,9 @@ def merge(
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
 
-    \b
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
+    
     Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text
@@ -220,16 +227,6 @@ def _named(rules: dict[str, Any], name: str) -> Any:
     close = difflib.get_close_matches(name, list(rules), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     raise CjmError(f"no rule '{name}'; {hint}the rules are: {', '.join(sorted(rules))} (cjm adapt --list)")
-
-
-def _auto_rules(raw: bytes, source: str, rules: list[Any]) -> list[Any]:
-    from cjm.validate import check_text
-
-    result = check_text(raw, source)
-    if result.journey is None:
-        return []  # adapt_text refuses the map with its problems
-    business = result.journey.business
-    return [rule for rule in rules if rule.matches(business)]
 
 
 def _list(rules: Any, format: str) -> None:
@@ -313,9 +310,10 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        sys.stdout.write(json.dumps({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
-                                     "problems": [_problem_json(p) for p in outcome.problems]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        from cjm.reporters import json_text
+
+        sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
+                                    "problems": [_problem_json(p) for p in outcome.problems]}))
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
@@ -352,9 +350,12 @@ def _say(stream: IO[str], message: str) -> None:
 def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from rich.text import Text
 
+    from cjm.reporters.text import styled_line
     from cjm.terminal import safe
 
     console = _console(stream)
+    for notice in outcome.notices:
+        console.print(Text(safe(notice)), soft_wrap=True)
     if auto and not outcome.reports:
         console.print(Text("No rule matches this map's business traits; nothing to change. Set them under "
                            "`business:` or name rules with --rule (cjm adapt --list)."), soft_wrap=True)
@@ -372,11 +373,7 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
         for note in report.notes:
             console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
     for problem in outcome.review:
-        line = Text()
-        line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")
-        line.append(f" {problem.code} ", style="cyan")
-        line.append(safe(problem.message))
-        console.print(line, soft_wrap=True)
+        console.print(styled_line(problem), soft_wrap=True)
 
 
 def _print_diff(text: str) -> None:
@@ -406,6 +403,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
     document: dict[str, Any] = {
         "tool": "cjm", "version": __version__, "command": command, "file": outcome.source, "ok": True,
         "changed": outcome.changed, "written": written,
+        "notices": outcome.notices,
         "rules": [{"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
                   for r in outcome.reports],
         "review": [_problem_json(p) for p in outcome.review],
@@ -414,5 +412,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from cjm.reporters import json_text
+
+    sys.stdout.write(json_text(document))
 

@@ -19,6 +19,7 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     QuietOption,
+    StatisticsOption,
     StdinFilenameOption,
     exclusions,
     report_destinations,
@@ -56,6 +57,7 @@ def lint(
     jobs: JobsOption = None,
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
@@ -69,13 +71,18 @@ def lint(
     [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
     finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
 
-    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
-    input.
+    Exit codes: 0 no errors (warnings and notes are shown but exit 0, unless --strict or `strict` in the
+    configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
+    unreadable input.
 
     \b
+    
     Example: cjm lint samples/ --select coverage,CJM3 --format json
 
-    \b
+    
+    Example: cjm lint samples/invalid/ --statistics
+
+    
     Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
@@ -107,7 +114,7 @@ def lint(
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
         if report.strict:
             findings.strict_files.add(report.source)
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
@@ -169,7 +176,9 @@ def rules(
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
 
-    \b
+    Exit codes: 0 shown, 2 no such rule.
+
+    
     Example: cjm rules CJM201
     """
     import json

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Annotated
 
 import typer
@@ -27,6 +27,9 @@ OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
                            "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
     show_default=False, metavar="FILE")]
+StatisticsOption = Annotated[bool, typer.Option(
+    "--statistics", help="Show how many problems of each code there are, most first, instead of each problem (as "
+                         "JSON with --format json). --output-format reports still list every problem.")]
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
     help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
@@ -98,6 +101,7 @@ class Destination:
     format: str
     path: str | None = None
     inputs: Inputs = NO_INPUTS
+    main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
 
 
 def destinations(format: str | None, output: str | None, also: list[str] | None,
@@ -106,7 +110,7 @@ def destinations(format: str | None, output: str | None, also: list[str] | None,
     `--output-format FORMAT:FILE`, none of them over one of the run's `inputs`. Standard output is written first,
     then the files."""
     main = Destination(_check_format(format, choices) if format else _default_format(output, choices, default),
-                       None if output in (None, "-") else output, inputs)
+                       None if output in (None, "-") else output, inputs, main=True)
     targets = [main]
     for spec in also or []:
         name, sep, path = spec.partition(":")
@@ -146,8 +150,18 @@ def report_destinations(format: str | None, output: str | None, also: list[str] 
     return destinations(format, output, also, REPORTERS, inputs, default=default_reporter())
 
 
-def write_reports(findings: Findings, targets: list[Destination]) -> None:
-    write_destinations(targets, lambda name, stream, color: REPORTERS[name]().write(findings, stream, color=color))
+def write_reports(findings: Findings, targets: list[Destination], *, statistics: bool = False) -> None:
+    """Write the reports; with `statistics`, the main one counts the problems of each code instead."""
+    from dataclasses import replace
+
+    from cjm.reporters.statistics import StatisticsJsonReporter, StatisticsReporter
+
+    counted = {"json": StatisticsJsonReporter}
+    reporters = {**REPORTERS, **{r.name: r for r in (StatisticsReporter, StatisticsJsonReporter)}}
+    if statistics:
+        targets = [replace(t, format=counted.get(t.format, StatisticsReporter).name) if t.main else t
+                   for t in targets]
+    write_destinations(targets, lambda name, stream, color: reporters[name]().write(findings, stream, color=color))
 
 
 def _check_format(name: str, choices: Collection[str]) -> str:

@@ -105,9 +105,13 @@ def report(
     image: Annotated[str, typer.Option(
         "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
                                           "(looks the same everywhere).")] = "svg",
+    findings: Annotated[bool, typer.Option(
+        "--findings/--no-findings", help="Include what `cjm lint` finds on the map, by severity, with each "
+                                         "rule's advice (with the lint settings of the map's configuration).")] = True,
 ) -> None:
-    """Write one document for docs: the map diagram, the prioritised roadmap as a table, the emotional low
-    points, KPIs per phase, and the pain points no initiative addresses. GitHub renders the Markdown.
+    """Write one document for docs: the personas, the map diagram, the lint findings, the prioritised roadmap
+    as a table, the emotional low points, KPIs per phase, and the pain points no initiative addresses. GitHub
+    renders the Markdown.
 
     Exit codes: 0 written, 2 usage error or invalid map.
 
@@ -134,7 +138,8 @@ def report(
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
     roadmap = _roadmap(journey, required=False)
-    content = build_report(journey, roadmap)
+    content = build_report(journey, roadmap, findings=_findings(path, journey) if findings else None,
+                           source=_source_name(path, output))
     drawable = find_dot() is not None
     if not drawable:
         _say("cjm: note: Graphviz's `dot` was not found, so the report shows the map as a Mermaid journey; "
@@ -168,14 +173,15 @@ def report(
 def _load(path: str) -> Journey | None:
     """The map's journey, or None after listing its problems (file:line:col) on standard error."""
     from cjm.problem import Severity
-    from cjm.validate import check_file
+    from cjm.reporters.text import problem_line
+    from cjm.validate import FIRST_PROBLEMS, check_file
 
-    result = check_file(path)
+    result = check_file(path, first=FIRST_PROBLEMS)
     if result.journey is None:
         for problem in result.problems:
             if problem.severity is Severity.ERROR:
-                _say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
-        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows the same problems)")
+                _say(problem_line(problem))
+        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows all the problems)")
     return result.journey
 
 
@@ -193,6 +199,28 @@ def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
         if required:
             raise
         return None
+
+
+def _findings(path: str, journey: Journey) -> list:
+    """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
+    input cannot be read twice)."""
+    from cjm.lint.engine import lint_journey
+    from cjm.lint.settings import settings_for
+
+    return [found.problem for found in lint_journey(journey, settings_for(path).rules_for(path))]
+
+
+def _source_name(path: str, output: str | None) -> str:
+    """How the report names its map: relative to the report's folder when both lie in the working folder (so a
+    committed report names it as the repository does), else by file name; never an absolute path."""
+    if path == "-":
+        return "standard input"
+    here = os.getcwd()
+    where = os.path.dirname(os.path.abspath(output)) if output and output != "-" else here
+    source = os.path.abspath(path)
+    if os.path.commonpath([source, here]) == here and os.path.commonpath([where, here]) == here:
+        return os.path.relpath(source, where).replace(os.sep, "/")
+    return os.path.basename(path)
 
 
 def _require_graphviz() -> None:

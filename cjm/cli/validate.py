@@ -19,6 +19,7 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     QuietOption,
+    StatisticsOption,
     StdinFilenameOption,
     exclusions,
     report_destinations,
@@ -30,20 +31,24 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
              also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
-             exit_zero: ExitZeroOption = False, exclude: ExcludeOption = None,
-             extend_exclude: ExtendExcludeOption = None, gitignore: GitignoreOption = True,
-             stdin_filename: StdinFilenameOption = None) -> None:
+             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False,
+             exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+             gitignore: GitignoreOption = True, stdin_filename: StdinFilenameOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
     Every problem is reported as file:line:col with a code and what to do.
 
-    Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
+    Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
     \b
+    
     Example: cjm validate samples/ --format json
 
-    \b
+    
+    Example: cjm validate samples/invalid/ --statistics
+
+    
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
@@ -61,16 +66,18 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if findings.problems and not exit_zero else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK)
 
 
 def schema() -> None:
     """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
 
-    \b
+    Exit codes: 0 printed.
+
+    
     Example: cjm schema > journey.schema.json
     """
     from cjm.schema import schema_text
@@ -92,7 +99,9 @@ def init(
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
 
-    \b
+    Exit codes: 0 written, 2 usage error or the file exists (without --force).
+
+    
     Example: cjm init gift-map.yaml --template gift --lang ja
     """
     from cjm.safe_write import NO_INPUTS, write_text

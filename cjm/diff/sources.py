@@ -14,6 +14,7 @@ from cjm.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounde
 from cjm.loader import LIMIT, UNREADABLE
 from cjm.model import Journey
 from cjm.problem import Problem
+from cjm.validate import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -22,18 +23,14 @@ class MapError(CjmError):
     """One version of a map is not a valid map; `problems` say where and why."""
 
     def __init__(self, source: str, problems: list[Problem], first: int | None = None) -> None:
-        if first is not None and len(problems) >= first:
-            told = f"its first {len(problems)} problems shown; run `cjm validate` on it for all"
+        count = sum(problem.count for problem in problems)  # a capped report's note stands for those left out
+        if first is not None and count >= first:
+            told = f"its first {count} problems shown; run `cjm validate` on it for all"
         else:
-            told = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; run `cjm validate` on it"
+            told = f"{count} problem{'s' if count != 1 else ''}; run `cjm validate` on it"
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
-
-
-# A diff needs a valid map; of an invalid one it tells why with this many of its schema problems at most
-# (`cjm validate` tells them all).
-FIRST_PROBLEMS = 20
 
 
 def load_journey(raw: bytes, source: str) -> Journey:
@@ -56,7 +53,7 @@ def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
         if isinstance(raw, Problem):
             raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
         journeys.append(load_journey(raw, display_name(path)))
-    return diff_journeys(*journeys, ranking=_ranking(new_path, scores))
+    return _with_low_points(diff_journeys(*journeys, ranking=_ranking(new_path, scores)), *journeys)
 
 
 @dataclass(frozen=True)
@@ -135,7 +132,7 @@ def _compare(
     old = load_journey(old_raw, old_name) if old_raw is not None and old_name else None
     new = load_journey(new_raw, new_name) if new_raw is not None and new_name else None
     if old and new:
-        return diff_journeys(old, new, ranking=ranking)
+        return _with_low_points(diff_journeys(old, new, ranking=ranking), old, new)
     journey = new or old
     assert journey is not None
     status = "added" if new else "removed"
@@ -221,3 +218,11 @@ def _git(args: list[str], cwd: str) -> bytes:
 
 def _git_ok(args: list[str], cwd: str) -> bool:
     return _run(args, cwd, _LISTING_BYTES)[0] == 0
+
+
+def _with_low_points(result: MapDiff, old: Journey, new: Journey) -> MapDiff:
+    """The diff with the low points that appeared, moved or vanished (`cjm.diff.changes.low_point_changes`)."""
+    from cjm.diff.changes import low_point_changes, sort_changes
+
+    result.changes = sort_changes([*result.changes, *low_point_changes(old, new)])
+    return result

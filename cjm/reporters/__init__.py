@@ -58,6 +58,15 @@ class Reporter(Protocol):
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None: ...
 
 
+def json_text(value: object) -> str:
+    """A JSON document as cjm writes every one: indented, non-ASCII text kept, ending in a newline. The GitHub
+    Actions runner reads `##[` anywhere in a log line as a command; `\\u005b` is the same `[` to every JSON reader,
+    so text from a map cannot forge one when a document is printed in a CI log."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("##[", "##\\u005b") + "\n"
+
+
 def _registry() -> dict[str, type[Reporter]]:
     from cjm.reporters.github import GithubReporter
     from cjm.reporters.json import JsonReporter
