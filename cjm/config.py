@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,11 +58,18 @@ def find_config(start: str) -> Config:
     return _find_in(folder)
 
 
+def config_sources(paths: Iterable[str]) -> list[str]:
+    """The configuration files that apply to `paths` and to the working folder (each once)."""
+    starts = {os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"} | {os.getcwd()}
+    sources = {find_config(start).source for start in starts}
+    return sorted(source for source in sources if source)
+
+
 @functools.cache
 def _find_in(folder: str) -> Config:
     for name in CONFIG_FILES:
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate):
+        if os.path.lexists(candidate) and not os.path.isdir(candidate):  # the reader refuses what is no file
             config = load_config(candidate)
             if config is not None:
                 return config
@@ -71,11 +79,14 @@ def _find_in(folder: str) -> Config:
 
 def load_config(path: str) -> Config | None:
     """Read one config file; None for a pyproject.toml without `[tool.cjm]`."""
+    from cjm.files import read_bytes
+
+    raw = read_bytes(path)
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as err:
-        raise CjmError(f"{path}: cannot read the configuration: {err}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CjmError(f"{path}: cannot read the configuration: it is not UTF-8 text ({err.reason} at byte "
+                       f"{err.start})") from None
     if path.endswith(".toml"):
         import tomllib
 
@@ -83,11 +94,16 @@ def load_config(path: str) -> Config | None:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise CjmError(f"{path}: invalid TOML: {err}") from None
-        table = document.get("tool", {}).get("cjm")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            line = _line_of(text, "tool")
+            raise CjmError(f"{path}:{line}:1: `tool` must be a table ([tool.NAME] sections), not {type(tool).__name__}")
+        table = tool.get("cjm")
         if table is None:
             return None
         if not isinstance(table, dict):
-            return None
+            line = _line_of(text, r"(tool\s*\.\s*)?cjm")
+            raise CjmError(f"{path}:{line}:1: `[tool.cjm]` must be a table of settings, not {type(table).__name__}")
         return Config(path, table, text)
     from cjm.loader import load_yaml
 
@@ -98,6 +114,12 @@ def load_config(path: str) -> Config | None:
     if not isinstance(doc.data, dict):
         raise CjmError(f"{path}:1:1: a .cjm.yaml must be a mapping of settings")
     return Config(path, doc.data, text)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where `key = ...` is set (1 when it cannot be found)."""
+    match = re.search(rf"^\s*{key}\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def _locate_toml(text: str, keys: tuple[str, ...]) -> tuple[int, int]:

@@ -42,6 +42,7 @@ def _yaml(layout: _Layout) -> Any:
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
     yaml.explicit_start = layout.explicit_start
     yaml.allow_unicode = True
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # `kpis: [{name: X}]` stays so, not `[name: X]`
     return yaml
 
 
@@ -190,6 +191,8 @@ def detach_following(container: Any, key: Any) -> str:
         token = slot[index]
         eol, lines = _split_token(token.value)
         token.value = eol
+        if not eol.strip() and isinstance(holder[slot_key], (dict, list)):
+            slot[index] = None  # a bare line break after a flow collection would swallow the next entry's
     for block in reversed(passed):
         if block.ca.end:
             lines += _token_lines(block.ca.end)
@@ -284,13 +287,19 @@ def insert_entry(seq: Any, index: int, entry: Entry | Any, parent: Any, key: Any
         if seq.fa.flow_style():
             seq.fa.set_block_style()
     seq.insert(index, entry.value)
-    if entry.comment is not None:
+    if entry.comment is not None and not _blank_slot(entry.comment):
         seq.ca.items[index] = entry.comment
     if index > 0:
         attach_following(seq, index - 1, entry.leading)
     else:
         _add_to_header(parent, key, entry.leading)
     attach_following(seq, index, displaced)
+
+
+def _blank_slot(slot: list[Any]) -> bool:
+    """A comment slot holding nothing but a line break: what ruamel.yaml keeps after a flow collection that ended
+    a list. Put back on the entry in its new place it would swallow the line break of the entry after it."""
+    return all(token is None or not token.value.strip() for token in slot)
 
 
 def to_roundtrip(value: Any) -> Any:

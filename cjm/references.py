@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from cjm.loader import Path
 from cjm.model import NOUNS, Journey
 from cjm.problem import Problem
+from cjm.suggest import Suggestions
 
 DUPLICATE_ID = "CJM020"
 UNKNOWN_REFERENCE = "CJM021"
@@ -75,11 +76,14 @@ def check_references(journey: Journey) -> list[Problem]:
                                         "ids must be unique within a map, so rename one"))
         else:
             seen[entry_id] = (kind, path)
+    ids_of_kind: dict[str, list[str]] = {}
+    suggestions = Suggestions()
     for target, kind, path in _references(journey):
         found = seen.get(target)
         if found is None:
-            candidates = sorted(i for i, (k, _) in seen.items() if k == kind)
-            hint = _closest(target, candidates)
+            if kind not in ids_of_kind:
+                ids_of_kind[kind] = sorted(i for i, (k, _) in seen.items() if k == kind)
+            hint = _hint(target, ids_of_kind[kind], suggestions)
             problems.append(doc.problem(path, UNKNOWN_REFERENCE,
                                         f"no {kind} has the id '{target}'{hint}"))
         elif found[0] != kind:
@@ -89,12 +93,10 @@ def check_references(journey: Journey) -> list[Problem]:
     return problems
 
 
-def _closest(target: str, candidates: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(target, candidates, n=1)
+def _hint(target: str, candidates: list[str], suggestions: Suggestions) -> str:
+    close = suggestions.closest(target, candidates)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return f"; did you mean '{close}'?"
     if candidates and len(candidates) <= 12:
         return f"; known: {', '.join(candidates)}"
     return ""

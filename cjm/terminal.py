@@ -1,5 +1,11 @@
-"""Terminal output that is safe and polite: colour only on a terminal (NO_COLOR honoured), and text from a
-map shown as data, never as markup or control sequences."""
+"""Human output that is safe and polite: colour only on a terminal (NO_COLOR honoured), and text from a map
+shown as data, never as markup, control sequences or CI workflow commands.
+
+Two layers, so that no path can forget one: `safe()` keeps each piece of text from a map on one line (every
+control character, newline included, shown as an escape), and every human output — the consoles of
+`console_for` and the lines of `say` — is written through `log_guard`, which under GitHub Actions disarms what
+the runner would read as a workflow command (`::` starting a line, `##[` anywhere in it).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +15,80 @@ import sys
 import unicodedata
 from typing import IO, Any
 
-# C0/C1 controls, DEL, and the bidirectional overrides that can make text display differently than it reads.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls (newline, CR and tab too), DEL, the line and paragraph separators, and the bidirectional
+# overrides that can make text display differently than it reads.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE = re.compile(_CONTROL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def safe(text: str) -> str:
-    """Text with control characters shown as escapes (`\\x1b`), so a map cannot drive the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+    """Text on one line with control characters shown as escapes (`\\n`, `\\x1b`), so a map can neither
+    drive the terminal nor split one problem over two lines for a `file:line:col` parser."""
+    return _CONTROL.sub(_escape, text)
+
+
+def safe_block(text: str) -> str:
+    """`safe` for text of several lines (a diff): newlines kept, every other control character escaped."""
+    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
+
+
+# What the GitHub Actions runner reads as a command: a line starting (after blanks) with `::`, and the older
+# `##[command]` anywhere in a line.
+_COMMAND_START = re.compile(r"^(\s*)::", re.MULTILINE)
+_OLD_COMMAND = "##["
+
+
+def under_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def disarm(text: str) -> str:
+    """Text whose lines the Actions runner cannot read as workflow commands: a line's leading `::` becomes
+    `\\x3a:` and `##[` becomes `#\\x23[`, escapes in the style of `safe`."""
+    return _COMMAND_START.sub(r"\1\\x3a:", text).replace(_OLD_COMMAND, "#\\x23[")
+
+
+class _Disarming:
+    """A text stream that disarms workflow commands line by line as they are written."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._line_start = True
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        # Mark a write that continues a line, so that its start is not taken for a line's start.
+        marked = ("" if self._line_start else "\0") + text
+        out = disarm(marked)[0 if self._line_start else 1:]
+        self._line_start = text.endswith(("\n", "\r"))
+        self._stream.write(out)
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def log_guard(stream: IO[str]) -> IO[str]:
+    """The stream to write human text to: under GitHub Actions, standard output and error disarm workflow
+    commands (a report written to a file is not read by the runner and stays as it is)."""
+    if under_actions() and stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        return _Disarming(stream)  # type: ignore[return-value]
+    return stream
+
+
+def say(message: str, stream: IO[str] | None = None) -> None:
+    """Write one line of human text (a message, a note, an error) to standard error or `stream`."""
+    stream = stream or sys.stderr
+    log_guard(stream).write(safe(message) + "\n")
 
 
 def use_color(stream: IO[str] | None = None) -> bool:
@@ -31,8 +103,9 @@ def use_color(stream: IO[str] | None = None) -> bool:
 def console_for(stream: IO[str], *, color: bool, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(file=stream, force_terminal=color, no_color=not color, color_system="auto" if color else None,
-                   highlight=False, markup=False, emoji=False, width=width or (None if color else 10_000))
+    return Console(file=log_guard(stream), force_terminal=color, no_color=not color,
+                   color_system="auto" if color else None, highlight=False, markup=False, emoji=False,
+                   width=width or (None if color else 10_000))
 
 
 def display_width(text: str) -> int:

@@ -59,3 +59,70 @@ CHANNELS: dict[str, tuple[str, str]] = {
     "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
     "other": ("Other", "その他"),
 }
+
+
+# Words in a phase's *name* that say which part of the journey it is, whatever its kind: consultants label their
+# first post-purchase phase `retention` (from the standard five) and name it 配送 or Onboarding. For each, the
+# kinds that agree with such a name. English words match at the start of a word, others anywhere.
+NAME_KINDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "approval": (("approval", "sign-off", "稟議", "決裁", "承認"),
+                 frozenset({"approval", "internal_coordination", "decision"})),
+    "delivery": (("delivery", "shipping", "installation", "配送", "配達", "お届け", "設置", "納品"),
+                 frozenset({"delivery", "receive"})),
+    "receive": (("receipt", "receiving", "hand-over", "handover", "move-in", "受け取り", "受取", "引き渡し", "引渡し",
+                 "入居"),
+                frozenset({"receive", "delivery", "unboxing"})),
+    "unboxing": (("unboxing", "開封"), frozenset({"unboxing", "receive"})),
+    "use": (("onboarding", "first use", "getting started", "導入", "オンボーディング", "使い始め",
+             "利用開始", "初期設定"), frozenset({"use", "use_and_maintenance", "unboxing"})),
+    "use_and_maintenance": (("maintenance", "aftercare", "メンテナンス", "手入れ", "保守"),
+                            frozenset({"use_and_maintenance", "use", "support"})),
+    "support": (("support", "help desk", "サポート", "問い合わせ", "アフターサービス", "修理"),
+                frozenset({"support", "use_and_maintenance", "use"})),
+    "repeat_purchase": (("repeat", "renewal", "reorder", "re-order", "repurchase", "リピート", "更新", "再購入",
+                         "買い替え"), frozenset({"repeat_purchase", "retention"})),
+    "advocacy": (("advocacy", "referral", "recommend", "推奨", "紹介", "口コミ投稿"),
+                 frozenset({"advocacy", "retention", "post_purchase_evaluation"})),
+}
+
+
+def word_in(word: str, text: str) -> bool:
+    """ASCII words match at the start of a word, ignoring case (`review` in "reviews", not `use` in "because");
+    others (Japanese has no spaces between words) anywhere."""
+    if word.isascii():
+        import re
+
+        return re.search(r"(?<![A-Za-z0-9])" + re.escape(word), text, re.IGNORECASE) is not None
+    return word in text
+
+
+def kinds_named(name: str) -> list[str]:
+    """The parts of the journey a phase's name says it is (`配送・設置` -> [delivery]), in journey order."""
+    return [kind for kind, (words, _) in NAME_KINDS.items() if any(word_in(w, name) for w in words)]
+
+
+def name_contradicts(kind: str, name: str) -> str | None:
+    """The part of the journey a phase's name says it is, when its kind says otherwise (a phase named
+    Delivery of kind `retention`); None when they agree or the name says nothing."""
+    from cjm.model import KIND_ORDER
+
+    if kind == "custom" or name in KIND_NAMES.get(kind, ()):
+        return None
+    after_purchase = KIND_ORDER[kind] > KIND_ORDER["purchase"]
+    # A name read on the same side of the purchase only: "Trial and setup" before purchase is not onboarding.
+    named = [n for n in kinds_named(name) if (KIND_ORDER[n] > KIND_ORDER["purchase"]) == after_purchase]
+    if not named or any(kind in NAME_KINDS[n][1] for n in named):
+        return None
+    return named[-1]
+
+
+def reading(kind: str, name: str) -> str:
+    """The kind a phase is read as: its kind, unless its name contradicts it (配送 of kind `retention` is a
+    delivery) or names a part of the standard retention phase (Renewal of kind `retention` is a repeat
+    purchase)."""
+    if contradicted := name_contradicts(kind, name):
+        return contradicted
+    if kind == "retention" and name not in KIND_NAMES["retention"]:
+        named = [n for n in kinds_named(name) if kind in NAME_KINDS[n][1]]
+        return named[-1] if named else kind
+    return kind

@@ -45,21 +45,24 @@ def run_cjm(*args: str, input: bytes | None = None, env: dict[str, str] | None =
 
 
 def assert_clean_exit(proc: subprocess.CompletedProcess[str], allowed: tuple[int, ...] = (0, 1, 2)) -> None:
+    """An expected exit code, and no crash: neither a traceback nor the "internal error" line that replaces one."""
     assert proc.returncode in allowed, (proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
     assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-3000:]
+    assert "internal error" not in proc.stderr, proc.stderr[-3000:]
 
 
 def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `cjm` in this process (fast), the way `main()` runs it: same output, messages and exit codes."""
+    """Run `cjm` in this process (fast), the way `main()` runs it: same output, messages and exit codes. An internal
+    error is raised, not turned into a message (CJM_DEBUG), so a crash fails the test that met it."""
     from cjm.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    saved = {k: os.environ.get(k) for k in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", *(env or {}))}
+    saved = {k: os.environ.get(k) for k in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CJM_DEBUG", *(env or {}))}
     old_cwd, old_argv = os.getcwd(), sys.argv
     try:
         for key in saved:
             os.environ.pop(key, None)
-        os.environ.update(env or {})
+        os.environ.update({"CJM_DEBUG": "1", **(env or {})})
         os.chdir(cwd or ROOT)
         sys.argv = ["cjm", *args]
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -135,6 +135,7 @@ def test_merging_any_phases_keeps_every_entry_with_its_origin(text: str, data: s
     merged = merge_text(text, "m", chosen, "merged")
     assert merged.ok, merged.problems
     assert _entries(merged.text) == _entries(text)
+    assert _unaddressed_low_points(merged.text) <= _unaddressed_low_points(text)  # the lowest score is kept
     phase = next(p for p in load_yaml(merged.text, "m").data["phases"] if p["id"] == "merged")
     for list_name in ITEM_LISTS:
         for entry in phase.get(list_name) or []:
@@ -163,3 +164,53 @@ def test_auto_applies_only_matching_rules_and_is_idempotent(text: str) -> None:
     assert once.ok, once.problems
     assert [r.name for r in once.reports] == [r.name for r in rules]
     assert not adapt_text(once.text, "m", rules).changed
+
+
+@PROFILE
+@given(journey_maps(), st.lists(st.sampled_from(sorted(builtin_rules())), min_size=2, max_size=4, unique=True),
+       st.randoms(use_true_random=False))
+def test_any_order_of_the_rules_gives_the_same_map(text: str, names: list[str], random: Any) -> None:
+    rules = [builtin_rules()[n] for n in names]
+    shuffled = list(rules)
+    random.shuffle(shuffled)
+    first, second = adapt_text(text, "m", rules), adapt_text(text, "m", shuffled)
+    assert first.ok, first.problems
+    assert first.text == second.text
+
+
+def _unaddressed_low_points(text: str) -> int:
+    from cjm.lint.rules import RULES
+    from cjm.validate import check_text
+
+    journey = check_text(text, "m").journey
+    rule = RULES["CJM402"]
+    return sum(1 for _ in rule.check(journey, rule.defaults))  # type: ignore[arg-type]
+
+
+@PROFILE
+@given(journey_maps(), st.lists(st.sampled_from(sorted(builtin_rules())), min_size=1, max_size=4, unique=True))
+def test_no_rule_adds_an_unaddressed_low_point_or_loses_a_string(text: str, names: list[str]) -> None:
+    outcome = adapt_text(text, "m", [builtin_rules()[n] for n in names])
+    assert outcome.ok, outcome.problems
+    assert _unaddressed_low_points(outcome.text) <= _unaddressed_low_points(text)
+    assert not _entries(text) - _entries(outcome.text)
+    assert _strings(text) <= _strings(outcome.text)
+
+
+def _strings(text: str) -> set[str]:
+    """Every string value of a map (ids of split or merged phases excepted: they are renamed)."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("id", "name", "kind", "phases", "phase", "origin"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            found.add(node)
+
+    walk(load_yaml(text, "m").data)
+    return found

@@ -116,10 +116,11 @@ def test_hostile_maps_are_what_they_say() -> None:
     from bench.hostile import broken_references, rewritten_phase, unknown_keys
 
     assert unknown_keys(10) == unknown_keys(10) and rewritten_phase(5) == rewritten_phase(5)
+    # Counted with the problems a capped report folds into its last note (cjm.problem.cap_repeats).
     problems = check_text(unknown_keys(50), "u.yaml").problems
-    assert len(problems) == 50 and all("unknown key" in p.message for p in problems)
+    assert sum(p.count for p in problems) == 50 and all("unknown key" in p.message for p in problems if not p.omitted)
     problems = check_text(broken_references(30), "b.yaml").problems
-    assert len(problems) == 30 and all("pian-" in p.message for p in problems)
+    assert sum(p.count for p in problems) == 30 and all("pian-" in p.message for p in problems if not p.omitted)
     before, after = rewritten_phase()
     assert 100_000 < len(before) < 120_000 and before != after
     assert check_text(before, "a.yaml").problems == check_text(after, "b.yaml").problems == []

@@ -13,7 +13,7 @@ import sys
 
 from cjm.cli.progress import MIN_FILES, tracked, wants_progress
 
-from .conftest import ROOT, run_cjm
+from .conftest import ROOT, assert_clean_exit, run_cjm
 
 VALID = "cjm: 1\nid: m{n}\ntitle: 地図 {n}\nphases: [{{id: p, name: 認知, kind: awareness}}]\n"
 
@@ -44,7 +44,7 @@ def test_usage_errors_say_what_to_do_without_a_traceback(tmp_path):
     done = run_cjm("validate", ".", "--output-format", "sarif", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith("cjm: error: --output-format 'sarif' needs FORMAT:FILE")
-    assert "Traceback" not in done.stderr
+    assert_clean_exit(done, (2,))
 
 
 def test_no_progress_when_piped_even_for_many_files(tmp_path):

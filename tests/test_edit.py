@@ -87,3 +87,4 @@ def test_a_comment_before_an_entry_travels_with_it() -> None:
     assert lines.index("      - two") > lines.index("      - three")
     # The lines that introduce what follows the list stay where they were.
     assert lines.index("      # introduces pain_points") < lines.index("    pain_points: []  # none yet")
+

@@ -22,6 +22,7 @@ from cjm.reporters import REPORTERS, Findings
 from cjm.reporters.github import GithubReporter
 from cjm.reporters.junit import JunitReporter, xml_text
 from cjm.reporters.sarif import SarifReporter, sarif_log
+from cjm.safe_write import NO_INPUTS
 from cjm.terminal import safe
 from cjm.validate import check_file, check_text
 
@@ -206,10 +207,11 @@ def test_describe_gives_lint_codes_usable_metadata():
 # --- JUnit ----------------------------------------------------------------------------------------------------
 
 
-def check_junit(xml_text: str, findings: Findings) -> ET.Element:
+def check_junit(document: str, findings: Findings) -> ET.Element:
     """The JUnit structure CI systems read (the Jenkins/Ant schema): testsuites > testsuite > testcase, integer
-    counts that add up, failures and errors with message and type, one suite and case per file."""
-    root = ET.fromstring(xml_text)
+    counts that add up, one suite per file, one case per problem (one passing case for a clean file) with `file`
+    and `line`, failures and errors with message and type."""
+    root = ET.fromstring(document)
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == list(
@@ -220,15 +222,18 @@ def check_junit(xml_text: str, findings: Findings) -> ET.Element:
         assert set(suite.attrib) >= {"name", "tests", "failures", "errors", "skipped"}
         counts = {k: int(suite.get(k)) for k in totals}
         cases = suite.findall("testcase")
-        assert len(cases) == counts["tests"] == 1
-        case = cases[0]
-        assert case.get("name") == suite.get("name") and case.get("classname")
-        assert counts["failures"] == int(bool(case.findall("failure")))
-        assert counts["errors"] == int(bool(case.findall("error")))
-        for outcome in case.findall("failure") + case.findall("error"):
-            assert outcome.get("message") and re.fullmatch(r"CJM\d{3}", outcome.get("type"))
-        order = [child.tag for child in case]
-        assert order == sorted(order, key=["error", "failure", "system-out"].index)  # the schema's sequence
+        problems = [p for p in findings.problems if xml_text(p.file) == suite.get("name")]
+        assert len(cases) == counts["tests"] == max(1, len(problems))
+        for case, problem in zip(cases, problems, strict=False):
+            assert case.get("file") == suite.get("name") and case.get("line") == str(problem.line)
+            assert case.get("classname") and case.get("name").startswith(problem.code)
+        assert counts["failures"] == len(suite.findall("testcase/failure"))
+        assert counts["errors"] == len(suite.findall("testcase/error"))
+        for case in cases:
+            outcomes = case.findall("failure") + case.findall("error")
+            assert len(outcomes) <= 1
+            for outcome in outcomes:
+                assert outcome.get("message") and re.fullmatch(r"CJM\d{3}", outcome.get("type"))
         for key in totals:
             totals[key] += counts[key]
     assert {k: int(root.get(k)) for k in totals} == totals
@@ -239,17 +244,27 @@ def test_junit_of_real_problems(tmp_path):
     findings = real_findings(tmp_path)
     root = check_junit(render(JunitReporter, findings), findings)
     suites = {Path(s.get("name")).name: s for s in root.findall("testsuite")}
-    assert len(suites["refs.yaml"].findall("testcase/failure")) == 2  # a failure per problem
+    assert len(suites["refs.yaml"].findall("testcase/failure")) == 2  # a test case per problem
+    assert [c.get("name") for c in suites["valid.yaml"].findall("testcase")] == ["no problems"]
     assert suites["valid.yaml"].find("testcase/failure") is None
     assert suites["missing.yaml"].find("testcase/error").get("type") == "CJM000"
-    assert root.get("tests") == "5" and root.get("failures") == "3" and root.get("errors") == "1"
+    failing = [p for p in findings.problems if p.code != "CJM000"]
+    assert root.get("tests") == str(len(findings.problems) + 1)
+    assert root.get("failures") == str(len(failing)) and root.get("errors") == "1"
 
 
-def test_junit_info_notes_do_not_fail_the_case():
-    findings = findings_from([Problem("m.yaml", 3, 1, "CJM101", "consider a KPI", Severity.INFO)])
+def test_junit_warnings_and_notes_pass_unless_warnings_fail_the_run():
+    problems = [Problem("m.yaml", 3, 1, "CJM101", "consider a KPI", Severity.INFO),
+                Problem("m.yaml", 4, 1, "CJM301", "unaddressed pain", Severity.WARNING)]
+    findings = findings_from(problems)
     root = check_junit(render(JunitReporter, findings), findings)
-    case = root.find("testsuite/testcase")
-    assert case.find("failure") is None and "consider a KPI" in case.find("system-out").text
+    cases = root.findall("testsuite/testcase")
+    assert not root.findall(".//failure") and root.get("failures") == "0"
+    assert "consider a KPI" in cases[0].find("system-out").text and "unaddressed pain" in cases[1].find(
+        "system-out").text
+    findings.strict_files.add("m.yaml")
+    root = check_junit(render(JunitReporter, findings), findings)
+    assert [f.get("type") for f in root.findall(".//failure")] == ["CJM301"] and root.get("failures") == "1"
 
 
 @settings(max_examples=60, deadline=None)
@@ -259,11 +274,10 @@ def test_junit_is_well_formed_for_any_text(problem_list):
     findings = findings_from(problem_list)
     root = check_junit(render(JunitReporter, findings), findings)
     messages = [e.get("message") for e in root.iter() if e.tag in ("failure", "error")]
-    expected = [f"{p.code} {p.message}" for p in findings.problems if p.severity is not Severity.INFO]
+    expected = [f"{p.code} {p.message}" for p in findings.problems if findings.fails(p) or p.code == "CJM000"]
     assert len(messages) == len(expected)
     for got, want in zip(messages, expected, strict=True):
         assert got == xml_text(want)  # printable text unchanged, control characters shown as escapes
-        assert got == want or not want.isprintable()
 
 
 # --- GitHub annotations ---------------------------------------------------------------------------------------
@@ -331,7 +345,7 @@ def test_default_format_follows_the_output_file(output, expected, tmp_path, monk
 
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(tmp_path)
-    assert report_destinations(None, output, None)[0].format == expected
+    assert report_destinations(None, output, None, NO_INPUTS)[0].format == expected
 
 
 def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, monkeypatch):
@@ -339,8 +353,9 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.chdir(tmp_path)
-    targets = report_destinations(None, None, ["sarif:cjm.sarif", "junit:j.xml"])
-    assert targets == [Destination("github"), Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
+    targets = report_destinations(None, None, ["sarif:cjm.sarif", "junit:j.xml"], NO_INPUTS)
+    github = Destination("github", main=True)
+    assert targets == [github, Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
 
 
 @pytest.mark.parametrize(
@@ -360,4 +375,4 @@ def test_bad_destinations_are_usage_errors(fmt, output, also, message, tmp_path,
 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CjmError, match=re.escape(message)):
-        report_destinations(fmt, output, also)
+        report_destinations(fmt, output, also, NO_INPUTS)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.errors import CjmError
-from cjm.safe_write import atomic_writer, forget_inputs, note_input
+from cjm.safe_write import NO_INPUTS, atomic_writer
 
 from .conftest import ROOT, cli
 
@@ -76,7 +75,7 @@ def test_a_failed_rename_leaves_the_original_and_no_temporary_file(work, monkeyp
 def test_a_failure_while_writing_leaves_the_original(tmp_path):
     target = tmp_path / "keep.yaml"
     target.write_text("original\n")
-    with pytest.raises(RuntimeError), atomic_writer(str(target)) as handle:
+    with pytest.raises(RuntimeError), atomic_writer(str(target), NO_INPUTS) as handle:
         handle.write("half of the new")
         raise RuntimeError("the producer failed midway")
     assert target.read_text() == "original\n"
@@ -96,10 +95,3 @@ def test_a_symbolic_link_out_of_the_working_folder_is_not_followed(tmp_path, mon
     assert proc.returncode == 2
     assert "symbolic link" in proc.stderr and "outside the working folder" in proc.stderr
     assert real.read_bytes() == before
-
-
-def test_the_input_guard_is_per_command():
-    note_input(__file__)
-    with pytest.raises(CjmError), atomic_writer(__file__):
-        pass
-    forget_inputs()

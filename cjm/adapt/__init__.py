@@ -42,6 +42,7 @@ class Outcome:
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     review: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # said once, before what each rule did
 
     @property
     def ok(self) -> bool:
@@ -62,9 +63,33 @@ class Outcome:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule]) -> Outcome:
-    """Apply `rules` in order."""
-    return _edit(raw, source, lambda ed, _: [apply_rule(ed, rule) for rule in rules])
+def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule], *, auto: bool = False) -> Outcome:
+    """Apply `rules` as one plan: in the order their phase kinds call for (`cjm.adapt.plan`), whatever order
+    they are given in. With `auto`, only the rules the map's business traits call for, stated or inferred
+    (`cjm.traits`); otherwise a rule the traits do not call for is applied with a notice saying so."""
+    from cjm.adapt.plan import plan, trait_mismatch
+    from cjm.traits import business_traits
+
+    notices: list[str] = []
+
+    def work(ed: MapEditor, journey: Journey) -> list[Report]:
+        traits, inferred = business_traits(journey)
+        chosen = []
+        for rule in rules:
+            if auto:
+                if rule.matches(traits):
+                    chosen.append(rule)
+                continue
+            if why := trait_mismatch(rule, traits):
+                notices.append(f"{rule.name}: {why}; applied because it was named")
+            chosen.append(rule)
+        used = {trait for rule in chosen for trait in rule.when}
+        notices[:0] = [str(i) for i in inferred if i.trait in used]
+        return [apply_rule(ed, rule) for rule in plan(chosen)]
+
+    outcome = _edit(raw, source, work)
+    outcome.notices = notices
+    return outcome
 
 
 def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str], *, default: str | None = None,
@@ -206,9 +231,9 @@ def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
     """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
     one after another reads the same map again and again). Callers copy the data before changing it."""
     from cjm.edit import load_roundtrip
-    from cjm.validate import check_text
+    from cjm.validate import FIRST_PROBLEMS, check_text
 
-    before = check_text(raw, source)
+    before = check_text(raw, source, first=FIRST_PROBLEMS)
     return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
 
 

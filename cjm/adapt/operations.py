@@ -30,7 +30,9 @@ from cjm.edit import (
     set_key,
     to_roundtrip,
 )
-from cjm.model import ITEM_LISTS, NOUNS
+from cjm.lint.facts import number
+from cjm.model import ITEM_LISTS, KIND_ORDER, NOUNS
+from cjm.vocabulary import reading as _reading_of
 
 # Where keys go in a phase that cjm writes (the order of the schema and the templates).
 PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin", "actions", "thoughts", "emotion",
@@ -62,6 +64,7 @@ class Flagged:
     list_name: str
     text: str
     source_phase: str
+    entry: Any = field(default=None, compare=False, repr=False)
 
 
 class MapEditor:
@@ -71,6 +74,7 @@ class MapEditor:
         self.data = data
         self.language = language
         self.flagged: list[Flagged] = []
+        self.created: set[str] = set()  # ids of the phases this run created: no "already has" note about them
 
     @property
     def phases(self) -> Any:
@@ -123,6 +127,11 @@ class MapEditor:
         return f"'{phase['id']}' ({phase['name']})"
 
 
+def reading(phase: Mapping[str, Any]) -> str:
+    """The kind a phase is read as for journey order: a phase named 配送 of kind `retention` is a delivery."""
+    return _reading_of(str(phase.get("kind")), str(phase.get("name") or ""))
+
+
 def set_phase_key(phase: Any, key: str, value: Any) -> None:
     """Set a key of a phase, in the usual place among the others."""
     set_key(phase, key, value, after=PHASE_KEYS[:PHASE_KEYS.index(key)] if key in PHASE_KEYS else ())
@@ -166,6 +175,7 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
             if isinstance(entry, Mapping) and entry.get("id"):
                 moved_ids[entry["id"]] = target
 
+    pain_entries = [plain(e) for e in old.get("pain_points") or []]
     new_phases: dict[str, Any] = {}
     for target in targets:
         if target.id == keep:
@@ -174,10 +184,8 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         if target.description:
             phase["description"] = target.description
         phase["origin"] = old_id
-        for key in ITEM_LISTS + ("emotion",):
-            if key == "emotion" and "emotion" in old:
-                phase["emotion"] = plain(old["emotion"])  # the feeling holds for each part of the phase
-            elif any(t == target.id for _, t, _ in plan.get(key, [])):
+        for key in ITEM_LISTS:
+            if any(t == target.id for _, t, _ in plan.get(key, [])):
                 phase[key] = []
         new_phases[target.id] = to_roundtrip({k: phase[k] for k in PHASE_KEYS if k in phase})
 
@@ -221,14 +229,92 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         placed = "; ".join(part for part in (how, review) if part)
         changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: {placed}")
     changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
+    changes.extend(_split_emotion(ed, old, targets, keep, (pain_entries, plan.get("pain_points") or []),
+                                  new_phases))
     return changes
+
+
+def _split_emotion(ed: MapEditor, old: Any, targets: Sequence[NewPhase], keep: str,
+                   pains: tuple[list[Any], list[tuple[int, str, str]]], new_phases: Mapping[str, Any]) -> list[str]:
+    """The emotion of a split phase goes where its evidence went, one phase per persona lane: the phase that
+    received most of its pain points, else the one its note speaks of, else the phase that keeps the old one's
+    place. The other new phases get none: a copied score would invent high and low points."""
+    if "emotion" not in old:
+        return []
+    emotion = old["emotion"]
+    entries = emotion if isinstance(emotion, list) else [emotion]
+    improved = _improved_targets(ed, [t.id for t in targets])
+    wanted: dict[str, list[Any]] = {}
+    for entry in entries:
+        wanted.setdefault(_emotion_target(entry, targets, keep, pains, improved), []).append(entry)
+    if set(wanted) == {keep}:
+        return []
+    if keep not in wanted and not remove_key(old, "emotion"):
+        return []  # a comment hangs on it: the feeling stays with the phase that keeps the old one's comments
+    if keep in wanted and len(wanted[keep]) != len(entries):
+        old["emotion"] = to_roundtrip([plain(e) for e in wanted[keep]])
+    lines = []
+    for target_id, moved in wanted.items():
+        if target_id == keep:
+            continue
+        value = plain(moved[0]) if not isinstance(emotion, list) else [plain(e) for e in moved]
+        set_phase_key(new_phases[target_id], "emotion", value)
+        lines.append(f"  emotion ({', '.join(_score_words(e) for e in moved)}) -> '{target_id}', where its "
+                     "evidence went; the other new phases have none")
+    return lines
+
+
+def _score_words(entry: Mapping[str, Any]) -> str:
+    lane = f" for '{entry['persona']}'" if entry.get("persona") else ""
+    return f"score {plain(entry['score'])}{lane}"
+
+
+def _emotion_target(entry: Mapping[str, Any], targets: Sequence[NewPhase], keep: str,
+                    pains: tuple[Any, list[tuple[int, str, str]]], improved: set[str]) -> str:
+    persona = entry.get("persona")
+    entries, placements = pains
+    counts: Counter[str] = Counter()
+    for index, target, _ in placements:
+        pain = entries[index] if index < len(entries) else None
+        pain_persona = pain.get("persona") if isinstance(pain, Mapping) else None
+        if persona is None or pain_persona in (None, persona):
+            counts[target] += 1
+    ranked = [t for t, _ in counts.most_common()]
+    if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        ranked = [t for t in ranked if counts[t] == counts[ranked[0]]]
+        ranked = sorted(ranked, key=lambda t: (t != keep, [x.id for x in targets].index(t)))
+    by_note = best_by_keywords(str(entry.get("note") or ""), targets)
+    candidates = [*ranked, *([by_note] if by_note else []), keep]
+    if improved:
+        # An initiative followed the evidence: the feeling goes where an initiative is, or a low point that was
+        # answered would stand unanswered.
+        candidates = [t for t in candidates if t in improved] or candidates
+    return candidates[0]
+
+
+def _improved_targets(ed: MapEditor, ids: Sequence[str]) -> set[str]:
+    """The new phases some initiative works on after the split (only when one worked on the old phase)."""
+    listed = {p for initiative in ed.data.get("initiatives") or [] for p in initiative.get("phases") or []}
+    return listed & set(ids)
 
 
 def _flag(ed: MapEditor, seq: Any, index: int, list_name: str, phase_id: str, source: str) -> None:
     entry = as_mapping(seq, index, TEXT_KEY[list_name])
     if not entry.get("review"):
         set_key(entry, "review", True)
-    ed.flagged.append(Flagged(phase_id, list_name, entry_text(entry), source))
+        ed.flagged.append(Flagged(phase_id, list_name, entry_text(entry), source, entry))
+    else:
+        ed.flagged.append(Flagged(phase_id, list_name, entry_text(entry), source))
+
+
+def _unflag(ed: MapEditor, entry: Any, phase_id: str) -> bool:
+    """An entry this run placed by default, then placed for a reason: no longer to review. Whether it was one."""
+    for n, flag in enumerate(ed.flagged):
+        if flag.entry is not None and flag.entry is entry:
+            del ed.flagged[n]
+            remove_key(entry, "review")
+            return True
+    return False
 
 
 def _follow_split(ed: MapEditor, old_id: str, targets: Sequence[NewPhase], default: str,
@@ -300,6 +386,7 @@ def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[
                 _mark_origin(destination, len(destination) - 1, list_name, source["id"], into.id)
                 counts[source["id"]] += 1
 
+    emotion_line = _merged_emotion_line(sources)
     salvaged = {source_ids[0]: _merge_rest(keep, sources[1:])}
     rename_phase(keep, into)
     if into.description and "description" not in keep:
@@ -316,8 +403,30 @@ def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[
     changes = [f"merged phases {', '.join(described)} into '{into.id}' ({into.name})"]
     if kept:
         changes.append(f"  entries kept with their origin: {kept}")
+    changes.extend(emotion_line)
     changes.extend(_follow_merge(ed, source_ids, into.id))
     return changes
+
+
+def _merged_emotion_line(sources: Sequence[Any]) -> list[str]:
+    """Say which score a merge kept, when the merged phases felt differently."""
+    lanes: dict[Any, list[tuple[float, str]]] = {}
+    for phase in sources:
+        emotion = phase.get("emotion")
+        for entry in emotion if isinstance(emotion, list) else [emotion] if emotion else []:
+            lanes.setdefault(entry.get("persona"), []).append((float(entry["score"]), phase["id"]))
+    lines = []
+    for persona, scores in lanes.items():
+        if len({score for score, _ in scores}) < 2:
+            continue
+        low, where = min(scores)
+        others = ", ".join(f"'{p}' had {number(s)}" for s, p in scores if p != where)
+        lane = f" for '{persona}'" if persona else ""
+        lines.append(f"  emotion{lane}: kept the lowest score, {number(low)} from '{where}' ({others}), so the low "
+                     "point stays visible")
+    return lines
+
+
 
 
 def _mark_origin(seq: Any, index: int, list_name: str, source_id: str, into_id: str) -> None:
@@ -351,17 +460,15 @@ def _merge_rest(keep: Any, others: Sequence[Any]) -> list[str]:
 
 
 def merge_emotions(emotions: Sequence[Any]) -> Any:
-    """One emotion per persona lane: the mean score (to the nearest half) and every distinct note."""
+    """One emotion per persona lane: the lowest score (a low point is the first thing a client looks at; a mean
+    would hide it) and every distinct note."""
     lanes: dict[Any, list[Mapping[str, Any]]] = {}
     for emotion in emotions:
         for entry in emotion if isinstance(emotion, list) else [emotion]:
             lanes.setdefault(entry.get("persona"), []).append(entry)
     merged = []
     for persona, entries in lanes.items():
-        mean = sum(float(e["score"]) for e in entries) / len(entries)
-        score: float | int = round(mean * 2) / 2
-        if float(score).is_integer():
-            score = int(score)
+        score = min((e["score"] for e in entries), key=float)
         result: dict[str, Any] = {"score": score}
         notes = list(dict.fromkeys(str(e["note"]) for e in entries if e.get("note")))
         if notes:
@@ -424,7 +531,7 @@ def _starter_entry(stub: Mapping[str, Any], language: str, lanes: Mapping[str, s
         if key == "lane":
             if persona := lanes.get(tuple(value)):  # type: ignore[call-overload]
                 entry["persona"] = persona
-        elif key in ("text", "name"):
+        elif key in ("text", "name", "unit"):
             entry[key] = text_in(value, language)
         else:
             entry[key] = value
@@ -441,24 +548,59 @@ def starter_messages(spec: Mapping[str, Any], phase_id: str, language: str) -> l
     return messages
 
 
+def add_phase_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The phase that makes an `add_phase` step needless (one of its kind, or with its id), if any."""
+    kind = spec["kind"]
+    return next((p for p in phases if (kind != "custom" and kind in (p.get("kind"), reading(p)))
+                 or p.get("id") == spec["id"]), None)
+
+
+def anchor_index(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> int | None:
+    """Where an `add_phase` step's phase goes: after the last phase read as the first `after` kind present (or
+    before the first one read as the first `before` kind), then on past the phases that come earlier in the
+    journey than the new one or at the same point (a delivery labelled `retention` comes before use and
+    maintenance; a returns phase right after delivery comes before the years of use)."""
+    after = "after" in spec
+    position = None
+    for kind in spec["after" if after else "before"]:
+        found = [i for i, p in enumerate(phases) if reading(p) == kind]
+        if found:
+            position = found[-1] + 1 if after else found[0]
+            break
+    rank = KIND_ORDER.get(spec["kind"])
+    if position is None or rank is None:
+        return position
+    if after:
+        while position < len(phases) and KIND_ORDER.get(reading(phases[position]), len(KIND_ORDER)) <= rank:
+            position += 1
+    else:
+        while position > 0 and KIND_ORDER.get(reading(phases[position - 1]), -1) > rank:
+            position -= 1
+    return position
+
+
 def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """Add the phase of an `add_phase` step; (changes, notes)."""
-    phases = ed.phases
-    kind = spec["kind"]
-    for phase in phases:
-        if (kind != "custom" and phase.get("kind") == kind) or phase.get("id") == spec["id"]:
-            return [], [f"the map already has phase {ed.describe(phase)} of kind {phase.get('kind')}"]
-    position = _anchor(ed, spec)
+    if (there := add_phase_blocked(ed.phases, spec)) is not None:
+        if there["id"] in ed.created:
+            return [], []  # this run made it
+        return [], [f"the map already has phase {ed.describe(there)} of kind {there.get('kind')}"]
+    position = anchor_index(ed.phases, spec)
     if position is None:
         where = "after" if "after" in spec else "before"
         return [], [f"no phase of kind {' or '.join(spec[where])} to put '{spec['id']}' {where}"]
     phase_id = ed.free_id(spec["id"])
     lanes = {tuple(s["lane"]): ed.lane(s["lane"]) for key in ("actions", "thoughts", "touchpoints")
              for s in spec.get(key) or [] if "lane" in s}
-    phase = to_roundtrip(starter_phase(spec, phase_id, ed.language, lanes, kpis=False))
+    starters = starter_phase(spec, phase_id, ed.language, lanes, kpis=False)
+    phase = to_roundtrip({k: v for k, v in starters.items() if k not in ITEM_LISTS})
     insert_phase(ed, position, phase)
+    ed.created.add(phase_id)
     changes = [f"added phase {ed.describe(phase)} at position {position + 1}"]
     changes.extend(_take(ed, spec, phase))
+    for list_name in ("actions", "thoughts", "touchpoints"):  # starters stand in for what the map did not say
+        if starters.get(list_name) and not phase.get(list_name):
+            set_phase_key(phase, list_name, starters[list_name])
     stub_kpis = [k for k in spec.get("kpis") or []
                  if k["metric"] not in {entry.get("metric") for entry in phase.get("kpis") or []}]
     for stub in stub_kpis:
@@ -470,39 +612,122 @@ def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[s
     return changes, []
 
 
-def _anchor(ed: MapEditor, spec: Mapping[str, Any]) -> int | None:
-    """Where the new phase goes: after the last phase of the first `after` kind present, or before the first
-    phase of the first `before` kind present."""
-    after = "after" in spec
-    for kind in spec["after" if after else "before"]:
-        found = ed.of_kind([kind])
-        if found:
-            return found[-1] + 1 if after else found[0]
-    return None
-
-
 def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
+    """Bring into the new phase what belongs to it from the phases of the `take.from` kinds: KPIs by metric,
+    entries by channel or by the words they say (an opportunity follows the pain points it addresses), and
+    messages by type. What does not clearly belong stays where it was."""
     take = spec.get("take")
     if not take:
         return []
     changes = []
-    sources = [ed.phases[i] for i in ed.of_kind(take["from"])]
-    metrics = set(take.get("metrics") or [])
+    wanted = set(take["from"])
+    sources = [p for p in ed.phases if p is not phase and (p.get("kind") in wanted or reading(p) in wanted)]
+    target = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("keywords") or ()),
+                      channels=frozenset(take.get("channels") or ()), metrics=frozenset(take.get("metrics") or ()))
+    stay = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("unless") or ()))
+    moved_ids: set[str] = set()
     for source in sources:
-        kpis = source.get("kpis") or []
-        moving = [i for i, kpi in enumerate(kpis) if kpi.get("metric") in metrics]
-        entries = [remove_entry(kpis, i, source, "kpis") for i in reversed(moving)]
-        for entry in reversed(entries):
-            set_phase_key(phase, "kpis", phase.get("kpis", []))
-            append_entry(phase["kpis"], entry, phase, "kpis")
-            set_key(phase["kpis"][-1], "origin", source["id"])
-            changes.append(f"  KPI '{entry_text(entry.value)}' moved from '{source['id']}'")
+        for list_name in ITEM_LISTS:
+            seq = source.get(list_name) or []
+            moving = [i for i, entry in enumerate(seq) if _belongs(entry, list_name, target, moved_ids)
+                      and (list_name == "kpis" or best_by_keywords(entry_text(entry), [stay]) is None)]
+            for i in moving:
+                if isinstance(seq[i], Mapping) and seq[i].get("id"):
+                    moved_ids.add(seq[i]["id"])
+            entries = [remove_entry(seq, i, source, list_name) for i in reversed(moving)]
+            for entry in reversed(entries):
+                set_phase_key(phase, list_name, phase.get(list_name, []))
+                append_entry(phase[list_name], entry, phase, list_name)
+                moved = as_mapping(phase[list_name], len(phase[list_name]) - 1, TEXT_KEY[list_name])
+                _unflag(ed, moved, phase["id"])
+                set_key(moved, "origin", _first_origin(ed, source))
+                changes.append(f"  {NOUNS[list_name]} '{entry_text(moved)}' moved from '{source['id']}'")
+            if moving and not seq:
+                remove_key(source, list_name)
+    changes.extend(_follow_take(ed, moved_ids, {s["id"] for s in sources}, phase["id"]))
+    changes.extend(_take_emotion(ed, sources, target, phase))
     source_ids = {s["id"] for s in sources}
     types = set(take.get("message_types") or [])
     for message in ed.data.get("messages") or []:
         if message.get("type") in types and message.get("phase") in source_ids:
             changes.append(f"  message '{message['id']}': phase {message['phase']} -> {phase['id']}")
             message["phase"] = phase["id"]
+    return changes
+
+
+def _first_origin(ed: MapEditor, phase: Any) -> str:
+    """Where entries of `phase` were in the map as given: a phase this run split off reports the old one."""
+    return str(phase.get("origin") or phase["id"]) if phase["id"] in ed.created else str(phase["id"])
+
+
+def _take_emotion(ed: MapEditor, sources: Sequence[Any], target: NewPhase, phase: Any) -> list[str]:
+    """A feeling whose note speaks of the new phase (a giver's worry that the gift arrives late) goes with it,
+    unless an initiative works on the phase it leaves and not on the new one (its low point would stand
+    unanswered)."""
+    listed = {p for initiative in ed.data.get("initiatives") or [] for p in initiative.get("phases") or []}
+    for source in sources:
+        emotion = source.get("emotion")
+        if not isinstance(emotion, Mapping) or "emotion" in phase or not emotion.get("note"):
+            continue
+        if best_by_keywords(str(emotion["note"]), [target]) is None:
+            continue
+        if source["id"] in listed and phase["id"] not in listed:
+            continue
+        value = plain(emotion)
+        if remove_key(source, "emotion"):
+            set_phase_key(phase, "emotion", value)
+            return [f"  emotion (score {number(value['score'])}) moved from '{source['id']}': its note speaks of "
+                    "this phase"]
+    return []
+
+
+def _belongs(entry: Any, list_name: str, target: NewPhase, moved_ids: set[str]) -> bool:
+    """Whether an entry of another phase clearly belongs to the phase `target` adds."""
+    fields: Mapping[str, Any] = entry if isinstance(entry, Mapping) else {}
+    hint = fields.get("phase_hint")
+    if hint is not None:
+        return bool(hint == target.id)
+    addressed = fields.get("addresses") or []
+    if addressed and all(x in moved_ids for x in addressed):
+        return True
+    if list_name == "touchpoints" and fields.get("channel") in target.channels:
+        return True
+    if list_name == "kpis":
+        return fields.get("metric") in target.metrics
+    return best_by_keywords(entry_text(entry), [target]) is not None
+
+
+def _follow_take(ed: MapEditor, moved_ids: set[str], source_ids: set[str], new_id: str) -> list[str]:
+    """An initiative that addresses moved entries works on the new phase. It still works on the old one while
+    something it addresses is left there, or when the old one has a feeling no other initiative answers (its
+    low point would stand unanswered)."""
+    changes: list[str] = []
+    if not moved_ids:
+        return changes
+    where = {entry["id"]: phase["id"] for phase in ed.phases for list_name in ITEM_LISTS
+             for entry in phase.get(list_name) or [] if isinstance(entry, Mapping) and entry.get("id")}
+    feeling = {phase["id"] for phase in ed.phases if "emotion" in phase}
+    initiatives = ed.data.get("initiatives") or []
+
+    def addressed(initiative: Any) -> list[str]:
+        return [x for key in ("pain_points", "opportunities") for x in initiative.get(key) or []]
+
+    def works_on(initiative: Any, phase_id: str) -> bool:
+        return phase_id in (initiative.get("phases") or []) or any(where.get(x) == phase_id
+                                                                   for x in addressed(initiative))
+
+    for initiative in initiatives:
+        if not set(addressed(initiative)) & moved_ids or new_id in (initiative.get("phases") or []):
+            continue
+        before = ", ".join(initiative.get("phases") or [])
+        listed = [p for p in initiative.get("phases") or [] if p in source_ids]
+        for n, old in enumerate(listed):
+            keep = any(where.get(x) == old for x in addressed(initiative)) or (
+                old in feeling and not any(works_on(o, old) for o in initiatives if o is not initiative))
+            _replace_in_list(initiative, "phases", old, ([old] if keep else []) + ([new_id] if n == 0 else []))
+        if before != ", ".join(initiative.get("phases") or []):
+            changes.append(f"  initiative '{initiative['id']}': phases {before} -> "
+                           f"{', '.join(initiative['phases'])}")
     return changes
 
 
@@ -547,20 +772,30 @@ def apply_rule(ed: MapEditor, rule: Rule) -> Report:
     return report
 
 
-def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-    found = ed.of_kind([spec["phase"]])
+def split_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> tuple[int | None, str | None]:
+    """(the index of the phase a `split` step splits, None) or (None, why it cannot) — and (None, None) when
+    a phase this run made is why, which needs no saying."""
+    found = [i for i, p in enumerate(phases) if p.get("kind") == spec["phase"]]
     if not found:
-        return [], [f"no phase of kind {spec['phase']} to split"]
+        return None, f"no phase of kind {spec['phase']} to split"
     if len(found) > 1:
-        ids = ", ".join(ed.phases[i]["id"] for i in found)
-        return [], [f"{len(found)} phases have kind {spec['phase']} ({ids}); split the right one with `cjm split`"]
-    old_id = ed.phases[found[0]]["id"]
+        ids = ", ".join(phases[i]["id"] for i in found)
+        return None, f"{len(found)} phases have kind {spec['phase']} ({ids}); split the right one with `cjm split`"
+    old_id = phases[found[0]]["id"]
     for target in spec["into"]:
-        clash = next((p for p in ed.phases if p["id"] != old_id and (
+        clash = next((p for p in phases if p["id"] != old_id and (
             p["id"] == target["id"] or (target["kind"] != "custom" and p.get("kind") == target["kind"]))), None)
         if clash is not None:
-            return [], [f"the map already has phase {ed.describe(clash)} of kind {clash.get('kind')}; "
-                        f"split '{old_id}' by hand with `cjm split` if it still needs it"]
+            return None, (f"the map already has phase '{clash['id']}' ({clash.get('name')}) of kind "
+                          f"{clash.get('kind')}; split '{old_id}' by hand with `cjm split` if it still needs it")
+    return found[0], None
+
+
+def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    index, why = split_blocked(ed.phases, spec)
+    if index is None:
+        return [], [why] if why else []
+    old_id = ed.phases[index]["id"]
     ids: dict[str, str] = {}
     for target in spec["into"]:
         ids[target["id"]] = ed.free_id(target["id"], reusable=[old_id], reserved=ids.values())
@@ -570,7 +805,21 @@ def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
                         frozenset(t.get("match", {}).get("channels", [])),
                         frozenset(t.get("match", {}).get("metrics", [])),
                         frozenset(t.get("match", {}).get("personas", []))) for t in spec["into"]]
-    return split_phase(ed, found[0], targets, ids[spec["default"]]), []
+    changes = split_phase(ed, index, targets, ids[spec["default"]])
+    ed.created.update(i for i in ids.values() if i != old_id)
+    return changes, []
+
+
+def _one_of_step(ed: MapEditor, alternatives: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
+    """The first alternative that can act; when none can, why each could not."""
+    notes: list[str] = []
+    for alternative in alternatives:
+        (action, spec), = alternative.items()
+        changes, why = _STEPS[action](ed, spec)
+        if changes:
+            return changes, []
+        notes.extend(why)
+    return [], notes[-1:]
 
 
 def _merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:
@@ -584,7 +833,8 @@ def _merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
     return merge_phases(ed, found, target), []
 
 
-_STEPS = {"split": _split_step, "merge": _merge_step, "add_phase": add_phase, "add_persona": add_persona}
+_STEPS = {"split": _split_step, "merge": _merge_step, "add_phase": add_phase, "add_persona": add_persona,
+          "one_of": _one_of_step}
 
 
 def plain(node: Any) -> Any:

@@ -39,6 +39,8 @@ class Rule:
     when: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     order: int = DEFAULT_ORDER
     source: str = BUILTIN
+    needs: tuple[str, ...] = ()  # phase kinds it needs and creates besides those its steps name (cjm.adapt.plan)
+    creates: tuple[str, ...] = ()
     name_at: tuple[int, int] = field(default=(1, 1), compare=False)  # line and column of `name`, for messages
 
     @property
@@ -108,7 +110,7 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
     when = {trait: tuple(value if isinstance(value, list) else [value])
             for trait, value in data.get("when", {}).items()}
     rule = Rule(data["name"], data["summary"], tuple(data["steps"]), when, data.get("order", DEFAULT_ORDER), source,
-                doc.locate(("name",)))
+                tuple(data.get("needs", ())), tuple(data.get("creates", ())), doc.locate(("name",)))
     return rule, []
 
 
@@ -126,10 +128,16 @@ def _in_rule_terms(doc: Document, problem: Problem) -> Problem:
 
 def _consistency(doc: Document) -> Iterable[Problem]:
     """What the schema cannot say: references inside the rule, and starter entries that would not be valid."""
-    for index, step in enumerate(doc.data["steps"]):
+    yield from _steps_consistency(doc, doc.data["steps"], ("steps",))
+
+
+def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) -> Iterable[Problem]:
+    for index, step in enumerate(steps):
         (action, spec), = step.items()
-        at: Path = ("steps", index, action)
-        if action == "split":
+        at: Path = (*where, index, action)
+        if action == "one_of":
+            yield from _steps_consistency(doc, spec, at)
+        elif action == "split":
             ids = [target["id"] for target in spec["into"]]
             for n, target in enumerate(spec["into"]):
                 if ids.index(target["id"]) != n:
@@ -177,11 +185,12 @@ def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False)
 
 
 def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
+    from cjm.files import ReadError, read_bytes
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as err:
-        return None, [Problem(path, 1, 1, "CJM000", f"cannot be read: {err.strerror or err}")]
+        raw = read_bytes(path)
+    except ReadError as err:
+        return None, [Problem(path, 1, 1, "CJM000", err.reason)]
     return load_rule(raw, path)
 
 

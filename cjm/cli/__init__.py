@@ -19,6 +19,7 @@ from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
 from cjm.cli import lint as lint_cmd
+from cjm.cli import office as office_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
@@ -27,17 +28,16 @@ from cjm.errors import EXIT_USAGE, CjmError
 app = typer.Typer(
     name="cjm",
     help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
-    epilog="Exit codes: 0 nothing found, 1 problems found (diff: something changed), 2 usage error or unreadable "
-    "input. Run `cjm COMMAND --help` for a command's options and an example.",
+    epilog="Exit codes: 0 success (validate, lint: no errors; warnings are shown but exit 0 unless `lint --strict`; "
+    "diff: nothing changed), 1 errors found (lint --strict: or warnings; diff: something changed), 2 usage error, "
+    "unreadable input, or an invalid map given to a command that needs a valid one. Run `cjm COMMAND --help` for a "
+    "command's options, exit codes and an example.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-_DEBUG = {"on": bool(os.environ.get("CJM_DEBUG"))}
-
 
 def _version(value: bool) -> None:
     if value:
@@ -49,9 +49,10 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1)."
+                                        )] = False,
 ) -> None:
-    _DEBUG["on"] = _DEBUG["on"] or debug
+    """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
 
 
 # Each command: its name, its function, and the one line `cjm --help` shows for it.
@@ -66,6 +67,8 @@ COMMANDS = (
     ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
     ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
     ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
+    ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
+    ("export", office_cmd.export, "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
     ("init", validate_cmd.init, "Write a valid starter map."),
     ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
 )
@@ -93,9 +96,6 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    from cjm.safe_write import forget_inputs
-
-    forget_inputs()
     try:
         _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:
@@ -108,14 +108,21 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback reaches a user
-        if _DEBUG["on"] or "--debug" in sys.argv:
+        if _debugging(sys.argv[1:]):
             raise
         _fail(f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
               "report it with the input that caused it.")
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    from cjm.terminal import safe
+def _debugging(argv: list[str]) -> bool:
+    """--debug among cjm's own options (before the command's name), or CJM_DEBUG set to anything but 0."""
+    command = _named_command(argv)
+    own = argv[:argv.index(command)] if command in argv else argv
+    return "--debug" in own or os.environ.get("CJM_DEBUG", "0") not in ("", "0")
 
-    print(safe(message), file=sys.stderr)
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    from cjm.terminal import say
+
+    say(message)
     sys.exit(code)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import IO, Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, OutputOption, destinations, write_destinations
+from cjm.cli.options import AlsoOption, OutputOption, destinations, run_inputs, write_destinations
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 _STYLES = {
@@ -77,18 +76,21 @@ def diff(
     """
     from cjm.diff import MapError, diff_files, diff_git
     from cjm.diff.render import FORMATS
+    from cjm.diff.sources import git_changes
 
-    targets = destinations(format, output, also, FORMATS, default="text")
     results = []
     errors: list[MapError] = []
     if git is not None:
-        for outcome in diff_git(git, paths or [], scores=scores):
+        changes = git_changes(git, paths or [])
+        targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files), default="text")
+        for outcome in diff_git(changes, scores=scores):
             (errors if isinstance(outcome, MapError) else results).append(outcome)
     else:
         if not paths or len(paths) != 2:
             raise CjmError(
                 "give two map files (cjm diff OLD NEW), or --git REV to compare the maps changed since a revision"
             )
+        targets = destinations(format, output, also, FORMATS, run_inputs(paths), default="text")
         try:
             results.append(diff_files(paths[0], paths[1], scores=scores))
         except MapError as err:
@@ -133,11 +135,10 @@ def _error_entry(error) -> dict:
 
 def _report_errors(errors: list) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
-    from cjm.terminal import safe
+    from cjm.reporters.text import problem_line
+    from cjm.terminal import say
 
     for error in errors:
         for problem in error.problems:
-            print(
-                safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}"), file=sys.stderr
-            )
-        print(safe(f"cjm: error: {error}"), file=sys.stderr)
+            say(problem_line(problem))
+        say(f"cjm: error: {error}")

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import OutputOption, Paths, output_stream
+from cjm.cli.options import (
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    OutputOption,
+    Paths,
+    exclusions,
+    output_stream,
+    run_inputs,
+)
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.problem import Severity
 
 if TYPE_CHECKING:
-    from cjm.files import Exclude
     from cjm.model import Journey
 
 FORMAT_NAMES = ("table", "json", "csv", "markdown")
@@ -74,22 +81,36 @@ def prioritise(
         ),
     ] = None,
     output: OutputOption = None,
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            show_default=False,
+            help="Start CSV with a UTF-8 byte-order mark, so that Excel reads Japanese text correctly. Default: on "
+            "for a .csv file written with -o, off on standard output.",
+        ),
+    ] = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
     3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
 
+    Exit codes: 0 roadmap written, 2 usage error, or a map that is not valid or lacks what the model needs.
+
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
-    from cjm.files import Exclude
+    from cjm.files import expand
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
-    from cjm.prioritise.output import FORMATS, write_explanation, write_explanation_json
+    from cjm.prioritise.output import FORMATS, write_csv, write_explanation, write_explanation_json
     from cjm.prioritise.settings import parse_capacity, parse_weights
     from cjm.terminal import use_color
 
-    name = format or "table"
+    name = format or _format_of(output) or "table"
     if name not in FORMATS:
         raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
     if explain is not None and name not in ("table", "json"):
@@ -102,7 +123,11 @@ def prioritise(
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    journeys = _load(paths, Exclude.from_config(start))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, start)))
+    inputs = run_inputs(files)
+    if output is not None:
+        inputs.check(output)
+    journeys = _load(files)
     problems = check(journeys, settings.model)
     _report(problems)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -114,45 +139,50 @@ def prioritise(
             "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)"
         )
     item = roadmap.find(explain) if explain is not None else None
-    with output_stream(output) as stream:
+    with output_stream(output, inputs) as stream:
         color = output is None and name == "table" and use_color(stream)
         if item is not None:
             (write_explanation_json if name == "json" else write_explanation)(roadmap, item, stream, color=color)
+        elif name == "csv":
+            with_bom = bom if bom is not None else bool(output and output.lower().endswith(".csv"))
+            write_csv(roadmap, stream, bom=with_bom)
         else:
             FORMATS[name](roadmap, stream, color=color)
     raise typer.Exit(EXIT_OK)
 
 
-def _load(paths: list[str], exclude: Exclude) -> list[Journey]:
-    """The journeys of every map (directories searched without the configured `exclude`); invalid or unreadable
-    maps are reported and stop the command (exit 2)."""
-    from cjm.validate import check_paths
+def _format_of(output: str | None) -> str | None:
+    """The format a file name asks for: `roadmap.csv` is CSV, `.json` JSON, `.md` Markdown."""
+    suffix = output.lower().rpartition(".")[2] if output and "." in output else ""
+    return {"csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown"}.get(suffix)
+
+
+def _load(files: list[str]) -> list[Journey]:
+    """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
+    from cjm.validate import FIRST_PROBLEMS, check_files
 
     journeys = []
     problems = []
-    for result in check_paths(paths, exclude=exclude):
+    for result in check_files(files, first=FIRST_PROBLEMS):
         if result.journey is not None:
             journeys.append(result.journey)
         problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
     if problems:
         _report(problems)
-        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows the same problems)")
+        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows all the problems)")
         raise typer.Exit(EXIT_USAGE)
     return journeys
 
 
 def _report(problems: list) -> None:
-    from cjm.terminal import safe
+    from cjm.reporters.text import problem_line
+    from cjm.terminal import say
 
     for problem in problems:
-        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        print(
-            safe(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}"),
-            file=sys.stderr,
-        )
+        say(problem_line(problem))
 
 
 def _note(message: str) -> None:
-    from cjm.terminal import safe
+    from cjm.terminal import say
 
-    print(safe(f"cjm: {message}"), file=sys.stderr)
+    say(f"cjm: {message}")

@@ -10,50 +10,68 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
+    ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
+    StatisticsOption,
+    StdinFilenameOption,
+    exclusions,
     report_destinations,
+    run_inputs,
     write_reports,
 )
 from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
-             also: AlsoOption = None, jobs: JobsOption = None) -> None:
+             also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
+             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False,
+             exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+             gitignore: GitignoreOption = True, stdin_filename: StdinFilenameOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
     Every problem is reported as file:line:col with a code and what to do.
 
-    Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
+    Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
+
+    Example: cjm validate samples/invalid/ --statistics
 
     Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.reporters import Findings
     from cjm.validate import check_files
 
-    targets = report_destinations(format, output, also)
-    findings = Findings("validate")
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
+    targets = report_destinations(format, output, also, run_inputs(files))
+    findings = Findings("validate", quiet=quiet)
     unreadable = False
-    files = list(expand(paths, Exclude.from_config()))
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
+    results = check_files(files, keep=False, jobs=jobs, stdin_name=stdin_filename)
+    checked = zip(tracked(files, "Validating", quiet=quiet), results, strict=True)
+    for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK)
 
 
 def schema() -> None:
     """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
+
+    Exit codes: 0 printed.
 
     Example: cjm schema > journey.schema.json
     """
@@ -76,9 +94,11 @@ def init(
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
 
+    Exit codes: 0 written, 2 usage error or the file exists (without --force).
+
     Example: cjm init maps/gift.yaml --template gift --lang ja
     """
-    from cjm.safe_write import write_text
+    from cjm.safe_write import NO_INPUTS, write_text
     from cjm.templates import render_template
 
     if template not in TEMPLATES:
@@ -87,5 +107,7 @@ def init(
         raise CjmError(f"unknown language '{language}'; choose en or ja")
     if os.path.exists(path) and not force:
         raise CjmError(f"{path} already exists; use --force to overwrite it")
-    write_text(path, render_template(template, language, path))
-    typer.echo(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.")
+    write_text(path, render_template(template, language, path), NO_INPUTS)  # init reads nothing
+    from cjm.terminal import say
+
+    say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)

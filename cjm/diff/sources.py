@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from cjm.diff.changes import Change, MapDiff
 from cjm.diff.compare import Ranking, diff_journeys
 from cjm.errors import CjmError
-from cjm.files import MAP_SUFFIXES
+from cjm.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
+from cjm.loader import LIMIT, UNREADABLE
 from cjm.model import Journey
 from cjm.problem import Problem
+from cjm.validate import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -21,18 +23,14 @@ class MapError(CjmError):
     """One version of a map is not a valid map; `problems` say where and why."""
 
     def __init__(self, source: str, problems: list[Problem], first: int | None = None) -> None:
-        if first is not None and len(problems) >= first:
-            told = f"its first {len(problems)} problems shown; run `cjm validate` on it for all"
+        count = sum(problem.count for problem in problems)  # a capped report's note stands for those left out
+        if first is not None and count >= first:
+            told = f"its first {count} problems shown; run `cjm validate` on it for all"
         else:
-            told = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; run `cjm validate` on it"
+            told = f"{count} problem{'s' if count != 1 else ''}; run `cjm validate` on it"
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
-
-
-# A diff needs a valid map; of an invalid one it tells why with this many of its schema problems at most
-# (`cjm validate` tells them all).
-FIRST_PROBLEMS = 20
 
 
 def load_journey(raw: bytes, source: str) -> Journey:
@@ -53,15 +51,28 @@ def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
     for path in (old_path, new_path):
         raw = read_source(path)
         if isinstance(raw, Problem):
-            raise CjmError(f"{display_name(path)}: {raw.message}")
+            raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
         journeys.append(load_journey(raw, display_name(path)))
-    return diff_journeys(*journeys, ranking=_ranking(new_path, scores))
+    return _with_low_points(diff_journeys(*journeys, ranking=_ranking(new_path, scores)), *journeys)
 
 
-def diff_git(revision: str, paths: list[str], *, scores: bool = True, cwd: str = ".") -> Iterator[MapDiff | MapError]:
-    """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
-    empty), in path order. YAML files that are not maps on either side are left out; a version that is not a
-    valid map comes as a `MapError`, and the others still follow."""
+@dataclass(frozen=True)
+class GitChanges:
+    """The YAML files changed between a revision and the working tree: (path at the revision, path in the working
+    tree, relative to `cwd`) pairs, None where the file does not exist on that side."""
+
+    revision: str
+    pairs: list[tuple[str | None, str | None]]
+    cwd: str = "."
+
+    @property
+    def working_files(self) -> list[str]:
+        """The working-tree files the comparison reads (so that no output replaces one of them)."""
+        return [new for _, new in self.pairs if new]
+
+
+def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChanges:
+    """The YAML files changed since `revision` under `paths` (all of the repository when empty), in path order."""
     root = _git(["rev-parse", "--show-toplevel"], cwd).decode("utf-8").strip()
     if revision.startswith("-"):
         raise CjmError(f"'{revision}' is not a revision; name a branch, tag or commit (for example origin/main)")
@@ -86,15 +97,29 @@ def diff_git(revision: str, paths: list[str], *, scores: bool = True, cwd: str =
         ],
         cwd,
     )
+    pairs = []
     for old_path, new_path in sorted(_parse_name_status(listing), key=lambda pair: pair[1] or pair[0] or ""):
-        if not any(p.endswith(MAP_SUFFIXES) for p in (old_path, new_path) if p):
+        if any(p.endswith(MAP_SUFFIXES) for p in (old_path, new_path) if p):
+            pairs.append((old_path, os.path.relpath(os.path.join(root, new_path), cwd) if new_path else None))
+    return GitChanges(revision, pairs, cwd)
+
+
+def diff_git(revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True,
+             cwd: str = ".") -> Iterator[MapDiff | MapError]:
+    """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
+    empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are
+    left out; a version that is not a valid map comes as a `MapError`, and the others still follow."""
+    changes = revision if isinstance(revision, GitChanges) else git_changes(revision, list(paths), cwd=cwd)
+    for old_path, new_file in changes.pairs:
+        old_name = f"{changes.revision}:{old_path}" if old_path else None
+        try:
+            old_raw = _blob(old_name, changes.cwd) if old_name else None
+            new_raw = _read(new_file) if new_file else None
+        except ReadError as err:
+            yield MapError(err.path, [Problem(err.path, 1, 1, LIMIT if err.too_large else UNREADABLE, err.reason)])
             continue
-        old_raw = _git(["cat-file", "blob", f"{revision}:{old_path}"], cwd) if old_path else None
-        new_file = os.path.relpath(os.path.join(root, new_path), cwd) if new_path else None
-        new_raw = _read(new_file) if new_file else None
         if not (_is_map(old_raw) or _is_map(new_raw)):
             continue
-        old_name = f"{revision}:{old_path}" if old_path else None
         try:
             yield _compare(old_raw, old_name, new_raw, new_file, ranking=_ranking(new_file or ".", scores))
         except MapError as err:
@@ -107,7 +132,7 @@ def _compare(
     old = load_journey(old_raw, old_name) if old_raw is not None and old_name else None
     new = load_journey(new_raw, new_name) if new_raw is not None and new_name else None
     if old and new:
-        return diff_journeys(old, new, ranking=ranking)
+        return _with_low_points(diff_journeys(old, new, ranking=ranking), old, new)
     journey = new or old
     assert journey is not None
     status = "added" if new else "removed"
@@ -130,13 +155,18 @@ def _is_map(raw: bytes | None) -> bool:
 
 
 def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
+    """A working-tree file through the bounded reader; None when it is gone."""
+    if not os.path.lexists(path):
         return None
-    except OSError as err:
-        raise CjmError(f"{path}: cannot be read: {err.strerror or err}") from None
+    return read_bytes(path)
+
+
+def _blob(name: str, cwd: str) -> bytes:
+    """A file at a revision (`rev:path`), read from git up to the size limit of a map."""
+    code, output, errors = _run(["cat-file", "blob", name], cwd, MAX_BYTES, name)
+    if code != 0:
+        raise CjmError(f"git cat-file failed for {name}: {_first_line(errors, code)}")
+    return output
 
 
 def _parse_name_status(listing: bytes) -> Iterator[tuple[str | None, str | None]]:
@@ -155,22 +185,44 @@ def _parse_name_status(listing: bytes) -> Iterator[tuple[str | None, str | None]
         yield None if status == "A" else path, None if status == "D" else path
 
 
-def _git(args: list[str], cwd: str) -> bytes:
+# git's own answers (a revision, a list of changed files) are small; this only stops a runaway.
+_LISTING_BYTES = 8 * MAX_BYTES
+
+
+def _run(args: list[str], cwd: str, limit: int, name: str | None = None) -> tuple[int, bytes, bytes]:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        return run_bounded(["git", *args], cwd, limit)
     except FileNotFoundError:
         raise CjmError("git is not installed or not on PATH; `cjm diff --git` needs it") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        first = message[0] if message else f"exit code {done.returncode}"
+    except ReadError as err:
+        raise ReadError(name or err.path, err.reason, too_large=err.too_large) from None
+
+
+def _first_line(errors: bytes, code: int) -> str:
+    message = errors.decode("utf-8", "replace").strip().splitlines()
+    return (message[0] if message else f"exit code {code}").removeprefix("fatal: ")
+
+
+def _git(args: list[str], cwd: str) -> bytes:
+    code, output, errors = _run(args, cwd, _LISTING_BYTES)
+    if code != 0:
+        first = _first_line(errors, code)
         if "not a git repository" in first:
             raise CjmError(
                 "not inside a git repository; run `cjm diff --git` in a clone, or compare two files "
                 "with `cjm diff OLD NEW`"
             )
-        raise CjmError(f"git {args[0]} failed: {first.removeprefix('fatal: ')}")
-    return done.stdout
+        raise CjmError(f"git {args[0]} failed: {first}")
+    return output
 
 
 def _git_ok(args: list[str], cwd: str) -> bool:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False).returncode == 0
+    return _run(args, cwd, _LISTING_BYTES)[0] == 0
+
+
+def _with_low_points(result: MapDiff, old: Journey, new: Journey) -> MapDiff:
+    """The diff with the low points that appeared, moved or vanished (`cjm.diff.changes.low_point_changes`)."""
+    from cjm.diff.changes import low_point_changes, sort_changes
+
+    result.changes = sort_changes([*result.changes, *low_point_changes(old, new)])
+    return result

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from cjm.files import Exclude, expand
+from cjm.files import Exclude, Snapshot, expand
 from cjm.lint.base import Fix
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for
 from cjm.lint.suppress import Directive, scan
 from cjm.loader import Document
 from cjm.model import Journey
-from cjm.problem import Problem
+from cjm.problem import Problem, cap_repeats
 from cjm.validate import Result, check_file
 
 
@@ -39,6 +39,8 @@ class FileReport:
     text: str | None = None
     fixed: str | None = None
     fixes: int = 0
+    strict: bool = False  # warnings fail the run
+    snapshot: Snapshot | None = None  # the file as it was read: `--fix` refuses to write when it has changed since
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
@@ -56,6 +58,7 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     """Lint one validated file (`path` is where it lives, for per-file ignores; default: its source name)."""
     rules = settings.rules_for(path or result.source)
     text = result.document.text if result.document else None
+    snapshot = result.snapshot
     fixed, count = None, 0
     if fix and result.journey is not None:
         from cjm.lint.fix import fix_result
@@ -65,9 +68,10 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
             fixed = result.document.text
     problems = list(result.problems)  # validation problems come first
     if result.journey is not None:
-        problems.extend(v.problem for v in lint_journey(result.journey, rules))
+        problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
-    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count)
+    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict,
+                      snapshot)
 
 
 def lint_journey(journey: Journey, rules: Mapping[str, RuleConfig]) -> list[Violation]:

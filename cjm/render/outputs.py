@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, expand
+from cjm.safe_write import NO_INPUTS, Inputs
 
 STDOUT = "-"
 
@@ -36,9 +37,10 @@ def writes_folder(given: Sequence[str], output: str, exclude: Exclude = Exclude(
 
 
 def plan(given: Sequence[str], output: str | None, suffix: str, *, view_suffix: str = "",
-         exclude: Exclude = Exclude()) -> list[Target]:
+         exclude: Exclude = Exclude(), inputs: Inputs = NO_INPUTS) -> list[Target]:
     """The output path of every map that `given` names. `suffix` is the format's extension (`.svg`);
-    `view_suffix` goes before it (`-matrix`) so that views of one map do not overwrite each other."""
+    `view_suffix` goes before it (`-matrix`) so that views of one map do not overwrite each other. `inputs`: other
+    files the run reads (its configuration), which no output may replace either."""
     found = [(root, source) for root in given for source in expand([root], exclude)]
     if not found:
         raise CjmError("no map files found; give a .yaml file or a folder that holds some")
@@ -48,7 +50,7 @@ def plan(given: Sequence[str], output: str | None, suffix: str, *, view_suffix: 
         return [Target(found[0][1], STDOUT)]
     if not writes_folder(given, output, exclude):
         targets = [Target(found[0][1], output)]
-        check(targets, folder=os.path.dirname(os.path.abspath(output)))
+        check(targets, folder=os.path.dirname(os.path.abspath(output)), inputs=inputs)
         return targets
     targets = []
     for root, source in found:
@@ -56,15 +58,15 @@ def plan(given: Sequence[str], output: str | None, suffix: str, *, view_suffix: 
             os.path.relpath(source, root) if os.path.isdir(root) else os.path.basename(source))
         stem = os.path.splitext(relative)[0]
         targets.append(Target(source, os.path.join(output, stem + view_suffix + suffix)))
-    check(targets, folder=output)
+    check(targets, folder=output, inputs=inputs)
     return targets
 
 
-def check(targets: list[Target], *, folder: str, reads: Sequence[str] = ()) -> None:
+def check(targets: list[Target], *, folder: str, inputs: Inputs = NO_INPUTS) -> None:
     """Refuse any target outside `folder` (after following symbolic links), over an input map or over another
-    file the command reads, or written twice."""
+    file the command reads (`inputs`), or written twice."""
     home = os.path.realpath(folder)
-    inputs = {os.path.realpath(t.source) for t in targets if t.source != STDIN} | {os.path.realpath(r) for r in reads}
+    inputs = inputs | Inputs.of(t.source for t in targets)
     seen: dict[str, str] = {}
     for target in targets:
         if target.path == STDOUT:
@@ -73,8 +75,7 @@ def check(targets: list[Target], *, folder: str, reads: Sequence[str] = ()) -> N
         if os.path.commonpath([real, home]) != home:
             raise CjmError(f"{target.path}: leads outside the output folder {folder} (through a symbolic link?); "
                            "refusing to write there")
-        if real in inputs:
-            raise CjmError(f"{target.path}: is an input map; refusing to overwrite it. Choose another output")
+        inputs.check(target.path)
         if real in seen:
             raise CjmError(f"{seen[real]} and {target.source} would both be written to {target.path}; "
                            "rename one of them or render them separately")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from cjm import __version__
 from cjm.problem import Severity
-from cjm.reporters import Findings
+from cjm.reporters import Findings, json_text
 
 
 class JsonReporter:
@@ -22,7 +21,7 @@ class JsonReporter:
             "command": findings.command,
             "files_checked": len(findings.files),
             "summary": {
-                "problems": len(findings.problems),
+                "problems": findings.total,
                 **{s.value: counts[s] for s in Severity},
                 "files_with_problems": findings.files_with_problems,
             },
@@ -37,9 +36,9 @@ class JsonReporter:
                     "message": p.message,
                     "path": p.path,
                     "url": p.url,
+                    **({"omitted": p.omitted} if p.omitted else {}),
                 }
                 for p in findings.problems
             ],
         }
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json_text(document))

@@ -1,8 +1,10 @@
 """`junit`: JUnit XML, which every CI system can show as test results.
 
-One test suite per file checked, holding one test case for that file: the case passes when the file has no
-errors or warnings, and carries one `<failure>` per such problem otherwise (an unreadable file is an `<error>`).
-Info notes do not fail the case; they are listed in its `<system-out>`.
+One test suite per file checked, and one test case per problem in it (as ruff writes them), named by code and
+place, with `file` and `line` attributes: an error is a `<failure>`, an unreadable file an `<error>`; a warning
+fails its case only where warnings fail the run (`lint --strict`, or `strict` in the configuration), otherwise it
+passes with its text in `<system-out>`, like an info note. A file with no problems has one passing case, so every
+file checked shows up as a test.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import re
 from typing import IO, TYPE_CHECKING
 
 from cjm.loader import UNREADABLE
-from cjm.problem import Problem, Severity
+from cjm.problem import Problem
 from cjm.reporters import Findings
-from cjm.terminal import safe
+from cjm.terminal import safe_block
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -21,11 +23,12 @@ if TYPE_CHECKING:
 # Characters XML 1.0 cannot carry at all, not even escaped. Compiled when first used: every command imports the
 # reporters, and this class takes a few milliseconds to compile.
 _NOT_XML = "[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+CLEAN_CASE = "no problems"
 
 
 class JunitReporter:
     name = "junit"
-    description = "JUnit XML test results, one test case per file"
+    description = "JUnit XML test results, one test case per problem"
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
         import xml.etree.ElementTree as ET
@@ -44,26 +47,27 @@ def junit_tree(findings: Findings) -> Element:
     by_file: dict[str, list[Problem]] = {f: [] for f in findings.files}
     for problem in findings.problems:
         by_file.setdefault(problem.file, []).append(problem)
-    classname = f"cjm.{findings.command}"
     root = ET.Element("testsuites", name=f"cjm {findings.command}")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for file, problems in by_file.items():
-        failing = [p for p in problems if p.severity is not Severity.INFO]
-        notes = [p for p in problems if p.severity is Severity.INFO]
-        is_error = any(p.code == UNREADABLE for p in failing)
-        counts = {"tests": 1, "failures": int(bool(failing) and not is_error), "errors": int(is_error)}
+        suite = ET.SubElement(root, "testsuite", name=xml_text(file))
+        counts = {"tests": max(1, len(problems)), "failures": 0, "errors": 0}
+        if not problems:
+            ET.SubElement(suite, "testcase", name=CLEAN_CASE, classname=xml_text(file), file=xml_text(file))
+        for problem in problems:
+            case = ET.SubElement(suite, "testcase", name=xml_text(f"{problem.code} at {problem.line}:{problem.col}"),
+                                 classname=xml_text(file), file=xml_text(file), line=str(problem.line))
+            outcome = "error" if problem.code == UNREADABLE else "failure" if findings.fails(problem) else None
+            if outcome is None:
+                ET.SubElement(case, "system-out").text = xml_text(_detail(problem))
+                continue
+            counts[f"{outcome}s"] += 1
+            element = ET.SubElement(case, outcome, message=xml_text(f"{problem.code} {problem.message}"),
+                                    type=problem.code)
+            element.text = xml_text(_detail(problem))
+        suite.attrib.update({k: str(v) for k, v in counts.items()}, skipped="0")
         for key, value in counts.items():
             totals[key] += value
-        suite = ET.SubElement(
-            root, "testsuite", name=xml_text(file), **{k: str(v) for k, v in counts.items()}, skipped="0"
-        )
-        case = ET.SubElement(suite, "testcase", name=xml_text(file), classname=classname)
-        for problem in failing:
-            tag = "error" if is_error else "failure"
-            element = ET.SubElement(case, tag, message=xml_text(f"{problem.code} {problem.message}"), type=problem.code)
-            element.text = xml_text(_detail(problem))
-        if notes:
-            ET.SubElement(case, "system-out").text = xml_text("\n".join(_detail(p) for p in notes))
     root.attrib.update({k: str(v) for k, v in totals.items()})
     return root
 
@@ -78,4 +82,4 @@ def _detail(problem: Problem) -> str:
 def xml_text(text: str) -> str:
     """Text XML can hold: control characters shown as escapes (`\\x01`) as on a terminal, and the few other
     characters XML forbids replaced."""
-    return re.sub(_NOT_XML, "\ufffd", safe(text))
+    return re.sub(_NOT_XML, "\ufffd", safe_block(text))

@@ -32,8 +32,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.adapt.plan import advice
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt, kinds
+from cjm.lint.facts import kinds
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -43,6 +44,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    if journey.business.get("model") == "b2b" and "approval" not in kinds(journey):
+    if journey.business.get("model") == "b2b" and "approval" not in kinds(journey, read=True):
+        how = advice(journey, "b2b-approval") or "add it before the purchase"
         yield Finding(("business", "model"), "a B2B map with no approval phase: add the internal coordination and "
-                      f"approval the purchase goes through (kind `approval`; {adapt('b2b-approval')})", key=True)
+                      f"approval the purchase goes through (kind `approval`; {how})", key=True)

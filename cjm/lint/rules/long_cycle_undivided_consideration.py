@@ -34,8 +34,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.adapt.plan import advice
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt, kinds
+from cjm.lint.facts import kinds
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -48,6 +49,6 @@ _SPLIT_KINDS = {"information_gathering", "comparison", "final_confirmation"}
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("cycle") == "long" and not kinds(journey) & _SPLIT_KINDS:
+        how = advice(journey, "long-consideration") or "with `cjm split`"
         yield Finding(("business", "cycle"), "the purchase cycle is long but consideration is not divided: split "
-                      "it into information gathering, comparison and final confirmation "
-                      f"({adapt('long-consideration')})", key=True)
+                      f"it into information gathering, comparison and final confirmation ({how})", key=True)

@@ -30,8 +30,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.adapt.plan import advice
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt, kinds
+from cjm.lint.facts import kinds
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -42,6 +43,7 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("awareness") == "low" and "industry_awareness" not in kinds(journey):
+        how = advice(journey, "low-awareness") or "add it before awareness"
         yield Finding(("business", "awareness"), "industry awareness is low but no phase teaches the category: "
-                      "split interest into industry awareness and product awareness (kind `industry_awareness`; "
-                      f"{adapt('low-awareness')})", key=True)
+                      "split interest into industry awareness and product awareness, or add an industry-awareness "
+                      f"phase before awareness (kind `industry_awareness`; {how})", key=True)

@@ -43,8 +43,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.adapt.plan import advice
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt
 from cjm.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Journey
 from cjm.problem import Severity
 
@@ -60,5 +60,6 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     online, offline = bool(channels & ONLINE_CHANNELS), bool(channels & OFFLINE_CHANNELS)
     if online != offline:
         have, lack = ("online", "offline (store, event, DM)") if online else ("offline", "online (EC site, app, SNS)")
+        how = advice(journey, "omnichannel")
         yield Finding(("business", "channels"), f"an omnichannel business whose touchpoints are all {have}: add the "
-                      f"{lack} side and the moves between them ({adapt('omnichannel')})", key=True)
+                      f"{lack} side and the moves between them" + (f" ({how})" if how else ""), key=True)

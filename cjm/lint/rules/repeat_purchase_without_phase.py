@@ -31,8 +31,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.adapt.plan import advice
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt, kinds
+from cjm.lint.facts import kinds
 from cjm.model import Journey
 from cjm.problem import Severity
 
@@ -43,7 +44,7 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     pattern = journey.business.get("purchase")
-    if pattern in ("repeat", "subscription") and "repeat_purchase" not in kinds(journey):
+    if pattern in ("repeat", "subscription") and "repeat_purchase" not in kinds(journey, read=True):
+        how = advice(journey, "repeat-purchase") or "add it after the use of the product"
         yield Finding(("business", "purchase"), f"purchase is '{pattern}' but there is no repeat-purchase phase: "
-                      f"make repeat purchase a phase of its own (kind `repeat_purchase`; {adapt('repeat-purchase')})",
-                      key=True)
+                      f"make repeat purchase a phase of its own (kind `repeat_purchase`; {how})", key=True)
