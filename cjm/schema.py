@@ -71,15 +71,18 @@ def explain_schema_errors(doc: Document, validator: Any, first: int | None = Non
 
 
 # An unknown key met again and again (one wrong key on every phase) is one problem, not a list of them.
-_UNKNOWN_KEY = re.compile(r"(?P<head>unknown key `[^`]*`)(?P<where>[^;]*)(?P<rest>; .*)", re.DOTALL)
+_UNKNOWN = "unknown key `"
 _SHOWN_LINES = 8
 
 
 def _grouped(problems: list[Problem]) -> list[Problem]:
     repeats: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for index, problem in enumerate(problems):
-        if match := _UNKNOWN_KEY.fullmatch(problem.message):
-            repeats.setdefault((match["head"], match["rest"]), []).append((index, match["where"]))
+        message = problem.message
+        if message.startswith(_UNKNOWN):
+            end = message.index("`", len(_UNKNOWN)) + 1
+            rest = message.find("; ", end)
+            repeats.setdefault((message[:end], message[rest:]), []).append((index, message[end:rest]))
     dropped: set[int] = set()
     out = list(problems)
     for (head, rest), found in repeats.items():
@@ -90,7 +93,7 @@ def _grouped(problems: list[Problem]) -> list[Problem]:
         message = f"{head}{where}, and in {len(others)} more places (lines {lines}){rest}"
         out[first] = replace(problems[first], message=message)
         dropped.update(i for i, _ in found[1:])
-    return [p for i, p in enumerate(out) if i not in dropped]
+    return [p for i, p in enumerate(out) if i not in dropped] if dropped else out
 
 
 def _normal(word: str) -> str:
@@ -266,16 +269,19 @@ def _is_ref_list(path: Path) -> bool:
 
 
 def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestions) -> Iterator[Problem]:
-    """One problem per unknown key, explained as it is asked for."""
+    """One problem per unknown key, explained as it is asked for (by meaning first, then by spelling)."""
     allowed = sorted(error.schema.get("properties", {}))
+    where = _owner(doc.data, (*path, ""))  # the entry the keys are in
+    synonyms = _KEY_SYNONYMS.get(error.schema.get("title", ""), {})
     for key in error.instance:
         if key in error.schema.get("properties", {}) or key.startswith("x-"):
             continue
-        synonyms = _KEY_SYNONYMS.get(error.schema.get("title", ""), {}).get(_normal(key), ())
-        meant = [k for k in synonyms if k in allowed] or [k for k in [suggestions.closest(key, allowed)] if k]
+        meant = [k for k in synonyms.get(_normal(key), ()) if k in allowed]
+        if not meant and (close := suggestions.closest(key, allowed)):
+            meant = [close]
         hint = (f"did you mean {' or '.join(f'`{k}`' for k in meant)}?" if meant
                 else f"expected one of: {', '.join(allowed)}")
-        message = f"unknown key `{key}`{_owner(doc.data, (*path, key))}; {hint} (prefix your own keys with `x-`)"
+        message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
         yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
 
 

@@ -48,9 +48,10 @@ KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = 
 # Teaching a new category is measured by the content read as much as by the visits it brings.
 KPI_EXTRAS = {"industry_awareness": frozenset({"time_on_site", "page_views"})}
 # CX-wide metrics (NPS, Customer Effort Score, retention rate, LTV, cart abandonment) and message metrics fit
-# anywhere; `custom` says nothing.
-NEUTRAL_METRICS = frozenset({"nps", "customer_effort_score", "retention_rate", "ltv", "cart_abandonment_rate",
-                             "open_rate", "click_through_rate", "custom", "exit_rate"})
+# anywhere; `custom` says nothing; exit rates are everywhere. Of them, the scores of customers (NPS, CES,
+# retention, LTV) need someone who has bought.
+CUSTOMER_SCORES = frozenset({"nps", "customer_effort_score", "retention_rate", "ltv"})
+NEUTRAL_METRICS = CUSTOMER_SCORES | {"cart_abandonment_rate", "open_rate", "click_through_rate", "custom", "exit_rate"}
 
 
 # What KPIs are called, for those written without `metric:` (a name as consultants write it, in English or

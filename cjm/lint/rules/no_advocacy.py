@@ -5,9 +5,10 @@ in B2B, expansion to other teams. That is the last of the standard five phases (
 cheapest acquisition there is, and where the LTV loop closes: a map that stops at onboarding or repeat
 purchase leaves it to chance. A map has advocacy when it has a phase of kind `advocacy`, or when a phase after
 the purchase speaks of it — in its name, description or entries (a review request, a referral programme, a
-hashtag, 口コミ, 紹介, レビュー, 導入事例, 横展開 ...), a `review_site` or `word_of_mouth` touchpoint, a
-`review_rate` or `referral_rate` KPI — or an initiative for such a phase does. A map that ends at purchase is
-left to `ends-at-purchase`, and maps whose phases are all `custom` are not checked.
+hashtag, 口コミ, 紹介, レビュー, 導入事例, 横展開 ...) or a `review_site` or `word_of_mouth` touchpoint — or an
+initiative for such a phase does. A KPI does not count: a referral rate measured at hand-over says the
+referrals matter, not where the customer is asked, helped and thanked for recommending. A map that ends at
+purchase is left to `ends-at-purchase`, and maps whose phases are all `custom` are not checked.
 
 Fails:
 
@@ -58,7 +59,6 @@ ADVOCACY_WORDS = (
     "ハッシュタグ", "コンテスト", "ファン", "横展開", "追加導入", "アップセル", "拡大", "勧め", "すすめ", "広め",
 )
 ADVOCACY_CHANNELS = frozenset({"review_site", "word_of_mouth"})
-ADVOCACY_METRICS = frozenset({"review_rate", "referral_rate"})
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -87,11 +87,9 @@ def _after_purchase(journey: Journey) -> list[Phase]:
 
 def _speaks_of_advocacy(phase: Phase) -> bool:
     texts = [phase.name, str(phase.raw.get("description", ""))]
-    texts += [item.text for item in phase.all_items()]
-    texts += [str(item.get("note", "")) for item in phase.all_items()]
+    entries = [item for item in phase.all_items() if item.list_name != "kpis"]
+    texts += [f"{item.text} {item.get('note', '')}" for item in entries]
     texts += [emotion.note or "" for emotion in phase.emotions]
-    if any(mentions(text, ADVOCACY_WORDS) for text in texts):
-        return True
-    return (any(t.get("channel") in ADVOCACY_CHANNELS for t in phase.touchpoints)
-            or any(k.get("metric") in ADVOCACY_METRICS for k in phase.kpis))
+    return (any(mentions(text, ADVOCACY_WORDS) for text in texts)
+            or any(t.get("channel") in ADVOCACY_CHANNELS for t in phase.touchpoints))
 
