@@ -10,6 +10,7 @@ from typing import Any
 from cjm.vocabulary import kind_name
 
 SCHEMA_URL = "https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
+SCHEMA_FILE = "journey.schema.json"  # `cjm init` writes the schema beside the map, so editors work offline
 
 # kind, action (en, ja), touchpoint (channel, en, ja), KPI (metric, en, ja, unit (en, ja), target). The phases' names
 # are the usual names of their kinds (`cjm.vocabulary`).
@@ -41,8 +42,15 @@ _STORE_ACTION = ("Tries the product in a store", "店舗で実物を試す")
 _STORE_TOUCHPOINT = ("Store staff", "店舗スタッフ")
 
 
-def render_template(template: str, language: str, path: str) -> str:
+def render_template(template: str, language: str, path: str, schema: str = SCHEMA_URL) -> str:
+    """The starter map for `path`, its modeline pointing editors at `schema` (a URL or a relative path), laid out
+    as yamllint's default configuration wants: a document start and indented sequences. Long texts stay on one
+    line: a wrapped one would not come back byte for byte through `cjm.edit` (adapt, lint --fix)."""
     import yaml
+
+    class IndentedDumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+            return super().increase_indent(flow, False)
 
     ja = language == "ja"
     pick = (lambda pair: pair[1]) if ja else (lambda pair: pair[0])
@@ -76,9 +84,14 @@ def render_template(template: str, language: str, path: str) -> str:
         consideration = next(p for p in data["phases"] if p["kind"] == "consideration")
         consideration["actions"].append({"text": pick(_STORE_ACTION), "persona": "customer"})
         consideration["touchpoints"].append({"name": pick(_STORE_TOUCHPOINT), "channel": "store"})
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    text = f"# yaml-language-server: $schema={SCHEMA_URL}\n{body}"
-    return _adapt_to_business(text, path, _BUSINESS[template])
+
+    def dump(value: Any) -> str:
+        return yaml.dump(value, Dumper=IndentedDumper, allow_unicode=True, sort_keys=False, width=4096)
+
+    adapted = _adapt_to_business(dump(data), path, _BUSINESS[template])
+    # Dumped again, so that the rules' starter entries are laid out the same (the map has no comments yet).
+    # The modeline inside the document (after ---), where every YAML round trip keeps it.
+    return f"---\n# yaml-language-server: $schema={schema}\n{dump(yaml.safe_load(adapted))}"
 
 
 def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:

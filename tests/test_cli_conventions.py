@@ -133,3 +133,43 @@ def test_validate_refuses_an_output_suffix_whose_format_it_does_not_write(tmp_pa
 def test_report_takes_md_like_an_md_file(tmp_path):
     proc = cli("report", str(SAMPLE), "--format", "md", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("#"), proc.stderr
+
+
+def test_color_always_never_and_auto(tmp_path):
+    (tmp_path / "bad.yaml").write_text(BROKEN, encoding="utf-8")
+    always = cli("--color", "always", "validate", "bad.yaml", cwd=tmp_path, env={"NO_COLOR": "1"})
+    assert always.returncode == 1 and "\x1b[" in always.stdout
+    never = cli("--color=never", "validate", "bad.yaml", cwd=tmp_path, env={"FORCE_COLOR": "1"})
+    assert never.returncode == 1 and "\x1b[" not in never.stdout and "bad.yaml:" in never.stdout
+    assert "\x1b[" not in cli("validate", "bad.yaml", cwd=tmp_path).stdout  # auto: not a terminal
+    wrong = cli("--color", "sometimes", "validate", "bad.yaml", cwd=tmp_path)
+    assert wrong.returncode == 2 and "auto, always or never" in wrong.stderr
+
+
+@pytest.mark.parametrize("template", ["standard", "b2b", "gift", "subscription", "omnichannel"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_init_writes_a_schema_that_works_offline_and_a_map_yamllint_accepts(tmp_path, template, language):
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "maps").mkdir()
+    proc = cli("init", "maps/new.yaml", "--template", template, "--lang", language, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "maps" / "new.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[:2] == ["---", "# yaml-language-server: $schema=journey.schema.json"]
+    schema = json.loads((tmp_path / "maps" / "journey.schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    # yamllint's defaults but the 80-column limit, which some of the phase rules' starter texts pass (wrapping
+    # them would break adapt's byte-for-byte round trip).
+    config = "{extends: default, rules: {line-length: disable}}"
+    lint = subprocess.run([sys.executable, "-m", "yamllint", "-f", "parsable", "-d", config, "maps/new.yaml"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert lint.returncode == 0 and lint.stdout == "", lint.stdout
+    assert cli("validate", "maps/new.yaml", cwd=tmp_path).returncode == 0
+
+
+def test_init_keeps_a_schema_file_that_is_there(tmp_path):
+    (tmp_path / "journey.schema.json").write_text("{}", encoding="utf-8")
+    assert cli("init", "a.yaml", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "journey.schema.json").read_text(encoding="utf-8") == "{}"

@@ -126,7 +126,7 @@ def test_init_writes_a_valid_map_with_the_schema_line(tmp_path, template, langua
     proc = run_cjm("init", str(path), "--template", template, "--lang", language)
     assert proc.returncode == 0, proc.stderr
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=")
+    assert text.startswith("---\n# yaml-language-server: $schema=")
     assert run_cjm("validate", str(path)).returncode == 0
     lint = run_cjm("lint", str(path))
     assert lint.returncode == 0, lint.stdout  # only "fill this in" warnings: the template agrees with the rules

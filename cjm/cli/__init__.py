@@ -51,8 +51,19 @@ def _root(
                                                     help="Print the version and exit.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1)."
                                         )] = False,
+    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour the output: auto (on a terminal, "
+                                       "unless NO_COLOR is set), always or never.")] = "auto",
 ) -> None:
     """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
+    if color not in ("auto", "always", "never"):
+        raise CjmError(f"--color takes auto, always or never, not '{color}'")
+    # NO_COLOR and FORCE_COLOR are how every output of this process decides (cjm.terminal.use_color).
+    if color == "always":
+        os.environ.pop("NO_COLOR", None)
+        os.environ["FORCE_COLOR"] = "1"
+    elif color == "never":
+        os.environ.pop("FORCE_COLOR", None)
+        os.environ["NO_COLOR"] = "1"
 
 
 # Each command: its name, its function, and the one line `cjm --help` shows for it.
@@ -90,9 +101,18 @@ def _command(name: str | None = None) -> Any:
     return typer.main.get_command(lean)
 
 
+_ROOT_OPTIONS_WITH_A_VALUE = ("--color",)
+
+
 def _named_command(argv: list[str]) -> str | None:
-    """The command a command line names: its first word that is not one of cjm's own flags."""
-    return next((arg for arg in argv if not arg.startswith("-")), None)
+    """The command a command line names: its first word that is not one of cjm's own options or their values."""
+    words = iter(argv)
+    for arg in words:
+        if arg in _ROOT_OPTIONS_WITH_A_VALUE:
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main() -> None:

@@ -64,7 +64,11 @@ def adapt(
     messages follow. Without -o, --in-place or --diff the adapted map goes to standard output.
     Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
 
-    Example: cjm adapt maps/watch.yaml --rule long-consideration --diff
+    \b
+    Example: cjm adapt samples/apparel-working-mother.yaml --rule long-consideration --diff
+
+    \b
+    Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
     from cjm.adapt.rules import load_rules
 
@@ -115,7 +119,8 @@ def split(
 
     Exit codes: 0 done, 2 usage error or a map that is not valid.
 
-    Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
+    \b
+    Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
 
@@ -152,7 +157,8 @@ def merge(
 
     Exit codes: 0 done, 2 usage error or a map that is not valid.
 
-    Example: cjm merge maps/snacks.yaml interest consideration --into consideration
+    \b
+    Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text
 

@@ -70,9 +70,11 @@ def diff(
 
     Exit codes: 0 nothing changed, 1 something changed, 2 usage error or a map that is not valid.
 
+    \b
     Example: cjm diff samples/b2b-office-supplies.yaml b2b-adapted.yaml
 
-    Example: cjm diff --git origin/main maps/ --format markdown -o map-changes.md
+    \b
+    Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
     from cjm.diff import MapError, diff_files, diff_git
     from cjm.diff.render import FORMATS

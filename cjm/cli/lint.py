@@ -75,11 +75,14 @@ def lint(
     configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
     unreadable input.
 
+    \b
     Example: cjm lint samples/ --select coverage,CJM3 --format json
 
+    \b
     Example: cjm lint samples/invalid/ --statistics
 
-    Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
+    \b
+    Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
     from cjm.files import expand
@@ -174,6 +177,7 @@ def rules(
 
     Exit codes: 0 shown, 2 no such rule.
 
+    \b
     Example: cjm rules CJM201
     """
     import json

@@ -42,6 +42,7 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     Exit codes: 0 all drawn, 2 usage error, missing Graphviz, or a map that is invalid (its problems are
     listed; the other maps are still drawn).
 
+    \b
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
     from cjm.files import expand
@@ -114,6 +115,7 @@ def report(
 
     Exit codes: 0 written, 2 usage error or invalid map.
 
+    \b
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
     from cjm.render import render as draw

@@ -41,11 +41,14 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
 
     Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
+    \b
     Example: cjm validate samples/ --format json
 
+    \b
     Example: cjm validate samples/invalid/ --statistics
 
-    Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
+    \b
+    Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
     from cjm.files import expand
@@ -73,6 +76,7 @@ def schema() -> None:
 
     Exit codes: 0 printed.
 
+    \b
     Example: cjm schema > journey.schema.json
     """
     from cjm.schema import schema_text
@@ -96,10 +100,12 @@ def init(
 
     Exit codes: 0 written, 2 usage error or the file exists (without --force).
 
-    Example: cjm init maps/gift.yaml --template gift --lang ja
+    \b
+    Example: cjm init gift-map.yaml --template gift --lang ja
     """
     from cjm.safe_write import NO_INPUTS, write_text
-    from cjm.templates import render_template
+    from cjm.schema import schema_text
+    from cjm.templates import SCHEMA_FILE, render_template
 
     if template not in TEMPLATES:
         raise CjmError(f"unknown template '{template}'; choose one of: {', '.join(TEMPLATES)}")
@@ -107,7 +113,11 @@ def init(
         raise CjmError(f"unknown language '{language}'; choose en or ja")
     if os.path.exists(path) and not force:
         raise CjmError(f"{path} already exists; use --force to overwrite it")
-    write_text(path, render_template(template, language, path), NO_INPUTS)  # init reads nothing
+    schema = os.path.join(os.path.dirname(path), SCHEMA_FILE)
+    write_text(path, render_template(template, language, path, schema=SCHEMA_FILE), NO_INPUTS)  # init reads nothing
     from cjm.terminal import say
 
     say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)
+    if not os.path.lexists(schema):  # one already there (an older cjm's, or the team's) is left as it is
+        write_text(schema, schema_text(), NO_INPUTS)
+        say(f"Wrote {schema}, the map format's schema, for editors' completion without a network.", sys.stdout)
