@@ -2,8 +2,9 @@
 
 A consultant writes `industry: 家具` or a phase "Delivery and assembly of the sofa" and never `durable: true`; lint
 (CJM606) and `cjm adapt --auto` should still know the goods are durable. A trait is inferred only when the map
-does not state it, from the industry first, then the title and phase names, then (with two different words at
-least, so one passing mention does not decide) the entries of the phases. The words are data, in both languages.
+does not state it, from the industry first, then the title and phase names, then — only on a map that names no
+industry, and with two different words at least, so a passing mention does not decide — the entries of the
+phases. The words are data, in both languages.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path
     for text, where, path in _strong_texts(journey):
         if match := pattern.search(text):
             return match.group(), where, path
+    if journey.business.get("industry"):
+        return None  # the industry says what is sold; an apparel map's washing machine is not the product
     seen: dict[str, tuple[str, Path]] = {}
     for phase, item in journey.items():  # one search per entry: maps can be large
         for match in pattern.finditer(item.text):
