@@ -8,11 +8,20 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 
 .PHONY: setup system-deps demo test lint format bench fuzz docs clean
 
-setup: system-deps $(STAMP)
+MERMAID_CLI := tests/render/mermaid-cli
+MERMAID_STAMP := $(MERMAID_CLI)/node_modules/.installed-stamp
+
+setup: system-deps $(STAMP) $(MERMAID_STAMP)
 
 # Graphviz's `dot` and a Japanese-capable font are real parts of cjm (diagrams, Japanese labels).
 system-deps:
 	@sh scripts/install-system-deps.sh
+
+# Mermaid's own renderer, for the test that draws every Mermaid diagram cjm writes; it drives Debian's chromium,
+# so puppeteer downloads no browser of its own.
+$(MERMAID_STAMP): $(MERMAID_CLI)/package.json $(MERMAID_CLI)/package-lock.json
+	cd $(MERMAID_CLI) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +36,9 @@ demo: setup
 	$(BIN)/cjm prioritise samples/cosmetics-subscription.yaml
 	$(BIN)/cjm render samples/ -o out/diagrams/ --format png
 	$(BIN)/cjm report samples/apparel-working-mother.yaml -o out/apparel-report.html
-	@echo "Diagrams are in out/diagrams/, a report in out/apparel-report.html."
+	$(BIN)/cjm export samples/apparel-working-mother.yaml -o out/apparel-working-mother.xlsx
+	$(BIN)/cjm export samples/apparel-working-mother.yaml -o out/apparel-working-mother.pptx
+	@echo "Diagrams are in out/diagrams/, a report in out/apparel-report.html, an Excel grid and a deck in out/."
 
 test: setup
 	$(BIN)/python -m pytest
@@ -57,4 +68,4 @@ docs: $(STAMP)
 	$(BIN)/python -m cjm.docs
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis $(MERMAID_CLI)/node_modules

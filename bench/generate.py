@@ -4,7 +4,11 @@
   split/merge rules give it (repeat purchase for consumables, use & maintenance for durables, giver and receiver
   for gifts, approval for B2B, information gathering -> comparison -> final confirmation for long cycles, store
   confirmation for omnichannel), one to three personas, mostly Japanese text, initiatives and messages.
-- `single/phases-N.yaml`: one map of N phases (10, 100, 1,000) for the scaling measurements.
+- `single/phases-N.yaml`: one map of N phases (10 to 10,000) for the scaling measurements, and
+  `single/phases-N-edited.yaml` the same map after a round of edits (renamed, reordered and rewritten phases,
+  entries edited, moved, added and removed), for `cjm diff`. Their phases are leaner than the many maps' (no
+  description or emotion note, fewer entries, shorter ids, lists flush with their key, an initiative for every
+  four phases), so that 10,000 phases fit in the 8 MB that cjm reads of a file (7.97 MB).
 
 Run `python -m bench.generate DIR` to write a corpus; the harness does it for you.
 """
@@ -22,11 +26,11 @@ from typing import Any
 from bench.vocabulary import EMOTION_NOTES, INDUSTRIES, INITIATIVES, MESSAGES, PERSONAS, PHASES, Industry, Pair
 from cjm.model import POST_PURCHASE_KINDS
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 SCHEMA_LINE = (
     "# yaml-language-server: $schema=https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
 )
-SINGLE_SIZES = (10, 100, 1000)
+SINGLE_SIZES = (10, 100, 1000, 10000)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Corpus:
     root: Path
     maps: list[Path]
     single: dict[int, Path]  # phases -> file
+    edited: dict[int, Path]  # phases -> the same map, edited
 
     @property
     def map_dir(self) -> Path:
@@ -72,17 +77,19 @@ def to_yaml(data: dict[str, Any], *, indent_lists: bool, comment: str) -> str:
     return f"{SCHEMA_LINE}\n# {comment}\n{body}"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "item"
+def _slug(text: str, length: int = 40) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:length].strip("-") or "item"
 
 
 class _MapBuilder:
     """Builds one map; `ja` picks the language of every text."""
 
-    def __init__(self, rng: random.Random, industry: Industry, ja: bool) -> None:
+    def __init__(self, rng: random.Random, industry: Industry, ja: bool, lean: bool = False) -> None:
         self.rng = rng
         self.industry = industry
         self.ja = ja
+        self.lean = lean  # the single maps' phases: no description or emotion note, fewer entries, shorter ids
+        self.slug_length = 12 if lean else 40
         self.pains: list[tuple[str, str]] = []  # (pain point id, phase id)
         self.opportunities: list[tuple[str, str]] = []
 
@@ -117,7 +124,7 @@ class _MapBuilder:
         spec = PHASES[kind]
         rng = self.rng
         phase: dict[str, Any] = {"id": phase_id, "name": self.text(spec.name) + suffix, "kind": kind}
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 and not self.lean:
             phase["description"] = self.text(rng.choice(spec.actions))
         actions: list[Any] = []
         for pair in self.pick(spec.actions, 2, 4):
@@ -126,23 +133,22 @@ class _MapBuilder:
             else:
                 actions.append(self.text(pair))
         phase["actions"] = actions
-        phase["thoughts"] = [self.text(pair) for pair in self.pick(spec.thoughts, 1, 3)]
+        phase["thoughts"] = [self.text(pair) for pair in self.pick(spec.thoughts, 1, 2 if self.lean else 3)]
         if len(personas) > 1:
             phase["emotion"] = [self.emotion(persona) for persona in personas]
         else:
             phase["emotion"] = self.emotion(None)
-        phase["touchpoints"] = [
-            {"name": self.text((en, ja)), "channel": channel} for channel, en, ja in self.pick(spec.touchpoints, 1, 3)
-        ]
+        touchpoints = self.pick(spec.touchpoints, 1, 2 if self.lean else 3)
+        phase["touchpoints"] = [{"name": self.text((en, ja)), "channel": channel} for channel, en, ja in touchpoints]
         pains = []
         for pair in self.pick(spec.pains, 0, 2):
-            pain_id = f"{phase_id}-{_slug(pair[0])}"
+            pain_id = f"{phase_id}-{_slug(pair[0], self.slug_length)}"
             pains.append({"id": pain_id, "text": self.text(pair), "severity": rng.randint(1, 5)})
             self.pains.append((pain_id, phase_id))
         phase["pain_points"] = pains
         opportunities = []
-        for pair in self.pick(spec.opportunities, 0 if not pains else 1, 2):
-            opportunity_id = f"{phase_id}-{_slug(pair[0])}"
+        for pair in self.pick(spec.opportunities, 0 if not pains else 1, 1 if self.lean else 2):
+            opportunity_id = f"{phase_id}-{_slug(pair[0], self.slug_length)}"
             opportunity: dict[str, Any] = {"id": opportunity_id, "text": self.text(pair)}
             if pains:
                 opportunity["addresses"] = _Flow([rng.choice(pains)["id"]])
@@ -151,13 +157,15 @@ class _MapBuilder:
         phase["opportunities"] = opportunities
         phase["kpis"] = [
             {"name": self.text((en, ja)), "metric": metric, "target": target, "unit": unit}
-            for metric, en, ja, unit, target in self.pick(spec.kpis, 1, 2)
+            for metric, en, ja, unit, target in self.pick(spec.kpis, 1, 1 if self.lean else 2)
         ]
         return phase
 
     def emotion(self, persona: str | None) -> dict[str, Any]:
         score = self.rng.choice((-2, -1, -1, 0, 1, 1, 2, 0.5, -0.5))
-        emotion: dict[str, Any] = {"score": score, "note": self.text(self.rng.choice(EMOTION_NOTES[int(round(score))]))}
+        emotion: dict[str, Any] = {"score": score}
+        if not self.lean:
+            emotion["note"] = self.text(self.rng.choice(EMOTION_NOTES[int(round(score))]))
         if persona:
             emotion["persona"] = persona
         return emotion
@@ -226,12 +234,13 @@ class _MapBuilder:
 _DECIDING = frozenset({"consideration", "online_consideration", "comparison", "final_confirmation", "purchase"})
 
 
-def generate_map(seed: int, index: int, phases: int | None = None) -> str:
-    """The YAML text of map number `index`; with `phases`, a map of exactly that many phases."""
+def generate_map(seed: int, index: int, phases: int | None = None, *, edited: bool = False) -> str:
+    """The YAML text of map number `index`; with `phases`, a map of exactly that many phases (`edited`: the same
+    map after a round of edits)."""
     rng = random.Random(seed * 1_000_003 + index)
     industry = INDUSTRIES[index % len(INDUSTRIES)] if phases is None else INDUSTRIES[0]
     ja = phases is not None or rng.random() < 0.7
-    builder = _MapBuilder(rng, industry, ja)
+    builder = _MapBuilder(rng, industry, ja, lean=phases is not None)
     persona_keys = list(industry.personas)
     if phases is None:
         kinds = list(industry.phases)
@@ -258,21 +267,59 @@ def generate_map(seed: int, index: int, phases: int | None = None) -> str:
     data["business"] = {**industry.business, "industry": name}
     data["personas"] = [builder.persona(key) for key in persona_keys]
     data["phases"] = [builder.phase(kind, phase_id, suffix, persona_keys) for kind, phase_id, suffix in plan]
-    initiatives = rng.randint(3, 10) if phases is None else max(3, phases // 2)
+    initiatives = rng.randint(3, 10) if phases is None else max(3, phases // 4)
     data["initiatives"] = builder.initiatives(initiatives)
     data["messages"] = builder.messages([(kind, phase_id) for kind, phase_id, _ in plan], persona_keys)
     comment = f"Generated for the cjm benchmarks: {industry.key}, {len(plan)} phases."
-    return to_yaml(data, indent_lists=rng.random() < 0.5, comment=comment)
+    indent_lists = rng.random() < 0.5 and phases is None
+    if edited:
+        _edit(data, random.Random(seed + index))
+        comment += " Edited."
+    return to_yaml(data, indent_lists=indent_lists, comment=comment)
 
 
-def write_corpus(root: Path, count: int = 1000, seed: int = 2024) -> Corpus:
-    """Write the corpus under `root`, or reuse it when it was generated with the same parameters."""
-    stamp = {"generator": GENERATOR_VERSION, "count": count, "seed": seed, "single": list(SINGLE_SIZES)}
+def _edit(data: dict[str, Any], rng: random.Random) -> None:
+    """A round of edits spread over the whole map, as `cjm diff` meets them: in every ten phases one renamed,
+    one action reworded, a thought moved to the phase before, a thought added, a touchpoint removed, an emotion
+    rescored; every twentieth phase swapped with the next; every tenth initiative rescored."""
+    phases = data["phases"]
+    for number, phase in enumerate(phases):
+        step = number % 10
+        if step == 1:
+            phase["name"] += "（改）"
+        elif step == 2 and phase["actions"]:
+            action = phase["actions"][0]
+            if isinstance(action, dict):
+                action["text"] += "（再確認）"
+            else:
+                phase["actions"][0] = action + "（再確認）"
+        elif step == 3 and number and phase["thoughts"]:
+            phases[number - 1]["thoughts"].append(phase["thoughts"].pop())
+        elif step == 4:
+            phase["thoughts"].append(f"新しい気づき {number}")
+        elif step == 5 and len(phase["touchpoints"]) > 1:
+            phase["touchpoints"].pop(0)
+        elif step == 6:
+            emotions = phase["emotion"] if isinstance(phase["emotion"], list) else [phase["emotion"]]
+            emotions[0]["score"] = 2 if emotions[0]["score"] < 2 else -2
+    for number in range(7, len(phases) - 1, 20):
+        phases[number], phases[number + 1] = phases[number + 1], phases[number]
+    for initiative in data["initiatives"][::10]:
+        initiative["impact"] = 6 - initiative["impact"] if initiative["impact"] != 3 else 4
+
+
+def write_corpus(
+    root: Path, count: int = 1000, seed: int = 2024, sizes: tuple[int, ...] = SINGLE_SIZES
+) -> Corpus:
+    """Write the corpus under `root` (`count` maps, single maps of `sizes` phases), or reuse it when it was
+    generated with the same parameters."""
+    stamp = {"generator": GENERATOR_VERSION, "count": count, "seed": seed, "single": list(sizes)}
     stamp_file = root / "corpus.json"
     maps = [root / "maps" / f"map-{i + 1:04d}.yaml" for i in range(count)]
-    single = {n: root / "single" / f"phases-{n}.yaml" for n in SINGLE_SIZES}
+    single = {n: root / "single" / f"phases-{n}.yaml" for n in sizes}
+    edited = {n: root / "single" / f"phases-{n}-edited.yaml" for n in sizes}
     fresh = stamp_file.exists() and json.loads(stamp_file.read_text()) == stamp
-    if not (fresh and all(p.exists() for p in [*maps, *single.values()])):
+    if not (fresh and all(p.exists() for p in [*maps, *single.values(), *edited.values()])):
         for folder in ("maps", "single"):
             (root / folder).mkdir(parents=True, exist_ok=True)
             for old in (root / folder).glob("*.yaml"):
@@ -281,8 +328,9 @@ def write_corpus(root: Path, count: int = 1000, seed: int = 2024) -> Corpus:
             path.write_text(generate_map(seed, i), encoding="utf-8")
         for n, path in single.items():
             path.write_text(generate_map(seed, 0, phases=n), encoding="utf-8")
+            edited[n].write_text(generate_map(seed, 0, phases=n, edited=True), encoding="utf-8")
         stamp_file.write_text(json.dumps(stamp))
-    return Corpus(root, maps, single)
+    return Corpus(root, maps, single, edited)
 
 
 def main() -> None:

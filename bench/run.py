@@ -1,15 +1,17 @@
-"""`make bench`: measure cjm against the tools and floors named in issue 8, in one run, and check the targets.
+"""`make bench`: measure cjm against the tools and floors named in issues 8, 14 and 18, in one run, and check the
+targets.
 
 Absolute times on a shared machine drift; ratios measured side by side hold. So every comparison runs its
 commands interleaved (A B C, B C A, ...), several times, and compares medians. The method is in
 docs/benchmarks.md; the results go to bench/results/latest.json.
 
-    python -m bench.run [--rounds N] [--maps N] [--only NAME ...]
+    python -m bench.run [--quick] [--rounds N] [--maps N] [--only NAME ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -23,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.generate import Corpus, write_corpus
+from bench.generate import SINGLE_SIZES, Corpus, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -32,9 +34,9 @@ PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 TIMEOUT = 600  # seconds for any one command: a hung tool must not hang the harness
 
-# What each scaling measurement runs, `{map}` being the N-phase map and `{out}` a scratch path. Commands that are
-# still being built elsewhere are skipped, with a line saying so, until they exist; adjust the arguments here when
-# a command's interface settles.
+# What each scaling measurement runs, `{map}` being the N-phase map, `{edited}` the same map edited and `{out}` a
+# scratch path. Commands that are still being built elsewhere are skipped, with a line saying so, until they exist;
+# adjust the arguments here when a command's interface settles.
 SCALING_COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{map}"],
     "lint": ["lint", "{map}"],
@@ -43,9 +45,43 @@ SCALING_COMMANDS: dict[str, list[str]] = {
     "adapt": ["adapt", "{map}", "--rule", "impulse", "-o", "{out}.yaml"],
     "prioritise": ["prioritise", "{map}"],
     "render": ["render", "{map}", "-o", "{out}.svg"],
+    "render (DOT only)": ["render", "{map}", "--format", "dot", "-o", "{out}.dot"],  # cjm's own part, without dot
+    "diff": ["diff", "{map}", "{edited}"],
 }
 RENDER_DOT = ["render", "{map}", "--format", "dot", "-o", "{out}.dot"]  # how to get the DOT that render feeds dot
 DOT_ALONE = ["dot", "-Tsvg", "{out}.dot", "-o", os.devnull]
+
+# Each command's cold start on one map, against the interpreter and against the imports the command cannot do
+# without (the YAML parser it reads with, and for adapt the round-trip one it writes with).
+COLD_COMMANDS: dict[str, list[str]] = {
+    "validate": ["validate", "{map}"],
+    "lint": ["lint", "{map}"],
+    "prioritise": ["prioritise", "{map}"],
+    "diff": ["diff", "{map}", "{edited}"],
+    "adapt": ["adapt", "{map}", "--auto", "-o", "{out}.yaml"],
+    "render": ["render", "{map}", "--format", "dot", "-o", "{out}.dot"],
+}
+NEEDED_IMPORTS = {
+    "validate": "import yaml",
+    "lint": "import yaml",
+    "prioritise": "import yaml",
+    "diff": "import yaml, difflib",
+    "adapt": "import yaml, ruamel.yaml",
+    "render": "import yaml",
+}
+
+# Every command on the maps built to be slow (bench/hostile.py); `{other}` is the other side of a diff.
+HOSTILE_COMMANDS: dict[str, list[str]] = {
+    "validate": ["validate", "{map}"],
+    "validate > file": ["validate", "{map}", "-o", "{out}.txt"],
+    "lint": ["lint", "{map}"],
+    "prioritise": ["prioritise", "{map}"],
+    "adapt": ["adapt", "{map}", "--auto", "-o", "{out}.yaml"],
+    "render": ["render", "{map}", "-o", "{out}.svg"],
+    "report": ["report", "{map}", "-o", "{out}.md"],
+    "diff": ["diff", "{other}", "{map}"],
+}
+HOSTILE_LIMIT = 2.0  # CPU seconds: "about a second" for any input (issue 14), with room for a slower machine
 
 FLOOR_SCRIPT = """
 import os, sys, yaml
@@ -63,7 +99,13 @@ for name in sorted(os.listdir(root)):
     with open(os.path.join(root, name), "rb") as handle:
         validator.validate(yaml.load(handle, Loader=yaml.CSafeLoader))
 """
-IMPORTS_ONLY = "import typer, yaml, jsonschema, rich.console"
+# check-jsonschema as it runs where ruamel.yaml has no C parser (ruamel.yaml.clib not installed).
+PURE_PEER = """
+import runpy, sys
+sys.modules["_ruamel_yaml"] = sys.modules["ruamel.yaml.clib._ruamel_yaml"] = None
+sys.argv[0] = "check-jsonschema"
+runpy.run_module("check_jsonschema", run_name="__main__")
+"""
 
 
 # --- running commands ------------------------------------------------------------------------------------------
@@ -71,7 +113,8 @@ IMPORTS_ONLY = "import typer, yaml, jsonschema, rich.console"
 
 @dataclass
 class Command:
-    """Something to time. `inprocess` commands are cjm arguments run warm by bench.inprocess."""
+    """Something to time. `inprocess` commands are cjm arguments timed without start-up by bench.inprocess, in a
+    fresh process each time, after an untimed run on `warm` (other input) and with cjm's caches emptied."""
 
     name: str
     argv: list[str]
@@ -79,22 +122,29 @@ class Command:
     env: dict[str, str] = field(default_factory=dict)
     max_runs: int | None = None  # slow baselines run fewer times
     inprocess: bool = False
-    repeat: int = 3  # samples per call of an in-process command
+    warm: list[str] = field(default_factory=list)  # an in-process command's warm-up arguments
+    timeout: float = TIMEOUT
     samples: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)  # CPU seconds (all processes) per sample, process commands only
+    cpu: list[float] = field(default_factory=list)  # CPU seconds (every process) per sample
 
     @property
     def median(self) -> float:
         return statistics.median(self.samples)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
     def full_argv(self) -> list[str]:
         if self.inprocess:
-            return [PYTHON, "-m", "bench.inprocess", str(self.repeat), *self.argv]
+            return [PYTHON, "-m", "bench.inprocess", json.dumps(self.warm), json.dumps(self.argv)]
         return self.argv
 
     def execute(self) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, **self.env}
-        return subprocess.run(self.full_argv(), cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        return subprocess.run(
+            self.full_argv(), cwd=ROOT, env=env, capture_output=True, text=True, timeout=self.timeout
+        )
 
     def run(self) -> None:
         before = os.times()
@@ -106,9 +156,10 @@ class Command:
             if done.returncode != 0 or not done.stdout.strip():  # the runner itself failed, not the command
                 raise Failed(self, done, [done.returncode])
             report = json.loads(done.stdout.strip().splitlines()[-1])
-            if any(code not in self.ok_codes for code in report["exit_codes"]):
-                raise Failed(self, done, report["exit_codes"])
-            self.samples.extend(report["times"])
+            if report["exit_code"] not in self.ok_codes:
+                raise Failed(self, done, [report["exit_code"]])
+            self.samples.append(report["time"])
+            self.cpu.append(report["cpu"])
             return
         if done.returncode not in self.ok_codes:
             raise Failed(self, done, [done.returncode])
@@ -123,7 +174,8 @@ class Failed(Exception):
 
 
 def interleaved(commands: list[Command], rounds: int) -> None:
-    """Run every command `rounds` times, rotating the order each round, after one untimed warm-up each."""
+    """Run every command `rounds` times, rotating the order each round, after one untimed warm-up each (in-process
+    commands warm up in each of their own processes)."""
     for command in commands:
         if not command.inprocess:
             command.execute()  # warm the page cache and bytecode; not timed
@@ -200,9 +252,12 @@ class Target:
     value: float | None = None
     note: str = ""
     unit: str = "×"
+    failed: bool = False  # what it measures did not finish
 
     @property
     def status(self) -> str:
+        if self.failed:
+            return "MISSED"
         if self.value is None:
             return "skipped"
         met = self.value >= self.limit if self.wanted == "at least" else self.value <= self.limit
@@ -246,68 +301,110 @@ def _seconds(value: float) -> str:
 Measurement = Callable[[Report, Corpus, argparse.Namespace], None]
 
 
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f}"
+
+
 def many_files(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     maps = str(corpus.map_dir)
+    ours = Command("cjm validate (pool)", cjm("validate", maps))
+    one_job = Command("cjm validate --jobs 1", cjm("validate", "--jobs", "1", maps))
+    floor = Command("PyYAML C loader (floor)", [PYTHON, "-c", FLOOR_SCRIPT, maps])
     commands = [
-        Command("cjm validate", cjm("validate", maps)),
-        Command("PyYAML C loader (floor)", [PYTHON, "-c", FLOOR_SCRIPT, maps]),
+        ours,
+        one_job,
+        floor,
         Command(
             "PyYAML C loader + jsonschema",
             [PYTHON, "-c", JSONSCHEMA_SCRIPT, maps, str(SCHEMA)],
             max_runs=args.slow_rounds,
         ),
     ]
-    targets = [
-        Target("validate: check-jsonschema / cjm (same schema, same files)", "at least", 5),
-        Target("validate: cjm / PyYAML C-loader parse floor", "at most", 2),
-    ]
+    peer_target = Target("validate: check-jsonschema (C parser) / cjm --jobs 1, CPU for CPU", "at least", 5)
+    floor_target = Target("validate: cjm --jobs 1 / PyYAML C-loader parse floor, CPU for CPU", "at most", 1.2)
     check_jsonschema, yamllint = BIN / "check-jsonschema", BIN / "yamllint"
-    if check_jsonschema.exists():
-        commands.append(
-            Command(
-                "check-jsonschema",
-                [str(check_jsonschema), "--schemafile", str(SCHEMA), *map(str, corpus.maps)],
-                max_runs=args.slow_rounds,
-            )
+    peer = None
+    if check_jsonschema.exists() and _ruamel_has_c_parser():
+        files = [str(path) for path in corpus.maps]
+        peer = Command(
+            "check-jsonschema (C parser)",
+            [str(check_jsonschema), "--schemafile", str(SCHEMA), *files],
+            max_runs=args.slow_rounds,
         )
+        commands.append(peer)
+        if args.pure_peer:
+            commands.append(
+                Command(
+                    "check-jsonschema (pure Python)",
+                    [PYTHON, "-c", PURE_PEER, "--schemafile", str(SCHEMA), *files],
+                    max_runs=args.slow_rounds,
+                )
+            )
     else:
-        targets[0].note = "check-jsonschema not installed: run `make bench` (it installs the `bench` extra)"
+        peer_target.note = (
+            "check-jsonschema or ruamel.yaml.clib not installed: run `make bench` (it installs the `bench` extra)"
+        )
     if yamllint.exists():
         commands.append(
             Command(
                 "yamllint (relaxed)", [str(yamllint), "-d", "relaxed", maps], ok_codes=(0, 1), max_runs=args.slow_rounds
             )
         )
-    report.targets.extend(targets)
-    report.say(f"\n{len(corpus.maps):,} maps: interleaved runs (slow tools {args.slow_rounds} times) ...")
+    report.targets.extend([peer_target, floor_target])
+    report.say(f"\n{len(corpus.maps):,} maps: interleaved runs (slow tools {args.slow_rounds} times; {_load()}) ...")
     interleaved(commands, args.rounds)
     report.record(*commands)
-    by_name = {c.name: c for c in commands}
-    ours = by_name["cjm validate"].median
+    report.say(f"  {'':34} {'wall':>9} {'CPU':>9}  {'wall / cjm (pool)':>17}  {'CPU / cjm --jobs 1':>18}  cores")
     for command in commands:
-        ratio = command.median / ours
         report.say(
-            f"  {command.name:34} {_seconds(command.median):>9}  {ratio:6.2f}× cjm's time"
-            + (f"  ({_cores_used(command):.1f} cores)" if _cores_used(command) else "")
+            f"  {command.name:34} {_seconds(command.median):>9} {_seconds(command.cpu_median):>9}  "
+            f"{command.median / ours.median:16.2f}×  {command.cpu_median / one_job.cpu_median:17.2f}×  "
+            f"{_cores_used(command):.1f}"
         )
-    if "check-jsonschema" in by_name:
-        targets[0].value = by_name["check-jsonschema"].median / ours
-    targets[1].value = ours / by_name["PyYAML C loader (floor)"].median
+    if peer is not None:
+        peer_target.value = peer.cpu_median / one_job.cpu_median
+    floor_target.value = one_job.cpu_median / floor.cpu_median
+
+
+def _ruamel_has_c_parser() -> bool:
+    """Whether ruamel.yaml (check-jsonschema's parser) has its C parser here, as its users install it."""
+    probe = "import ruamel.yaml.main as m; print(m.CParser is not None)"
+    done = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True)
+    return done.stdout.strip() == "True"
 
 
 def cold_start(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
-    target = Target("cold start: `cjm validate one.yaml` / the imports alone", "at most", 1.0)
+    target = Target("cold start: `cjm --version` / `python -c pass`", "at most", 3)
     report.targets.append(target)
-    commands = [
-        Command("cjm validate one.yaml", cjm("validate", str(corpus.maps[0]))),
-        Command("import typer, yaml, jsonschema, rich.console", [PYTHON, "-c", IMPORTS_ONLY]),
-    ]
-    report.say("\nCold start: interleaved runs ...")
+    scratch = _scratch()
+    one = str(corpus.maps[0])
+    interpreter = Command("python -c pass", [PYTHON, "-c", "pass"])
+    version = Command("cjm --version", cjm("--version"))
+    baselines = {code: Command(f"python -c '{code}'", [PYTHON, "-c", code]) for code in set(NEEDED_IMPORTS.values())}
+    commands = [interpreter, version, *baselines.values()]
+    pairs = []
+    for name, template in COLD_COMMANDS.items():
+        if not command_exists(name):
+            report.say(f"  {name}: not available yet")
+            continue
+        argv = [part.format(map=one, edited=one, out=scratch / f"cold-{name}") for part in template]
+        command = Command(f"cjm {' '.join(template[:1])} (one map)", cjm(*argv), ok_codes=(0, 1))
+        commands.append(command)
+        pairs.append((name, command, baselines[NEEDED_IMPORTS[name]]))
+    report.say(f"\nCold start: interleaved runs ({_load()}) ...")
     interleaved(commands, args.rounds * 4)
     report.record(*commands)
-    for command in commands:
-        report.say(f"  {command.name:46} {_seconds(command.median):>9}")
-    target.value = commands[0].median / commands[1].median
+    report.say(f"  {interpreter.name:40} {_seconds(interpreter.median):>9}")
+    report.say(
+        f"  {version.name:40} {_seconds(version.median):>9}  {version.median / interpreter.median:5.1f}× python -c pass"
+    )
+    for name, command, baseline in pairs:
+        report.say(
+            f"  {command.name:40} {_seconds(command.median):>9}  {command.median / interpreter.median:5.1f}× "
+            f"python -c pass, {command.median / baseline.median:4.1f}× what it needs ({NEEDED_IMPORTS[name]}: "
+            f"{_seconds(baseline.median)})"
+        )
+    target.value = version.median / interpreter.median
 
 
 def parallel(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
@@ -326,7 +423,7 @@ def parallel(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
         Command("validate 10 maps, 1 job", cjm("validate", *few), env={"CJM_JOBS": "1"}),
         Command("validate 10 maps, auto", cjm("validate", *few)),
     ]
-    report.say("\nBoth cores: interleaved runs ...")
+    report.say(f"\nBoth cores: interleaved runs ({_load()}) ...")
     interleaved(commands, args.rounds)
     report.record(*commands)
     for command in commands:
@@ -355,43 +452,70 @@ def memory(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     )
 
 
-def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
-    report.say("\nScaling with the map (warm, in one process: the command's own work) ...")
+def _scratch() -> Path:
     scratch = RESULTS / "scratch"
     scratch.mkdir(parents=True, exist_ok=True)
+    return scratch
+
+
+def _inprocess(name: str, template: list[str], corpus: Corpus, size: int, **options: Any) -> Command:
+    """A command on the `size`-phase map, timed in a fresh process after a warm-up on a small map of the corpus."""
+    scratch = _scratch()
+    argv = [p.format(map=corpus.single[size], edited=corpus.edited[size], out=scratch / f"{name}-{size}")
+            for p in template]
+    warm = [p.format(map=corpus.maps[0], edited=corpus.maps[1], out=scratch / f"{name}-warm") for p in template]
+    return Command(f"{name} {size:,} phases", argv, ok_codes=(0, 1), inprocess=True, warm=warm, **options)
+
+
+def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
+    sizes = sorted(corpus.single)
+    small, big = sizes[-2], sizes[-1]
+    fewer = f"; {args.big_rounds} runs at 10,000 phases" if big >= 10_000 else ""
+    report.say(f"\nScaling with the map (each run in a fresh process, without start-up{fewer}; {_load()}) ...")
     for name, template in SCALING_COMMANDS.items():
-        target = Target(f"scaling: {name} 1,000 phases / 100 phases", "at most", 12)
+        target = Target(f"scaling: {name} {big:,} phases / {small:,} phases, CPU", "at most", 12)
         report.targets.append(target)
-        if not command_exists(name):
-            target.note = f"not available yet: no `cjm {name}` in this tree"
+        if not command_exists(template[0]):
+            target.note = f"not available yet: no `cjm {template[0]}` in this tree"
             report.say(f"  {name}: not available yet")
             continue
-        commands = []
-        for size in (10, 100, 1000):
-            argv = [part.format(map=corpus.single[size], out=scratch / f"{name}-{size}") for part in template]
-            commands.append(Command(f"{name} {size} phases", argv, ok_codes=(0, 1), inprocess=True))
-        try:
-            interleaved(commands, args.rounds)
+        commands = [_inprocess(name, template, corpus, size) for size in sizes]
+        try:  # the largest map on its own (fewer runs), so that a command too slow for it still shows the others
+            interleaved(commands[:-1], args.rounds)
+            interleaved(commands[-1:], args.big_rounds if big >= 10_000 else args.rounds)
         except (Failed, subprocess.TimeoutExpired) as err:
-            target.note = f"could not run: {err}"
-            report.say(f"  {name}: {target.note}")
+            done = [c for c in commands if c.samples]
+            report.record(*done)
+            slow = target.failed = isinstance(err, subprocess.TimeoutExpired)
+            target.note = f"{big:,} phases took over {TIMEOUT} s" if slow else f"could not run: {err}"
+            report.say(
+                f"  {name}: " + ", ".join(f"{c.name.removeprefix(name).strip()} {_seconds(c.median)}" for c in done)
+                + f"; {target.note}"
+            )
             continue
         report.record(*commands)
-        report.say("  " + ", ".join(f"{c.name} {_seconds(c.median)}" for c in commands))
-        target.value = commands[2].median / commands[1].median
+        steps = list(itertools.pairwise(commands))
+        report.say(
+            f"  {name}: "
+            + ", ".join(f"{c.name.removeprefix(name).strip()} {_seconds(c.median)}" for c in commands)
+            + "; per step ×"
+            + " ×".join(f"{b.median / a.median:.1f}" for a, b in steps)
+            + " (CPU ×"
+            + " ×".join(f"{b.cpu_median / a.cpu_median:.1f}" for a, b in steps)
+            + ")"
+        )
+        target.value = commands[-1].cpu_median / commands[-2].cpu_median
 
 
 def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
     # "render's own overhead ... at most 1.3x the time dot alone takes": (render - dot) / dot. The plain ratio
     # render / dot is printed beside it.
-    target = Target("render: own overhead (render - dot) / dot alone, same DOT, 100 phases", "at most", 1.3)
+    target = Target("render: own overhead (render - dot) / dot alone, same DOT, 100 phases, CPU", "at most", 1.3)
     report.targets.append(target)
     if not command_exists("render"):
         target.note = "not available yet: no `cjm render` in this tree"
         return
-    scratch = RESULTS / "scratch"
-    scratch.mkdir(parents=True, exist_ok=True)
-    out = scratch / "render-vs-dot"
+    out = _scratch() / "render-vs-dot"
     fill = [part.format(map=corpus.single[100], out=out) for part in RENDER_DOT]
     made = subprocess.run(cjm(*fill), cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     if made.returncode != 0 or not Path(f"{out}.dot").exists():
@@ -400,20 +524,81 @@ def render_vs_dot(report: Report, corpus: Corpus, args: argparse.Namespace) -> N
             "bench/run.py to the way render writes DOT"
         )
         return
-    render = Command(
-        "cjm render 100 phases",
-        [p.format(map=corpus.single[100], out=out) for p in SCALING_COMMANDS["render"]],
-        inprocess=True,
-    )
+    render = _inprocess("cjm render", SCALING_COMMANDS["render"], corpus, 100)
     dot = Command("dot alone, same DOT", [p.format(out=out) for p in DOT_ALONE])
-    report.say("\nRender against dot alone ...")
+    report.say(f"\nRender against dot alone ({_load()}) ...")
     interleaved([render, dot], args.rounds)
     report.record(render, dot)
     report.say(
-        f"  cjm render {_seconds(render.median)}, dot alone {_seconds(dot.median)}: render takes "
-        f"{render.median / dot.median:.2f}× dot's time, its own work {(render.median - dot.median) / dot.median:.2f}×"
+        f"  cjm render {_seconds(render.median)} ({_seconds(render.cpu_median)} CPU), dot alone "
+        f"{_seconds(dot.median)} ({_seconds(dot.cpu_median)} CPU): render takes {render.median / dot.median:.2f}× "
+        f"dot's time, its own work {(render.cpu_median - dot.cpu_median) / dot.cpu_median:.2f}× dot's CPU"
     )
-    target.value = (render.median - dot.median) / dot.median
+    target.value = (render.cpu_median - dot.cpu_median) / dot.cpu_median
+
+
+def hostile(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
+    """Every command on each map built to be slow (bench/hostile.py), as a user runs it: a whole process."""
+    from bench import hostile as maps
+
+    folder = _scratch() / "hostile"
+    folder.mkdir(exist_ok=True)
+    inputs: dict[str, tuple[Path, Path]] = {}  # name -> (the map, the other side of a diff)
+    example = ROOT / "docs" / "example.yaml"
+    for name, make in (("unknown-keys", maps.unknown_keys), ("broken-references", maps.broken_references)):
+        (folder / f"{name}.yaml").write_bytes(make())
+        inputs[name] = (folder / f"{name}.yaml", example)
+    before, after = maps.rewritten_phase()
+    (folder / "rewritten-before.yaml").write_bytes(before)
+    (folder / "rewritten-after.yaml").write_bytes(after)
+    inputs["rewritten-phase"] = (folder / "rewritten-after.yaml", folder / "rewritten-before.yaml")
+    worst = Target(
+        f"hostile input: the slowest command on any input, CPU seconds (absolute; timeout {args.hostile_timeout:g} s)",
+        "at most",
+        HOSTILE_LIMIT,
+        unit=" s",
+    )
+    to_file = Target("hostile input: 200,000 unknown keys, `validate -o FILE`, seconds (absolute)", "at most", 1,
+                     unit=" s")
+    report.targets.extend([worst, to_file])
+    report.say(
+        f"\nHostile input: every command on each map built to be slow, {args.hostile_rounds} run(s) each, "
+        f"a whole process ({_load()}) ..."
+    )
+    report.say(f"  {'':16}" + "".join(f"{name:>24}" for name in inputs))
+    slowest = 0.0
+    for command, template in HOSTILE_COMMANDS.items():
+        if not command_exists(template[0]):
+            report.say(f"  {command}: not available yet")
+            continue
+        cells = []
+        for name, (path, other) in inputs.items():
+            argv = [p.format(map=path, other=other, out=folder / f"out-{command}-{name}") for p in template]
+            run = Command(f"hostile: {command} {name}", cjm(*argv), ok_codes=(0, 1, 2), timeout=args.hostile_timeout)
+            try:
+                for _ in range(args.hostile_rounds):  # no warm-up run: the input was just written
+                    run.run()
+            except subprocess.TimeoutExpired:
+                cells.append(f"> {args.hostile_timeout:g} s")
+                slowest = max(slowest, float("inf"))
+                report.measurements[run.name] = {"command": " ".join(run.argv), "timed_out_s": args.hostile_timeout}
+                continue
+            except Failed as err:
+                cells.append("failed")
+                worst.note = f"{run.name}: {err}"
+                continue
+            report.record(run)
+            cells.append(f"{_seconds(run.median)} ({_seconds(run.cpu_median)} CPU)")
+            slowest = max(slowest, run.cpu_median)
+            if command == "validate > file" and name == "unknown-keys":
+                to_file.value = run.median
+        report.say(f"  {command:16}" + "".join(f"{cell:>24}" for cell in cells))
+    if command_exists("validate") and to_file.value is None:
+        to_file.note = f"did not finish within {args.hostile_timeout:g} s"
+    if slowest == float("inf"):  # shown as the timeout, which it took at least
+        slowest = float(args.hostile_timeout)
+        worst.note = f"a command did not finish within the {args.hostile_timeout:g} s timeout"
+    worst.value = slowest
 
 
 MEASUREMENTS: dict[str, Measurement] = {
@@ -423,6 +608,7 @@ MEASUREMENTS: dict[str, Measurement] = {
     "memory": memory,
     "scaling": scaling,
     "render": render_vs_dot,
+    "hostile": hostile,
 }
 
 
@@ -460,6 +646,10 @@ def machine() -> dict[str, Any]:
             "PyYAML": version([PYTHON, "-c", "import yaml; print(yaml.__version__, 'libyaml', yaml.__with_libyaml__)"]),
             "jsonschema": version([PYTHON, "-c", "import importlib.metadata as m; print(m.version('jsonschema'))"]),
             "check-jsonschema": version([str(BIN / "check-jsonschema"), "--version"]),
+            "ruamel.yaml": version(
+                [PYTHON, "-c", "import importlib.metadata as m, ruamel.yaml.main as y; "
+                 "print(m.version('ruamel.yaml'), 'C parser' if y.CParser else 'no C parser')"]
+            ),
             "yamllint": version([str(BIN / "yamllint"), "--version"]),
             "dot": version(["dot", "-V"]),
         },
@@ -467,7 +657,7 @@ def machine() -> dict[str, Any]:
 
 
 def print_targets(report: Report) -> None:
-    report.say("\nTargets (each a ratio measured in this run):")
+    report.say("\nTargets (ratios measured in this run, but for the two absolute hostile-input bounds):")
     width = max(len(t.name) for t in report.targets)
     for t in report.targets:
         value = "—" if t.value is None else (f"{t.value:.0f}{t.unit}" if t.unit == " MB" else f"{t.value:.2f}{t.unit}")
@@ -482,11 +672,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-rounds", type=int, default=3, help="runs of the slow tools (default 3)")
     parser.add_argument("--maps", type=int, default=1000, help="maps in the many-files corpus (default 1000)")
     parser.add_argument("--only", nargs="+", choices=list(MEASUREMENTS), help="run only these measurements")
+    parser.add_argument("--big-rounds", type=int, default=3, help="runs at 10,000 phases (default 3)")
+    parser.add_argument("--hostile-rounds", type=int, default=1, help="runs per hostile input (default 1)")
+    parser.add_argument("--hostile-timeout", type=float, default=60, help="seconds before a hostile run is "
+                        "stopped and counted as missed (default 60)")
+    parser.add_argument("--no-pure-peer", dest="pure_peer", action="store_false",
+                        help="leave out check-jsonschema without ruamel's C parser (about 30 s a run)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 100 maps, up to 1,000 phases, 2 rounds, "
+                        "the slow tools once; its figures are not the benchmark's")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
+    sizes = SINGLE_SIZES
+    root = ROOT / "bench" / "corpus"
+    if args.quick:
+        args.maps, args.rounds, args.slow_rounds, args.big_rounds = 100, 2, 1, 1
+        args.hostile_timeout, args.pure_peer = min(args.hostile_timeout, 20), False
+        sizes = tuple(n for n in SINGLE_SIZES if n <= 1000)
+        root = ROOT / "bench" / "corpus-quick"
+        if args.output == RESULTS / "latest.json":
+            args.output = RESULTS / "quick.json"
 
     started = time.time()
-    corpus = write_corpus(ROOT / "bench" / "corpus", count=args.maps)
+    corpus = write_corpus(root, count=args.maps, sizes=sizes)
     # Measure cjm as installed: pip compiles bytecode on install, and this machine may forbid writing it on import.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "cjm")], check=True)
     size = sum(path.stat().st_size for path in corpus.maps)
@@ -500,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
         f"corpus: {len(corpus.maps):,} maps ({size / 1e6:.1f} MB) and single maps of "
         f"{', '.join(f'{n:,}' for n in corpus.single)} phases, in {corpus.root.relative_to(ROOT)}"
     )
+    if args.quick:
+        report.say("note: --quick: a smoke run of the harness; its figures are not the benchmark's")
     if info["load_average_at_start"][0] > (info["cores"] or 1) / 2:
         report.say("note: the machine is busy; absolute times will drift, the interleaved ratios less so")
     failed = []
@@ -511,6 +720,7 @@ def main(argv: list[str] | None = None) -> int:
             report.say(f"  {name}: could not run: {err}")
     print_targets(report)
     info["load_average_at_end"] = os.getloadavg()
+    report.say(f"load average {info['load_average_at_end'][0]:.1f} at the end")
     info["duration_s"] = round(time.time() - started, 1)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(
@@ -521,6 +731,7 @@ def main(argv: list[str] | None = None) -> int:
                     "maps": len(corpus.maps),
                     "bytes": size,
                     "single": {n: str(p.relative_to(ROOT)) for n, p in corpus.single.items()},
+                    "edited": {n: str(p.relative_to(ROOT)) for n, p in corpus.edited.items()},
                 },
                 "measurements": report.measurements,
                 "targets": [{**asdict(t), "status": t.status} for t in report.targets],

@@ -84,7 +84,7 @@ VALIDATION_CODES: dict[str, CodeInfo] = {
         CodeInfo(NEEDS_REVIEW, "placed-for-review",
                  "`cjm adapt` could not tell where an entry belongs and placed it in the rule's default phase."),
         CodeInfo(MISSING_INPUTS, "missing-preset-inputs",
-                 "An initiative lacks the inputs a prioritisation preset (RICE, ICE, WSJF) needs."),
+                 "Retired: presets (RICE, ICE, WSJF) now derive the inputs a map does not give them."),
         CodeInfo(PIN_CONFLICT, "stage-pin-conflict",
                  "An initiative is pinned to a stage before one it depends on; the dependency order wins."),
         CodeInfo(DUPLICATE_MAP, "duplicate-map-id", "Two maps of a portfolio share an id."),

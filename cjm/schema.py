@@ -7,6 +7,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
@@ -66,7 +67,111 @@ def explain_schema_errors(doc: Document, validator: Any, first: int | None = Non
     the way map errors are explained (only the `first` ones, when given)."""
     suggestions = Suggestions()
     explained = (problem for error in validator.iter_errors(doc.data) for problem in _explain(doc, error, suggestions))
-    return list(itertools.islice(explained, first))
+    return _grouped(list(itertools.islice(explained, first)))
+
+
+# An unknown key met again and again (one wrong key on every phase) is one problem, not a list of them.
+_UNKNOWN = "unknown key `"
+_SHOWN_LINES = 8
+
+
+def _grouped(problems: list[Problem]) -> list[Problem]:
+    repeats: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for index, problem in enumerate(problems):
+        message = problem.message
+        if message.startswith(_UNKNOWN):
+            end = message.index("`", len(_UNKNOWN)) + 1
+            rest = message.find("; ", end)
+            repeats.setdefault((message[:end], message[rest:]), []).append((index, message[end:rest]))
+    dropped: set[int] = set()
+    out = list(problems)
+    for (head, rest), found in repeats.items():
+        if len(found) < 3:
+            continue
+        (first, where), others = found[0], [problems[i] for i, _ in found[1:]]
+        lines = ", ".join(str(p.line) for p in others[:_SHOWN_LINES]) + (", …" if len(others) > _SHOWN_LINES else "")
+        message = f"{head}{where}, and in {len(others)} more places (lines {lines}){rest}"
+        out[first] = replace(problems[first], message=message)
+        dropped.update(i for i, _ in found[1:])
+    return [p for i, p in enumerate(out) if i not in dropped] if dropped else out
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("-", "_").replace(" ", "_")
+
+
+# What people write for a key, by meaning, and the key the format has for it (per entry, by its schema title).
+_KEY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Customer journey map": {
+        **dict.fromkeys(["version", "format", "cjm_version", "schema_version"], ("cjm",)),
+        **dict.fromkeys(["name", "map"], ("title",)), **dict.fromkeys(["traits", "profile"], ("business",)),
+        **dict.fromkeys(["stages", "steps", "journey"], ("phases",)),
+        **dict.fromkeys(["actions_plan", "measures", "roadmap", "ideas"], ("initiatives",)),
+    },
+    "Initiative": {
+        **dict.fromkeys(["addresses", "solves", "answers", "fixes", "pains", "pain_point", "issues"],
+                        ("pain_points", "opportunities")),
+        **dict.fromkeys(["automatable", "automated", "automatic", "evergreen", "set_forget", "setandforget",
+                         "one_time_setup", "low_touch"], ("set_and_forget",)),
+        **dict.fromkeys(["dependencies", "requires", "after", "blocked_by", "prerequisites"], ("depends_on",)),
+        **dict.fromkeys(["phase", "where"], ("phases",)), **dict.fromkeys(["name"], ("title",)),
+        **dict.fromkeys(["value", "benefit", "effect"], ("impact",)),
+        **dict.fromkeys(["ease", "difficulty", "cost"], ("feasibility",)),
+        **dict.fromkeys(["priority", "deadline", "timing"], ("urgency",)),
+        **dict.fromkeys(["upkeep", "maintenance", "running_cost", "ongoing_cost"], ("maintenance_cost",)),
+        **dict.fromkeys(["certainty", "confident"], ("confidence",)),
+    },
+    "Phase": {
+        **dict.fromkeys(["pains", "issues", "problems", "frictions", "pain"], ("pain_points",)),
+        **dict.fromkeys(["ideas", "improvements", "chances"], ("opportunities",)),
+        **dict.fromkeys(["feelings", "feeling", "emotions", "mood", "sentiment"], ("emotion",)),
+        **dict.fromkeys(["channels", "touch_points", "contact_points"], ("touchpoints",)),
+        **dict.fromkeys(["metrics", "kpi", "measures"], ("kpis",)),
+        **dict.fromkeys(["doing", "steps", "tasks", "behaviour", "behavior"], ("actions",)),
+        **dict.fromkeys(["thinking", "questions", "quotes", "thought"], ("thoughts",)),
+        **dict.fromkeys(["type", "stage", "category"], ("kind",)), **dict.fromkeys(["title", "label"], ("name",)),
+    },
+    "Persona": {
+        **dict.fromkeys(["frustrations", "pain_points", "worries", "problems"], ("pains",)),
+        **dict.fromkeys(["needs", "objectives", "wants", "motivations"], ("goals",)),
+        **dict.fromkeys(["channels", "media", "sources", "info_sources"], ("information_sources",)),
+        **dict.fromkeys(["habits", "behavior", "purchase_behaviour"], ("behaviour",)),
+        **dict.fromkeys(["age", "gender", "location", "occupation", "income", "profile"], ("demographics",)),
+        **dict.fromkeys(["type"], ("role",)),
+    },
+    "Pain point": {
+        **dict.fromkeys(["description", "pain", "issue", "name"], ("text",)),
+        **dict.fromkeys(["impact", "priority", "weight"], ("severity",)),
+    },
+    "Opportunity": {
+        **dict.fromkeys(["pain_points", "solves", "answers", "fixes", "address"], ("addresses",)),
+        **dict.fromkeys(["description", "idea", "name"], ("text",)),
+    },
+    "KPI": {
+        **dict.fromkeys(["value", "goal", "objective"], ("target",)),
+        **dict.fromkeys(["type", "standard", "measure"], ("metric",)),
+    },
+    "Emotion": {
+        **dict.fromkeys(["value", "level", "rating"], ("score",)),
+        **dict.fromkeys(["reason", "why", "comment"], ("note",)),
+    },
+    "Touchpoint": {
+        **dict.fromkeys(["medium", "media", "type"], ("channel",)), **dict.fromkeys(["text", "title"], ("name",)),
+    },
+    "Message": {
+        **dict.fromkeys(["when", "timing", "trigger_event"], ("trigger",)),
+        **dict.fromkeys(["kind", "category"], ("type",)), **dict.fromkeys(["steps", "count"], ("sequence",)),
+    },
+}
+
+# What to write when a required key is missing.
+_REQUIRED_HINTS = {
+    "cjm": "write `cjm: 1` (the format version) as the first line",
+    "id": "add `id:` with a short kebab-case id (for example `id: size-anxiety`)",
+    "title": "add `title:` with what people call it",
+    "phases": "add `phases:` with the phases in time order (run `cjm init` for a starter map)",
+    "kind": "add `kind:` (awareness, interest, consideration, purchase, retention, ... or custom)",
+}
 
 
 def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Problem]:
@@ -78,10 +183,12 @@ def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Pr
     label = _label(path)
 
     if validator == "additionalProperties":
-        return _unknown_keys(doc, error, path, where, suggestions)
+        return _unknown_keys(doc, error, path, suggestions)
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
-        message = f"{label} is missing required key `{missing[0] if missing else value}`{where}"
+        key = missing[0] if missing else str(value)
+        write = _REQUIRED_HINTS.get(key, "")
+        message = f"{label} is missing required key `{key}`{where}{'; ' + write if write else ''}"
         return [doc.problem(path, SCHEMA_CODE, message, key=True)]
     if validator == "enum":
         choices = [str(v) for v in value]
@@ -142,6 +249,13 @@ _ALIASES = {
     **dict.fromkeys(["directmail", "postal", "flyer"], "dm"),
     **dict.fromkeys(["insert", "packageinsert", "同梱物"], "package_insert"),
     **dict.fromkeys(["shop_floor", "retail", "店舗"], "store"),
+    # business traits
+    **dict.fromkeys(["both", "onlineandoffline", "offlineandonline", "hybrid", "omni", "multichannel", "o2o",
+                     "両方"], "omnichannel"),
+    **dict.fromkeys(["once", "onetime", "single", "oneoff", "durable"], "one_off"),
+    **dict.fromkeys(["recurring", "consumable", "consumables", "repeat_purchase", "repeatpurchase", "replenishment"],
+                    "repeat"),
+    **dict.fromkeys(["subscribe", "subscriptions", "membership", "定期購入", "サブスク"], "subscription"),
 }
 _ID_KEYS = frozenset({"id"})
 _REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
@@ -154,14 +268,19 @@ def _is_ref_list(path: Path) -> bool:
         "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
 
 
-def _unknown_keys(doc: Document, error: Any, path: Path, where: str, suggestions: Suggestions) -> Iterator[Problem]:
-    """One problem per unknown key, explained as it is asked for."""
+def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestions) -> Iterator[Problem]:
+    """One problem per unknown key, explained as it is asked for (by meaning first, then by spelling)."""
     allowed = sorted(error.schema.get("properties", {}))
+    where = _owner(doc.data, (*path, ""))  # the entry the keys are in
+    synonyms = _KEY_SYNONYMS.get(error.schema.get("title", ""), {})
     for key in error.instance:
         if key in error.schema.get("properties", {}) or key.startswith("x-"):
             continue
-        close = suggestions.closest(key, allowed)
-        hint = f"did you mean `{close}`?" if close else f"expected one of: {', '.join(allowed)}"
+        meant = [k for k in synonyms.get(_normal(key), ()) if k in allowed]
+        if not meant and (close := suggestions.closest(key, allowed)):
+            meant = [close]
+        hint = (f"did you mean {' or '.join(f'`{k}`' for k in meant)}?" if meant
+                else f"expected one of: {', '.join(allowed)}")
         message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
         yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
 

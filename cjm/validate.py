@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from cjm.errors import CjmError
 from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
 from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
 from cjm.model import Journey, build_journey
-from cjm.problem import Problem, Severity, cap_repeats
+from cjm.problem import MAX_REPEATS, Problem, Severity, cap_repeats
 from cjm.references import check_references
 from cjm.schema import check_schema
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -25,12 +30,20 @@ class Result:
     document: Document | None = None
     journey: Journey | None = None
     unreadable: bool = False
+    snapshot: Snapshot | None = None  # the file as it was read, for a later in-place write (None: standard input)
 
     @property
     def ok(self) -> bool:
         return not self.unreadable and not any(p.severity is Severity.ERROR for p in self.problems)
 
 
+# A command that needs a valid map (diff, prioritise, render, adapt) tells why one is not with at most this many of
+# its schema problems, as many as a report lists of one kind: explaining 200,000 unknown keys takes far longer than
+# finding them, and `cjm validate` tells them all.
+FIRST_PROBLEMS = MAX_REPEATS
+
+
+@collector_paused()  # the model is built from a tree in one go: collecting while it grows only walks it again
 def check_document(doc: Document, first: int | None = None) -> Result:
     """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
     come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
@@ -82,34 +95,50 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def check_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
-    raw = read_source(path, limits)
-    if isinstance(raw, Problem):
-        return Result(display_name(path), [raw], unreadable=raw.code == UNREADABLE)  # over the limit: a finding
-    return check_text(raw, display_name(path), limits)
+def check_file(path: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None, *,
+               stdin_name: str | None = None) -> Result:
+    """Read and check one map file; `stdin_name` names standard input in the problems (`--stdin-filename`)."""
+    read = read_map(path, limits)
+    name = stdin_name if path == STDIN and stdin_name else display_name(path)
+    if isinstance(read, Problem):
+        read = dataclasses.replace(read, file=name)
+        return Result(name, [read], unreadable=read.code == UNREADABLE)  # over the limit: a finding
+    result = check_text(read[0], name, limits, first)
+    result.snapshot = read[1]
+    return result
 
 
 def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,
-                keep: bool = True, jobs: int | None = None) -> Iterator[Result]:
+                keep: bool = True, jobs: int | None = None, first: int | None = None) -> Iterator[Result]:
     """Check every map the paths name, in order; a broken file is a result like any other and the run goes on.
 
     With `keep=False` the results carry only their problems (no document or journey: those cannot leave the
     process that built them), which lets many files be checked by several processes at once. `jobs` is how many:
     None picks as many as pay for the number of files and the cores there are, 1 checks here.
     """
-    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs)
+    yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs, first=first)
 
 
 def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
-                jobs: int | None = None) -> Iterator[Result]:
+                jobs: int | None = None, first: int | None = None, stdin_name: str | None = None) -> Iterator[Result]:
     """`check_paths` for files already found (by `cjm.files.expand`)."""
-    workers = 1 if keep else _workers(len(files), jobs, STDIN in files)
-    if workers > 1:
-        yield from _check_in_pool(files, limits, workers)
+    if keep:
+        for path in files:
+            yield check_file(path, limits, first, stdin_name=stdin_name)
         return
-    check = check_file if keep else _check_problems_only
+    yield from in_pool(functools.partial(_check_problems_only, limits=limits, stdin_name=stdin_name), files, jobs)
+
+
+def in_pool(work: Callable[[str], T], files: Sequence[str], jobs: int | None) -> Iterator[T]:
+    """`work(file)` for every file, in the files' order, in `jobs` processes (None or 0: as many as pay for the
+    number of files and the cores there are; never more than files). `work` and its results must cross processes:
+    a module-level function (or a partial of one) returning plain data."""
+    workers = _workers(len(files), jobs, STDIN in files)
+    if workers > 1:
+        yield from _pool_map(work, files, workers)
+        return
     for path in files:
-        yield check(path, limits)
+        yield work(path)
 
 
 # Below this many files per process, starting processes costs more than it saves. Measured with fork (Linux):
@@ -125,7 +154,7 @@ def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
     if reads_stdin:
         return 1
     if jobs:
-        return jobs
+        return max(1, min(jobs, files))  # a worker without a file only costs a process
     if files < 2 * MIN_FILES_PER_JOB:
         return 1  # decided without importing multiprocessing, which costs a one-file run 7 ms
     per_job = MIN_FILES_PER_JOB if _can_fork() else MIN_FILES_PER_SPAWNED_JOB
@@ -145,7 +174,7 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterator[Result]:
+def _pool_map(work: Callable[[str], T], files: Sequence[str], workers: int) -> Iterator[T]:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -158,15 +187,15 @@ def _check_in_pool(files: Sequence[str], limits: Limits, workers: int) -> Iterat
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, min(64, len(files) // (workers * 8)))
-            yield from pool.map(_check_problems_only, files, [limits] * len(files), chunksize=chunk)
+            yield from pool.map(work, files, chunksize=chunk)
     finally:
         gc.unfreeze()
 
 
-def _check_problems_only(path: str, limits: Limits) -> Result:
+def _check_problems_only(path: str, limits: Limits, stdin_name: str | None = None) -> Result:
     # The document and the model are built and freed before the collector runs again, so it never walks them
     # (they hold no cycles): a 1,000-phase map is checked 14% faster.
     with collector_paused():
-        result = check_file(path, limits)
+        result = check_file(path, limits, stdin_name=stdin_name)
         result.document = result.journey = None
     return result

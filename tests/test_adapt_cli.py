@@ -68,7 +68,7 @@ def test_diff_shows_the_change_and_writes_nothing(cjm, tea: Path) -> None:
     assert "-  - id: consideration" in run.stdout and "+  - id: information-gathering" in run.stdout
     assert tea.read_text(encoding="utf-8") == TEA
     assert "long-consideration:" in run.stderr and "marked review: true" in run.stderr
-    assert ":77:9: CJM040 thought 'Is the expensive one really better?'" in run.stderr
+    assert ":77:9: CJM040 [info] thought 'Is the expensive one really better?'" in run.stderr
 
 
 def test_the_adapted_map_goes_to_stdout_or_a_file(cjm, tea: Path, tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_a_broken_user_rule_is_located(cjm, tea: Path, tmp_path: Path) -> None:
                                     encoding="utf-8")
     run = cjm("adapt", str(tea), "--rule", "bad", "--rules", str(rules))
     assert run.returncode == 2
-    assert f"{rules / 'bad.yaml'}:5:5: CJM030 split is missing required key `into`" in run.stderr
+    assert f"{rules / 'bad.yaml'}:5:5: CJM030 [error] split is missing required key `into`" in run.stderr
 
 
 def test_a_rules_folder_named_in_the_configuration(cjm, tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_a_folder_with_a_pipe_named_like_a_map_does_not_hang(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     proc = run_cjm("validate", str(tmp_path), timeout=20)
     assert_clean_exit(proc, (2,))
-    assert "pipe.yaml:1:1: CJM000 is not a regular file" in proc.stdout
+    assert "pipe.yaml:1:1: CJM000 [error] is not a regular file" in proc.stdout
 
 
 def test_diff_git_with_a_committed_link_to_dev_zero_is_bounded(tmp_path):
@@ -84,7 +84,7 @@ def test_adapt_with_a_device_in_its_rules_folder_is_bounded(tmp_path):
     proc = run_cjm("adapt", "map.yaml", "--rules", "rules", "--rule", "gift", cwd=tmp_path, timeout=20,
                    limit_memory=True)
     assert_clean_exit(proc, (2,))
-    assert "rules/zero.yaml:1:1: CJM000 is not a regular file" in proc.stderr
+    assert "rules/zero.yaml:1:1: CJM000 [error] is not a regular file" in proc.stderr
 
 
 @pytest.mark.parametrize("name", ["pyproject.toml", ".cjm.yaml"])

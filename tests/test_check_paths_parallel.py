@@ -13,7 +13,7 @@ from bench.generate import generate_map
 from cjm.errors import CjmError
 from cjm.validate import MIN_FILES_PER_JOB, _workers, check_paths
 
-from .conftest import assert_clean_exit
+from .conftest import assert_clean_exit, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,3 +86,39 @@ def test_cli_jobs_option_and_environment(folder: Path) -> None:
     assert one.stdout == two.stdout == from_env.stdout
     bad = run("--jobs", "-1")
     assert_clean_exit(bad, (2,))
+
+
+def test_never_more_workers_than_files() -> None:
+    assert _workers(3, 8, False) == 3
+    assert _workers(1, 8, False) == 1
+    assert _workers(0, 8, False) == 1
+
+
+def test_lint_in_a_pool_reports_what_lint_in_one_process_reports(folder: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        import os
+
+        return subprocess.run([sys.executable, "-m", "cjm", "lint", str(folder), "--format", "json", *args],
+                              cwd=ROOT, capture_output=True, text=True,
+                              env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+
+    one, two = run("--jobs", "1"), run("-j", "2")
+    assert_clean_exit(one, (1,))
+    assert one.returncode == two.returncode and one.stdout == two.stdout
+
+
+def test_lint_jobs_never_start_more_workers_than_files(monkeypatch) -> None:
+    import cjm.validate
+
+    started = []
+    real = cjm.validate._pool_map
+
+    def counting(work, files, workers):
+        started.append(workers)
+        return real(work, files, workers)
+
+    monkeypatch.setattr(cjm.validate, "_pool_map", counting)
+    sample = str(ROOT / "samples" / "apparel-working-mother.yaml")
+    gift = str(ROOT / "samples" / "gift-sweets.yaml")
+    assert cli("lint", sample, gift, "--jobs", "16").returncode in (0, 1)
+    assert started == [2]

@@ -58,7 +58,7 @@ def test_workflow_structure():
         assert ("uses" in step) != ("run" in step), step
     uses = [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
     assert uses[:2] == ["actions/checkout", "actions/setup-python"]
-    assert "actions/upload-artifact" in uses and uses.count("github/codeql-action/upload-sarif") == 2
+    assert "actions/upload-artifact" in uses and uses.count("github/codeql-action/upload-sarif") == 1
     assert job["steps"][0]["with"]["fetch-depth"] == 0  # cjm diff --git needs the base branch
 
 
@@ -79,6 +79,41 @@ def test_workflow_files_fit_together():
             assert "map-changes.md" in written and "--body-file map-changes.md" in step["run"]
 
 
+def test_workflow_reports_each_finding_once():
+    """One SARIF report, from lint (which validates first): validate's beside it would upload every validation
+    problem twice, and print its annotations twice."""
+    commands = [args for step in steps() for args in cjm_commands(step.get("run", ""))]
+    checks = [args for args in commands if args[0] in ("validate", "lint")]
+    assert [args[0] for args in checks] == ["lint"]
+    sarif = [spec for args in checks for spec in _values(args, "--output-format") if spec.startswith("sarif:")]
+    assert len(sarif) == 1
+
+
+def test_workflow_sarif_category_is_not_overridden():
+    from cjm.reporters import Findings
+    from cjm.reporters.sarif import sarif_log
+
+    assert "automationDetails" not in sarif_log(Findings("lint"), ".")["runs"][0]
+    uploads = [s for s in steps() if s.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert all(step["with"]["category"] for step in uploads)
+
+
+def test_workflow_renders_every_map_in_one_command():
+    """`cjm render maps/ -o diagrams/` finds .yml files and subfolders and goes on past an invalid map; a shell
+    loop over maps/*.yaml did neither."""
+    render = [s["run"] for s in steps() if "cjm render" in s.get("run", "")]
+    assert render == ["cjm render maps/ -o diagrams/"]
+
+
+def test_workflow_and_hooks_are_strict_about_lint_warnings():
+    """Lint warnings exit 0 unless --strict (the yamllint convention); a team's CI and commit hooks want them
+    fixed, so both ask for --strict."""
+    lint = [args for step in steps() for args in cjm_commands(step.get("run", "")) if args[0] == "lint"]
+    assert lint and all("--strict" in args for args in lint)
+    hooks = {hook["id"]: hook for hook in load(HOOKS)}
+    assert hooks["cjm-lint"]["args"] == ["--strict"]
+
+
 def _values(args: list[str], option: str) -> list[str]:
     return [args[i + 1] for i, a in enumerate(args[:-1]) if a == option]
 
@@ -86,7 +121,7 @@ def _values(args: list[str], option: str) -> list[str]:
 def test_workflow_uses_real_cjm_commands_and_options():
     group = typer.main.get_command(app)
     used = [args for step in steps() for args in cjm_commands(step.get("run", ""))]
-    assert {args[0] for args in used} >= {"validate", "lint", "render", "diff"}
+    assert {args[0] for args in used} >= {"lint", "render", "diff"}
     for args in used:
         name, rest = args[0], args[1:]
         command = group.commands.get(name)  # type: ignore[attr-defined]

@@ -111,9 +111,9 @@ def test_csv_round_trips_and_defuses_formulas(write_map) -> None:
 
 
 def test_table_lines_align_with_japanese_text() -> None:
-    proc = cli("prioritise", APPAREL)
+    proc = cli("prioritise", APPAREL, env={"COLUMNS": ""})
     assert_clean_exit(proc, (0,))
-    table = proc.stdout.split("\nScored with")[0].splitlines()
+    table = proc.stdout.split("\nスコア：")[0].splitlines()
     assert len(table) > 5
     # Every column separator sits at the same display column on every line (CJK characters count double).
     separators = {tuple(display_width(line[:i]) for i, ch in enumerate(line) if ch in "|+") for line in table}
@@ -156,12 +156,53 @@ def test_explain_an_unknown_id_is_a_usage_error() -> None:
     assert proc.stderr.startswith("cjm: error: no initiative 'size-chrat'") and "size-chart" in proc.stderr
 
 
-def test_preset_without_its_inputs_names_them_at_the_initiative(write_map) -> None:
-    path = write_map(map_text([{"id": "a", "title": "A", "reach": 100, "confidence": 0.5}]))
-    proc = cli("prioritise", str(path), "--preset", "rice")
-    assert_clean_exit(proc, (2,))
-    assert f"{path}:" in proc.stderr and "rice.impact, effort" in proc.stderr
-    assert proc.stdout == ""
+def test_every_preset_runs_on_every_sample_and_says_what_it_derived() -> None:
+    samples = [p for p in sorted((ROOT / "samples").glob("*.yaml"))]
+    for preset in ("rice", "ice", "wsjf"):
+        proc = cli("prioritise", "samples/", "--preset", preset, "-f", "json")
+        assert_clean_exit(proc, (0,))
+        document = json.loads(proc.stdout)
+        assert document["model"]["name"] == preset and len(document["maps"]) == len(samples)
+        for item in document["initiatives"]:
+            assert item["score"] > 0
+            for term in item["terms"]:
+                if term["name"] == "cost_of_delay" or term["assumed"]:
+                    continue
+                head, _, tail = term["name"].partition(".")
+                written = item["inputs"].get(head)
+                written = written.get(tail) if tail and isinstance(written, dict) else (None if tail else written)
+                # A term is either written in the map, with that value, or derived and says so.
+                assert ("derived" in term) == (written is None), (item["id"], term)
+                assert ("derived" in term) == (term["name"] in item["derived"])
+                if written is not None:
+                    assert term["value"] == written
+        assert any(item["derived"] for item in document["initiatives"])
+    # An initiative without preset inputs: every term says where it came from.
+    explained = cli("prioritise", APPAREL, "--preset", "wsjf", "--explain", "faq")
+    assert_clean_exit(explained, (0,))
+    assert "from impact 2 on 1→1, 2→3, 3→5, 4→8, 5→13" in explained.stdout
+    assert "(derived)" in explained.stdout and "write them in the map to override" in explained.stdout
+    table = cli("prioritise", APPAREL, "--preset", "ice", env={"COLUMNS": ""})
+    assert "I4~ C5?" in table.stdout  # faq: impact 2 doubled (derived), confidence not in the map (assumed)
+    assert "~ = " in table.stdout
+
+
+def test_explain_shows_the_urgency_a_prerequisite_inherits(write_map) -> None:
+    path = write_map(
+        map_text(
+            [
+                {"id": "launch", "title": "Launch", "impact": 5, "urgency": 5, "depends_on": ["photos"]},
+                {"id": "photos", "title": "Photos", "impact": 2, "urgency": 2},
+            ]
+        )
+    )
+    proc = cli("prioritise", str(path), "--explain", "photos")
+    assert_clean_exit(proc, (0,))
+    assert "urgency: inherits urgency 5 from 'launch', which depends on it (own 2)" in proc.stdout
+    assert "ranked before 'launch'" in proc.stdout
+    item = json.loads(cli("prioritise", str(path), "--explain", "photos", "-f", "json").stdout)
+    assert item["inherits"] == {"input": "urgency", "value": 5, "own": 2, "from": "launch", "via": [], "steps": 0}
+    assert item["rank"] == 1 and item["rank_reason"].startswith("ranked before 'launch'")
 
 
 def test_preset_with_its_inputs(write_map) -> None:
@@ -267,7 +308,7 @@ def test_output_file_and_empty_map(tmp_path: Path) -> None:
     proc = cli("prioritise", "map.yaml", "-f", "markdown", "-o", str(target), cwd=tmp_path)
     assert_clean_exit(proc, (0,))
     assert "no initiatives" in proc.stderr
-    assert "| Stage |" in target.read_text(encoding="utf-8")
+    assert "| ステージ |" in target.read_text(encoding="utf-8")  # the map's phase names are Japanese
 
 
 def test_every_sample_and_template_prioritises_in_every_format(tmp_path: Path) -> None:
@@ -321,3 +362,107 @@ def test_the_samples_folder_is_one_portfolio_without_the_excluded_invalid_maps()
     document = json.loads(proc.stdout)
     assert len(document["maps"]) == len(list((ROOT / "samples").glob("*.yaml")))
     assert all(i["stage"] in (1, 2, 3) for i in document["initiatives"])
+
+
+def test_a_japanese_map_gets_japanese_table_and_markdown() -> None:
+    table = cli("prioritise", APPAREL, env={"COLUMNS": ""}).stdout
+    for words in ("ステージ", "順位", "スコア", "象限", "施策", "クイックウィン", "大型施策", "見送り候補",
+                  "ステージ1（仕組み化・すぐできる施策、5件）", "対応する施策のないペインポイント（2件）：",
+                  "感情の低点：", "ステージ2で対応（ペインポイント2件中1件）", "標準モデル"):
+        assert words in table, words
+    for english in ("Stage ", "quick win", "Pain points", "addressed in", "Scored with"):
+        assert english not in table, english
+    markdown = cli("prioritise", APPAREL, "-f", "markdown").stdout
+    for words in ("## ロードマップ", "| ステージ | 順位 |", "### カバレッジ",
+                  "**ステージ1**（仕組み化・すぐできる施策、5件）", "### 対応する施策のないペインポイント",
+                  "- 購入：送料が高い（`shipping-cost`、深刻度4）", "### 感情の低点"):
+        assert words in markdown, words
+    english = cli("prioritise", "samples/omnichannel-furniture.yaml", "-f", "markdown").stdout
+    assert "## Roadmap" in english and "| Stage |" in english and "ステージ" not in english
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_narrow_terminal_keeps_japanese_titles_readable(columns: int) -> None:
+    proc = cli("prioritise", APPAREL, env={"COLUMNS": str(columns)})
+    assert_clean_exit(proc, (0,))
+    table = proc.stdout.split("\nスコア：")[0].splitlines()
+    assert all(display_width(line) <= columns for line in table)
+    assert table[0].split("|")[-1].strip() == "施策"  # the titles come last, the inputs left out
+    # The title column keeps at least 16 columns (8 kanji) and every title is there, perhaps over two lines.
+    assert display_width(table[1].split("+")[-1]) >= 16
+    cells = "".join(line.split("|")[-1].strip() for line in table[2:] if "|" in line)
+    for title in ("閲覧履歴に基づくパーソナライズ推薦", "サイズ表とモデル着用情報", "テレビCM"):
+        assert title in cells.replace(" ", ""), title
+    assert "loyalty-expansion" in proc.stdout  # the id, under its title
+
+
+def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path) -> None:
+    target = tmp_path / "roadmap.csv"
+    assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target)), (0,))  # the suffix chooses CSV
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf\"rank\",")  # every text cell is quoted (cjm.csv_output)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0]["title"] == "購入者レビューの掲載"
+    assert data.decode("cp932", errors="replace") != data.decode("utf-8-sig")  # the BOM is what Excel needs
+    assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target), "--no-bom"), (0,))
+    assert target.read_bytes().startswith(b'"rank",')
+    assert cli("prioritise", APPAREL, "-f", "csv").stdout.startswith('"rank",')  # never on standard output
+    assert cli("prioritise", APPAREL, "-f", "csv", "--bom").stdout.startswith('\ufeff"rank",')
+
+
+def test_heavy_upkeep_with_low_confidence_is_named_everywhere() -> None:
+    table = cli("prioritise", APPAREL, env={"COLUMNS": ""}).stdout
+    assert "大型施策・要再検討" in table
+    assert "要再検討の施策しか対応していないペインポイント（1件）：" in table
+    assert "また買う理由がない（no-reason-to-return、深刻度3） → loyalty-expansion（ポイント制度のランク拡張）" in table
+    document = json.loads(cli("prioritise", APPAREL, "-f", "json").stdout)
+    loyalty = next(i for i in document["initiatives"] if i["id"] == "loyalty-expansion")
+    assert loyalty["risk"] == "rethink" and loyalty["label"] == "大型施策・要再検討"
+    assert "maintenance cost 5" in loyalty["risk_reason"]
+    [pain] = document["coverage"]["answered_only_by_risky"]
+    assert pain["id"] == "no-reason-to-return" and pain["initiatives"] == ["apparel-working-mother:loyalty-expansion"]
+    rows = list(csv.DictReader(io.StringIO(cli("prioritise", APPAREL, "-f", "csv").stdout)))
+    assert {r["id"] for r in rows if r["risk"] == "rethink"} == {"loyalty-expansion"}
+    explained = cli("prioritise", APPAREL, "--explain", "loyalty-expansion").stdout
+    assert "rethink: heavy upkeep (maintenance cost 5 ≥ 4) and low confidence (0.4 < 0.5)" in explained
+
+
+def test_a_low_point_line_says_which_pain_only_a_risky_initiative_answers(write_map) -> None:
+    text = yaml.safe_dump(
+        {
+            "cjm": 1,
+            "id": "shop",
+            "title": "Shop",
+            "language": "en",
+            "phases": [
+                {
+                    "id": "consideration",
+                    "name": "Consideration",
+                    "kind": "consideration",
+                    "emotion": {"score": -2, "note": "Worried"},
+                    "pain_points": [{"id": "price", "text": "Price unclear"}, {"id": "fit", "text": "Fit unclear"}],
+                }
+            ],
+            "initiatives": [
+                {"id": "chart", "title": "Chart", "impact": 4, "feasibility": 5, "pain_points": ["fit"]},
+                {"id": "ai-quote", "title": "AI quote", "maintenance_cost": 5, "confidence": 0.2,
+                 "pain_points": ["price"]},
+            ],
+        },
+        sort_keys=False,
+    )
+    proc = cli("prioritise", str(write_map(text)), "-f", "markdown")
+    assert_clean_exit(proc, (0,))
+    markdown = proc.stdout
+    assert "addressed in stage 1; only initiatives to rethink answer price" in markdown
+    assert "### Pain points answered only by initiatives to rethink" in markdown
+
+
+def test_a_narrow_terminal_gets_english_lines_broken_between_words() -> None:
+    proc = cli("prioritise", "tests/corpus/electronics-robot-vacuum.yaml", env={"COLUMNS": "80"})
+    assert_clean_exit(proc, (0,))
+    lines = proc.stdout.splitlines()
+    assert all(display_width(line) <= 80 for line in lines)
+    # Every id and phase name is whole on one line: nothing is cut in the middle of a word.
+    for word in ("first-run-stuck", "label-printer", "Delivery & setup", "live-video-setup"):
+        assert any(word in line for line in lines), word

@@ -26,7 +26,7 @@ def test_problems_exit_1_with_file_line_col(write_map):
     proc = run_cjm("validate", str(path))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0] == f"{path}:8:22: CJM010 emotion score 7 is outside -2..2 in phase 'awareness'"
+    assert lines[0] == f"{path}:8:22: CJM010 [error] emotion score 7 is outside -2..2 in phase 'awareness'"
     assert lines[-1] == "1 file checked: 1 problem (1 error) in 1 file."
 
 
@@ -34,7 +34,7 @@ def test_missing_file_exits_2_and_the_run_goes_on(write_map):
     good = write_map(MINIMAL_MAP)
     proc = run_cjm("validate", "does-not-exist.yaml", str(good))
     assert proc.returncode == 2
-    assert "does-not-exist.yaml:1:1: CJM000 no such file" in proc.stdout
+    assert "does-not-exist.yaml:1:1: CJM000 [error] no such file" in proc.stdout
     assert "2 files checked" in proc.stdout
 
 

@@ -1,6 +1,7 @@
 """Legal maps built to be slow: every command answers each within a generous time bound, with bounded output.
 
-(`make bench` measures the time; the bound here only catches a command that has gone quadratic again.)
+(`make bench` measures the time; the bound here only catches a command that has gone quadratic again. It is on
+the processor time of this process, which a busy machine does not stretch as it does the time on the clock.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .conftest import cli
 from .test_hostile_commands import COMMANDS
 from .test_suggest import look_alike_references
 
-TIME_BOUND = 30.0  # seconds per command and input on a busy CI machine; before the caps, 20 s to minutes
+TIME_BOUND = 15.0  # processor seconds per command and input; each takes a few, and took 20 s to minutes before
 
 
 def unknown_keys(count: int = 200_000) -> bytes:
@@ -41,9 +42,9 @@ def slow_maps(tmp_path_factory) -> dict[str, Path]:
 def test_every_command_answers_a_slow_map_in_time_with_bounded_output(command, name, slow_maps, tmp_path):
     path = slow_maps[name]
     args = [a.format(map=path, out=tmp_path) for a in COMMANDS[command]]
-    start = time.perf_counter()
+    start = time.process_time()
     proc = cli(*args)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert took < TIME_BOUND, f"{command} took {took:.1f} s on {name}"
     assert proc.returncode in (1, 2), (proc.returncode, proc.stdout[-500:], proc.stderr[-500:])
     output = proc.stdout + proc.stderr

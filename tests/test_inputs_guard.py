@@ -38,8 +38,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 COMMANDS = {
     "validate -o": ["validate", "maps", "--jobs", "2", "-o", "{out}"],
     "validate --output-format": ["validate", "maps", "--jobs", "2", "--output-format", "sarif:{out}"],
-    "lint -o": ["lint", "maps", "-o", "{out}"],
-    "lint --output-format": ["lint", "maps", "--output-format", "json:{out}"],
+    "lint -o": ["lint", "maps", "--jobs", "2", "-o", "{out}"],
+    "lint --output-format": ["lint", "maps", "--jobs", "2", "--output-format", "json:{out}"],
     "prioritise -o": ["prioritise", "maps", "-o", "{out}"],
     "render -o": ["render", "maps/m1.yaml", "--format", "dot", "-o", "{out}"],
     "report -o": ["report", "maps/m1.yaml", "--format", "markdown", "-o", "{out}"],

@@ -105,3 +105,16 @@ def test_outside_actions_human_text_keeps_its_colons(maps):
     valid, _ = maps
     proc = cli("prioritise", str(valid), "--explain", "size-chart")
     assert "\\n::error file=README.md" in proc.stdout
+
+
+def test_json_documents_keep_the_text_but_never_a_command(maps, tmp_path):
+    """JSON printed in a CI log: `##[` is written `##\\u005b`, the same text to every JSON reader."""
+    valid, invalid = maps
+    v, i = str(valid), str(invalid)
+    for args in (["validate", i, "--format", "json"], ["lint", v, i, "--format", "sarif"],
+                 ["lint", v, "--format", "json", "--statistics"], ["prioritise", v, "--format", "json"],
+                 ["prioritise", v, "--format", "json", "--explain", "size-chart"], ["diff", v, i, "--format", "json"],
+                 ["adapt", v, "--rule", "repeat-purchase", "--format", "json"]):
+        proc = cli(*args, env=ACTIONS)
+        assert "##[" not in proc.stdout, args
+        assert "##[error]" in json.dumps(json.loads(proc.stdout), ensure_ascii=False) or "--statistics" in args, args

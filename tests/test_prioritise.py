@@ -241,25 +241,83 @@ def test_wsjf_safe_definition() -> None:
     assert cost_of_delay.value == 9
 
 
-@pytest.mark.parametrize(
-    ("preset", "present", "missing"),
-    [
-        ("rice", {"reach": 10, "confidence": 0.5}, ["rice.impact", "effort"]),
-        ("ice", {"ice": {"impact": 3, "confidence": 3, "ease": 3}}, []),
-        ("wsjf", {}, ["wsjf.business_value", "wsjf.time_criticality", "wsjf.risk_reduction", "wsjf.job_size"]),
-    ],
-)
-def test_preset_names_missing_inputs(preset: str, present: dict[str, Any], missing: list[str]) -> None:
-    journeys = [journey([{"id": "x", "title": "X", **present}])]
-    problems = check(journeys, make_model(preset))
-    if not missing:
-        assert problems == []
-        return
-    assert len(problems) == 1
-    assert all(name in problems[0].message for name in missing)
-    assert problems[0].line > 1  # located at the initiative
-    with pytest.raises(CjmError, match="lacks"):
-        prioritise(journeys, make_model(preset))
+PAINED_PHASES = [
+    {"id": "awareness", "name": "Awareness", "kind": "awareness"},
+    {
+        "id": "consideration",
+        "name": "Consideration",
+        "kind": "consideration",
+        "pain_points": [{"id": "size", "text": "Size worries", "severity": 4}],
+        "opportunities": [{"id": "size-info", "text": "Show sizes", "addresses": ["size"]}],
+    },
+    {"id": "purchase", "name": "Purchase", "kind": "purchase"},
+    {"id": "retention", "name": "Retention", "kind": "retention"},
+]
+MAP_INPUTS = {"impact": 4, "feasibility": 4, "urgency": 5, "maintenance_cost": 2, "confidence": 0.7}
+
+
+def terms(item: Any) -> dict[str, Any]:
+    return {t.name: t.value for t in item.terms}
+
+
+def test_every_preset_derives_its_inputs_from_the_map() -> None:
+    # The initiative pursues size-info (answering the pain point `size`) in consideration, phase 2 of 4.
+    journeys = [
+        journey(
+            [{"id": "sizes", "title": "Size chart", "opportunities": ["size-info"], **MAP_INPUTS}],
+            phases=PAINED_PHASES,
+        )
+    ]
+    assert check(journeys, make_model("rice")) == []
+    ice = prioritise(journeys, make_model("ice")).initiatives[0]
+    # impact 4 and feasibility 4 doubled onto 1-10, confidence 0.7 x 10: 8 x 7 x 8
+    assert terms(ice) == {"ice.impact": 8, "ice.confidence": 7, "ice.ease": 8}
+    assert ice.score == pytest.approx(448)
+    assert set(ice.derived) == {"ice.impact", "ice.confidence", "ice.ease"} and ice.assumed == ()
+    rice = prioritise(journeys, make_model("rice")).initiatives[0]
+    # reach: 3 of 4 phases from consideration on, per 100 customers -> 75; impact 4 -> 2 (high); feasibility 4 ->
+    # 1 person-month: 75 x 2 x 0.7 / 1
+    assert terms(rice) == {"reach": 75, "rice.impact": 2, "confidence": 0.7, "effort": 1}
+    assert rice.score == pytest.approx(105)
+    assert set(rice.derived) == {"reach", "rice.impact", "effort"}
+    wsjf = prioritise(journeys, make_model("wsjf")).initiatives[0]
+    # business value impact 4 -> 8; time criticality urgency 5 -> 13; risk reduction: 1 pain point + 1 opportunity
+    # -> 5; job size feasibility 4 -> 3: (8 + 13 + 5) / 3
+    assert terms(wsjf)["cost_of_delay"] == 26
+    assert wsjf.score == pytest.approx(26 / 3)
+    assert "1 pain point, 1 opportunity, unblocks 0" in next(t.derived for t in wsjf.terms if "risk" in t.name)
+
+
+def test_written_preset_inputs_override_one_by_one() -> None:
+    item = {"id": "a", "title": "A", **MAP_INPUTS, "ice": {"impact": 9}, "wsjf": {"job_size": 20}, "effort": 3}
+    ice = prioritise([journey([item])], make_model("ice")).initiatives[0]
+    assert terms(ice) == {"ice.impact": 9, "ice.confidence": 7, "ice.ease": 8}
+    assert set(ice.derived) == {"ice.confidence", "ice.ease"}
+    assert prioritise([journey([item])], make_model("wsjf")).initiatives[0].terms[3].value == 20
+    rice = prioritise([journey([item])], make_model("rice")).initiatives[0]
+    assert terms(rice)["effort"] == 3 and "effort" not in rice.derived
+
+
+def test_missing_map_inputs_are_assumed_before_they_are_derived() -> None:
+    item = prioritise([journey([{"id": "bare", "title": "Bare"}])], make_model("ice")).initiatives[0]
+    assert terms(item) == {"ice.impact": 6, "ice.confidence": 5, "ice.ease": 6}
+    assert set(item.assumed) == {"ice.impact", "ice.confidence", "ice.ease"}
+
+
+def test_rice_reach_follows_the_funnel_and_takes_the_unit_of_written_reach() -> None:
+    phases = [{"id": f"p{n}", "name": f"P{n}", "kind": "custom"} for n in range(4)]
+    # `top` acts in the first phase and carries a reach of 2,000: the audience is 2,000 (2,000 / 100%).
+    items = [
+        {"id": "top", "title": "T", "phases": ["p0"], "reach": 2000},
+        {"id": "late", "title": "L", "phases": ["p3", "p2"]},  # from p2 on: half the customers
+        {"id": "nowhere", "title": "N"},  # addresses no phase: half, assumed
+    ]
+    roadmap = prioritise([journey(items, phases=phases)], make_model("rice"))
+    reach = {r.id: terms(r)["reach"] for r in roadmap.initiatives}
+    assert reach == {"top": 2000, "late": 1000, "nowhere": 1000}
+    assert "reach" in roadmap.find("nowhere").assumed and "reach" not in roadmap.find("late").assumed
+    alone = prioritise([journey(items[1:], phases=phases)], make_model("rice"))
+    assert terms(alone.find("late"))["reach"] == 50  # no written reach: per 100 customers
 
 
 def test_weights_do_not_apply_to_presets() -> None:
@@ -508,9 +566,11 @@ def test_capacity_keeps_dependencies_first() -> None:
         ],
         capacity=1,
     )
-    # `top` ranks first but needs `low`: `mid` is the best that can stand alone in stage 1, `low` fills stage 2,
-    # and `top` follows it into stage 3.
-    assert stages(roadmap) == {"mid": 1, "low": 2, "top": 3}
+    # `top` is the best but needs `low`, so `low` ranks just before it, ahead of `mid`: `low` takes stage 1, `top`
+    # follows it into stage 2 and `mid` spills into stage 3.
+    assert order(roadmap) == ["low", "top", "mid"]
+    assert stages(roadmap) == {"low": 1, "top": 2, "mid": 3}
+    assert roadmap.find("low").rank_reason.startswith("ranked before 'top' (score 80.0), which depends on it")
 
 
 @pytest.mark.parametrize("capacity", [0, -1, [1, 2, 3, 4], [1, "x"], True])
@@ -618,3 +678,135 @@ def test_portfolio_keeps_map_ids_and_finds_by_ref() -> None:
 def test_portfolio_with_two_maps_of_one_id_is_an_error() -> None:
     problems = check([journey([], "same"), journey([], "same")], make_model())
     assert [p.code for p in problems] == ["CJM062"]
+
+
+# --- prerequisites first -------------------------------------------------------------------------------------
+
+
+def test_a_prerequisite_inherits_the_urgency_of_what_it_unblocks() -> None:
+    roadmap = prioritise(
+        [
+            journey(
+                [
+                    {"id": "launch", "title": "L", "urgency": 5, "impact": 5, "depends_on": ["catalogue"]},
+                    {"id": "catalogue", "title": "C", "urgency": 2, "depends_on": ["photos"]},
+                    {"id": "photos", "title": "P", "urgency": 1},
+                ]
+            )
+        ]
+    )
+    photos = roadmap.find("photos")
+    urgency = next(t for t in photos.terms if t.name == "urgency")
+    assert urgency.value == 5 and not urgency.assumed
+    assert "inherits urgency 5 from 'launch', which depends on it through 'catalogue'" in urgency.derived
+    assert "own 1" in urgency.derived
+    assert photos.inherited is not None and photos.inherited.source == "launch"
+    assert roadmap.find("launch").inherited is None
+    # 5 - 1 = 4 urgency steps of weight 2 over 10: 20 points more than its own urgency would give.
+    alone = prioritise([journey([{"id": "photos", "title": "P", "urgency": 1}])]).initiatives[0]
+    assert photos.score - alone.score == pytest.approx(20)
+    assert order(roadmap) == ["photos", "catalogue", "launch"]
+
+
+def test_wsjf_time_criticality_and_enablement_count_what_waits() -> None:
+    roadmap = prioritise(
+        [journey([{"id": "a", "title": "A", "urgency": 5, "depends_on": ["b"]}, {"id": "b", "title": "B"}])],
+        make_model("wsjf"),
+    )
+    b = terms(roadmap.find("b"))
+    assert b["wsjf.time_criticality"] == 13  # urgency 5, inherited from a
+    assert b["wsjf.risk_reduction"] == 3  # unblocks one initiative
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(initiative_inputs, min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=10),
+    st.sampled_from(["default", "rice", "ice", "wsjf"]),
+    st.one_of(st.none(), st.integers(1, 3)),
+    st.lists(st.one_of(st.none(), st.integers(1, 3)), min_size=8, max_size=8),
+)
+def test_no_dependent_ranks_or_stages_above_a_prerequisite(
+    inputs: list[dict[str, Any]],
+    edges: list[tuple[int, int]],
+    preset: str,
+    limit: int | None,
+    pins: list[int | None],
+) -> None:
+    items = [{"id": f"i{n}", "title": f"I{n}", **values} for n, values in enumerate(inputs)]
+    for n, pin in enumerate(pins[: len(items)]):
+        if pin is not None and n % 3 == 0:
+            items[n]["stage"] = pin
+    for later, earlier in edges:  # only from later to earlier items: acyclic
+        if earlier < later < len(items) and f"i{earlier}" not in items[later].get("depends_on", []):
+            items[later].setdefault("depends_on", []).append(f"i{earlier}")
+    roadmap = prioritise([journey(items)], make_model(preset), capacity=limit)
+    rank = {r.id: r.rank for r in roadmap.initiatives}
+    placed = stages(roadmap)
+    urgency = {r.id: next((t.value for t in r.terms if t.name == "urgency"), None) for r in roadmap.initiatives}
+    for item in items:
+        for dep in item.get("depends_on", []):
+            assert rank[dep] < rank[item["id"]], (dep, item["id"])
+            assert placed[dep] <= placed[item["id"]], (dep, item["id"])
+            if preset == "default":
+                assert urgency[dep] >= urgency[item["id"]]
+    for _, _, members in roadmap.stages:  # within a stage, in rank order: prerequisites first there too
+        ids = [m.id for m in members]
+        for item in items:
+            for dep in item.get("depends_on", []):
+                if dep in ids and item["id"] in ids:
+                    assert ids.index(dep) < ids.index(item["id"])
+
+
+# --- the risk of heavy upkeep with low confidence -------------------------------------------------------------
+
+
+def test_heavy_upkeep_with_low_confidence_is_named_rethink() -> None:
+    roadmap = prioritise(
+        [
+            journey(
+                [
+                    {"id": "loyalty", "title": "L", "impact": 4, "feasibility": 2, "maintenance_cost": 5,
+                     "confidence": 0.3, "pain_points": ["size"]},
+                    {"id": "sure", "title": "S", "impact": 4, "feasibility": 2, "maintenance_cost": 5,
+                     "confidence": 0.5},
+                    {"id": "light", "title": "G", "maintenance_cost": 3, "confidence": 0.2},
+                    {"id": "unknown", "title": "U", "maintenance_cost": 5},  # confidence not written: no alarm
+                ],
+                phases=PAINED_PHASES,
+            )
+        ]
+    )
+    loyalty = roadmap.find("loyalty")
+    assert loyalty.risk == "rethink" and "maintenance cost 5" in loyalty.risk_reason and "0.3" in loyalty.risk_reason
+    assert loyalty.label() == "big bet, rethink" and loyalty.label("ja") == "大型施策・要再検討"
+    assert [r.id for r in roadmap.initiatives if r.risk] == ["loyalty"]
+    [(pain, answers)] = roadmap.answered_only_by_risky()
+    assert pain.id == "size" and [a.id for a in answers] == ["loyalty"]
+    assert roadmap.risky_in_phase("shop", "consideration") == ("size",)
+    assert roadmap.risky_in_phase("shop", "purchase") == ()
+    # A second, sound answer to the pain point lifts the alarm on it.
+    safer = prioritise(
+        [
+            journey(
+                [
+                    {"id": "loyalty", "title": "L", "maintenance_cost": 5, "confidence": 0.3, "pain_points": ["size"]},
+                    {"id": "chart", "title": "C", "opportunities": ["size-info"]},
+                ],
+                phases=PAINED_PHASES,
+            )
+        ]
+    )
+    assert safer.answered_only_by_risky() == []
+
+
+def test_a_long_dependency_chain_is_ranked_without_recursion() -> None:
+    # 1,500 initiatives, each waiting for the one before: more than Python's recursion limit.
+    items = [{"id": "i0", "title": "I0", "urgency": 1}]
+    items += [{"id": f"i{n}", "title": f"I{n}", "urgency": 1, "depends_on": [f"i{n - 1}"]} for n in range(1, 1500)]
+    items[-1]["urgency"] = 5
+    roadmap = prioritise([journey(items)], make_model("wsjf"))
+    assert order(roadmap) == [f"i{n}" for n in range(1500)]
+    inherited = roadmap.find("i0").inherited
+    assert inherited is not None and inherited.source == "i1499" and inherited.steps == 1498
+    assert inherited.text().endswith("through 'i1', 'i2', 'i3', …")

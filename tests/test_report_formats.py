@@ -354,7 +354,8 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.chdir(tmp_path)
     targets = report_destinations(None, None, ["sarif:cjm.sarif", "junit:j.xml"], NO_INPUTS)
-    assert targets == [Destination("github"), Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
+    github = Destination("github", main=True)
+    assert targets == [github, Destination("sarif", "cjm.sarif"), Destination("junit", "j.xml")]
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,49 @@ def test_kind_typo_suggests_the_closest_kind_without_listing_all():
 def test_format_version_must_be_known():
     (problem,) = check_text(MINIMAL_MAP.replace("cjm: 1", "cjm: 2"), "m").problems
     assert problem.message == "cjm must be 1, not 2"
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        # Keys a consultant writes, suggested by meaning where spelling does not help.
+        ("initiatives:\n  - {id: size-chart, title: Size chart, addresses: [size-anxiety]}\n",
+         "unknown key `addresses` in initiative 'size-chart'; did you mean `pain_points` or `opportunities`?"),
+        ("initiatives:\n  - {id: faq, title: FAQ, automatable: true}\n",
+         "unknown key `automatable` in initiative 'faq'; did you mean `set_and_forget`?"),
+        ("business: {channels: both}\n", "business channels 'both' is not one of: online, offline, omnichannel; "
+         "did you mean `omnichannel`?"),
+        ("business: {purchase: consumables}\n", "did you mean `repeat`?"),
+        ("personas:\n  - {id: mother, name: Mother, frustrations: [No time]}\n",
+         "unknown key `frustrations` in persona 'mother'; did you mean `pains`?"),
+        ("    pains:\n      - {id: size, text: Unsure of size}\n",
+         "unknown key `pains` in phase 'awareness'; did you mean `pain_points`?"),
+        ("    pain_points:\n      - {id: size, text: Unsure of size, impact: 4}\n",
+         "unknown key `impact` in pain point 1 of phase 'awareness'; did you mean `severity`?"),
+        # Spelling still works, and a key with no near neighbour lists the keys.
+        ("initiatives:\n  - {id: faq, title: FAQ, feasability: 4}\n", "did you mean `feasibility`?"),
+        ("initiatives:\n  - {id: faq, title: FAQ, colour: red}\n", "expected one of: confidence, depends_on"),
+    ],
+)
+def test_unknown_keys_and_values_are_suggested_by_meaning(extra, fragment):
+    (problem,) = check_text(MINIMAL_MAP + extra, "m.yaml").problems
+    assert fragment in problem.message
+
+
+def test_a_missing_format_version_says_what_to_write():
+    (problem,) = check_text(MINIMAL_MAP.replace("cjm: 1\n", ""), "m.yaml").problems
+    assert problem.message == ("the map is missing required key `cjm`; write `cjm: 1` (the format version) "
+                               "as the first line")
+
+
+def test_one_unknown_key_repeated_on_every_phase_is_one_grouped_problem():
+    phases = "".join(f"  - {{id: p{i}, name: P{i}, kind: interest, colour: red}}\n" for i in range(20))
+    problems = check_text(MINIMAL_MAP + phases, "m.yaml").problems
+    assert len(problems) == 1, [p.message for p in problems]
+    (problem,) = problems
+    assert (problem.line, problem.col) == (8, 40)
+    assert problem.message.startswith("unknown key `colour` in phase 'p0', and in 19 more places "
+                                      "(lines 9, 10, 11, 12, 13, 14, 15, 16, …); expected one of: actions,")
+    # Different keys, or a key met only twice, stay one problem each, at their own place.
+    twice = "  - {id: a, name: A, kind: interest, colour: red}\n  - {id: b, name: B, kind: interest, colour: red}\n"
+    assert [p.line for p in check_text(MINIMAL_MAP + twice, "m.yaml").problems] == [8, 9]

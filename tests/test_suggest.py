@@ -33,7 +33,7 @@ def test_a_spent_budget_gives_no_more_suggestions():
 
 
 def test_a_map_of_broken_references_to_look_alike_ids_is_checked_fast():
-    start = time.perf_counter()
+    start = time.process_time()
     result = check_text(look_alike_references(), "slow.yaml")
-    assert time.perf_counter() - start < 20  # a hang guard: difflib on every pair took minutes
+    assert time.process_time() - start < 20  # a hang guard: difflib on every pair took minutes
     assert "did you mean 'pain-point-number-00000'?" in result.problems[0].message

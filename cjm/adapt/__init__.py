@@ -231,9 +231,9 @@ def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
     """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
     one after another reads the same map again and again). Callers copy the data before changing it."""
     from cjm.edit import load_roundtrip
-    from cjm.validate import check_text
+    from cjm.validate import FIRST_PROBLEMS, check_text
 
-    before = check_text(raw, source)
+    before = check_text(raw, source, first=FIRST_PROBLEMS)
     return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
 
 

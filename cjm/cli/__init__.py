@@ -19,6 +19,7 @@ from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
 from cjm.cli import lint as lint_cmd
+from cjm.cli import office as office_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
@@ -27,8 +28,10 @@ from cjm.errors import EXIT_USAGE, CjmError
 app = typer.Typer(
     name="cjm",
     help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
-    epilog="Exit codes: 0 nothing found, 1 problems found (diff: something changed), 2 usage error or unreadable "
-    "input. Run `cjm COMMAND --help` for a command's options and an example.",
+    epilog="Exit codes: 0 success (validate, lint: no errors; warnings are shown but exit 0 unless `lint --strict`; "
+    "diff: nothing changed), 1 errors found (lint --strict: or warnings; diff: something changed), 2 usage error, "
+    "unreadable input, or an invalid map given to a command that needs a valid one. Run `cjm COMMAND --help` for a "
+    "command's options, exit codes and an example.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -64,6 +67,8 @@ COMMANDS = (
     ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
     ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
     ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
+    ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
+    ("export", office_cmd.export, "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
     ("init", validate_cmd.init, "Write a valid starter map."),
     ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -11,6 +12,7 @@ import typer
 from cjm.errors import EXIT_OK, CjmError
 
 if TYPE_CHECKING:
+    from cjm.files import Snapshot
     from cjm.safe_write import Inputs
 
 MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
@@ -28,6 +30,14 @@ RulesFolders = Annotated[list[str] | None, typer.Option(
                     "`[tool.cjm.adapt] rules` in the configuration.", show_default=False)]
 
 FORMATS = ("text", "json")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one adapt, split or merge read: the files no output may replace, and the map as it was read."""
+
+    inputs: Inputs
+    snapshot: Snapshot | None
 
 
 def adapt(
@@ -71,12 +81,12 @@ def adapt(
         raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
-    raw, source, inputs = _read(map_path, in_place, output, folders)
+    raw, source, run = _read(map_path, in_place, output, folders)
     chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
     from cjm.adapt import adapt_text
 
     outcome = adapt_text(raw, source, chosen, auto=auto)
-    _finish(outcome, map_path, inputs, output, in_place, diff, format, "adapt", auto=auto)
+    _finish(outcome, map_path, run, output, in_place, diff, format, "adapt", auto=auto)
 
 
 def split(
@@ -103,6 +113,8 @@ def split(
     lane (--lane); the rest go to the default phase marked `review: true`. Initiatives and messages that
     pointed at the phase follow.
 
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
     Example: cjm split maps/watch.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
@@ -111,10 +123,10 @@ def split(
     ids = [part.strip() for part in into.split(",") if part.strip()]
     if len(ids) < 2:
         raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
-    raw, source, inputs = _read(map_path, in_place, output)
+    raw, source, run = _read(map_path, in_place, output)
     outcome = split_text(raw, source, phase, ids, default=default, names=_pairs(name, "--name", "ID=NAME"),
                          lanes=_pairs(lane, "--lane", "PERSONA=ID"))
-    _finish(outcome, map_path, inputs, output, in_place, diff, format, "split")
+    _finish(outcome, map_path, run, output, in_place, diff, format, "split")
 
 
 def merge(
@@ -138,14 +150,16 @@ def merge(
     """Merge phases into one, at the place of the first. Every entry is kept and records in `origin` the
     phase it came from; initiatives and messages follow.
 
+    Exit codes: 0 done, 2 usage error or a map that is not valid.
+
     Example: cjm merge maps/snacks.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text
 
     _check_format(format)
-    raw, source, inputs = _read(map_path, in_place, output)
+    raw, source, run = _read(map_path, in_place, output)
     outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
-    _finish(outcome, map_path, inputs, output, in_place, diff, format, "merge")
+    _finish(outcome, map_path, run, output, in_place, diff, format, "merge")
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -155,16 +169,16 @@ def _check_format(format: str) -> None:
         raise CjmError(f"unknown format '{format}'; choose one of: {', '.join(FORMATS)}")
 
 
-def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[str] = ()) -> tuple[bytes, str, Inputs]:
-    """The map's bytes and name, and the run's inputs (the map, its configuration, the rule files), against which
-    `output` is checked before anything is done."""
+def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[str] = ()) -> tuple[bytes, str, Run]:
+    """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
+    which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
     import os
 
     from cjm.cli.options import run_inputs
     from cjm.files import STDIN
     from cjm.problem import Problem
     from cjm.safe_write import Inputs
-    from cjm.validate import display_name, read_source
+    from cjm.validate import display_name, read_map
 
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
@@ -172,10 +186,11 @@ def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[
     inputs = run_inputs([map_path]) | Inputs.of(rule_files)
     if output is not None:
         inputs.check(output)
-    raw = read_source(map_path)
-    if isinstance(raw, Problem):
-        raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
-    return raw, display_name(map_path), inputs
+    read = read_map(map_path)
+    if isinstance(read, Problem):
+        raise CjmError(f"{read.file}:{read.line}:{read.col}: {read.code} {read.message}")
+    raw, snapshot = read
+    return raw, display_name(map_path), Run(inputs, snapshot)
 
 
 def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
@@ -231,7 +246,7 @@ def _list(rules: Any, format: str) -> None:
         console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
 
 
-def _finish(outcome: Any, map_path: str, inputs: Inputs, output: str | None, in_place: bool, diff: bool,
+def _finish(outcome: Any, map_path: str, run: Run, output: str | None, in_place: bool, diff: bool,
             format: str, command: str, *, auto: bool = False) -> None:
     """Write or print the result, then report what changed."""
     if sum((output is not None, in_place, diff)) > 1:
@@ -243,12 +258,12 @@ def _finish(outcome: Any, map_path: str, inputs: Inputs, output: str | None, in_
     if output is not None:
         from cjm.safe_write import write_text
 
-        write_text(output, outcome.text, inputs)
+        write_text(output, outcome.text, run.inputs)
         written = output
     elif in_place and outcome.changed:
         from cjm.safe_write import write_text
 
-        write_text(map_path, outcome.text, inputs, in_place=True)
+        write_text(map_path, outcome.text, run.inputs, replaces=run.snapshot)
         written = map_path
     if format == "json":
         _report_json(outcome, command, written, diff, print_map=not (output or in_place or diff))
@@ -287,9 +302,10 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        sys.stdout.write(json.dumps({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
-                                     "problems": [_problem_json(p) for p in outcome.problems]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        from cjm.reporters import json_text
+
+        sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
+                                    "problems": [_problem_json(p) for p in outcome.problems]}))
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
@@ -326,6 +342,7 @@ def _say(stream: IO[str], message: str) -> None:
 def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from rich.text import Text
 
+    from cjm.reporters.text import styled_line
     from cjm.terminal import safe
 
     console = _console(stream)
@@ -348,11 +365,7 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
         for note in report.notes:
             console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
     for problem in outcome.review:
-        line = Text()
-        line.append(f"{safe(problem.file)}:{problem.line}:{problem.col}:", style="bold")
-        line.append(f" {problem.code} ", style="cyan")
-        line.append(safe(problem.message))
-        console.print(line, soft_wrap=True)
+        console.print(styled_line(problem), soft_wrap=True)
 
 
 def _print_diff(text: str) -> None:
@@ -391,5 +404,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from cjm.reporters import json_text
+
+    sys.stdout.write(json_text(document))
 

@@ -135,9 +135,10 @@ def _error_entry(error) -> dict:
 
 def _report_errors(errors: list) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
+    from cjm.reporters.text import problem_line
     from cjm.terminal import say
 
     for error in errors:
         for problem in error.problems:
-            say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
+            say(problem_line(problem))
         say(f"cjm: error: {error}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,9 +10,18 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
+    ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
+    JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
+    StatisticsOption,
+    StdinFilenameOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -21,6 +31,7 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
+    from cjm.lint.settings import Overrides
     from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
@@ -43,6 +54,14 @@ def lint(
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -52,56 +71,73 @@ def lint(
     [tool.cjm.lint] in pyproject.toml or lint: in .cjm.yaml, the nearest one upward from each map. Silence a
     finding with a comment `# cjm: disable=CJM101 -- reason` on its line or the line above.
 
-    Exit codes: 0 no errors (warnings only fail with --strict), 1 problems found, 2 usage error or unreadable
-    input.
+    Exit codes: 0 no errors (warnings and notes are shown but exit 0, unless --strict or `strict` in the
+    configuration), 1 errors found (with --strict: or warnings; with --diff: something to fix), 2 usage error or
+    unreadable input.
 
     Example: cjm lint samples/ --select coverage,CJM3 --format json
+
+    Example: cjm lint samples/invalid/ --statistics
 
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
-    from cjm.lint.engine import lint_path
+    from cjm.files import expand
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
+    from cjm.validate import in_pool
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
-    reports = [lint_path(path, overrides, fix=fix or diff) for path in tracked(files, "Linting")]
+    # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
+    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=stdin_filename)
+    linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
+    reports = [report for _, report in linted]
     if diff:
         _show_diff(reports)
         return
     if fix:
-        _write_fixes(reports, inputs)
-    findings = Findings("lint")
+        _write_fixes(reports, inputs, quiet=quiet)
+    findings = Findings("lint", quiet=quiet)
     for report in reports:
         findings.files.append(report.source)
         findings.problems.extend(report.problems)  # validation problems first, as each report has them
         if report.strict:
             findings.strict_files.add(report.source)
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
+
+
+def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+    """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
+    from cjm.lint import engine
+    from cjm.validate import check_file
+
+    if path != "-" or not stdin_name:
+        return engine.lint_path(path, overrides, fix=fix)
+    result = check_file(path, stdin_name=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _write_fixes(reports: list[FileReport], inputs: Inputs) -> None:
+def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
     from cjm.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
-        write_text(report.source, report.fixed, inputs, in_place=True)
-    if fixed:
+        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
+    if fixed and not quiet:
         from cjm.terminal import say
 
         count = sum(r.fixes for r in fixed)
@@ -135,6 +171,8 @@ def rules(
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
+
+    Exit codes: 0 shown, 2 no such rule.
 
     Example: cjm rules CJM201
     """

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Annotated
 
 import typer
 
 from cjm.errors import CjmError
+from cjm.files import Exclude
 from cjm.reporters import REPORTERS, Findings
 from cjm.safe_write import NO_INPUTS, Inputs
 
@@ -25,10 +27,13 @@ OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
                            "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
     show_default=False, metavar="FILE")]
+StatisticsOption = Annotated[bool, typer.Option(
+    "--statistics", help="Show how many problems of each code there are, most first, instead of each problem (as "
+                         "JSON with --format json). --output-format reports still list every problem.")]
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
-    help="Processes to check the files with. Default (or 0): as many as pay for the number of files and the "
-         "cores there are; 1: one process.")]
+    help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
+         "number of files and the cores there are; 1: one process.")]
 
 
 def run_inputs(files: Iterable[str]) -> Inputs:
@@ -37,6 +42,33 @@ def run_inputs(files: Iterable[str]) -> Inputs:
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
+ExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="PATTERN", show_default=False,
+    help="Leave out files and folders matching this glob when searching folders (repeatable), instead of the "
+         "configured `exclude`. A file named on the command line is always checked.")]
+ExtendExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--extend-exclude", metavar="PATTERN", show_default=False,
+    help="Like --exclude, but in addition to the configured `exclude` (repeatable).")]
+GitignoreOption = Annotated[bool, typer.Option(
+    "--respect-gitignore/--no-respect-gitignore",
+    help="Leave out the files git ignores (.gitignore) when searching folders.")]
+
+
+def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: bool, start: str = ".") -> Exclude:
+    """What folder searches leave out: the options, else the configuration nearest to `start`."""
+    return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
+
+
+StdinFilenameOption = Annotated[str | None, typer.Option(
+    "--stdin-filename", metavar="PATH", show_default=False,
+    help="The name of the map read from standard input (-): in the problems, and to find its configuration.")]
+
+
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
+ExitZeroOption = Annotated[bool, typer.Option(
+    "--exit-zero", help="Exit with 0 even when problems are found (2 still means a usage error or an unreadable "
+                        "file).")]
 
 
 @contextmanager
@@ -69,6 +101,7 @@ class Destination:
     format: str
     path: str | None = None
     inputs: Inputs = NO_INPUTS
+    main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
 
 
 def destinations(format: str | None, output: str | None, also: list[str] | None,
@@ -77,7 +110,7 @@ def destinations(format: str | None, output: str | None, also: list[str] | None,
     `--output-format FORMAT:FILE`, none of them over one of the run's `inputs`. Standard output is written first,
     then the files."""
     main = Destination(_check_format(format, choices) if format else _default_format(output, choices, default),
-                       None if output in (None, "-") else output, inputs)
+                       None if output in (None, "-") else output, inputs, main=True)
     targets = [main]
     for spec in also or []:
         name, sep, path = spec.partition(":")
@@ -117,8 +150,18 @@ def report_destinations(format: str | None, output: str | None, also: list[str] 
     return destinations(format, output, also, REPORTERS, inputs, default=default_reporter())
 
 
-def write_reports(findings: Findings, targets: list[Destination]) -> None:
-    write_destinations(targets, lambda name, stream, color: REPORTERS[name]().write(findings, stream, color=color))
+def write_reports(findings: Findings, targets: list[Destination], *, statistics: bool = False) -> None:
+    """Write the reports; with `statistics`, the main one counts the problems of each code instead."""
+    from dataclasses import replace
+
+    from cjm.reporters.statistics import StatisticsJsonReporter, StatisticsReporter
+
+    counted = {"json": StatisticsJsonReporter}
+    reporters = {**REPORTERS, **{r.name: r for r in (StatisticsReporter, StatisticsJsonReporter)}}
+    if statistics:
+        targets = [replace(t, format=counted.get(t.format, StatisticsReporter).name) if t.main else t
+                   for t in targets]
+    write_destinations(targets, lambda name, stream, color: reporters[name]().write(findings, stream, color=color))
 
 
 def _check_format(name: str, choices: Collection[str]) -> str:
@@ -132,7 +175,10 @@ def _default_format(output: str | None, choices: Collection[str], default: str) 
         return default
     suffix = os.path.splitext(output)[1].lower()
     inferred = _FORMAT_BY_SUFFIX.get(suffix)
-    return inferred if inferred in choices else ("text" if "text" in choices else default)
+    if inferred is not None and inferred not in choices:
+        raise CjmError(f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
+                       f"--format ({', '.join(choices)}) or another file name")
+    return inferred if inferred is not None else ("text" if "text" in choices else default)
 
 
 def _check_writable(path: str) -> None:

@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import OutputOption, Paths, output_stream, run_inputs
+from cjm.cli.options import (
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    OutputOption,
+    Paths,
+    exclusions,
+    output_stream,
+    run_inputs,
+)
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.problem import Severity
 
@@ -72,22 +81,36 @@ def prioritise(
         ),
     ] = None,
     output: OutputOption = None,
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            show_default=False,
+            help="Start CSV with a UTF-8 byte-order mark, so that Excel reads Japanese text correctly. Default: on "
+            "for a .csv file written with -o, off on standard output.",
+        ),
+    ] = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
     3 advanced measures. Several maps, or a directory, are prioritised as one portfolio.
 
+    Exit codes: 0 roadmap written, 2 usage error, or a map that is not valid or lacks what the model needs.
+
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
-    from cjm.prioritise.output import FORMATS, write_explanation, write_explanation_json
+    from cjm.prioritise.output import FORMATS, write_csv, write_explanation, write_explanation_json
     from cjm.prioritise.settings import parse_capacity, parse_weights
     from cjm.terminal import use_color
 
-    name = format or "table"
+    name = format or _format_of(output) or "table"
     if name not in FORMATS:
         raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
     if explain is not None and name not in ("table", "json"):
@@ -100,8 +123,7 @@ def prioritise(
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    exclude = Exclude.from_config(start)
-    files = list(expand(paths, exclude))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, start)))
     inputs = run_inputs(files)
     if output is not None:
         inputs.check(output)
@@ -121,34 +143,43 @@ def prioritise(
         color = output is None and name == "table" and use_color(stream)
         if item is not None:
             (write_explanation_json if name == "json" else write_explanation)(roadmap, item, stream, color=color)
+        elif name == "csv":
+            with_bom = bom if bom is not None else bool(output and output.lower().endswith(".csv"))
+            write_csv(roadmap, stream, bom=with_bom)
         else:
             FORMATS[name](roadmap, stream, color=color)
     raise typer.Exit(EXIT_OK)
 
 
+def _format_of(output: str | None) -> str | None:
+    """The format a file name asks for: `roadmap.csv` is CSV, `.json` JSON, `.md` Markdown."""
+    suffix = output.lower().rpartition(".")[2] if output and "." in output else ""
+    return {"csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown"}.get(suffix)
+
+
 def _load(files: list[str]) -> list[Journey]:
     """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    from cjm.validate import check_files
+    from cjm.validate import FIRST_PROBLEMS, check_files
 
     journeys = []
     problems = []
-    for result in check_files(files):
+    for result in check_files(files, first=FIRST_PROBLEMS):
         if result.journey is not None:
             journeys.append(result.journey)
         problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
     if problems:
         _report(problems)
-        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows the same problems)")
+        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows all the problems)")
         raise typer.Exit(EXIT_USAGE)
     return journeys
 
 
 def _report(problems: list) -> None:
+    from cjm.reporters.text import problem_line
     from cjm.terminal import say
 
     for problem in problems:
-        level = "" if problem.severity is Severity.ERROR else f"[{problem.severity.value}] "
-        say(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {level}{problem.message}")
+        say(problem_line(problem))
 
 
 def _note(message: str) -> None:

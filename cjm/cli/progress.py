@@ -21,10 +21,11 @@ def wants_progress(stream: IO[str], count: int) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def tracked(items: Sequence[T], label: str, *, stream: IO[str] | None = None) -> Iterator[T]:
-    """Each item in turn, with a transient progress bar (label, count, current item) when `wants_progress`."""
+def tracked(items: Sequence[T], label: str, *, stream: IO[str] | None = None, quiet: bool = False) -> Iterator[T]:
+    """Each item in turn, with a transient progress bar (label, count, current item) when `wants_progress` and
+    not `quiet`."""
     stream = stream or sys.stderr
-    if not wants_progress(stream, len(items)):
+    if quiet or not wants_progress(stream, len(items)):
         yield from items
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

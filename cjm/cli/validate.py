@@ -10,10 +10,18 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
+    ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
+    QuietOption,
+    StatisticsOption,
+    StdinFilenameOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -22,39 +30,48 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
-             also: AlsoOption = None, jobs: JobsOption = None) -> None:
+             also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
+             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False,
+             exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+             gitignore: GitignoreOption = True, stdin_filename: StdinFilenameOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
     Every problem is reported as file:line:col with a code and what to do.
 
-    Exit codes: 0 all valid, 1 problems found, 2 usage error or unreadable input.
+    Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
     Example: cjm validate samples/ --format json
+
+    Example: cjm validate samples/invalid/ --statistics
 
     Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.reporters import Findings
     from cjm.validate import check_files
 
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     targets = report_destinations(format, output, also, run_inputs(files))
-    findings = Findings("validate")
+    findings = Findings("validate", quiet=quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    for _, result in zip(tracked(files, "Validating"), check_files(files, keep=False, jobs=jobs), strict=True):
+    results = check_files(files, keep=False, jobs=jobs, stdin_name=stdin_filename)
+    checked = zip(tracked(files, "Validating", quiet=quiet), results, strict=True)
+    for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable
-    write_reports(findings, targets)
+    write_reports(findings, targets, statistics=statistics)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if findings.problems else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK)
 
 
 def schema() -> None:
     """Print the map format's JSON Schema (draft 2020-12), for editors and other tools.
+
+    Exit codes: 0 printed.
 
     Example: cjm schema > journey.schema.json
     """
@@ -76,6 +93,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.
+
+    Exit codes: 0 written, 2 usage error or the file exists (without --force).
 
     Example: cjm init maps/gift.yaml --template gift --lang ja
     """

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm.diff.changes import ACTIONS, Change, FieldChange, MapDiff, sort_changes
+from cjm.loader import collector_paused
 from cjm.model import ITEM_LISTS, Item, Journey, Phase
 
 # How alike two texts in the same phase and row must be to count as one edited entry.
@@ -46,6 +47,7 @@ class _Entry:
         return self.item.id
 
 
+@collector_paused()  # entries, pairs and changes are made in great numbers and hold no cycles
 def diff_journeys(old: Journey, new: Journey, *, ranking: Ranking | None = None) -> MapDiff:
     """Every difference between two versions of a map. `ranking` gives initiatives' (score, stage) for a
     journey, so that score and stage changes are reported too (see `cjm.diff.ranking`)."""
@@ -129,32 +131,34 @@ class _Candidates:
     without scanning the used ones again: every list is read through a cursor that only moves forward (an entry
     once used stays used)."""
 
-    def __init__(self) -> None:
-        self.all = _Queue()  # for an old entry without an id: any entry will do
-        self.without_id = _Queue()  # for one with an id: entries without an id ...
-        self.by_id: dict[str, _Queue] = defaultdict(_Queue)  # ... or with the same id
+    __slots__ = ("indexes", "ids", "cursor", "by_id")
 
-    def add(self, index: int, entry_id: str | None) -> None:
-        self.all.indexes.append(index)
-        (self.by_id[entry_id] if entry_id else self.without_id).indexes.append(index)
-
-    def first(self, entry_id: str | None, used: set[int]) -> int | None:
-        if not entry_id:
-            return self.all.first(used)
-        same_id = self.by_id.get(entry_id)
-        found = [j for j in (self.without_id.first(used), same_id and same_id.first(used)) if j is not None]
-        return min(found, default=None)
-
-
-class _Queue:
     def __init__(self) -> None:
         self.indexes: list[int] = []
-        self.cursor = 0
+        self.ids: list[str | None] = []
+        self.cursor = [0]
+        self.by_id: dict[str | None, tuple[list[int], list[int]]] | None = None  # made when first needed
 
-    def first(self, used: set[int]) -> int | None:
-        while self.cursor < len(self.indexes) and self.indexes[self.cursor] in used:
-            self.cursor += 1
-        return self.indexes[self.cursor] if self.cursor < len(self.indexes) else None
+    def add(self, index: int, entry_id: str | None) -> None:
+        self.indexes.append(index)
+        self.ids.append(entry_id or None)
+
+    def first(self, entry_id: str | None, used: set[int]) -> int | None:
+        if not entry_id:  # an old entry without an id may pair with any
+            return _first_unused(self.indexes, self.cursor, used)
+        if self.by_id is None:
+            self.by_id = {}
+            for index, other in zip(self.indexes, self.ids, strict=True):
+                self.by_id.setdefault(other, ([], [0]))[0].append(index)
+        # one with an id, with entries without an id or with the same id
+        found = [_first_unused(*self.by_id[key], used) for key in (None, entry_id) if key in self.by_id]
+        return min((j for j in found if j is not None), default=None)
+
+
+def _first_unused(indexes: list[int], cursor: list[int], used: set[int]) -> int | None:
+    while cursor[0] < len(indexes) and indexes[cursor[0]] in used:
+        cursor[0] += 1
+    return indexes[cursor[0]] if cursor[0] < len(indexes) else None
 
 
 def _compatible(a: _Entry, b: _Entry) -> bool:
@@ -165,12 +169,14 @@ def _compatible(a: _Entry, b: _Entry) -> bool:
 # Looking for edited texts is bounded, so that no map, however built, makes a diff slow. In one phase and row,
 # every remaining old text is compared with every remaining new one while there are at most ALL_PAIRS pairs;
 # beyond that, each with the NEIGHBOURS new texts nearest its own place in the row (an edited entry seldom moves
-# far). Over a whole diff, comparisons may cost at most BUDGET characters read (a comparison reads both texts once
-# for its quick estimate, again for the real ratio, and costs PAIR_COST for being looked at at all). Texts left
-# when the budget is spent are told as removed and added, with a note saying why.
+# far). A whole diff spends at most BUDGET on comparisons: PAIR_COST for looking at a pair, the two texts' lengths
+# for the quick estimate, and for the real ratio their lengths again plus their product / LONG_TEXT (the ratio's
+# time grows with the product on long texts). Pairs left when the budget is spent, or that cost more than what is
+# left, are told as removed and added, with a note saying why.
 ALL_PAIRS = 2_500
 NEIGHBOURS = 8
 PAIR_COST = 8
+LONG_TEXT = 64
 BUDGET = 2_000_000
 
 
@@ -190,7 +196,7 @@ def _pair_similar(
     for j, entry in enumerate(news):
         if j not in used_new and (entry.phase, entry.list) in groups:
             groups[(entry.phase, entry.list)][1].append(j)
-    budget = BUDGET
+    budget, incomplete = BUDGET, False
     for old_indexes, new_indexes in groups.values():
         if not new_indexes or budget <= 0:
             continue
@@ -213,7 +219,10 @@ def _pair_similar(
                 budget -= len(a) + len(b)
                 if matcher.quick_ratio() < SIMILAR_TEXT:
                     continue
-                budget -= len(a) + len(b)
+                if (cost := len(a) + len(b) + len(a) * len(b) // LONG_TEXT) > budget:
+                    incomplete = True
+                    continue
+                budget -= cost
                 if (ratio := matcher.ratio()) >= SIMILAR_TEXT:
                     scored.append((ratio, i, j))
             if budget <= 0:
@@ -221,10 +230,10 @@ def _pair_similar(
         for _, i, j in sorted(scored, reverse=True):
             if i not in used_old and j not in used_new:
                 pair(i, j)
-    if budget <= 0 and notes is not None:
+    if (incomplete or budget <= 0) and notes is not None:
         notes.append(
-            "too many texts were rewritten to look for edited entries among them all: some edited entries "
-            "are shown as removed and added"
+            "the rewritten texts were too many or too long to compare them all: some edited entries are shown "
+            "as removed and added"
         )
 
 

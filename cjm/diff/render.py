@@ -65,6 +65,8 @@ _PLURALS = {
 }
 # Markdown sections longer than this fold into <details>, so a pull-request comment stays readable.
 FOLD_AFTER = 25
+# GitHub refuses a comment over 65,536 characters; the document stops short of it, with room for its last note.
+MAX_MARKDOWN = 60_000
 
 
 # --- sentences ------------------------------------------------------------------------------------------------
@@ -293,7 +295,9 @@ def json_document(results: list[MapDiff], errors: list[dict[str, Any]] | None = 
         "maps": [r.to_dict() for r in results],
         "errors": errors or [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from cjm.reporters import json_text
+
+    return json_text(document)
 
 
 # --- Markdown -------------------------------------------------------------------------------------------------
@@ -324,8 +328,10 @@ def _md_segments(line: Line) -> str:
     return "".join(out)
 
 
-def markdown_document(results: list[MapDiff], *, heading: str = "Journey map changes") -> str:
-    """A pull-request comment: one section per map, changes grouped by what changed, long groups folded."""
+def markdown_document(results: list[MapDiff], *, heading: str = "Journey map changes",
+                      limit: int = MAX_MARKDOWN) -> str:
+    """A pull-request comment: one section per map, changes grouped by what changed, long groups folded, and the
+    whole under `limit` characters (what does not fit is counted in a last note)."""
     out = [f"## {md_text(heading)}", ""]
     changed = [r for r in results if r.changed]
     if not changed:
@@ -335,22 +341,38 @@ def markdown_document(results: list[MapDiff], *, heading: str = "Journey map cha
             else f"No changes to journey maps ({len(results)} map{'s' if len(results) != 1 else ''} compared)."
         )
         return "\n".join(out) + "\n"
+    size = sum(len(line) + 1 for line in out)
+    left_out = 0
+
+    def fits(lines: list[str]) -> bool:
+        nonlocal size
+        extra = sum(len(line) + 1 for line in lines)
+        if size + extra > limit - 500:  # room for closing a fold and the last notes
+            return False
+        size += extra
+        out.extend(lines)
+        return True
+
     for result in changed:
-        out += [f"### {md_text(title(result))}", "", f"**{md_text(summary(result))}**", ""]
+        if left_out or not fits([f"### {md_text(title(result))}", "", f"**{md_text(summary(result))}**", ""]):
+            left_out += len(result.changes)
+            continue
         for target, changes in _by_target(result.changes):
             bullets = [f"- {_MD_MARKS[c.action]} {_md_segments(sentence(c, result))}" for c in changes]
-            if len(bullets) > FOLD_AFTER:
-                out += [
-                    f"<details><summary>{_SECTIONS[target]} ({len(bullets)})</summary>",
-                    "",
-                    *bullets,
-                    "",
-                    "</details>",
-                    "",
-                ]
-            else:
-                out += [f"#### {_SECTIONS[target]}", "", *bullets, ""]
-        out += [f"> {md_text(note)}" for note in result.notes]
+            folded = len(bullets) > FOLD_AFTER
+            head = [f"<details><summary>{_SECTIONS[target]} ({len(bullets)})</summary>", ""] if folded else [
+                f"#### {_SECTIONS[target]}", ""]
+            if left_out or not fits(head):
+                left_out += len(bullets)
+                continue
+            shown = next((i for i, bullet in enumerate(bullets) if not fits([bullet])), len(bullets))
+            left_out += len(bullets) - shown
+            out.extend(["", "</details>", ""] if folded else [""])
+        if not left_out:
+            out += [f"> {md_text(note)}" for note in result.notes]
+    if left_out:
+        out.append(f"_… and {left_out:,} more change{'s' if left_out != 1 else ''} not shown: a comment is limited "
+                   "in size. Run `cjm diff` to see them all._")
     unchanged = len(results) - len(changed)
     if unchanged:
         out.append(f"_{unchanged} more map{'s' if unchanged != 1 else ''} compared without changes._")

@@ -14,6 +14,7 @@ from cjm.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounde
 from cjm.loader import LIMIT, UNREADABLE
 from cjm.model import Journey
 from cjm.problem import Problem
+from cjm.validate import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -22,18 +23,14 @@ class MapError(CjmError):
     """One version of a map is not a valid map; `problems` say where and why."""
 
     def __init__(self, source: str, problems: list[Problem], first: int | None = None) -> None:
-        if first is not None and len(problems) >= first:
-            told = f"its first {len(problems)} problems shown; run `cjm validate` on it for all"
+        count = sum(problem.count for problem in problems)  # a capped report's note stands for those left out
+        if first is not None and count >= first:
+            told = f"its first {count} problems shown; run `cjm validate` on it for all"
         else:
-            told = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; run `cjm validate` on it"
+            told = f"{count} problem{'s' if count != 1 else ''}; run `cjm validate` on it"
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
-
-
-# A diff needs a valid map; of an invalid one it tells why with this many of its schema problems at most
-# (`cjm validate` tells them all).
-FIRST_PROBLEMS = 20
 
 
 def load_journey(raw: bytes, source: str) -> Journey:

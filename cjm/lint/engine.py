@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from cjm.files import Exclude, expand
+from cjm.files import Exclude, Snapshot, expand
 from cjm.lint.base import Fix
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for
@@ -40,6 +40,7 @@ class FileReport:
     fixed: str | None = None
     fixes: int = 0
     strict: bool = False  # warnings fail the run
+    snapshot: Snapshot | None = None  # the file as it was read: `--fix` refuses to write when it has changed since
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
@@ -57,6 +58,7 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     """Lint one validated file (`path` is where it lives, for per-file ignores; default: its source name)."""
     rules = settings.rules_for(path or result.source)
     text = result.document.text if result.document else None
+    snapshot = result.snapshot
     fixed, count = None, 0
     if fix and result.journey is not None:
         from cjm.lint.fix import fix_result
@@ -68,7 +70,8 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     if result.journey is not None:
         problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
-    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict)
+    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict,
+                      snapshot)
 
 
 def lint_journey(journey: Journey, rules: Mapping[str, RuleConfig]) -> list[Violation]:

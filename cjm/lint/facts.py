@@ -3,10 +3,12 @@ the rules share (which phase kinds make which part of the journey, which KPIs me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from cjm.lint.text import mentions
 from cjm.loader import Path
-from cjm.model import KIND_ORDER, Journey, Phase
+from cjm.model import KIND_ORDER, Initiative, Item, Journey, Phase
 
 # Map-level findings point at the `phases:` key (with `key=True`): the journey as a whole.
 JOURNEY: Path = ("phases",)
@@ -28,14 +30,15 @@ KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = 
                   ("site_visits", "new_user_rate"), frozenset({"store_visits"})),
     # Product awareness is half of a split interest phase (the low-awareness rule).
     "interest": (frozenset({"interest", "product_awareness", "information_search"}),
-                 ("time_on_site", "page_views"), frozenset({"site_visits", "new_user_rate"})),
+                 ("time_on_site", "page_views"), frozenset({"site_visits", "new_user_rate", "signup_rate"})),
     # Information gathering, comparison and final confirmation are a split consideration (long-consideration).
     "consideration": (frozenset({"consideration", "information_gathering", "comparison", "final_confirmation",
                                  "online_consideration", "store_confirmation", "evaluation"}),
-                      ("product_page_view_rate", "add_to_cart_rate"), frozenset({"store_visits", "page_views"})),
+                      ("product_page_view_rate", "add_to_cart_rate"),
+                      frozenset({"store_visits", "page_views", "signup_rate"})),
     "approval": (frozenset({"internal_coordination", "approval"}), ("approval_lead_time",),
                  frozenset({"conversion_rate"})),
-    "purchase": (PURCHASE_KINDS, ("conversion_rate", "average_order_value"), frozenset()),
+    "purchase": (PURCHASE_KINDS, ("conversion_rate", "average_order_value"), frozenset({"signup_rate"})),
     "post-purchase": (frozenset({"delivery", "receive", "unboxing", "use", "use_and_maintenance", "support", "thank",
                                  "post_purchase_evaluation"}),
                       ("review_rate", "customer_effort_score"), frozenset({"repeat_rate", "referral_rate"})),
@@ -45,9 +48,60 @@ KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = 
 # Teaching a new category is measured by the content read as much as by the visits it brings.
 KPI_EXTRAS = {"industry_awareness": frozenset({"time_on_site", "page_views"})}
 # CX-wide metrics (NPS, Customer Effort Score, retention rate, LTV, cart abandonment) and message metrics fit
-# anywhere; `custom` says nothing.
-NEUTRAL_METRICS = frozenset({"nps", "customer_effort_score", "retention_rate", "ltv", "cart_abandonment_rate",
-                             "open_rate", "click_through_rate", "custom"})
+# anywhere; `custom` says nothing; exit rates are everywhere. Of them, the scores of customers (NPS, CES,
+# retention, LTV) need someone who has bought.
+CUSTOMER_SCORES = frozenset({"nps", "customer_effort_score", "retention_rate", "ltv"})
+NEUTRAL_METRICS = CUSTOMER_SCORES | {"cart_abandonment_rate", "open_rate", "click_through_rate", "custom", "exit_rate"}
+
+
+# What KPIs are called, for those written without `metric:` (a name as consultants write it, in English or
+# Japanese, lower case after NFKC; ASCII names match as words, the others anywhere in the KPI's name). Longer
+# names come first where one contains another (`repeat purchase rate` before `purchase rate`). Two names have
+# no standard metric: sign-up rate (interest to purchase) and exit rate (neutral, like the CX-wide metrics).
+KPI_NAMES: dict[str, tuple[str, ...]] = {
+    "cart_abandonment_rate": ("cart abandonment", "abandoned cart", "カゴ落ち", "かご落ち", "カート放棄", "カート離脱"),
+    "repeat_rate": ("repeat", "repurchase", "re-purchase", "リピート", "再購入", "再来店", "2回目購入", "reorder",
+                    "再注文"),
+    "add_to_cart_rate": ("add to cart", "add-to-cart", "atc", "カート投入", "カート追加", "カゴ投入", "カート率"),
+    "product_page_view_rate": ("product page view", "product-page view", "pdp view", "商品ページ閲覧",
+                               "商品詳細ページ", "詳細ページ閲覧"),
+    "conversion_rate": ("conversion", "cvr", "cv率", "購入率", "成約率", "受注率", "コンバージョン", "close rate",
+                        "win rate", "purchase rate", "購入完了率"),
+    "average_order_value": ("average order", "aov", "basket size", "客単価", "平均注文", "購入単価", "注文単価"),
+    "new_user_rate": ("new user", "new visitor", "新規ユーザー", "新規訪問", "新規率"),
+    "store_visits": ("store visit", "来店", "showroom visit"),
+    "site_visits": ("site visit", "visits", "sessions", "traffic", "訪問数", "訪問者数", "セッション", "流入",
+                    "impression", "インプレッション", "reach", "リーチ", "認知率", "想起率", "フォロワー",
+                    "followers"),
+    "time_on_site": ("time on site", "dwell", "session duration", "滞在時間"),
+    "page_views": ("page view", "pageview", "pv", "閲覧数", "ページビュー"),
+    "ltv": ("ltv", "lifetime value", "life time value", "clv", "顧客生涯価値"),
+    "nps": ("nps", "net promoter", "推奨度"),
+    "customer_effort_score": ("ces", "customer effort", "顧客努力"),
+    "retention_rate": ("retention", "継続率", "定着率", "解約率", "churn"),
+    "open_rate": ("open rate", "開封率"),
+    "click_through_rate": ("ctr", "click-through", "click through", "クリック率"),
+    "review_rate": ("review", "レビュー", "口コミ投稿", "クチコミ投稿"),
+    "referral_rate": ("referral", "紹介"),
+    "approval_lead_time": ("approval", "稟議", "承認"),
+    "signup_rate": ("sign-up", "signup", "sign up", "registration", "会員登録", "新規登録", "登録率"),
+    "exit_rate": ("exit rate", "bounce", "離脱率", "直帰率"),
+}
+
+
+def metric_of(kpi: Item) -> tuple[str | None, bool]:
+    """A KPI's standard metric: its `metric`, else the one its name spells (see KPI_NAMES), and whether it was
+    read from the name."""
+    metric = kpi.get("metric")
+    if metric:
+        return metric, False
+    name = kpi.get("name")
+    if not isinstance(name, str):
+        return None, False
+    for metric, names in KPI_NAMES.items():
+        if mentions(name, names):
+            return metric, True
+    return None, False
 
 
 def kpi_group(kind: str) -> str | None:
@@ -118,15 +172,59 @@ def addressed_pain_points(journey: Journey) -> set[str]:
 def improved_phases(journey: Journey) -> set[str]:
     """Phases some initiative works on: named in its `phases`, or holding a pain point or opportunity it
     addresses (or a pain point those opportunities address)."""
+    return set(answering_initiatives(journey)[1])
+
+
+def answering_initiatives(journey: Journey) -> tuple[dict[str, list[Initiative]], dict[str, list[Initiative]]]:
+    """Which initiatives answer each pain point (listing it, or pursuing an opportunity that addresses it) and
+    each phase (naming it, or answering something in it): two maps, by pain point id and by phase id."""
     where = phase_of_items(journey)
     addresses = {item.id: item.get("addresses", []) for _, item in journey.items() if item.list_name == "opportunities"}
-    improved: set[str] = set()
+    by_pain: dict[str, list[Initiative]] = {}
+    by_phase: dict[str, list[Initiative]] = {}
     for initiative in journey.initiatives:
-        improved.update(initiative.phases)
-        targets = [*initiative.pain_points, *initiative.opportunities]
-        targets += [pain for opportunity in initiative.opportunities for pain in addresses.get(opportunity, [])]
-        improved.update(where[target].id for target in targets if target in where)
-    return improved
+        pains = {*initiative.pain_points}
+        pains.update(pain for opportunity in initiative.opportunities for pain in addresses.get(opportunity, []))
+        phases = {*initiative.phases}
+        phases.update(where[target].id for target in [*pains, *initiative.opportunities] if target in where)
+        for pain in pains:
+            by_pain.setdefault(pain, []).append(initiative)
+        for phase_id in phases:
+            by_phase.setdefault(phase_id, []).append(initiative)
+    return by_pain, by_phase
+
+
+@dataclass(frozen=True)
+class LowPoint:
+    """A low point of an emotion curve: the phase, where its score is written, why it is low, and the lane
+    (` for persona 'x'` in a multi-lane map, else empty)."""
+
+    phase: Phase
+    path: Path
+    why: str
+    lane: str
+    score: float
+    drop: bool  # a fall from the phase before, rather than the lowest score
+
+
+def low_points(journey: Journey, drop: float) -> Iterator[LowPoint]:
+    """The low points of each persona lane's curve: the lowest score (unless the curve is flat and not negative)
+    and every fall of `drop` or more from one phase to the next."""
+    curves: dict[str | None, list[tuple[Phase, float, Path]]] = {}
+    for phase in journey.phases:
+        for emotion in phase.emotions:
+            curves.setdefault(emotion.persona, []).append((phase, emotion.score, emotion.path))
+    for persona, curve in curves.items():
+        lane = f" for persona '{persona}'" if persona else ""
+        scores = [score for _, score, _ in curve]
+        lowest = min(scores)
+        if lowest < max(scores) or lowest < 0:
+            for phase, score, path in curve:
+                if score == lowest:
+                    yield LowPoint(phase, path, f"lowest score, {number(score)}", lane, score, False)
+        for (_, before, _), (phase, score, path) in zip(curve, curve[1:], strict=False):
+            if before - score >= drop:
+                yield LowPoint(phase, path, f"drops from {number(before)} to {number(score)}", lane, score, True)
 
 
 def number(value: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -109,20 +110,27 @@ def build_settings(config: Config, overrides: Overrides = Overrides()) -> Settin
 
 def resolve(selector: str) -> set[str]:
     """The codes a selector names: `ALL`, a code (`CJM101`), a prefix (`CJM1`, `CJM30`), a rule name
-    (`phase-without-kpi`) or a family (`coverage`, `business-traits`). Empty when it names nothing."""
+    (`phase-without-kpi`) or a family (`coverage`, `business-traits`, or its first word: `business`).
+    Empty when it names nothing."""
     text = selector.strip()
     upper = text.upper()
     if upper == "ALL":
         return set(RULES)
     if text in BY_NAME:
         return {BY_NAME[text].code}
-    family = text.lower().replace("-", " ").replace("_", " ")
-    digits = [digit for digit, name in FAMILIES.items() if name.lower() == family]
+    digits = [digit for digit, name in FAMILIES.items() if _names_family(text, name)]
     if digits:
         return {code for code in RULES if code[3] == digits[0]}
     if upper.startswith("CJM"):
         return {code for code in RULES if code.startswith(upper)}
     return set()
+
+
+def _names_family(text: str, family: str) -> bool:
+    """`business traits`, `business-traits`, `business` (its first word) and `kpi` (singular) name a family."""
+    written = text.lower().replace("-", " ").replace("_", " ").strip()
+    first = family.lower().split()[0]
+    return bool(written) and written in {family.lower(), first, first.removesuffix("s")}
 
 
 def resolve_all(selectors: Iterable[str], error: Any) -> set[str]:
@@ -176,6 +184,8 @@ def check_option(option: Option, value: Any) -> str | None:
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return "must be a number"
+        if not math.isfinite(value):
+            return f"must be a finite number, not {value}"
         if option.minimum is not None and value < option.minimum:
             return f"must be at least {option.minimum:g}"
         return None

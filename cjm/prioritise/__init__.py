@@ -21,9 +21,9 @@ API
     initiative keeps its map id). `capacity`: initiatives per stage, one number or one per stage (None:
     unlimited). Raises `CjmError` when `check()` finds a problem or dependencies form a cycle.
 `check(journeys, model) -> list[Problem]`
-    Located problems: errors stop prioritising (preset inputs missing, CJM060; two maps of a portfolio with
-    one id, CJM062); a warning says the roadmap differs from the map (an initiative pinned before a dependency
-    pinned later, CJM061: the dependency order wins).
+    Located problems: errors stop prioritising (two maps of a portfolio with one id, CJM062); a warning says
+    the roadmap differs from the map (an initiative pinned before a dependency pinned later, CJM061: the
+    dependency order wins).
 `make_model(name="default", weights=None) -> ScoringModel`
     `name` is `default`, `rice`, `ice` or `wsjf` (`PRESETS`); `weights` override `DEFAULT_WEIGHTS`.
 `settings_from_config(config, preset=None, weights=None, capacity=None)`
@@ -36,15 +36,23 @@ API
 (`Term`: name, value, assumed, normalised, weight, points, note), `quadrant` (`quick_win`, `big_bet`,
 `fill_in`, `money_pit`; `QUADRANTS` has the labels), `quadrant_reason`, `stage` (1-3, 4 = later: beyond
 capacity; `STAGES` has the labels), `stage_reason`, `pinned`, `depends_on`, `addresses` (phases, pain_points),
-`inputs` (the fields as written), `assumed`, `source`, `line`.
+`inputs` (the fields as written), `assumed`, `derived` (terms not written in the map: derived or inherited),
+`inherited` (the urgency taken from a dependent, `derive.Inherited`), `rank_reason`, `risk` (`"rethink"` for heavy
+upkeep with low confidence) and `risk_reason`, `label(language)` (`big bet, rethink`, `大型施策・要再検討`: what a
+table or report shows), `source`, `line`.
+
+`Roadmap.language` is `ja` when every map is Japanese; `Roadmap.answered_only_by_risky()` lists the pain points
+whose every answer is an initiative to rethink.
 
 `Coverage`: `stages` (`StageCoverage`: stage, initiatives, phases, pain_points as (map id, id) pairs),
 `pain_points` (`PainPoint` with the first `stage` that addresses it, None if none), `unaddressed`,
 `low_points` (`LowPoint`: a phase's emotion below 0, with the first `stage` that addresses its phase).
 
 Order: score, then impact, urgency, feasibility, maintenance cost (lower first), set-and-forget first,
-confidence, map id and id (`TIE_BREAKS`). Scores depend only on the initiative's own inputs and the
-declared scale bounds. The scoring model, quadrants and stages are documented in `scoring`, `classify` and
+confidence, map id and id (`TIE_BREAKS`); a prerequisite always ranks just before the best initiative that
+depends on it, and inherits its urgency (`derive`). Scores depend on the initiative's own inputs, the declared
+scale bounds and, through `derive.Facts`, on what depends on it and (RICE's reach) where it acts on the
+journey. The scoring model, quadrants and stages are documented in `scoring`, `classify`, `derive` and
 `staging`, and for users in docs/prioritise.md.
 """
 

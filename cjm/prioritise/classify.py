@@ -12,6 +12,10 @@ The stage follows the domain brief's staged roadmap:
     2  strengthening key journey points: big bets and fill-ins (search, product images, checkout)
     3  advanced measures: big bets with heavy upkeep (maintenance cost 4-5: personalised
        recommendations, loyalty programme expansion) and money pits, which come last
+
+Whatever its quadrant, an initiative with heavy upkeep (maintenance cost 4-5) and low confidence (below 0.5), both
+written in the map, is named `rethink`: it will keep costing while the team doubts it pays back (the domain brief's
+"maintenance cost: ongoing effort, update frequency, long-term ROI"). A missing input is not held against it.
 """
 
 from __future__ import annotations
@@ -34,6 +38,46 @@ STAGES: dict[int, str] = {
     4: "later (beyond capacity)",
 }
 HEAVY_UPKEEP = 4  # maintenance cost at which a big bet counts as an advanced measure
+LOW_CONFIDENCE = 0.5  # confidence below which an estimate is more likely wrong than right
+
+# Every label in English and Japanese; the Japanese ones are those of the report and diagrams.
+QUADRANTS_JA: dict[str, str] = {
+    "quick_win": "クイックウィン",
+    "big_bet": "大型施策",
+    "fill_in": "余力で実施",
+    "money_pit": "見送り候補",
+}
+STAGES_JA: dict[int, str] = {
+    1: "仕組み化・すぐできる施策",
+    2: "重要な接点の強化",
+    3: "高度な施策",
+    4: "後回し（キャパシティ超過）",
+}
+RISKS: dict[str, tuple[str, str]] = {"rethink": ("rethink", "要再検討")}
+
+
+def quadrant_name(key: str, language: str = "en") -> str:
+    return QUADRANTS_JA[key] if language == "ja" else QUADRANTS[key]
+
+
+def stage_name(stage: int, language: str = "en") -> str:
+    return STAGES_JA[stage] if language == "ja" else STAGES[stage]
+
+
+def risk_name(key: str, language: str = "en") -> str:
+    english, japanese = RISKS[key]
+    return japanese if language == "ja" else english
+
+
+def risk(raw: Mapping[str, Any]) -> tuple[str | None, str]:
+    """`("rethink", why)` for heavy upkeep with low confidence, both written in the map; else `(None, "")`."""
+    upkeep, confidence = raw.get("maintenance_cost"), raw.get("confidence")
+    if upkeep is None or confidence is None or upkeep < HEAVY_UPKEEP or confidence >= LOW_CONFIDENCE:
+        return None, ""
+    return "rethink", (
+        f"heavy upkeep (maintenance cost {upkeep} ≥ {HEAVY_UPKEEP}) and low confidence ({confidence:g} < "
+        f"{LOW_CONFIDENCE:g}): it keeps costing while its return is unsure; rethink or test it small first"
+    )
 
 
 def quadrant(raw: Mapping[str, Any]) -> tuple[str, str]:

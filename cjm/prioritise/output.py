@@ -8,24 +8,88 @@ The JSON document (documented in docs/prioritise.md)::
 
     {"tool": "cjm", "version": ..., "command": "prioritise",
      "model": {"name", "formula", "weights", "tie_breaks"}, "capacity": [...] or null,
-     "initiatives": [{"rank", "map", "id", "title", "score", "quadrant", "stage", "stage_label", "stage_reason",
-                      "quadrant_reason", "pinned", "depends_on", "phases", "pain_points", "inputs", "assumed",
-                      "formula", "terms", "file", "line"}, ...],
-     "coverage": {"stages": [...], "unaddressed_pain_points": [...], "low_points": [...]}}
+     "language": "en" or "ja",
+     "initiatives": [{"rank", "map", "id", "title", "score", "quadrant", "label", "risk", "risk_reason", "stage",
+                      "stage_label", "stage_reason", "rank_reason", "quadrant_reason", "pinned", "depends_on",
+                      "phases", "pain_points", "inputs", "assumed", "derived", "inherits", "formula", "terms",
+                      "file", "line"}, ...],
+     "coverage": {"stages": [...], "unaddressed_pain_points": [...], "low_points": [...],
+                  "answered_only_by_risky": [...]}}
+
+Table and Markdown speak the maps' language (`Roadmap.language`: Japanese when every map is Japanese); JSON and CSV
+keep English keys and values, with `label` and `stage_label` in the maps' language.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import IO, Any
 
 from cjm import __version__
-from cjm.prioritise.classify import QUADRANTS, STAGES
+from cjm.prioritise.classify import STAGES, stage_name
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
+from cjm.reporters import json_text
 from cjm.terminal import safe
+
+# --- words ----------------------------------------------------------------------------------------------
+
+# What the table and Markdown say, in English and Japanese (the report's and diagrams' Japanese terms).
+_WORDS: dict[str, tuple[str, str]] = {
+    "Stage": ("Stage", "ステージ"),
+    "#": ("#", "順位"),
+    "Score": ("Score", "スコア"),
+    "Quadrant": ("Quadrant", "象限"),
+    "ID": ("ID", "ID"),
+    "Initiative": ("Initiative", "施策"),
+    "Map": ("Map", "マップ"),
+    "Inputs": ("Inputs", "入力"),
+    "roadmap": ("Roadmap", "ロードマップ"),
+    "coverage": ("Coverage", "カバレッジ"),
+    "scored": ("Scored with the {model}.", "スコア：{model}。"),
+    "inputs": ("Inputs: {legend}.", "入力：{legend}。"),
+    "default_model": ("default model: {formula} (weights: {weights})", "標準モデル {formula}（重み：{weights}）"),
+    "preset_model": ("{name} preset: {formula}", "{name}プリセット {formula}"),
+    "stage_line": ("Stage {n} ({label}, {count}): phases {phases}; pain points {pains}",
+                   "ステージ{n}（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}"),
+    "stage_head": ("Stage {n} ", "ステージ{n}"),
+    "stage_rest": ("({label}, {count}): phases {phases}; pain points {pains}",
+                   "（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}"),
+    "none": ("none", "なし"),
+    "unaddressed": ("Pain points no initiative addresses", "対応する施策のないペインポイント"),
+    "all_addressed": (
+        "Every pain point is addressed by an initiative.",
+        "すべてのペインポイントに対応する施策があります。",
+    ),
+    "low_points": ("Emotional low points", "感情の低点"),
+    "addressed_in": ("addressed in stage {n}", "ステージ{n}で対応"),
+    "share": (" ({done} of {all} pain points)", "（ペインポイント{all}件中{done}件）"),
+    "not_addressed": ("not addressed", "未対応"),
+    "risky_note": ("; only initiatives to rethink answer {ids}", "。ただし {ids} は要再検討の施策しか対応していない"),
+    "only_risky": (
+        "Pain points answered only by initiatives to rethink",
+        "要再検討の施策しか対応していないペインポイント",
+    ),
+    "count": (" ({n})", "（{n}件）"),
+    "severity": (", severity {n}", "、深刻度{n}"),
+    "paren": ("({text})", "（{text}）"),
+    "gap": (" ", ""),
+    "pain_line": ("{phase}: {text} ({id}{severity})", "{phase}：{text}（{id}{severity}）"),
+    "low_line": ("{phase} ({score}{note}): {fixed}", "{phase}（{score}{note}）：{fixed}"),
+    "answer": ("{id} ({title})", "{id}（{title}）"),
+    "colon": (":", "："),
+    "list_sep": (", ", "、"),
+    "assumed_mark": ("? = not in the map, assumed", "? = マップに無く仮定した値"),
+    "derived_mark": ("~ = derived from the map's other inputs, or inherited (see --explain)",
+                     "~ = マップの他の入力から導出、または依存元から継承（--explain で確認）"),
+}
+
+
+def say(key: str, language: str, **values: Any) -> str:
+    english, japanese = _WORDS[key]
+    return (japanese if language == "ja" else english).format(**values)
+
 
 # --- plain values ---------------------------------------------------------------------------------------
 
@@ -56,13 +120,15 @@ _SHORT = {
 
 
 def inputs_text(roadmap: Roadmap, item: RankedInitiative) -> str:
-    """`I5 F4 U5 M2 C0.9 SF`: the inputs the model used; `?` marks an assumed one, SF set-and-forget."""
+    """`I5 F4 U5 M2 C0.9 SF`: the inputs the model used; `?` marks an assumed one, `~` one derived from the map's
+    other inputs (or an inherited urgency), SF set-and-forget."""
     terms = {t.name: t for t in item.terms}
     parts = []
     for name, label in _SHORT[roadmap.model.name]:
         term = terms.get(name)
         if term is not None:
-            parts.append(f"{label}{_value(term.value)}{'?' if term.assumed else ''}")
+            mark = "?" if term.assumed else "~" if term.derived else ""
+            parts.append(f"{label}{_value(term.value)}{mark}")
     if roadmap.model.name == "default" and terms["set_and_forget"].value:
         parts.append("SF")
     return " ".join(parts)
@@ -74,6 +140,10 @@ def _value(value: Any) -> str:
     if isinstance(value, float):
         return fmt(value)
     return str(value)
+
+
+def answers_text(items: tuple[RankedInitiative, ...], language: str = "en") -> str:
+    return say("list_sep", language).join(say("answer", language, id=item.id, title=item.title) for item in items)
 
 
 def phase_label(roadmap: Roadmap, map_id: str, phase_id: str) -> str:
@@ -92,9 +162,13 @@ def initiative_dict(roadmap: Roadmap, item: RankedInitiative) -> dict[str, Any]:
         "title": item.title,
         "score": round(item.score, 6),
         "quadrant": item.quadrant,
+        "label": item.label(roadmap.language),
+        "risk": item.risk,
+        "risk_reason": item.risk_reason or None,
         "stage": item.stage,
-        "stage_label": STAGES[item.stage],
+        "stage_label": stage_name(item.stage, roadmap.language),
         "stage_reason": item.stage_reason,
+        "rank_reason": item.rank_reason or None,
         "quadrant_reason": item.quadrant_reason,
         "pinned": item.pinned,
         "depends_on": list(item.depends_on),
@@ -102,6 +176,19 @@ def initiative_dict(roadmap: Roadmap, item: RankedInitiative) -> dict[str, Any]:
         "pain_points": list(item.addresses.pain_points),
         "inputs": item.inputs,
         "assumed": list(item.assumed),
+        "derived": list(item.derived),
+        "inherits": (
+            {
+                "input": "urgency",
+                "value": item.inherited.value,
+                "own": None if item.inherited.own_assumed else item.inherited.own,
+                "from": item.inherited.source,
+                "via": list(item.inherited.via),
+                "steps": item.inherited.steps,
+            }
+            if item.inherited
+            else None
+        ),
         "formula": item.formula,
         "terms": [_term_dict(t) for t in item.terms],
         "file": item.source,
@@ -111,6 +198,8 @@ def initiative_dict(roadmap: Roadmap, item: RankedInitiative) -> dict[str, Any]:
 
 def _term_dict(term: Term) -> dict[str, Any]:
     out: dict[str, Any] = {"name": term.name, "value": term.value, "assumed": term.assumed}
+    if term.derived:
+        out["derived"] = term.derived
     if term.weight is not None:
         out.update(
             normalised=round(float(term.normalised or 0), 6),
@@ -134,12 +223,13 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
         },
         "capacity": list(roadmap.capacity) if roadmap.capacity else None,
         "maps": list(roadmap.maps),
+        "language": roadmap.language,
         "initiatives": [initiative_dict(roadmap, r) for r in roadmap.initiatives],
         "coverage": {
             "stages": [
                 {
                     "stage": s.stage,
-                    "label": STAGES[s.stage],
+                    "label": stage_name(s.stage, roadmap.language),
                     "initiatives": [f"{m}:{i}" for m, i in s.initiatives],
                     "phases": [{"map": m, "id": p} for m, p in s.phases],
                     "pain_points": [{"map": m, "id": p} for m, p in s.pain_points],
@@ -158,8 +248,13 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
                     "fixed_in_stage": p.stage,
                     "pain_points": p.pain_points,
                     "pain_points_addressed": p.pain_points_addressed,
+                    "answered_only_by_risky": list(roadmap.risky_in_phase(p.map_id, p.phase_id)),
                 }
                 for p in cover.low_points
+            ],
+            "answered_only_by_risky": [
+                {**_pain_dict(pain), "initiatives": [item.ref for item in items]}
+                for pain, items in roadmap.answered_only_by_risky()
             ],
         },
     }
@@ -177,8 +272,7 @@ def _pain_dict(pain: PainPoint) -> dict[str, Any]:
 
 
 def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
-    json.dump(roadmap_dict(roadmap), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(roadmap_dict(roadmap)))
 
 
 # --- CSV ------------------------------------------------------------------------------------------------
@@ -192,22 +286,30 @@ CSV_COLUMNS = (
     "title",
     "score",
     "quadrant",
+    "risk",
     "pinned",
     *CSV_INPUTS,
     "assumed",
+    "derived",
     "depends_on",
     "phases",
     "pain_points",
     "stage_reason",
+    "rank_reason",
     "file",
     "line",
 )
+BOM = "\ufeff"  # lets Excel (notably on Japanese Windows) read the file as UTF-8 rather than the ANSI code page
 
 
-def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
-    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused (cjm.csv_output)."""
+def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bool = False) -> None:
+    """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused
+    (cjm.csv_output). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel should open
+    as UTF-8."""
     from cjm.csv_output import CsvWriter
 
+    if bom:
+        stream.write(BOM)
     writer = CsvWriter(stream)
     writer.writerow(CSV_COLUMNS)
     for item in roadmap.initiatives:
@@ -221,13 +323,16 @@ def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None
                 item.title,
                 round(item.score, 6),
                 item.quadrant,
+                item.risk or "",
                 str(item.pinned).lower(),
                 *inputs,
                 " ".join(item.assumed),
+                " ".join(item.derived),
                 " ".join(item.depends_on),
                 " ".join(item.addresses.phases),
                 " ".join(item.addresses.pain_points),
                 item.stage_reason,
+                item.rank_reason,
                 item.source,
                 item.line,
             ]
@@ -256,17 +361,18 @@ def md(text: str) -> str:
 
 def markdown_table(roadmap: Roadmap) -> str:
     """The roadmap as one GitHub-flavoured Markdown table, by stage and then rank."""
+    language = roadmap.language
     portfolio = len(roadmap.maps) > 1
     head = ["Stage", "#", "Score", "Quadrant", "Initiative", "ID", *(["Map"] if portfolio else []), "Inputs"]
     align = ["---:", "---:", "---:", ":---", ":---", ":---", *([":---"] if portfolio else []), ":---"]
-    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
+    lines = ["| " + " | ".join(say(h, language) for h in head) + " |", "| " + " | ".join(align) + " |"]
     for _, _, items in roadmap.stages:
         for item in items:
             cells = [
                 str(item.stage),
                 str(item.rank),
                 score_text(roadmap, item.score),
-                QUADRANTS[item.quadrant],
+                f"**{md(item.label(language))}**" if item.risk else md(item.label(language)),
                 md(item.title),
                 f"`{item.id}`",
                 *([f"`{item.map_id}`"] if portfolio else []),
@@ -277,81 +383,153 @@ def markdown_table(roadmap: Roadmap) -> str:
 
 
 def write_markdown(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
-    stream.write(f"## Roadmap\n\n{markdown_table(roadmap)}\n")
-    stream.write(f"Scored with the {_model_line(roadmap)}. Inputs: {_legend(roadmap)}.\n")
+    language = roadmap.language
+    stream.write(f"## {say('roadmap', language)}\n\n{markdown_table(roadmap)}\n")
+    scored = say("scored", language, model=_model_line(roadmap))
+    stream.write(f"{scored} {say('inputs', language, legend=_legend(roadmap))}\n")
     cover = roadmap.coverage
+    none = say("none", language)
+    sep = say("list_sep", language)
     if cover.stages:
-        stream.write("\n### Coverage\n\n")
+        stream.write(f"\n### {say('coverage', language)}\n\n")
         for stage in cover.stages:
-            phases = ", ".join(md(phase_label(roadmap, m, p)) for m, p in stage.phases) or "none"
-            pains = ", ".join(f"`{p}`" for _, p in stage.pain_points) or "none"
-            stream.write(
-                f"- **Stage {stage.stage}, {STAGES[stage.stage]}** ({len(stage.initiatives)}): "
-                f"phases {phases}; pain points {pains}\n"
+            phases = sep.join(md(phase_label(roadmap, m, p)) for m, p in stage.phases) or none
+            pains = sep.join(f"`{p}`" for _, p in stage.pain_points) or none
+            head = say("stage_head", language, n=stage.stage)
+            rest = say(
+                "stage_rest",
+                language,
+                label=stage_name(stage.stage, language),
+                count=len(stage.initiatives),
+                phases=phases,
+                pains=pains,
             )
+            stream.write(f"- **{head.strip()}**{head[len(head.strip()):]}{rest}\n")
     if cover.unaddressed:
-        stream.write("\n### Pain points no initiative addresses\n\n")
+        stream.write(f"\n### {say('unaddressed', language)}\n\n")
         for pain in cover.unaddressed:
-            stream.write(
-                f"- {md(phase_label(roadmap, pain.map_id, pain.phase_id))}: {md(pain.text)} "
-                f"(`{pain.id}`{_severity(pain)})\n"
-            )
+            stream.write(f"- {_md_pain(roadmap, pain)}\n")
+    risky = roadmap.answered_only_by_risky()
+    if risky:
+        stream.write(f"\n### {say('only_risky', language)}\n\n")
+        for pain, items in risky:
+            stream.write(f"- {_md_pain(roadmap, pain)} → {md(answers_text(items, language))}\n")
     if cover.low_points:
-        stream.write("\n### Emotional low points\n\n")
+        stream.write(f"\n### {say('low_points', language)}\n\n")
         for low in cover.low_points:
-            fixed = f"addressed in stage {low.stage}{_share(low)}" if low.stage else "**not addressed**"
-            note = f": {md(low.note)}" if low.note else ""
-            stream.write(f"- {md(phase_label(roadmap, low.map_id, low.phase_id))} ({fmt(low.score)}{note}): {fixed}\n")
+            fixed = (
+                say("addressed_in", language, n=low.stage) + _share(low, language) + _risky_note(roadmap, low)
+                if low.stage
+                else f"**{say('not_addressed', language)}**"
+            )
+            note = f"{say('colon', language)}{say('gap', language)}{md(low.note)}" if low.note else ""
+            phase = md(phase_label(roadmap, low.map_id, low.phase_id))
+            stream.write(f"- {say('low_line', language, phase=phase, score=fmt(low.score), note=note, fixed=fixed)}\n")
 
 
-def _share(low: LowPoint) -> str:
+def _md_pain(roadmap: Roadmap, pain: PainPoint) -> str:
+    language = roadmap.language
+    return say(
+        "pain_line",
+        language,
+        phase=md(phase_label(roadmap, pain.map_id, pain.phase_id)),
+        text=md(pain.text),
+        id=f"`{pain.id}`",
+        severity=_severity(pain, language),
+    )
+
+
+def _share(low: LowPoint, language: str = "en") -> str:
     """` (1 of 2 pain points)` when only some of the phase's pain points are addressed."""
     if low.pain_points_addressed < low.pain_points:
-        return f" ({low.pain_points_addressed} of {low.pain_points} pain points)"
+        return say("share", language, done=low.pain_points_addressed, all=low.pain_points)
     return ""
 
 
-def _severity(pain: PainPoint) -> str:
-    return f", severity {pain.severity}" if pain.severity else ""
+def _risky_note(roadmap: Roadmap, low: LowPoint) -> str:
+    """`; only initiatives to rethink answer shikin-fuan` when some of the low point's pain points have no sounder
+    answer: the stage that "addresses" the low point may answer another of its pain points."""
+    ids = roadmap.risky_in_phase(low.map_id, low.phase_id)
+    if not ids:
+        return ""
+    return say("risky_note", roadmap.language, ids=say("list_sep", roadmap.language).join(ids))
 
 
-def _model_line(roadmap: Roadmap) -> str:
-    model = roadmap.model
+def _severity(pain: PainPoint, language: str = "en") -> str:
+    return say("severity", language, n=pain.severity) if pain.severity else ""
+
+
+def _model_line(roadmap: Roadmap, language: str | None = None) -> str:
+    model, language = roadmap.model, language or roadmap.language
+    formula = _FORMULAS_JA[model.name] if language == "ja" else model.description
     if model.name == "default":
-        weights = ", ".join(f"{_LABELS[k]} {fmt(v)}" for k, v in model.weights.items())
-        return f"default model: {model.description} (weights: {weights})"
-    return f"{model.name.upper()} preset: {model.description}"
+        weights = say("list_sep", language).join(f"{_label(k, language)} {fmt(v)}" for k, v in model.weights.items())
+        return say("default_model", language, formula=formula, weights=weights)
+    return say("preset_model", language, name=model.name.upper(), formula=formula)
 
 
+_FORMULAS_JA = {
+    "default": "100 × Σ(重み × 正規化した入力) / Σ重み",
+    "rice": "リーチ × インパクト × 確度 / 工数",
+    "ice": "インパクト × 確度 × 容易さ",
+    "wsjf": "（事業価値 + 時間的緊急性 + リスク低減・機会創出）/ ジョブサイズ",
+}
 _LABELS = {
-    "impact": "impact",
-    "feasibility": "feasibility",
-    "urgency": "urgency",
-    "maintenance_cost": "maintenance cost",
-    "set_and_forget": "set-and-forget",
-    "confidence": "confidence",
-    "reach": "reach",
-    "rice.impact": "impact",
-    "effort": "effort (person-months)",
-    "ice.impact": "impact",
-    "ice.confidence": "confidence",
-    "ice.ease": "ease",
-    "wsjf.business_value": "business value",
-    "wsjf.time_criticality": "time criticality",
-    "wsjf.risk_reduction": "risk reduction",
-    "wsjf.job_size": "job size",
+    "impact": ("impact", "インパクト"),
+    "feasibility": ("feasibility", "実現しやすさ"),
+    "urgency": ("urgency", "緊急度"),
+    "maintenance_cost": ("maintenance cost", "維持コスト"),
+    "set_and_forget": ("set-and-forget", "仕組み化"),
+    "confidence": ("confidence", "確度"),
+    "reach": ("reach", "リーチ"),
+    "rice.impact": ("impact", "インパクト"),
+    "effort": ("effort (person-months)", "工数（人月）"),
+    "ice.impact": ("impact", "インパクト"),
+    "ice.confidence": ("confidence", "確度"),
+    "ice.ease": ("ease", "容易さ"),
+    "wsjf.business_value": ("business value", "事業価値"),
+    "wsjf.time_criticality": ("time criticality", "時間的緊急性"),
+    "wsjf.risk_reduction": ("risk reduction", "リスク低減・機会創出"),
+    "wsjf.job_size": ("job size", "ジョブサイズ"),
 }
 
 
+def _label(name: str, language: str) -> str:
+    english, japanese = _LABELS[name]
+    return japanese if language == "ja" else english
+
+
 def _legend(roadmap: Roadmap) -> str:
-    legend = ", ".join(f"{short} {_LABELS[name]}" for name, short in _SHORT[roadmap.model.name])
-    extra = ", SF set-and-forget" if roadmap.model.name == "default" else ""
-    return f"{legend}{extra}; ? = not in the map, assumed"
+    language = roadmap.language
+    sep = say("list_sep", language)
+    parts = [f"{short} {_label(name, language)}" for name, short in _SHORT[roadmap.model.name]]
+    if roadmap.model.name == "default":
+        parts.append(f"SF {_label('set_and_forget', language)}")
+    marks = [say("assumed_mark", language)]
+    if any(item.derived for item in roadmap.initiatives):
+        marks.append(say("derived_mark", language))
+    return sep.join(parts) + ("；" if language == "ja" else "; ") + sep.join(marks)
 
 
 # --- table (rich) ---------------------------------------------------------------------------------------
 
 _QUADRANT_STYLE = {"quick_win": "green", "big_bet": "cyan", "fill_in": "yellow", "money_pit": "red"}
+
+
+NARROW = 110  # below this many columns the table folds the id under the title and leaves out the inputs
+
+
+def _terminal_width(stream: IO[str]) -> int | None:
+    """The columns of the terminal the table goes to, or of `COLUMNS` when set; None: no limit (a file or pipe)."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if hasattr(stream, "isatty") and stream.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> None:
@@ -361,7 +539,9 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
 
     from cjm.terminal import console_for
 
-    console = console_for(stream, color=color)
+    language = roadmap.language
+    console = console_for(stream, color=color, width=_terminal_width(stream))
+    narrow = console.width < NARROW
     portfolio = len(roadmap.maps) > 1
     table = Table(
         box=box.SIMPLE_HEAD if color else box.ASCII2,
@@ -369,68 +549,91 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
         pad_edge=False,
         header_style="bold" if color else "",
     )
-    for name, justify in (
-        ("Stage", "right"),
-        ("#", "right"),
-        ("Score", "right"),
-        ("Quadrant", "left"),
-        ("ID", "left"),
-        ("Initiative", "left"),
-        *((("Map", "left"),) if portfolio else ()),
-        ("Inputs", "left"),
-    ):
+    columns = [("Stage", "right"), ("#", "right"), ("Score", "right"), ("Quadrant", "left")]
+    columns += [("Initiative", "left")] if narrow else [("ID", "left"), ("Initiative", "left")]
+    columns += [("Map", "left")] if portfolio else []
+    columns += [] if narrow else [("Inputs", "left")]
+    for name, justify in columns:
         # Only the free text wraps on a narrow terminal; ids and numbers stay whole.
-        wraps = name in ("Initiative", "Map")
+        wraps = name in ("Initiative", "Map") or (narrow and name == "Quadrant")
         table.add_column(
-            name,
-            justify=justify,
+            say(name, language),
+            justify=justify,  # type: ignore[arg-type]
             overflow="fold",
             no_wrap=not wraps,
-            ratio=1 if wraps else None,  # type: ignore[arg-type]
+            ratio=(3 if name == "Initiative" else 1) if wraps else None,  # type: ignore[arg-type]
         )
     for _, _, items in roadmap.stages:
         for n, item in enumerate(items):
+            style = "bold red" if item.risk else _QUADRANT_STYLE[item.quadrant]
+            title = Text(safe(item.title))
+            if narrow:
+                title.append("\n" + safe(item.id), style="dim")
             table.add_row(
                 str(item.stage),
                 str(item.rank),
                 score_text(roadmap, item.score),
-                Text(QUADRANTS[item.quadrant], style=_QUADRANT_STYLE[item.quadrant]),
-                Text(safe(item.id)),
-                Text(safe(item.title)),
+                Text(item.label(language), style=style),
+                *(() if narrow else (Text(safe(item.id)),)),
+                title,
                 *((Text(safe(item.map_id)),) if portfolio else ()),
-                Text(inputs_text(roadmap, item)),
+                *(() if narrow else (Text(inputs_text(roadmap, item)),)),
                 end_section=n == len(items) - 1,
             )
     console.print(table)
-    console.print(Text(f"Scored with the {_model_line(roadmap)}.", style="dim"), soft_wrap=True)
-    console.print(Text(f"Inputs: {_legend(roadmap)}.", style="dim"), soft_wrap=True)
+    console.print(Text(say("scored", language, model=_model_line(roadmap)), style="dim"), soft_wrap=not narrow)
+    if not narrow:
+        console.print(Text(say("inputs", language, legend=_legend(roadmap)), style="dim"), soft_wrap=True)
     _print_coverage(console, roadmap)
 
 
 def _print_coverage(console: Any, roadmap: Roadmap) -> None:
     from rich.text import Text
 
+    language = roadmap.language
+    # rich wraps at spaces: right for English; Japanese lines read better broken anywhere, as the terminal does.
+    soft = language == "ja"
+    sep, none, colon = say("list_sep", language), say("none", language), say("colon", language)
     cover = roadmap.coverage
     console.print()
     for stage in cover.stages:
         line = Text()
-        line.append(f"Stage {stage.stage} ", style="bold")
-        line.append(f"({STAGES[stage.stage]}, {len(stage.initiatives)}): ")
-        line.append("phases " + (", ".join(safe(phase_label(roadmap, m, p)) for m, p in stage.phases) or "none"))
-        line.append("; pain points " + (", ".join(safe(p) for _, p in stage.pain_points) or "none"))
-        console.print(line, soft_wrap=True)
+        line.append(say("stage_head", language, n=stage.stage), style="bold")
+        line.append(
+            say(
+                "stage_rest",
+                language,
+                label=stage_name(stage.stage, language),
+                count=len(stage.initiatives),
+                phases=sep.join(safe(phase_label(roadmap, m, p)) for m, p in stage.phases) or none,
+                pains=sep.join(safe(p) for _, p in stage.pain_points) or none,
+            )
+        )
+        console.print(line, soft_wrap=soft)
     if cover.unaddressed:
-        console.print(Text(f"Pain points no initiative addresses ({len(cover.unaddressed)}):", style="bold"))
+        heading = say("unaddressed", language) + say("count", language, n=len(cover.unaddressed)) + colon
+        console.print(Text(heading, style="bold"))
         for pain in cover.unaddressed:
             line = Text("  ")
             line.append(safe(phase_label(roadmap, pain.map_id, pain.phase_id)))
-            line.append(f"  {safe(pain.text)} ")
-            line.append(f"({safe(pain.id)}{_severity(pain)})", style="dim")
-            console.print(line, soft_wrap=True)
+            line.append(f"  {safe(pain.text)}{say('gap', language)}")
+            line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
+            console.print(line, soft_wrap=soft)
     else:
-        console.print(Text("Every pain point is addressed by an initiative.", style="green"))
+        console.print(Text(say("all_addressed", language), style="green"))
+    risky = roadmap.answered_only_by_risky()
+    if risky:
+        console.print(Text(say("only_risky", language) + say("count", language, n=len(risky)) + colon, style="bold"))
+        for pain, items in risky:
+            line = Text("  ")
+            line.append(safe(phase_label(roadmap, pain.map_id, pain.phase_id)))
+            line.append(f"  {safe(pain.text)}{say('gap', language)}")
+            line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
+            line.append(" → ")
+            line.append(safe(answers_text(items, language)), style="bold red")
+            console.print(line, soft_wrap=soft)
     if cover.low_points:
-        console.print(Text("Emotional low points:", style="bold"))
+        console.print(Text(say("low_points", language) + colon, style="bold"))
         for low in cover.low_points:
             line = Text("  ")
             line.append(safe(phase_label(roadmap, low.map_id, low.phase_id)))
@@ -439,10 +642,11 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 line.append(f" {safe(low.note)}")
             line.append(" → ")
             if low.stage:
-                line.append(f"addressed in stage {low.stage}{_share(low)}", style="green")
+                line.append(say("addressed_in", language, n=low.stage) + _share(low, language), style="green")
+                line.append(_risky_note(roadmap, low), style="bold red")
             else:
-                line.append("not addressed", style="bold red")
-            console.print(line, soft_wrap=True)
+                line.append(say("not_addressed", language), style="bold red")
+            console.print(line, soft_wrap=soft)
 
 
 # --- --explain ------------------------------------------------------------------------------------------
@@ -462,26 +666,41 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
     head.append(f"  {safe(item.title)}")
     console.print(head, soft_wrap=True)
     console.print(Text(f"{safe(item.source)}:{item.line}", style="dim"), soft_wrap=True)
-    console.print(Text(f"Scored with the {_model_line(roadmap)}."), soft_wrap=True)
+    console.print(Text(f"Scored with the {_model_line(roadmap, 'en')}."), soft_wrap=True)
     table = Table(box=box.SIMPLE_HEAD if color else box.ASCII2, show_edge=False, pad_edge=False)
     weighted = roadmap.model.name == "default"
-    columns = ("input", "value", "normalised", "weight", "points", "how") if weighted else ("input", "value", "note")
+    columns = ("input", "value", "normalised", "weight", "points", "how") if weighted else ("input", "value", "how")
     for column in columns:
-        table.add_column(column, justify="left" if column in ("input", "how", "note") else "right")
+        table.add_column(column, justify="left" if column in ("input", "how") else "right")
     for term in item.terms:
-        value = _value(term.value) + (" (assumed)" if term.assumed else "")
+        value = _value(term.value) + (" (assumed)" if term.assumed else "") + (" (derived)" if term.derived else "")
         if weighted:
             table.add_row(
                 term.name, value, f"{term.normalised:.2f}", fmt(term.weight or 0), f"{term.points:.2f}", term.note
             )
         else:
-            table.add_row(term.name, value, term.note)
+            how = term.derived or (term.note if term.name == "cost_of_delay" else "written in the map")
+            table.add_row(term.name, value, how)
     console.print(table)
     console.print(Text(f"score = {item.formula}", style="bold"), soft_wrap=True)
-    console.print(
-        Text(f"rank {item.rank} of {len(roadmap.initiatives)} (ties broken by: {', '.join(TIE_BREAKS)})"),
-        soft_wrap=True,
-    )
+    for term in item.terms:
+        if weighted and term.derived:
+            console.print(Text(f"{term.name}: {safe(term.derived)}"), soft_wrap=True)
+    if item.derived and not weighted:
+        console.print(
+            Text(
+                f"derived from the map's inputs: {', '.join(item.derived)}; write them in the map to override "
+                "(docs/prioritise.md)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+    order = f"ties broken by: {', '.join(TIE_BREAKS)}"
+    if item.rank_reason:
+        console.print(Text(f"rank {item.rank} of {len(roadmap.initiatives)}: {safe(item.rank_reason)}"), soft_wrap=True)
+        console.print(Text(f"otherwise by score; {order}", style="dim"), soft_wrap=True)
+    else:
+        console.print(Text(f"rank {item.rank} of {len(roadmap.initiatives)} ({order})"), soft_wrap=True)
     if item.assumed:
         console.print(
             Text(
@@ -490,7 +709,9 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
             ),
             soft_wrap=True,
         )
-    console.print(Text(f"quadrant: {QUADRANTS[item.quadrant]} ({item.quadrant_reason})"), soft_wrap=True)
+    console.print(Text(f"quadrant: {item.quadrant_label} ({item.quadrant_reason})"), soft_wrap=True)
+    if item.risk:
+        console.print(Text(f"{item.risk}: {item.risk_reason}", style="bold red"), soft_wrap=True)
     console.print(Text(f"stage {item.stage} ({STAGES[item.stage]}): {safe(item.stage_reason)}"), soft_wrap=True)
     if item.depends_on:
         console.print(Text(f"depends on: {', '.join(safe(d) for d in item.depends_on)}"), soft_wrap=True)
@@ -500,8 +721,7 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
 
 
 def write_explanation_json(roadmap: Roadmap, item: RankedInitiative, stream: IO[str], *, color: bool = False) -> None:
-    json.dump(initiative_dict(roadmap, item), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(initiative_dict(roadmap, item)))
 
 
 Renderer = Callable[..., None]

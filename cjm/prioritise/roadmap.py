@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.errors import CjmError
 from cjm.model import Initiative, Journey
-from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant
-from cjm.prioritise.coverage import Addressed, Coverage, addressed, coverage
+from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
+from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
+from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
-from cjm.prioritise.staging import Node, assign_stages, pin_conflicts
+from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
 from cjm.problem import Problem, Severity
 
-MISSING_INPUTS = "CJM060"
+MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
 PIN_CONFLICT = "CJM061"
 DUPLICATE_MAP = "CJM062"
 
@@ -56,6 +58,11 @@ class RankedInitiative:
     source: str  # the map file
     line: int
     initiative: Initiative = field(repr=False, compare=False)
+    derived: tuple[str, ...] = ()  # terms not written in the map for this model: derived or inherited
+    inherited: Inherited | None = None  # the urgency it takes from an initiative that depends on it
+    rank_reason: str = ""  # why it ranks above a better-scored initiative (its dependent); empty: by score
+    risk: str | None = None  # "rethink": heavy upkeep and low confidence (`classify.risk`)
+    risk_reason: str = ""
 
     @property
     def ref(self) -> str:
@@ -66,6 +73,13 @@ class RankedInitiative:
     def quadrant_label(self) -> str:
         return QUADRANTS[self.quadrant]
 
+    def label(self, language: str = "en") -> str:
+        """The quadrant and the risk, as a person reads them: `big bet, rethink`, `大型施策・要再検討`."""
+        name = quadrant_name(self.quadrant, language)
+        if self.risk is None:
+            return name
+        return f"{name}{'・' if language == 'ja' else ', '}{risk_name(self.risk, language)}"
+
 
 @dataclass(frozen=True)
 class Roadmap:
@@ -74,6 +88,30 @@ class Roadmap:
     coverage: Coverage
     capacity: tuple[int | None, ...] | None = None
     maps: tuple[str, ...] = ()  # map ids, in the order given
+    language: str = "en"  # "ja" when every map is Japanese: the language of the output
+
+    def answered_only_by_risky(self) -> list[tuple[PainPoint, tuple[RankedInitiative, ...]]]:
+        """Pain points whose every answer is a `rethink` initiative, with those initiatives (most severe first)."""
+        return list(self._risky_answers)
+
+    @functools.cached_property
+    def _risky_answers(self) -> tuple[tuple[PainPoint, tuple[RankedInitiative, ...]], ...]:
+        answers: dict[tuple[str, str], list[RankedInitiative]] = {}
+        for item in self.initiatives:
+            for pain in item.addresses.pain_points:
+                answers.setdefault((item.map_id, pain), []).append(item)
+        out = []
+        for pain in sorted(self.coverage.pain_points, key=lambda p: -(p.severity or 0)):
+            found = answers.get((pain.map_id, pain.id), [])
+            if found and all(item.risk for item in found):
+                out.append((pain, tuple(found)))
+        return tuple(out)
+
+    def risky_in_phase(self, map_id: str, phase_id: str) -> tuple[str, ...]:
+        """Ids of the phase's pain points whose every answer is an initiative to rethink."""
+        return tuple(
+            pain.id for pain, _ in self._risky_answers if (pain.map_id, pain.phase_id) == (map_id, phase_id)
+        )
 
     def stage(self, number: int) -> tuple[RankedInitiative, ...]:
         return tuple(r for r in self.initiatives if r.stage == number)
@@ -118,19 +156,6 @@ def check(journeys: Sequence[Journey], model: ScoringModel) -> list[Problem]:
                 )
             )
         first_source.setdefault(journey.id, journey.source)
-        for initiative in journey.initiatives:
-            missing = model.missing(initiative)
-            if missing:
-                problems.append(
-                    doc.problem(
-                        initiative.path,
-                        MISSING_INPUTS,
-                        (
-                            f"initiative '{initiative.id}' lacks the {model.name.upper()} inputs {', '.join(missing)}; "
-                            "add them, or choose another --preset"
-                        ),
-                    )
-                )
         nodes = _nodes(journey.id, [(i, natural_stage(i.raw, quadrant(i.raw)[0])) for i in journey.initiatives])
         for key, dep in pin_conflicts(nodes):
             index = next(n for n, i in enumerate(journey.initiatives) if i.id == key[1])
@@ -162,16 +187,22 @@ def prioritise(
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise CjmError(f"{first.file}:{first.line}:{first.col}: {first.message}{more}")
     limits = _capacity(capacity)
+    facts = all_facts(journeys)
 
-    scored = []
+    scored = {}
     for journey in journeys:
         for initiative in journey.initiatives:
-            score = model.score(initiative)
-            scored.append((_rank_key(journey.id, initiative, score.value), journey, initiative, score))
-    scored.sort(key=lambda entry: entry[0])
+            key = (journey.id, initiative.id)
+            score = model.score(initiative, facts[key])
+            scored[key] = (_rank_key(journey.id, initiative, score.value, facts[key]), journey, initiative, score)
+    ranking, pulled_by = _prerequisites_first(
+        {k: v[0] for k, v in scored.items()},
+        {k: tuple((k[0], d) for d in v[2].depends_on) for k, v in scored.items()},
+    )
 
     classified = []
-    for rank, (_, journey, initiative, score) in enumerate(scored):
+    for rank, key in enumerate(ranking):
+        _, journey, initiative, score = scored[key]
         quadrant_key, quadrant_why = quadrant(initiative.raw)
         classified.append(
             (rank, journey, initiative, score, quadrant_key, quadrant_why, natural_stage(initiative.raw, quadrant_key))
@@ -183,7 +214,10 @@ def prioritise(
 
     ranked = []
     for rank, journey, initiative, score, quadrant_key, quadrant_why, _ in classified:
-        stage, stage_why = placement[(journey.id, initiative.id)]
+        key = (journey.id, initiative.id)
+        stage, stage_why = placement[key]
+        risk_key, risk_why = risk(initiative.raw)
+        dependent = pulled_by.get(key)
         ranked.append(
             RankedInitiative(
                 rank=rank + 1,
@@ -205,19 +239,59 @@ def prioritise(
                 source=journey.source,
                 line=journey.document.locate(initiative.path)[0],
                 initiative=initiative,
+                derived=tuple(t.name for t in score.terms if t.derived),
+                inherited=facts[key].inherited,
+                rank_reason=(
+                    f"ranked before '{dependent[1]}' (score {_score_text(model, scored[dependent][3].value)}), "
+                    "which depends on it"
+                    if dependent
+                    else ""
+                ),
+                risk=risk_key,
+                risk_reason=risk_why,
             )
         )
     cover = coverage(journeys, ((r.map_id, r.id, r.stage, r.addresses) for r in ranked))
-    return Roadmap(model, tuple(ranked), cover, limits, tuple(j.id for j in journeys))
+    language = "ja" if journeys and all(j.language == "ja" for j in journeys) else "en"
+    return Roadmap(model, tuple(ranked), cover, limits, tuple(j.id for j in journeys), language)
 
 
-def _rank_key(map_id: str, initiative: Initiative, score: float) -> tuple[Any, ...]:
-    """Best first; ties broken by TIE_BREAKS. Scores are compared to 9 decimals, so that sums computed in a
-    different order still tie."""
+def _prerequisites_first(
+    keys: dict[tuple[str, str], tuple[Any, ...]], depends_on: dict[tuple[str, str], tuple[tuple[str, str], ...]]
+) -> tuple[list[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
+    """The ranking: best rank key first, except that a prerequisite ranks just before the best initiative that
+    depends on it (directly or through others), so no initiative ever ranks above one it depends on. Returns the
+    keys in rank order and, for each prerequisite ranked above its own merit, the dependent that pulled it up."""
+    dependents: dict[tuple[str, str], list[tuple[str, str]]] = {key: [] for key in keys}
+    for key, deps in depends_on.items():
+        for dep in deps:
+            if dep in dependents:
+                dependents[dep].append(key)
+    best: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[str, str] | None]] = {}
+    for key in dependents_first(list(keys), dependents):
+        found: tuple[tuple[Any, ...], tuple[str, str] | None] = (keys[key], None)
+        for child in dependents[key]:
+            if child in best and best[child][0] < found[0]:  # not yet in best: a cycle, which staging reports
+                found = (best[child][0], best[child][1] or child)
+        best[key] = found
+    by_merit = sorted(keys, key=lambda k: (best[k][0], keys[k]))
+    nodes = {key: Node(key, f"'{key[1]}'", 1, "", False, depends_on[key], n) for n, key in enumerate(by_merit)}
+    pulled = {key: source for key, (_, source) in best.items() if source is not None}
+    return dependency_order(nodes), pulled
+
+
+def _score_text(model: ScoringModel, value: float) -> str:
+    from cjm.prioritise.scoring import fmt
+
+    return f"{value:.1f}" if model.name == "default" else fmt(value)
+
+
+def _rank_key(map_id: str, initiative: Initiative, score: float, facts: Facts) -> tuple[Any, ...]:
+    """Best first; ties broken by TIE_BREAKS (urgency as inherited). Scores are compared to 9 decimals, so that
+    sums computed in a different order still tie."""
     raw = initiative.raw
-    impact, urgency, feasibility, upkeep = (
-        scale_value(raw, k)[0] for k in ("impact", "urgency", "feasibility", "maintenance_cost")
-    )
+    impact, feasibility, upkeep = (scale_value(raw, k)[0] for k in ("impact", "feasibility", "maintenance_cost"))
+    urgency = facts.urgency
     return (
         -round(score, 9),
         -impact,

@@ -126,7 +126,33 @@ def render(journey: Journey, view: str = "map", output_format: str = "svg", road
         return source.encode("utf-8")
     from cjm.render.graphviz import run_dot
 
-    return run_dot(source, chosen)
+    drawn = run_dot(source, chosen)
+    if chosen == "svg":
+        from cjm.render.describe import describe
+        from cjm.render.theme import word
+
+        name = word({"map": "map_title", "emotion": "emotion_title"}.get(view, view), journey.language)
+        drawn = accessible_svg(drawn, f"{journey.title} \u2014 {name}", describe(journey))
+    return drawn
+
+
+def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
+    """Graphviz's SVG with a text alternative: `role="img"`, and a `<title>` and `<desc>` as the first children
+    of the root that `aria-labelledby` names, so screen readers read the map in words."""
+    import re
+    from html import escape
+
+    from cjm.render.labels import visible
+
+    text = svg.decode("utf-8")
+    opening = re.search(r"<svg\b[^>]*>", text)
+    if opening is None:
+        return svg
+    tag = opening.group()
+    labelled = tag[:-1] + ' role="img" aria-labelledby="cjm-title cjm-desc">'
+    alternative = (f'\n<title id="cjm-title">{escape(visible(title), quote=False)}</title>'
+                   f'\n<desc id="cjm-desc">{escape(visible(description), quote=False)}</desc>')
+    return (text[:opening.start()] + labelled + alternative + text[opening.end():]).encode("utf-8")
 
 
 def has_japanese(journey: Journey) -> bool:

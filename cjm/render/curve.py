@@ -59,34 +59,105 @@ def band_rows(label_width: float, label_columns: int, widths: Sequence[float], t
 
 
 def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], *, centres: Sequence[float],
-                band_top: float, multi: bool, row_height: int = ROW_HEIGHT) -> None:
+                band_top: float, multi: bool, row_height: int = ROW_HEIGHT, column_width: float = 0) -> None:
     """Pin the points over the band (`centres`: x of each phase column; `band_top`: y of the band's top edge,
-    in points, y growing upwards as in Graphviz) and draw the line through them."""
+    in points, y growing upwards as in Graphviz) and draw the line through them. Points of several lanes at one
+    phase and level sit side by side within the column, zig-zagging up and down when they do not fit in a row,
+    so that no two points overlap; the graph draws lines first, so no line crosses a point's score."""
     sharing: dict[tuple[int, int], list[int]] = {}
     for lane, points in lane_curves:
         for point in points:
             sharing.setdefault((point.phase_index, level(point.score)), []).append(lane.index)
+    places: dict[str, tuple[float, float]] = {}
     for lane, points in lane_curves:
-        colour = lane.colour if multi else theme.INK
-        previous: CurvePoint | None = None
         for point in points:
             row = level(point.score)
             together = sharing[(point.phase_index, row)]
-            offset = (together.index(lane.index) - (len(together) - 1) / 2) * (PILL_WIDTH + PILL_GAP)
-            x = centres[point.phase_index] + offset
-            y = band_top - (row + 0.5) * row_height
+            dx, dy = spread(together.index(lane.index), len(together), column_width)
+            places[point_name(lane, point)] = (centres[point.phase_index] + dx,
+                                               band_top - (row + 0.5) * row_height + dy)
+    for lane, points in lane_curves:
+        for point in points:
+            name = point_name(lane, point)
             fill = point_colour(point, lane, multi)
-            graph.node(point_name(lane, point), shape="box", style="rounded,filled", fixedsize=True,
+            graph.node(name, shape="box", style="rounded,filled", fixedsize=True,
                        width=round(PILL_WIDTH / 72, 4), height=round(PILL_HEIGHT / 72, 4), fillcolor=fill,
                        color=theme.NEGATIVE if point.low else fill, penwidth=2 if point.low and multi else 1,
-                       pos=f"{x:g},{y:g}!",
+                       pos=f"{places[name][0]:g},{places[name][1]:g}!",
                        label=html_label(styled(theme.score_text(point.score), colour="white", bold=True,
                                                size=theme.SMALL_SIZE)))
-            if previous is not None:
-                gap = point.phase_index != previous.phase_index + 1
-                graph.edge(point_name(lane, previous), point_name(lane, point), color=colour, penwidth=2.2,
-                           arrowhead="none", style="dashed" if gap else None)
-            previous = point
+    for lane, points in lane_curves:
+        colour = lane.colour if multi else theme.INK
+        for previous, point in zip(points, points[1:], strict=False):
+            gap = point.phase_index != previous.phase_index + 1
+            ends = (point_name(lane, previous), point_name(lane, point))
+            others = [place for name, place in places.items() if name not in ends]
+            _line(graph, ends, [places[end] for end in ends], others, color=colour, penwidth=2.2,
+                  arrowhead="none", style="dashed" if gap else None)
+
+
+def _line(graph: Graph, ends: tuple[str, str], at: list[tuple[float, float]], others: list[tuple[float, float]],
+          **style: str | float | None) -> None:
+    """A line between two points that stops short of every other point it would cross: Graphviz draws lines
+    after nodes, so a line through a point would cover its score. The pieces meet at invisible nodes."""
+    (x1, y1), (x2, y2) = at
+    hidden = sorted(interval for place in others if (interval := _crossing(at, place)) is not None)
+    pieces: list[tuple[float, float]] = []
+    start = 0.0
+    for enter, leave in hidden:
+        if enter > start:
+            pieces.append((start, enter))
+        start = max(start, leave)
+    pieces.append((start, 1.0))
+    if len(pieces) == 1 and pieces[0] == (0.0, 1.0):
+        graph.edge(*ends, **style)
+        return
+    for n, (begin, end) in enumerate(pieces):
+        if end <= begin:
+            continue
+        tail = ends[0] if begin == 0.0 else _waypoint(graph, ends, n, "a", x1 + (x2 - x1) * begin,
+                                                      y1 + (y2 - y1) * begin)
+        head = ends[1] if end == 1.0 else _waypoint(graph, ends, n, "b", x1 + (x2 - x1) * end, y1 + (y2 - y1) * end)
+        graph.edge(tail, head, **style)
+
+
+def _waypoint(graph: Graph, ends: tuple[str, str], piece: int, side: str, x: float, y: float) -> str:
+    name = f"{ends[0]}_{ends[1]}_{piece}{side}"
+    graph.node(name, shape="point", width=0.01, style="invis", pos=f"{x:.2f},{y:.2f}!")
+    return name
+
+
+def _crossing(at: list[tuple[float, float]], place: tuple[float, float]) -> tuple[float, float] | None:
+    """The part (as fractions 0..1 of its length) of the line `at` that lies over the point at `place`, with a
+    margin, or None when it misses it (Liang-Barsky clipping against the point's box)."""
+    (x1, y1), (x2, y2) = at
+    half_w, half_h = PILL_WIDTH / 2 + 2, PILL_HEIGHT / 2 + 2
+    low, high = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - (place[0] - half_w)), (dx, place[0] + half_w - x1),
+                 (-dy, y1 - (place[1] - half_h)), (dy, place[1] + half_h - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+        elif p < 0:
+            low = max(low, q / p)
+        else:
+            high = min(high, q / p)
+    return (low, high) if low < high else None
+
+
+def spread(position: int, count: int, column_width: float) -> tuple[float, float]:
+    """Where the `position`-th of `count` points sharing a place goes, relative to the place: side by side, a
+    gap apart; closer together when the column is too narrow for that, then alternately half a point up and
+    down so that neighbours still do not overlap."""
+    if count == 1:
+        return 0.0, 0.0
+    step = PILL_WIDTH + PILL_GAP
+    room = column_width - PILL_WIDTH - 2 * PILL_GAP
+    if column_width and step * (count - 1) > room:
+        step = max(room / (count - 1), PILL_WIDTH / 2)
+    dy = 0.0 if step >= PILL_WIDTH + 1 else (PILL_HEIGHT / 2 + 0.5) * (1 if position % 2 else -1)
+    return (position - (count - 1) / 2) * step, dy
 
 
 def point_name(lane: Lane, point: CurvePoint) -> str:

@@ -22,6 +22,8 @@ class Lane:
     persona: str | None
     name: str
     index: int
+    role: str | None = None
+    language: str = "en"
 
     @property
     def colour(self) -> str:
@@ -32,15 +34,36 @@ class Lane:
     def tint(self) -> str:
         return theme.lane_tint(self.index) if self.persona else theme.ROW_LABEL_BG
 
+    @property
+    def label(self) -> str:
+        """The lane as people read it: its persona's role and name (`Receiver — Grandmother, 70`)."""
+        return persona_label(self.name, self.role, self.language)
+
+
+def persona_label(name: str, role: str | None, language: str) -> str:
+    """`Receiver — Grandmother, 70` (`受け取る人 — 祖母`), or the name alone when no role is given."""
+    if not role:
+        return name
+    role_text = theme.role_name(role, language)
+    return f"{role_text[:1].upper() + role_text[1:]} — {name}" if name else role_text
+
 
 def lanes(journey: Journey) -> list[Lane]:
-    """One lane per persona when the map has several (giver and receiver, user and approver), plus a lane for
-    entries that name no persona; a single lane otherwise."""
-    if len(journey.personas) < 2:
-        name = journey.personas[0].name if journey.personas else ""
-        return [Lane(None, name, 0)]
-    found = [Lane(p.id, p.name, i) for i, p in enumerate(journey.personas)]
-    return [*found, Lane(None, theme.word("all", journey.language), len(found))]
+    """One lane per persona when the map has several (giver and receiver, user and approver) and some entry
+    names its persona, plus a lane for the entries that name none (labelled as such, never as a persona's);
+    a single lane otherwise. The single lane is the persona's when the map has exactly one, else nobody's."""
+    language = journey.language
+    if len(journey.personas) < 2 or not tagged(journey):
+        only = journey.personas[0] if len(journey.personas) == 1 else None
+        return [Lane(None, only.name if only else "", 0, only.role if only else None, language)]
+    found = [Lane(p.id, p.name, i, p.role, language) for i, p in enumerate(journey.personas)]
+    return [*found, Lane(None, theme.word("unassigned", language), len(found), None, language)]
+
+
+def tagged(journey: Journey) -> bool:
+    """Whether any item or emotion of the map names its persona."""
+    return any(item.persona for _, item in journey.items()) or any(
+        emotion.persona for phase in journey.phases for emotion in phase.emotions)
 
 
 def in_lane(persona: str | None, lane: Lane, single: bool) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cjm.model import ONLINE_CHANNELS, Item, Journey
+from cjm.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Item, Journey
 from cjm.render import facts, theme
 from cjm.render.facts import Lane
 from cjm.render.phase_table import Row, Section, build, phase_wrap
@@ -34,8 +34,9 @@ def build_map(journey: Journey, roadmap: Roadmap | None = None) -> str:
         lower = [row for row in lower if any(text.lines for text in row.cells)]
     if journey.initiatives:
         lower.append(initiative_row(journey, roadmap, wrap, language, low_points_only=False))
-    graph, _ = build(journey, [Section(upper, by_lane=True), "curve", Section(lower, by_lane=False)],
-                     name="journey_map", title=journey.title, lanes=lanes)
+    graph, _ = build(journey, ["personas", Section(upper, by_lane=True), "curve",
+                                   Section(lower, by_lane=False)],
+                     name="journey_map", title=journey.title, lanes=lanes, key=key(journey))
     return graph.source()
 
 
@@ -52,7 +53,8 @@ def feelings_row(journey: Journey, lane: Lane, single: bool, wrap: int) -> Row:
         text = Text()
         if emotion is not None:
             low = emotion.score < facts.LOW_SCORE
-            text.paragraph(emotion.note or theme.score_text(emotion.score), wrap,
+            feeling = emotion.note or theme.score_text(emotion.score)
+            text.paragraph(f"{theme.LOW_MARK} {feeling}" if low else feeling, wrap,
                            colour=theme.NEGATIVE if low else None)
             if low:
                 row.highlight.add(phase.index)
@@ -95,9 +97,34 @@ def _plain(text: Text, item: Item, wrap: int, language: str) -> None:
 
 
 def _touchpoint(text: Text, item: Item, wrap: int, language: str) -> None:
-    channel = item.get("channel", "other")
-    colour = theme.ONLINE if channel in ONLINE_CHANNELS else theme.OFFLINE if channel != "other" else theme.MUTED
-    text.paragraph(item.text, wrap, bullet=True, tag=theme.channel_name(channel, language), tag_colour=colour)
+    text.paragraph(item.text, wrap, bullet=True, **channel_badge(item.get("channel", "other"), language))
+
+
+def channel_badge(channel: str, language: str) -> dict[str, str]:
+    """The badge of a channel: its name after a mark, ◇ online or ◆ offline, in blue or orange."""
+    name = theme.channel_name(channel, language)
+    if channel in ONLINE_CHANNELS:
+        return {"tag": f"{theme.ONLINE_MARK}\u2009{name}", "tag_colour": theme.ONLINE}
+    if channel in OFFLINE_CHANNELS:
+        return {"tag": f"{theme.OFFLINE_MARK}\u2009{name}", "tag_colour": theme.OFFLINE}
+    return {"tag": name, "tag_colour": theme.MUTED}
+
+
+def key(journey: Journey) -> str | None:
+    """What the map's marks mean, for the line under its title: the channel marks and the severity dots
+    (only those the map uses)."""
+    language = journey.language
+    channels = {item.get("channel") for _, item in journey.items() if item.list_name == "touchpoints"}
+    parts = []
+    if channels & ONLINE_CHANNELS:
+        parts.append(f"{theme.ONLINE_MARK} {theme.word('legend_online', language)}")
+    if channels & OFFLINE_CHANNELS:
+        parts.append(f"{theme.OFFLINE_MARK} {theme.word('legend_offline', language)}")
+    if any(item.get("severity") for _, item in journey.items() if item.list_name == "pain_points"):
+        parts.append(f"{severity_marks(3)} {theme.word('legend_severity', language)}")
+    if any(point.low for _, points in facts.curves(journey) for point in points):
+        parts.append(f"{theme.LOW_MARK} {theme.word('legend_low', language)}")
+    return "\u2003".join(parts) or None
 
 
 def _pain_point(text: Text, item: Item, wrap: int, language: str) -> None:

@@ -1,7 +1,8 @@
 """The initiative matrix: impact (up) against feasibility (right, easier), on the map's 1-5 scales, in the four
 quadrants `cjm prioritise` uses (an input of 3 or more counts as high): quick wins top right, big bets top left,
 fill-ins bottom right, money pits bottom left. Each initiative is placed at its own impact and feasibility,
-numbered by its rank, with its stage."""
+numbered by its rank, with its stage, maintenance cost and confidence (the two axes the matrix cannot show); one
+with heavy upkeep and low confidence is marked in red as one to rethink."""
 
 from __future__ import annotations
 
@@ -20,6 +21,21 @@ SCALE = (1, 2, 3, 4, 5)
 HIGH = 3  # the middle of the scale: at or above counts as high (cjm.prioritise.classify)
 WRAP = 20
 AXIS_WIDTH = 26
+
+RISK_INK = "#c0392b"
+_WORDS: dict[str, tuple[str, str]] = {
+    "upkeep": ("upkeep", "維持"),
+    "confidence": ("conf.", "確度"),
+    "rethink": ("rethink: heavy upkeep, low confidence", "要再検討：維持費大・確度低"),
+    "legend": ("upkeep: maintenance cost 1-5 (lower is better); conf.: confidence 0-1",
+               "維持：維持コスト1〜5（低いほど良い）　確度：0〜1"),
+}
+
+
+def _word(key: str, language: str) -> str:
+    english, japanese = _WORDS[key]
+    return japanese if language == "ja" else english
+
 
 QUADRANT_TINTS = {"quick_win": "#e3f4ea", "big_bet": "#e8f1fa", "fill_in": "#fdf6e3", "money_pit": "#f4f4f4"}
 QUADRANT_INKS = {"quick_win": "#1e6b43", "big_bet": "#1f5f99", "fill_in": "#8a6100", "money_pit": "#616e7c"}
@@ -87,7 +103,7 @@ def build_matrix(journey: Journey, roadmap: Roadmap) -> str:
                                                  colour=theme.MUTED)))
     graph.edge("axis_y", "matrix", style="invis")
     graph.edge("matrix", "axis_x", style="invis")
-    notes = []
+    notes = [styled(_word("legend", language), colour=theme.MUTED, size=theme.SMALL_SIZE)] if mine else []
     if assumed:
         notes.append(styled(theme.word("assumed_note", language), colour=theme.MUTED, size=theme.SMALL_SIZE))
     if not mine:
@@ -111,5 +127,21 @@ def _cell_text(entries: list[RankedInitiative], assumed: set[str], language: str
         mark = "*" if ranked.id in assumed else ""
         stage = f"{theme.word('stage', language)} {ranked.stage}" if ranked.stage <= 3 else theme.word("later",
                                                                                                        language)
-        text.paragraph(f"#{ranked.rank}{mark} {ranked.title}", WRAP, tag=stage, tag_colour=theme.MUTED, spaced=True)
+        text.paragraph(f"#{ranked.rank}{mark} {ranked.title}", WRAP, tag=stage, tag_colour=theme.MUTED, spaced=True,
+                       colour=RISK_INK if ranked.risk else None, bold=bool(ranked.risk))
+        text.paragraph(_upkeep_and_confidence(ranked, language), WRAP, colour=theme.MUTED, size=theme.SMALL_SIZE,
+                       spaced=False)
+        if ranked.risk:
+            text.paragraph(_word("rethink", language), WRAP, colour=RISK_INK, size=theme.SMALL_SIZE, bold=True,
+                           spaced=False)
     return text
+
+
+def _upkeep_and_confidence(ranked: RankedInitiative, language: str) -> str:
+    """`upkeep 5 · conf. 0.4`; `?` for a value not in the map."""
+    raw = ranked.initiative.raw
+    upkeep = raw.get("maintenance_cost")
+    confidence = raw.get("confidence")
+    gap = "" if language == "ja" else " "
+    return (f"{_word('upkeep', language)}{gap}{'?' if upkeep is None else upkeep} · "
+            f"{_word('confidence', language)}{gap}{'?' if confidence is None else f'{confidence:g}'}")

@@ -9,11 +9,12 @@ with every node pinned: Graphviz measures and draws the text, cjm decides the la
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cjm.model import Journey
-from cjm.render import curve, facts, theme
+from cjm.render import curve, facts, persona_band, theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.facts import Lane
 from cjm.render.labels import truncate
@@ -21,6 +22,7 @@ from cjm.render.table import Cell, Grid, Text, cell_height, cell_width, styled
 
 LABEL_WRAP = 14
 SHARED_KINDS = ("initiatives",)  # rows that belong to no lane, labelled across both label columns
+LEFT_BREAK = '<BR ALIGN="LEFT"/>'  # ends a line of the title block, flush left
 
 
 def phase_wrap(phase_count: int) -> int:
@@ -82,7 +84,7 @@ class Labels:
         return self.text(theme.word(kind, self.language))
 
     def lane(self, lane: Lane | None) -> Text:
-        return self.text(lane.name if lane else theme.word("all", self.language))
+        return self.text(lane.label if lane else theme.word("unassigned", self.language))
 
     def measure(self, kinds: set[str]) -> None:
         self.width = cell_width(max(self.kind(k).points for k in kinds))
@@ -95,10 +97,11 @@ class Labels:
 
 
 def build(journey: Journey, sections: list[Section | str], *, name: str, title: str,
-          lanes: Sequence[Lane], band_row_height: int = curve.ROW_HEIGHT,
+          lanes: Sequence[Lane], band_row_height: int = curve.ROW_HEIGHT, key: str | None = None,
           lane_curves: list[tuple[Lane, list[facts.CurvePoint]]] | None = None) -> tuple[Graph, Placed]:
-    """The graph of a phase table. `sections` are row sections, and the string "curve" where the emotion
-    curve goes (left out when no phase has an emotion)."""
+    """The graph of a phase table. `sections` are row sections, the string "curve" where the emotion curve
+    goes (left out when no phase has an emotion) and "personas" where the persona band goes (left out when the
+    map has no personas). `key`: a line under the title saying what the marks mean."""
     language = journey.language
     lane_curves = facts.curves(journey) if lane_curves is None else lane_curves
     wrap = phase_wrap(len(journey.phases))
@@ -109,8 +112,11 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
         headers.append(header)
     rows = [row for section in sections if isinstance(section, Section) for row in section.rows]
     phase_width = max(cell_width(text.points) for text in [*headers, *(t for row in rows for t in row.cells)])
+    with_personas = "personas" in sections and bool(journey.personas)
+    if with_personas:
+        phase_width = max(phase_width, math.ceil(persona_band.min_width(journey) / len(headers)))
     labels = Labels(language, lanes)
-    labels.measure({row.kind for row in rows} | {"emotion", "phase"})
+    labels.measure({row.kind for row in rows} | {"emotion", "phase"} | ({"personas"} if with_personas else set()))
     grid = Grid([*([labels.width] * labels.columns), *([phase_width] * len(headers))])
     placed = Placed(grid, labels.columns, {})
 
@@ -121,6 +127,9 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
     for section in sections:
         if isinstance(section, Section):
             _add_section(grid, section, labels, phase_width, placed)
+        elif section == "personas":
+            if with_personas:
+                _add_personas(grid, journey, labels, phase_width * len(headers), placed)
         elif lane_curves:
             placed.first_row["curve"] = len(grid.rows)
             legend = [lane for lane, _ in lane_curves] if len(lane_curves) > 1 else []
@@ -128,16 +137,28 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
                                          theme.word("emotion", language), legend, band_row_height):
                 grid.add(cells, band_row_height)
 
+    heading = styled(truncate(title, 120), bold=True, size=theme.TITLE_SIZE) + LEFT_BREAK
+    if key:
+        heading += f'<FONT POINT-SIZE="5"> </FONT>{LEFT_BREAK}' + styled(key, colour=theme.MUTED,
+                                                                         size=theme.SMALL_SIZE) + LEFT_BREAK
     graph = Graph(name, {"layout": "neato", "inputscale": 72, "notranslate": True, "splines": "line",
-                         "labelloc": "t", "labeljust": "l",
-                         "label": html_label(styled(truncate(title, 120), bold=True, size=theme.TITLE_SIZE) +
-                                             "<BR/> ")})
+                         "labelloc": "t", "labeljust": "l", "label": html_label(heading + " ")})
     graph.node("table", pos="0,0!", label=html_label(grid.markup()))
     if lane_curves and "curve" in placed.first_row:
         curve.draw_points(graph, lane_curves, centres=[placed.centre_x(i) for i in range(len(headers))],
                           band_top=placed.top_y(placed.first_row["curve"]), multi=len(lane_curves) > 1,
-                          row_height=band_row_height)
+                          row_height=band_row_height, column_width=phase_width)
     return graph, placed
+
+
+def _add_personas(grid: Grid, journey: Journey, labels: Labels, width: float, placed: Placed) -> None:
+    """The persona band: the row label, then the cards across every phase column."""
+    band = persona_band.band(journey, width)
+    label = labels.kind("personas")
+    placed.first_row["personas"] = len(grid.rows)
+    grid.add([Cell(label.markup(), labels.total, bg=theme.ROW_LABEL_BG, colspan=labels.columns),
+              Cell(band.markup, width, bg="white", colspan=len(grid.widths) - labels.columns, padding=0)],
+             max(band.height, cell_height(label.height)))
 
 
 def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: float, placed: Placed) -> None:

@@ -54,8 +54,8 @@ class Text:
                                                                                    bold=bold, size=size)
             points = text_points(prefix + body, size) * weight
             if inline and i == len(lines) - 1:
-                markup += _style(html(f" {tag_lines[0]}"), colour=tag_colour, size=theme.SMALL_SIZE)
-                points += text_points(f" {tag_lines[0]}", theme.SMALL_SIZE)
+                markup += _style(html(f"{theme.TAG_GAP}{tag_lines[0]}"), colour=tag_colour, size=theme.SMALL_SIZE)
+                points += text_points(f"{theme.TAG_GAP}{tag_lines[0]}", theme.SMALL_SIZE)
             self.add(markup, points, size)
         if not inline:
             indent = INDENT if bullet else ""

@@ -28,6 +28,13 @@ NEUTRAL = "#9aa5b1"
 ONLINE = "#2680c2"
 OFFLINE = "#c65d21"
 
+# Shape cues, so that colour is never the only carrier of meaning: a touchpoint's channel badge says online or
+# offline by its mark as well as its colour.
+ONLINE_MARK = "\u25c7"  # ◇
+OFFLINE_MARK = "\u25c6"  # ◆
+LOW_MARK = "\u25bc"  # ▼ before the feeling of a low point, which is also red
+TAG_GAP = "\u2002"  # an en space between a text and its badge: a plain space lets them read as one word
+
 # One colour per persona lane, in persona order; a map's untagged entries use the first.
 LANE_COLOURS = ("#2680c2", "#c65d21", "#7b4fb5", "#2f8f5b", "#b8326b", "#5c6f82")
 LANE_TINTS = ("#e8f1fa", "#fbeee6", "#f1ebf8", "#e8f4ed", "#f8e8ef", "#eef1f4")
@@ -48,17 +55,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "opportunities": ("Opportunities", "改善機会"),
     "kpis": ("KPIs", "KPI"),
     "initiatives": ("Initiatives", "施策"),
-    "all": ("All", "共通"),
+    "unassigned": ("Unassigned", "ペルソナ未指定"),
+    "personas": ("Personas", "ペルソナ"),
+    "goals": ("Goals", "目標"),
+    "pains": ("Pains", "悩み"),
     "no_initiative": ("no initiative yet", "対応する施策なし"),
     "low_point": ("low point", "低点"),
-    "legend_online": ("online", "オンライン"),
-    "legend_offline": ("offline", "オフライン"),
+    "legend_online": ("online channel", "オンラインのチャネル"),
+    "legend_offline": ("offline channel", "オフラインのチャネル"),
+    "legend_severity": ("pain point severity, 3 of 5", "ペインの深刻度（5段階の3）"),
+    "legend_low": ("low point (emotion below 0)", "感情の低点（0未満）"),
     "impact": ("Impact", "インパクト"),
     "feasibility": ("Feasibility (easier →)", "実現しやすさ（易しい →）"),
     "stage": ("Stage", "ステージ"),
     "roadmap": ("Roadmap", "ロードマップ"),
     "matrix": ("Initiative matrix", "施策マトリクス"),
     "emotion_title": ("Emotion curve", "感情曲線"),
+    "map_title": ("Journey map", "カスタマージャーニーマップ"),
     "depends_on": ("depends on", "前提"),
     "target": ("target", "目標"),
     "later": ("later", "後回し"),

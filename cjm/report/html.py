@@ -14,7 +14,11 @@ _STYLE = f"""
 body {{ font-family: {FONTS}; color: #1f2933; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
        line-height: 1.6; }}
 h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #cbd2d9; }}
-figure {{ margin: 1rem 0; overflow-x: auto; }} figure svg {{ max-width: 100%; height: auto; }}
+figure {{ margin: 1rem 0; overflow-x: auto; }} figure svg {{ max-width: none; height: auto; }}
+details {{ margin: 0.5rem 0 1rem; }} summary {{ cursor: pointer; color: #616e7c; }}
+td ul {{ margin: 0; padding-left: 1.1rem; }} tr[class^="finding"] td:first-child {{ white-space: nowrap; }}
+.finding-error td:first-child {{ color: #a61b1b; }} .finding-warning td:first-child {{ color: #8a5300; }}
+@media print {{ figure svg {{ width: 100% !important; }} }}
 table {{ border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }}
 th, td {{ border: 1px solid #cbd2d9; padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }}
 th {{ background: #f0f4f8; }} footer {{ color: #616e7c; font-size: 0.85rem; margin-top: 2.5rem; }}
@@ -37,24 +41,52 @@ def html(report: Report, *, svg: str | None = None, mermaid: str | None = None) 
         out.append(f"<h2>{escape(section.heading)}</h2>")
         if section.diagram:
             if svg:
-                out.append(f"<figure>{inline_svg(svg)}</figure>")
+                out.append(f'<figure aria-describedby="map-in-words">{inline_svg(svg)}</figure>')
             elif mermaid:
-                out.append(f"<pre>{escape(mermaid)}</pre>")
+                out.append(f'<pre aria-describedby="map-in-words">{escape(mermaid)}</pre>')
+            if report.description:
+                out.append(f'<details><summary>{escape(in_words(report.language))}</summary>'
+                           f'<p id="map-in-words">{escape(report.description)}</p></details>')
         out += [f"<p>{_code(paragraph)}</p>" for paragraph in section.paragraphs]
         if section.table:
             out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in section.table.headers)
                        + "</tr></thead><tbody>")
-            out += ["<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-                    for row in section.table.rows]
+            for row in section.table.rows:
+                if section.kind == "findings":  # cjm's own words, with `code` spans
+                    out.append(f"<tr{_severity_class(row)}>" + "".join(
+                        f"<td>{_code(cell) if isinstance(cell, str) else _cell(cell)}</td>" for cell in row) + "</tr>")
+                else:
+                    out.append("<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row) + "</tr>")
             out.append("</tbody></table>")
+        out += [f"<p><strong>{escape(term)}</strong>: {_code(note)}</p>" for term, note in section.notes]
     out += [f"<footer>{_code(report.footer)}</footer>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
 def inline_svg(svg: str) -> str:
-    """Graphviz's SVG without its XML declaration, doctype and comments, to sit inside an HTML page."""
+    """Graphviz's SVG without its XML declaration, doctype and comments, to sit inside an HTML page at its own
+    size: a wide map scrolls sideways in its figure rather than shrinking its text below legibility."""
     svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", "", svg, flags=re.DOTALL)
     return svg.strip()
+
+
+def in_words(language: str) -> str:
+    return "地図の内容（文章）" if language == "ja" else "The map in words"
+
+
+def _cell(cell: str | list[str]) -> str:
+    if isinstance(cell, list):
+        return "<ul>" + "".join(f"<li>{escape(entry)}</li>" for entry in cell) + "</ul>" if cell else ""
+    return escape(cell)
+
+
+def _severity_class(row: list[str | list[str]]) -> str:
+    """The row's class by the severity its first cell names (its mark: ✖ error, ▲ warning, ℹ info)."""
+    first = row[0] if row and isinstance(row[0], str) else ""
+    for name, mark in (("error", "\u2716"), ("warning", "\u25b2")):
+        if first.startswith(mark):
+            return f' class="finding-{name}"'
+    return ""
 
 
 def _code(text: str) -> str:

@@ -31,21 +31,31 @@ def markdown(report: Report, *, image: str | None = None, mermaid: str | None = 
         out += [f"## {escape(section.heading)}", ""]
         if section.diagram:
             if image:
-                out += [f"![{escape(report.title)}]({_link(image)})", ""]
+                alternative = escape(report.description or report.title)
+                out += [f"![{alternative}]({_link(image)})", ""]
             elif mermaid:
                 out += [mermaid.rstrip("\n"), ""]
+                if report.description:
+                    out += [escape(report.description, block=True), ""]
         for paragraph in section.paragraphs:
             out += [_inline_code(paragraph), ""]
         if section.table:
             out += [_row(section.table.headers), _row(["---"] * len(section.table.headers), raw=True)]
             out += [_row(row) for row in section.table.rows]
             out.append("")
+        for term, note in section.notes:
+            out += [f"**{escape(term)}**: {_inline_code(note)}", ""]
     out += ["---", "", _inline_code(report.footer), ""]
     return "\n".join(out)
 
 
-def _row(cells: list[str], *, raw: bool = False) -> str:
-    return "| " + " | ".join(cell if raw else (escape(cell) or " ") for cell in cells) + " |"
+def _row(cells: list[str] | list[str | list[str]], *, raw: bool = False) -> str:
+    return "| " + " | ".join(cell if raw and isinstance(cell, str) else (_cell(cell) or " ") for cell in cells) + " |"
+
+
+def _cell(cell: str | list[str]) -> str:
+    """A table cell; a list as its entries separated by "; " (a Markdown table cell holds one line)."""
+    return "; ".join(escape(entry) for entry in cell) if isinstance(cell, list) else escape(cell)
 
 
 def _link(path: str) -> str:

@@ -22,6 +22,8 @@ class Findings:
     problems: list[Problem] = field(default_factory=list)
     strict_files: set[str] = field(default_factory=set)
     """Files whose warnings fail the run (`lint --strict`, or `strict` in their configuration)."""
+    quiet: bool = False
+    """The text report lists the problems and nothing else (`--quiet`)."""
 
     def fails(self, problem: Problem) -> bool:
         """Whether a problem fails the run: an error, or a warning in a strict file."""
@@ -54,6 +56,15 @@ class Reporter(Protocol):
     description: str
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None: ...
+
+
+def json_text(value: object) -> str:
+    """A JSON document as cjm writes every one: indented, non-ASCII text kept, ending in a newline. The GitHub
+    Actions runner reads `##[` anywhere in a log line as a command; `\\u005b` is the same `[` to every JSON reader,
+    so text from a map cannot forge one when a document is printed in a CI log."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("##[", "##\\u005b") + "\n"
 
 
 def _registry() -> dict[str, type[Reporter]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO
 
 from cjm import __version__
 from cjm.problem import Severity
-from cjm.reporters import Findings
+from cjm.reporters import Findings, json_text
 
 
 class JsonReporter:
@@ -42,5 +41,4 @@ class JsonReporter:
                 for p in findings.problems
             ],
         }
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json_text(document))

@@ -2,12 +2,12 @@
 
 Each problem code becomes a rule with its name, a one-line description and a help link (`cjm.codes`); each
 problem a result located by file, line and column and, where known, by its JSON path in the map. Paths inside
-the working folder are relative to `%SRCROOT%`, so the upload action matches them to the repository.
+the working folder are relative to `%SRCROOT%`, so the upload action matches them to the repository. The run has
+no `automationDetails`: the upload's `category:` names it, and a fixed id would override that.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from cjm import __version__
 from cjm.problem import DOCS_URL, Problem, Severity
-from cjm.reporters import Findings
+from cjm.reporters import Findings, json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -30,8 +30,7 @@ class SarifReporter:
     description = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, editors)"
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        json.dump(sarif_log(findings, os.getcwd()), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json_text(sarif_log(findings, os.getcwd())))
 
 
 def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
@@ -51,7 +50,6 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
                 "rules": rules,
             }
         },
-        "automationDetails": {"id": f"cjm/{findings.command}/"},
         "originalUriBaseIds": {SRCROOT: {"uri": Path(root).absolute().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": location} for location in artifacts],

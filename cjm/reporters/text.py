@@ -1,10 +1,11 @@
-"""`text`: one line per problem, `file:line:col: CODE message`, then a summary; coloured only on a terminal."""
+"""`text`: one line per problem, `file:line:col: CODE [severity] message`, then a summary; coloured only on a
+terminal. Every command that lists problems as text (a refused map, adapt's review notes) writes this line."""
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
-from cjm.problem import Severity
+from cjm.problem import Problem, Severity
 from cjm.reporters import Findings
 from cjm.terminal import console_for, safe
 
@@ -16,18 +17,29 @@ class TextReporter:
     description = "human-readable lines and a summary (colour on a terminal)"
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        from rich.text import Text
-
         console = console_for(stream, color=color)
         for p in findings.problems:
-            line = Text()
-            line.append(f"{safe(p.file)}:{p.line}:{p.col}:", style="bold")
-            line.append(" ")
-            line.append(p.code, style=_STYLES[p.severity])
-            line.append(f" [{p.severity.value}] " if p.severity is not Severity.ERROR else " ")
-            line.append(safe(p.message))
-            console.print(line, soft_wrap=True)
-        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+            console.print(styled_line(p), soft_wrap=True)
+        if not findings.quiet:
+            console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+
+
+def problem_line(p: Problem) -> str:
+    """`file:line:col: CODE [severity] message` on one line, whatever the text holds."""
+    return styled_line(p).plain
+
+
+def styled_line(p: Problem) -> Any:
+    """`problem_line` as rich text: the place in bold, the code in its severity's colour."""
+    from rich.text import Text
+
+    line = Text()
+    line.append(f"{safe(p.file)}:{p.line}:{p.col}:", style="bold")
+    line.append(" ")
+    line.append(p.code, style=_STYLES[p.severity])
+    line.append(f" [{p.severity.value}] ")
+    line.append(safe(p.message))
+    return line
 
 
 def summary(findings: Findings) -> str:

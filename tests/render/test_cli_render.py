@@ -65,7 +65,7 @@ def _path_with(tmp_path: Path, *programs: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF"),
-                                              ("map.dot", b"digraph"), ("map.mmd", b"journey")])
+                                              ("map.dot", b"digraph"), ("map.mmd", b"%%{init")])
 def test_the_format_follows_the_extension(tmp_path: Path, name: str, magic: bytes) -> None:
     proc = run_cjm("render", APPAREL, "-o", str(tmp_path / name))
     assert_clean_exit(proc, (0,))
@@ -84,7 +84,7 @@ def test_a_folder_of_maps_in_one_call(tmp_path: Path) -> None:
 def test_markdown_output_is_a_fenced_mermaid_block(tmp_path: Path) -> None:
     assert_clean_exit(run_cjm("render", APPAREL, "-o", str(tmp_path / "journey.md")), (0,))
     text = (tmp_path / "journey.md").read_text(encoding="utf-8")
-    assert text.startswith("```mermaid\njourney\n") and text.endswith("```\n")
+    assert text.startswith("```mermaid\n%%{init: ") and "\njourney\n" in text and text.endswith("```\n")
 
 
 def test_standard_output_needs_a_format() -> None:
@@ -228,3 +228,57 @@ def test_report_refuses_to_overwrite_its_map(tmp_path: Path) -> None:
     proc = run_cjm("report", str(tmp_path / "map.yaml"), "-o", str(tmp_path / "map.yaml"), "--format", "markdown")
     assert_clean_exit(proc, (2,))
     assert (tmp_path / "map.yaml").read_bytes() == Path(APPAREL).read_bytes()
+
+
+UNTAGGED = str(Path(__file__).parent / "maps" / "gift-untagged.yaml")
+
+
+def test_a_report_says_what_lint_finds_unless_told_not_to(tmp_path: Path) -> None:
+    proc = run_cjm("report", UNTAGGED)
+    assert_clean_exit(proc, (0,))
+    report = proc.stdout
+    findings = report[report.index("## Findings"):report.index("## Prioritised roadmap")]
+    from cjm.lint.engine import lint_path
+
+    warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
+    assert warnings > 10 and f"({warnings} warnings," in findings  # the count lint gives, whatever rules exist
+    assert "| ▲ warning | CJM102 phase-without-action | 36 | phase 'Delivery' has no customer action" in findings
+    assert "**CJM402 low-point-without-initiative**: " in findings  # the rule's advice, once per rule
+    assert findings.count("**CJM103 phase-without-kpi**") == 1
+    assert "## Personas" in report and "| Receiver — Grandmother, 70 |" in report
+    without = run_cjm("report", UNTAGGED, "--no-findings")
+    assert_clean_exit(without, (0,))
+    assert "## Findings" not in without.stdout and "CJM402" not in without.stdout
+
+
+def test_the_findings_are_what_lint_finds_in_the_map_s_language() -> None:
+    from cjm.lint.engine import lint_path
+
+    proc = run_cjm("report", APPAREL)
+    assert_clean_exit(proc, (0,))
+    findings = proc.stdout[proc.stdout.index("## 指摘事項"):proc.stdout.index("## 優先順位づけしたロードマップ")]
+    problems = lint_path(APPAREL).problems
+    if problems:
+        assert findings.count("\n| ▲ 警告 |") + findings.count("\n| ✖ エラー |") + findings.count("\n| ℹ 情報 |") \
+            == len(problems)
+    else:
+        assert "`cjm lint` の指摘はありません。" in findings
+
+
+def test_the_report_footer_names_the_map_without_an_absolute_path(tmp_path: Path) -> None:
+    proc = run_cjm("report", str(Path(UNTAGGED).resolve()), "-o", str(tmp_path / "report.md"))
+    assert_clean_exit(proc, (0,))
+    footer = (tmp_path / "report.md").read_text(encoding="utf-8").rsplit("---", 1)[1]
+    assert "gift-untagged.yaml" in footer and str(ROOT) not in footer and str(tmp_path) not in footer
+    relative = run_cjm("report", "tests/render/maps/gift-untagged.yaml", "-o", "-")
+    assert "from tests/render/maps/gift-untagged.yaml." in relative.stdout  # as the repository names it
+
+
+def test_a_report_of_standard_input_lints_the_map_it_read() -> None:
+    from cjm.lint.engine import lint_path
+    from tests.conftest import run_cjm as run_process
+
+    proc = run_process("report", "-", input=Path(UNTAGGED).read_bytes())
+    assert_clean_exit(proc, (0,))
+    warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
+    assert warnings > 10 and f"({warnings} warnings," in proc.stdout and "from standard input." in proc.stdout

@@ -29,10 +29,14 @@ def _encode_entities(diagram: str) -> str:
 
 def _statements(diagram: str) -> list[tuple[str, str]]:
     lines = _encode_entities(diagram).splitlines()
-    assert lines[0] == "journey"
+    assert re.fullmatch(r'%%\{init: \{"journey": \{"width": \d+, "height": \d+\}\}\}%%', lines[0])
+    assert lines[1] == "journey"
     read = []
-    for line in lines[1:]:
+    for line in lines[2:]:
         body = line.strip()
+        if body.startswith("%% cjm: "):  # a comment: what the journey cannot show
+            assert "%%{" not in body
+            continue
         assert "%%" not in body
         if m := TITLE.fullmatch(body):
             read.append(("title", body[6:]))
@@ -65,3 +69,11 @@ def test_any_text_stays_one_task_name(value: str) -> None:
 def test_scores_map_minus_two_to_two_onto_one_to_five() -> None:
     assert [score(s) for s in (-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2)] == [1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert score(None) == 3
+
+
+def test_a_task_too_long_for_any_box_is_said_to_be_cut() -> None:
+    from cjm.render.mermaid import box_size
+
+    width, height, cut = box_size(["short", "word " * 200])
+    assert (width, cut) == (400, 1) and height <= 90  # the widest box, no taller than the faces allow
+    assert box_size(["short"]) == (150, 50, 0)  # Mermaid's defaults when they hold everything

@@ -21,7 +21,9 @@ from cjm.validate import check_file
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 GOLDEN = HERE / "golden"
-MAPS = sorted((HERE / "maps").glob("*.yaml")) + sorted((ROOT / "samples").glob("*.yaml"))
+CORPUS = [p for p in sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
+          if not p.name.endswith(".expect.yaml") and check_file(str(p)).journey is not None]
+MAPS = sorted((HERE / "maps").glob("*.yaml")) + sorted((ROOT / "samples").glob("*.yaml")) + CORPUS
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -125,3 +127,78 @@ def test_several_lanes_get_a_legend_and_their_own_colours() -> None:
     for persona in the_map.personas:
         assert persona.name in source
     assert "\u25cf" in source  # the legend's markers
+
+
+def test_personas_show_on_a_map_whose_entries_name_none() -> None:
+    """Most real maps tag nothing with `persona:`: the map still shows who the personas are, as cards with role,
+    goals and pains, and draws one lane rather than an empty lane per persona."""
+    root = ET.fromstring(render(journey(HERE / "maps" / "gift-untagged.yaml"), "map", "svg"))
+    shown = re.sub(r"\s+", "", "".join("".join(t.itertext()) for t in root.iter(f"{SVG}text")))
+    for text in ("Giver \u2014 Grandson, 34", "Receiver \u2014 Grandmother, 70", "Flowers that arrive fresh on the day",
+                 "Small print on the care card", "Lives far away and sends flowers for birthdays."):
+        assert re.sub(r"\s+", "", text) in shown, text
+    assert "Unassigned" not in shown
+
+
+def test_lanes_are_labelled_with_role_and_name_and_untagged_entries_are_nobody_s() -> None:
+    source = dot_source(journey(ROOT / "samples" / "gift-sweets.yaml"), "map")
+    assert "Giver \u2014 Thoughtful" in source and "Receiver \u2014 Receiving" in source
+    assert ">Unassigned<" in source and ">All<" not in source
+
+
+def _pills_and_lines(root: ET.Element) -> tuple[dict[str, tuple[float, float, float, float]], list[tuple]]:
+    pills, lines = {}, []
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        name = title.text if title is not None else ""
+        if group.get("class") == "node" and re.fullmatch(r"e\d+_\d+", name or ""):
+            shape = group.find(f"{SVG}path")
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d", ""))]
+            xs, ys = numbers[0::2], numbers[1::2]
+            pills[name] = (min(xs), max(xs), min(ys), max(ys))
+        elif group.get("class") == "edge" and (name or "").startswith("e"):  # a piece of a curve
+            path = group.find(f"{SVG}path")
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+            lines.append((name, (numbers[0], numbers[1]), (numbers[-2], numbers[-1])))
+    return pills, lines
+
+
+def _crosses(start: tuple[float, float], end: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    """Whether the segment passes through the middle of the box (its score's text), by sampling it."""
+    left, right, top, bottom = box
+    inner = (left + 6, right - 6, top + 3, bottom - 3)
+    for step in range(201):
+        x = start[0] + (end[0] - start[0]) * step / 200
+        y = start[1] + (end[1] - start[1]) * step / 200
+        if inner[0] < x < inner[1] and inner[2] < y < inner[3]:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+def test_no_curve_line_crosses_a_score_and_no_two_scores_overlap(path: Path) -> None:
+    root = ET.fromstring(run_dot(dot_source(journey(path), "map"), "svg"))
+    pills, lines = _pills_and_lines(root)
+    names = sorted(pills)
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:
+            a, b = pills[first], pills[second]
+            assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (first, second)
+    for name, start, end in lines:
+        ends = set(re.findall(r"e\d+_\d+", name))  # the points it joins (waypoints are named after them)
+        for pill, box in pills.items():
+            if pill not in ends:
+                assert not _crosses(start, end, box), (name, pill)
+
+
+def test_every_svg_carries_the_map_in_words() -> None:
+    from cjm.render.describe import describe
+
+    the_map = journey(HERE / "maps" / "apparel-ja.yaml")
+    for view in VIEWS:
+        root = ET.fromstring(render(the_map, view, "svg"))
+        assert root.get("role") == "img" and root.get("aria-labelledby") == "cjm-title cjm-desc"
+        title, desc = list(root)[:2]
+        assert title.tag == f"{SVG}title" and title.text.startswith(the_map.title)
+        assert desc.tag == f"{SVG}desc" and desc.text == describe(the_map)
+    assert "低点：検討（−1.5、サイズが不安で迷う）" in describe(the_map)

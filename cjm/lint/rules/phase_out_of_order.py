@@ -5,8 +5,10 @@ post-purchase phases (delivery, use, support, repeat purchase, advocacy), with t
 them (industry awareness before product awareness, approval before purchase). A purchase phase before
 awareness is almost always a slip that makes the emotion curve and every "before/after" reading wrong. The rule
 finds the fewest phases that, moved, would restore the order, and names the phase each one should follow or
-precede. Phases of kind `custom` are not ranked; a phase deliberately out of order (a repeat purchase drawn
-before support, say) says so with `intentional_order: true`.
+precede. Phases of kind `custom` are not ranked, and support (returns, claims, help) is needed whenever
+something goes wrong, so a support phase may come anywhere after the purchase (a returns phase after
+onboarding, a claims phase after years of retention); a phase deliberately out of order (a repeat purchase
+drawn before delivery, say) says so with `intentional_order: true`.
 
 Fails:
 
@@ -26,7 +28,9 @@ phases:
   - {id: purchase, name: Purchase, kind: purchase}
   - {id: support, name: Support, kind: support}
   - {id: quick-reorder, name: Quick reorder, kind: repeat_purchase}
-  - {id: after-care, name: After-care, kind: support, intentional_order: true}
+  - {id: returns, name: Returns, kind: support}
+  - {id: early-reorder, name: Early reorder, kind: repeat_purchase}
+  - {id: delivery, name: Delivery, kind: delivery, intentional_order: true}
 ```
 """
 
@@ -46,13 +50,25 @@ NAME = "phase-out-of-order"
 SEVERITY = Severity.ERROR
 
 
+# Kinds that may come anywhere after the purchase.
+AFTER_PURCHASE_ANYWHERE = frozenset({"support"})
+
+
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     from cjm.vocabulary import reading
 
     # A phase is ranked by what its name says it is when that contradicts its kind (配送 of kind `retention`
     # is a delivery; CJM109 reports the contradiction itself).
-    ranked = [p for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
-    ranks = [KIND_ORDER[reading(p.kind, p.name)] for p in ranked]
+    checked = [(p, reading(p.kind, p.name)) for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
+    for index, (phase, kind) in enumerate(checked):
+        if kind in AFTER_PURCHASE_ANYWHERE:
+            before = next((p for p, k in checked[index + 1:] if KIND_ORDER[k] <= KIND_ORDER["purchase"]), None)
+            if before is not None:
+                yield Finding(phase.path, f"phase {_named(phase)} comes before {_named(before)}, which usually "
+                              "comes first: move it, or set `intentional_order: true` on it if the order is "
+                              "deliberate")
+    ranked = [p for p, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
+    ranks = [KIND_ORDER[kind] for _, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     kept = longest_ordered(ranks)
     for i, phase in enumerate(ranked):
         if i in kept:

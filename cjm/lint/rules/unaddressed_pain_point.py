@@ -51,4 +51,5 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         for pain in phase.pain_points:
             if pain.id not in addressed:
                 yield Finding(pain.path, f"pain point '{pain.id}' in phase {label(phase)} is addressed by no "
-                              "opportunity or initiative: add one that lists it (`addresses:` or `pain_points:`)")
+                              "opportunity or initiative: add an opportunity that lists it in `addresses:` or an "
+                              "initiative that lists it in `pain_points:`")

@@ -3,7 +3,11 @@
 In a multi-persona map (giver and receiver, user and approver) each persona has its own lane: actions,
 emotions, pain points and messages say whose they are with `persona:`. A persona no entry refers to has no
 lane, so the map claims a second point of view it never shows. Give it its lane or remove it. Maps with a
-single persona are not checked: every entry is that persona's.
+single persona are not checked: every entry is that persona's. Consultants often write the lanes in words
+instead ("Shows Tom the top two options"), so a persona named in the phases' texts (by its name before any
+comma or bracket, its first word, or its id) counts as used, and on a map where no entry has a lane at all
+the entries are the first persona's. Not so for a gift's receiver: the giver thinking of them ("高橋さんの
+ところは二人だから") is not their journey, which happens later and from their own point of view.
 
 Fails:
 
@@ -37,11 +41,12 @@ phases:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.lint.base import Finding
-from cjm.model import Journey
+from cjm.model import Journey, Persona
 from cjm.problem import Severity
 
 CODE = "CJM502"
@@ -55,7 +60,28 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     used = {item.persona for _, item in journey.items()}
     used.update(emotion.persona for phase in journey.phases for emotion in phase.emotions)
     used.update(message.raw.get("persona") for message in journey.messages)
+    if not used - {None}:
+        used.add(journey.personas[0].id)  # no lanes at all: the entries are the main persona's
+    texts = " ".join(_texts(journey)).lower()
     for persona in journey.personas:
-        if persona.id not in used:
+        named = persona.role != "receiver" and any(name.lower() in texts for name in _names(persona))
+        if persona.id not in used and not named:
             yield Finding(persona.path, f"persona '{persona.name}' appears nowhere on the map: give it a lane "
                           "(`persona:` on its actions, emotions or messages) or remove it")
+
+
+def _names(persona: Persona) -> set[str]:
+    """How the map's texts may call a persona: `Tom, the co-decider` -> `Tom, the co-decider`, `Tom`."""
+    short = re.split(r"[,，、(（:：]", persona.name)[0].strip()
+    words = short.split()
+    return {n for n in (persona.name, short, words[0] if words else "", persona.id) if len(n) >= 2}
+
+
+def _texts(journey: Journey) -> Iterator[str]:
+    for phase in journey.phases:
+        yield phase.name
+        yield str(phase.raw.get("description", ""))
+        for item in phase.all_items():
+            yield item.text
+        for emotion in phase.emotions:
+            yield emotion.note or ""

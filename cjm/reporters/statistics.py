@@ -1,0 +1,67 @@
+"""`--statistics`: how many problems of each code a run found, most first (as ruff's `--statistics`), as text or JSON.
+
+It stands in for the list of problems on the main report; the other reports (`--output-format`) still list them.
+Problems a note stands for (`Problem.omitted`) are counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import IO
+
+from cjm.problem import Problem, Severity
+from cjm.reporters import Findings, json_text
+from cjm.reporters.text import summary
+from cjm.terminal import console_for
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    code: str
+    name: str
+    severity: Severity
+    count: int
+
+
+def statistics(findings: Findings) -> list[CodeCount]:
+    """One entry per code found (per severity, when configuration gave one code two), the most frequent first."""
+    from cjm.codes import describe
+
+    counts: Counter[tuple[str, Severity]] = Counter()
+    first: dict[tuple[str, Severity], Problem] = {}
+    for problem in findings.problems:
+        key = (problem.code, problem.severity)
+        counts[key] += problem.count
+        first.setdefault(key, problem)
+    entries = [CodeCount(code, describe(code, first[code, severity].rule).name, severity, count)
+               for (code, severity), count in counts.items()]
+    return sorted(entries, key=lambda e: (-e.count, e.code, e.severity.rank))
+
+
+class StatisticsReporter:
+    name = "statistics"
+    description = "the number of problems of each code, most first"
+
+    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
+        from rich.text import Text
+
+        console = console_for(stream, color=color)
+        entries = statistics(findings)
+        width = max((len(f"{e.count:,}") for e in entries), default=1)
+        for entry in entries:
+            line = Text(f"{entry.count:>{width},}  ")
+            line.append(entry.code, style="bold")
+            line.append(f"  [{entry.severity.value}] {entry.name}")
+            console.print(line, soft_wrap=True)
+        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+
+
+class StatisticsJsonReporter:
+    name = "statistics-json"
+    description = "the number of problems of each code, as JSON"
+
+    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
+        document = [{"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count}
+                    for e in statistics(findings)]
+        stream.write(json_text(document))
