@@ -18,21 +18,65 @@ from typing import Any
 
 import yaml
 from yaml import events as ev
+from yaml.parser import Parser as PurePythonParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
 
 from cjm.problem import Problem, Severity
 
-try:  # libyaml is the fast path; the pure-Python parser gives the same events.
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+_BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+
+class PyParser(Reader, Scanner, PurePythonParser):
+    """PyYAML's pure-Python parser, reading plain text in `[...]` and `{...}` as libyaml does.
+
+    The pure-Python scanner ends a plain scalar at a `?` inside a flow collection (`[Is it worth it?]` fails to
+    parse) where libyaml and YAML 1.2 read the `?` as part of the text; cjm reads every file the same way
+    whichever parser the installed PyYAML has, so this one follows libyaml.
+    """
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        PurePythonParser.__init__(self)
+
+    def scan_plain(self) -> ScalarToken:
+        # PyYAML's scan_plain with one change: in a flow collection a `?` does not end the scalar.
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] = []
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                flow_ends = ",[]{}" if self.flow_level else ""
+                if (ch in _BREAKS_AND_SPACE or ch == ":" and self.peek(length + 1) in _BREAKS_AND_SPACE + flow_ends
+                        or ch in flow_ends):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+try:  # libyaml is the fast path; the pure-Python parser above reads the same.
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    CParser = None
+PARSERS = {"libyaml": CParser, "python": PyParser}
 
 
 @dataclass(frozen=True)
@@ -133,8 +177,9 @@ def json_path(path: Path) -> str:
     return "".join(out)
 
 
-def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem."""
+def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, parser: str | None = None) -> Document:
+    """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem. `parser` picks
+    one of PARSERS (default: libyaml when PyYAML has it); both read every file the same way."""
     if len(raw) > limits.max_bytes:
         doc = Document(source, "")
         doc.problems.append(Problem(source, 1, 1, LIMIT, f"file is over the {limits.max_bytes / 1_048_576:g} MB "
@@ -152,7 +197,7 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
         return doc
     try:
         with collector_paused():
-            _Builder(doc, limits).build()
+            _Builder(doc, limits, PARSERS[parser] if parser else CParser or PyParser).build()
     except _Abort as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -345,9 +390,10 @@ _NUMBER_START = frozenset("0123456789+-.")
 
 
 class _Builder:
-    def __init__(self, doc: Document, limits: Limits) -> None:
+    def __init__(self, doc: Document, limits: Limits, parser: Any) -> None:
         self.doc = doc
         self.limits = limits
+        self.parser = parser
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
@@ -362,7 +408,7 @@ class _Builder:
         self.doc.problems.append(Problem(self.doc.source, mark[0], mark[1], code, message, severity=severity))
 
     def build(self) -> None:
-        parser = _Parser(self.doc.text)
+        parser = self.parser(self.doc.text)
         try:
             self.consume(parser.get_event)
         finally:
