@@ -128,6 +128,11 @@ class Document:
     _start_marks: dict[int, Mark] = field(default_factory=dict, repr=False)
     # (id(container), key or index) -> why a plain scalar there may not mean what the writer thought
     surprises: dict[tuple[int, Any], str] = field(default_factory=dict, repr=False)
+    # Flow collections, for the slips a comma makes in them. id(list written `[...]`) -> its scalar entries as
+    # (index, start, end, plain), start and end being offsets in `text`; and (id(mapping written `{...}`), key)
+    # -> the key before it, for a key with no `:` (`{text: Sizes run small, not true to size}`).
+    flow_items: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict, repr=False)
+    comma_keys: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -275,6 +280,8 @@ def _syntax_problem(source: str, err: yaml.MarkedYAMLError, text: str = "") -> P
     hint = _SYNTAX_HINTS.get(err.problem or "", "")
     if not hint and mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
         hint = _TAB_HINT  # libyaml does not name the character it could not start a token with
+    elif "flow" in (err.context or "") or mark and _after_flow(text, mark.line, mark.column):
+        hint = _FLOW_HINT
     return Problem(source, line, col, SYNTAX, f"YAML syntax: {_one_line(what)}{hint}")
 
 
@@ -288,6 +295,16 @@ _SYNTAX_HINTS = {
     "found a tab character where an indentation space is expected": _TAB_HINT,
     "could not find expected ':'": "; a key needs ': ' after it",
 }
+
+
+_FLOW_HINT = ("; `[...]` and `{...}` end text at a comma, colon, bracket or quote: put this text in quotes "
+              '(`thoughts: ["Nice colour, but is it worth the price?"]`, `{text: "Sizes: S, M"}`)')
+
+
+def _after_flow(text: str, line: int, column: int) -> bool:
+    """Whether the line goes on after a `]` or `}` where the error is (`[Reads reviews] and compares`)."""
+    lines = text.split("\n", line + 1)
+    return line < len(lines) and lines[line][:column].rstrip().endswith(("]", "}"))
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -366,10 +383,11 @@ class _Frame:
     """A mapping or sequence under construction."""
 
     __slots__ = ("container", "is_map", "marks", "key", "key_mark", "skip_value", "merges", "anchor",
-                 "nodes_at_start")
+                 "nodes_at_start", "flow")
 
-    def __init__(self, container: dict | list, anchor: str | None, nodes: int) -> None:
+    def __init__(self, container: dict | list, anchor: str | None, nodes: int, flow: bool = False) -> None:
         self.container = container
+        self.flow = flow
         self.is_map = isinstance(container, dict)
         self.marks: dict[Any, tuple[Mark, Mark]] = {}
         self.key: Any = _NO_KEY
@@ -446,6 +464,8 @@ class _Builder:
                     raise self.fail(start, UNSUPPORTED_TAG, _tag_message(tag))
             elif (not is_key and event.implicit[0] and not event.style
                   and (value in _SPECIAL_PLAIN or value[0] in _NUMBER_START)):
+                if not value and frame is not None and frame.flow and frame.is_map:
+                    self.no_colon(frame, start.index)
                 value, note = resolve_plain(value)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
@@ -453,6 +473,9 @@ class _Builder:
                 self.add(value, mark, note)
             elif not frame.is_map:
                 container = frame.container
+                if frame.flow:
+                    self.doc.flow_items.setdefault(id(container), []).append(
+                        (len(container), start.index, event.end_mark.index, not event.style))
                 frame.marks[len(container)] = (mark, mark)
                 if note:
                     surprises[(id(container), len(container))] = note
@@ -470,6 +493,12 @@ class _Builder:
                     surprises[(id(frame.container), key)] = note
             else:
                 self.add(value, mark, note)
+
+    def no_colon(self, frame: _Frame, at: int) -> None:
+        """An empty value in a `{...}`: remember its key when no `:` came before it (a comma cut the text)."""
+        before = self.doc.text[max(0, at - 200):at].rstrip(" \t\r\n")  # bounded: a key is short
+        if not before.endswith(":") and isinstance(frame.key, str) and frame.container:
+            self.doc.comma_keys[(id(frame.container), frame.key)] = next(reversed(frame.container))
 
     def handle(self, event: ev.Event, kind: type) -> None:
         if kind is ev.MappingStartEvent:
@@ -502,7 +531,7 @@ class _Builder:
         if len(self.stack) >= self.limits.max_depth:
             raise self.fail(event.start_mark, LIMIT, _too_deep(self.limits))
         self.count(event)
-        self.stack.append(_Frame(container, event.anchor, self.nodes))
+        self.stack.append(_Frame(container, event.anchor, self.nodes, bool(event.flow_style)))
         self.doc._start_marks[id(container)] = (event.start_mark.line + 1, event.start_mark.column + 1)
 
     def end(self) -> None:
