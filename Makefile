@@ -36,7 +36,9 @@ demo: setup
 	$(BIN)/cjm prioritise samples/cosmetics-subscription.yaml
 	$(BIN)/cjm render samples/ -o out/diagrams/ --format png
 	$(BIN)/cjm report samples/apparel-working-mother.yaml -o out/apparel-report.html
-	@echo "Diagrams are in out/diagrams/, a report in out/apparel-report.html."
+	$(BIN)/cjm export samples/apparel-working-mother.yaml -o out/apparel-working-mother.xlsx
+	$(BIN)/cjm export samples/apparel-working-mother.yaml -o out/apparel-working-mother.pptx
+	@echo "Diagrams are in out/diagrams/, a report in out/apparel-report.html, an Excel grid and a deck in out/."
 
 test: setup
 	$(BIN)/python -m pytest

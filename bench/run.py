@@ -252,9 +252,12 @@ class Target:
     value: float | None = None
     note: str = ""
     unit: str = "×"
+    failed: bool = False  # what it measures did not finish
 
     @property
     def status(self) -> str:
+        if self.failed:
+            return "MISSED"
         if self.value is None:
             return "skipped"
         met = self.value >= self.limit if self.wanted == "at least" else self.value <= self.limit
@@ -476,15 +479,19 @@ def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
             target.note = f"not available yet: no `cjm {template[0]}` in this tree"
             report.say(f"  {name}: not available yet")
             continue
-        commands = [
-            _inprocess(name, template, corpus, size, max_runs=args.big_rounds if size >= 10_000 else None)
-            for size in sizes
-        ]
-        try:
-            interleaved(commands, args.rounds)
+        commands = [_inprocess(name, template, corpus, size) for size in sizes]
+        try:  # the largest map on its own (fewer runs), so that a command too slow for it still shows the others
+            interleaved(commands[:-1], args.rounds)
+            interleaved(commands[-1:], args.big_rounds if big >= 10_000 else args.rounds)
         except (Failed, subprocess.TimeoutExpired) as err:
-            target.note = f"could not run: {err}"
-            report.say(f"  {name}: {target.note}")
+            done = [c for c in commands if c.samples]
+            report.record(*done)
+            slow = target.failed = isinstance(err, subprocess.TimeoutExpired)
+            target.note = f"{big:,} phases took over {TIMEOUT} s" if slow else f"could not run: {err}"
+            report.say(
+                f"  {name}: " + ", ".join(f"{c.name.removeprefix(name).strip()} {_seconds(c.median)}" for c in done)
+                + f"; {target.note}"
+            )
             continue
         report.record(*commands)
         steps = list(itertools.pairwise(commands))
@@ -569,7 +576,8 @@ def hostile(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
             argv = [p.format(map=path, other=other, out=folder / f"out-{command}-{name}") for p in template]
             run = Command(f"hostile: {command} {name}", cjm(*argv), ok_codes=(0, 1, 2), timeout=args.hostile_timeout)
             try:
-                interleaved([run], args.hostile_rounds)
+                for _ in range(args.hostile_rounds):  # no warm-up run: the input was just written
+                    run.run()
             except subprocess.TimeoutExpired:
                 cells.append(f"> {args.hostile_timeout:g} s")
                 slowest = max(slowest, float("inf"))

@@ -94,11 +94,16 @@ def load_config(path: str) -> Config | None:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise CjmError(f"{path}: invalid TOML: {err}") from None
-        table = document.get("tool", {}).get("cjm")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            line = _line_of(text, "tool")
+            raise CjmError(f"{path}:{line}:1: `tool` must be a table ([tool.NAME] sections), not {type(tool).__name__}")
+        table = tool.get("cjm")
         if table is None:
             return None
         if not isinstance(table, dict):
-            return None
+            line = _line_of(text, r"(tool\s*\.\s*)?cjm")
+            raise CjmError(f"{path}:{line}:1: `[tool.cjm]` must be a table of settings, not {type(table).__name__}")
         return Config(path, table, text)
     from cjm.loader import load_yaml
 
@@ -109,6 +114,12 @@ def load_config(path: str) -> Config | None:
     if not isinstance(doc.data, dict):
         raise CjmError(f"{path}:1:1: a .cjm.yaml must be a mapping of settings")
     return Config(path, doc.data, text)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where `key = ...` is set (1 when it cannot be found)."""
+    match = re.search(rf"^\s*{key}\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def _locate_toml(text: str, keys: tuple[str, ...]) -> tuple[int, int]:

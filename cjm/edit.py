@@ -42,6 +42,7 @@ def _yaml(layout: _Layout) -> Any:
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
     yaml.explicit_start = layout.explicit_start
     yaml.allow_unicode = True
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # `kpis: [{name: X}]` stays so, not `[name: X]`
     return yaml
 
 

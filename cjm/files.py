@@ -12,7 +12,7 @@ import stat
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,18 +97,25 @@ def read_stream(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
     raise _too_large(name, limit)
 
 
-def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES) -> tuple[int, bytes, bytes]:
-    """Run a program and return its exit code, its output (at most `limit` bytes: `ReadError` beyond) and the
-    start of its error output. The program is stopped when its output is over the limit."""
-    with tempfile.TemporaryFile() as errors, subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL,
-                                                              stdout=subprocess.PIPE, stderr=errors) as process:
-        assert process.stdout is not None
-        try:
-            output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
-        except ReadError:
-            process.kill()
-            raise
-        code = process.wait()
+def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES, *,
+                input: bytes | None = None) -> tuple[int, bytes, bytes]:
+    """Run a program (with `input` on its standard input) and return its exit code, its output (at most `limit`
+    bytes: `ReadError` beyond) and the start of its error output. The program is stopped when its output is over
+    the limit."""
+    # The input comes from a file, so that a program answering while it reads cannot block on a full pipe.
+    with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as errors:
+        if input is not None:
+            given.write(input)
+            given.seek(0)
+        with subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL if input is None else given,
+                              stdout=subprocess.PIPE, stderr=errors) as process:
+            assert process.stdout is not None
+            try:
+                output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
+            except ReadError:
+                process.kill()
+                raise
+            code = process.wait()
         errors.seek(0)
         return code, output, errors.read(64 * 1024)
 
@@ -126,19 +133,19 @@ _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache
 
 @dataclass(frozen=True)
 class Exclude:
-    """Glob patterns (`exclude` in `[tool.cjm]`) for paths left out when searching directories, matched against
-    the path relative to the configuration's folder and against the file or folder name, as ruff does. A path
-    named on the command line is always checked."""
+    """Glob patterns for paths left out when searching directories, as ruff has them: `exclude` in `[tool.cjm]`
+    (matched against the path relative to the configuration's folder and against the file or folder name), or
+    `--exclude` on the command line instead of it, and `--extend-exclude` besides it (relative to the working
+    folder). Files that git ignores (`.gitignore`) are left out too. A path named on the command line is always
+    checked."""
 
     patterns: Sequence[str] = ()
     folder: str = "."
+    extra: Sequence[str] = ()
+    gitignore: bool = True
 
     def __call__(self, path: str) -> bool:
-        if not self.patterns:
-            return False
-        relative = os.path.relpath(os.path.abspath(path), self.folder).replace(os.sep, "/")
-        name = os.path.basename(path)
-        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in self.patterns)
+        return _matches(path, self.patterns, self.folder) or _matches(path, self.extra, os.getcwd())
 
     @classmethod
     def from_config(cls, start: str = ".") -> Exclude:
@@ -149,6 +156,20 @@ class Exclude:
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise config.error(("exclude",), "`exclude` must be a list of glob patterns")
         return cls(tuple(p.rstrip("/") for p in patterns), config.folder)
+
+    @classmethod
+    def from_options(cls, exclude: Sequence[str] | None, extend: Sequence[str] | None, start: str = ".") -> Exclude:
+        """`--exclude` (replaces the configured patterns) and `--extend-exclude` (adds to them)."""
+        base = cls(tuple(p.rstrip("/") for p in exclude), os.getcwd()) if exclude else cls.from_config(start)
+        return replace(base, extra=tuple(p.rstrip("/") for p in extend or ()))
+
+
+def _matches(path: str, patterns: Sequence[str], folder: str) -> bool:
+    if not patterns:
+        return False
+    relative = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
 
 
 def expand(paths: Iterable[str], exclude: Exclude = Exclude()) -> Iterator[str]:
@@ -189,6 +210,28 @@ def _walk(root: str, exclude: Exclude) -> Iterator[str]:
             if d not in _SKIP_DIRS and not d.startswith(".") and not exclude(os.path.join(folder, d))
         )
         found.extend(
-            os.path.join(folder, f) for f in files if f.endswith(MAP_SUFFIXES) and not exclude(os.path.join(folder, f))
+            os.path.join(folder, f) for f in files
+            # Hidden files are configuration (.cjm.yaml, .pre-commit-config.yaml, ...), not maps.
+            if f.endswith(MAP_SUFFIXES) and not f.startswith(".") and not exclude(os.path.join(folder, f))
         )
+    if exclude.gitignore and found:
+        # A folder named on the command line is searched even when git ignores it (asked for by name).
+        root_name = os.path.normpath(root)
+        ignored = git_ignored([root_name, *found], root)
+        if root_name not in ignored:
+            found = [path for path in found if path not in ignored]
     yield from sorted(found, key=lambda p: Path(p).parts)
+
+
+def git_ignored(paths: Sequence[str], cwd: str) -> set[str]:
+    """Those of `paths` that git ignores (.gitignore, .git/info/exclude, the global excludes file); none outside a
+    git work tree or without git. Files git tracks are never ignored."""
+    given = {os.path.abspath(path): path for path in paths}
+    try:
+        code, output, _ = run_bounded(["git", "check-ignore", "-z", "--stdin"], cwd,
+                                      input="\0".join(given).encode("utf-8", "surrogateescape") + b"\0")
+    except (OSError, ReadError):
+        return set()
+    if code != 0:  # 1: nothing ignored; 128: not a git work tree
+        return set()
+    return {given[name] for name in output.decode("utf-8", "surrogateescape").split("\0") if name in given}

@@ -11,20 +11,22 @@ from cjm.vocabulary import kind_name
 
 SCHEMA_URL = "https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
 
-# kind, action (en, ja), touchpoint (channel, en, ja), KPI (metric, en, ja, unit, target). The phases' names
+# kind, action (en, ja), touchpoint (channel, en, ja), KPI (metric, en, ja, unit (en, ja), target). The phases' names
 # are the usual names of their kinds (`cjm.vocabulary`).
-_Phase = tuple[str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, str, Any]]
+_Phase = tuple[str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, tuple[str, str], Any]]
 _STANDARD: list[_Phase] = [
     ("awareness", ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
-     ("sns", "Instagram post", "Instagram投稿"), ("site_visits", "Site visits", "サイト訪問数", "visits/month", 10000)),
+     ("sns", "Instagram post", "Instagram投稿"),
+     ("site_visits", "Site visits", "サイト訪問数", ("visits/month", "回/月"), 10000)),
     ("interest", ("Browses the shop's pages", "ショップのページを見て回る"),
-     ("ec_site", "Top page", "トップページ"), ("time_on_site", "Time on site", "サイト滞在時間", "minutes", 3)),
+     ("ec_site", "Top page", "トップページ"), ("time_on_site", "Time on site", "サイト滞在時間", ("minutes", "分"), 3)),
     ("consideration", ("Reads reviews and compares products", "レビューを読み、商品を比較する"),
-     ("ec_site", "Product page", "商品ページ"), ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", "%", 8)),
+     ("ec_site", "Product page", "商品ページ"),
+     ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", ("%", "%"), 8)),
     ("purchase", ("Completes checkout", "購入手続きを完了する"),
-     ("ec_site", "Checkout", "購入手続き画面"), ("conversion_rate", "Conversion rate", "購入率", "%", 2.5)),
+     ("ec_site", "Checkout", "購入手続き画面"), ("conversion_rate", "Conversion rate", "購入率", ("%", "%"), 2.5)),
     ("retention", ("Uses the product and shares it", "商品を使い、SNSで共有する"),
-     ("email", "Follow-up email", "フォローメール"), ("repeat_rate", "Repeat rate", "リピート率", "%", 30)),
+     ("email", "Follow-up email", "フォローメール"), ("repeat_rate", "Repeat rate", "リピート率", ("%", "%"), 30)),
 ]
 
 _BUSINESS = {
@@ -34,6 +36,10 @@ _BUSINESS = {
     "subscription": {"model": "b2c", "purchase": "subscription", "channels": "online"},
     "omnichannel": {"model": "b2c", "purchase": "one_off", "channels": "omnichannel"},
 }
+
+_STORE_ACTION = ("Tries the product in a store", "店舗で実物を試す")
+_STORE_TOUCHPOINT = ("Store staff", "店舗スタッフ")
+
 
 def render_template(template: str, language: str, path: str) -> str:
     import yaml
@@ -64,8 +70,12 @@ def render_template(template: str, language: str, path: str) -> str:
             "emotion": {"score": 0, "note": "TODO"},
             "touchpoints": [{"name": touch[2] if ja else touch[1], "channel": touch[0]}],
             "pain_points": [], "opportunities": [],
-            "kpis": [{"name": kpi_ja if ja else kpi_en, "metric": metric, "target": target, "unit": unit}],
+            "kpis": [{"name": kpi_ja if ja else kpi_en, "metric": metric, "target": target, "unit": pick(unit)}],
         })
+    if _BUSINESS[template].get("channels") == "omnichannel":  # the store side, for the omnichannel rule to place
+        consideration = next(p for p in data["phases"] if p["kind"] == "consideration")
+        consideration["actions"].append({"text": pick(_STORE_ACTION), "persona": "customer"})
+        consideration["touchpoints"].append({"name": pick(_STORE_TOUCHPOINT), "channel": "store"})
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     text = f"# yaml-language-server: $schema={SCHEMA_URL}\n{body}"
     return _adapt_to_business(text, path, _BUSINESS[template])
@@ -79,4 +89,19 @@ def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:
         return text
     outcome = adapt_text(text, path, list(builtin_rules().values()), auto=True)
     assert outcome.text is not None, outcome.problems  # the rules are tested on every template
-    return outcome.text
+    return _placeholders_unflagged(outcome.text)
+
+
+def _placeholders_unflagged(text: str) -> str:
+    """A starter's `TODO` placed by a split needs no review (there is nothing to check; it is to be written)."""
+    from cjm.edit import dump_roundtrip, load_roundtrip
+
+    data = load_roundtrip(text)
+    changed = False
+    for phase in data["phases"]:
+        for entries in (phase.get(key) for key in ("actions", "thoughts")):
+            for index, entry in enumerate(entries or []):
+                if isinstance(entry, dict) and entry.get("text") == "TODO" and entry.get("review"):
+                    entries[index] = "TODO"
+                    changed = True
+    return dump_roundtrip(data) if changed else text

@@ -10,6 +10,8 @@ fonts-noto-cjk    # a Japanese-capable font for the diagrams
 fontconfig        # `fc-list`: cjm's check for a Japanese font
 chromium          # tests: the HTML report and the Mermaid diagrams drawn in a real browser
 nodejs            # tests: Mermaid's own renderer (tests/render/mermaid-cli)
+libreoffice-calc     # tests: `cjm export`'s .xlsx rendered to PDF to look at it (docs/office.md)
+libreoffice-impress  # tests: `cjm export`'s .pptx rendered to PDF to look at it
 LIST
 )
 
@@ -41,10 +43,11 @@ if command -v apt-get >/dev/null 2>&1; then
     exit 0
 fi
 cat >&2 <<'MSG'
-cjm set-up: please install Graphviz, a Japanese-capable font, Chromium and Node.js (with npm), then run this again:
-  macOS (Homebrew):   brew install graphviz node && brew install --cask font-noto-sans-cjk-jp chromium
-  Fedora:             sudo dnf install graphviz google-noto-sans-cjk-ttc-fonts chromium nodejs npm
-  Arch:               sudo pacman -S graphviz noto-fonts-cjk chromium nodejs npm
-  Windows:            winget install graphviz  (Windows ships Japanese fonts: Yu Gothic, Meiryo)
+cjm set-up: please install Graphviz, a Japanese-capable font, Chromium, Node.js (with npm) and LibreOffice, then
+run this again:
+  macOS (Homebrew):   brew install graphviz node && brew install --cask font-noto-sans-cjk-jp chromium libreoffice
+  Fedora:             sudo dnf install graphviz google-noto-sans-cjk-ttc-fonts chromium nodejs npm libreoffice-calc libreoffice-impress
+  Arch:               sudo pacman -S graphviz noto-fonts-cjk chromium nodejs npm libreoffice-fresh
+  Windows:            winget install graphviz TheDocumentFoundation.LibreOffice  (Windows ships Yu Gothic, Meiryo)
 MSG
 exit 1

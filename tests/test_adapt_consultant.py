@@ -164,3 +164,28 @@ def test_a_moved_flow_kpi_followed_by_a_starter_kpi_stays_valid_yaml() -> None:
     assert outcome.ok, outcome.problems
     assert "      - {name: 2回目利用率, metric: repeat_rate, target: 55, unit: \"%\", origin: keizoku}\n" \
            "      - name: LTV\n" in (outcome.text or "")
+
+
+TEMPLATES = [(t, lang) for t in ("standard", "b2b", "gift", "subscription", "omnichannel") for lang in ("en", "ja")]
+
+
+@pytest.mark.parametrize(("template", "lang"), TEMPLATES)
+def test_every_starter_is_clean_under_its_own_rules(template: str, lang: str) -> None:
+    """A `cjm init` starter is adapted by the rules its traits call for: nothing left to review, no rule to
+    recommend, no business-trait finding."""
+    from cjm.templates import render_template
+
+    text = render_template(template, lang, "x.yaml")
+    assert "review: true" not in text
+    assert not _lint_codes(text) & (ADAPT_CODES | {"CJM107", "CJM109", "CJM104"})
+    if lang == "ja":
+        assert "visits/month" not in text and "unit: days" not in text
+
+
+def test_an_untouched_flow_list_of_one_pair_mappings_keeps_its_braces() -> None:
+    text = _map("sofa-ja.yaml")
+    outcome = adapt_text(text, "sofa-ja.yaml", _rules("durable"))
+    assert "    kpis: [{name: サイト訪問数, metric: site_visits, target: 5000, unit: 回/月}]\n" in (outcome.text or "")
+    kpi = "{name: サイト訪問数, metric: site_visits, target: 5000, unit: 回/月}"
+    one_pair = text.replace(kpi, "{name: サイト訪問数}")
+    assert "    kpis: [{name: サイト訪問数}]\n" in (adapt_text(one_pair, "m.yaml", _rules("durable")).text or "")

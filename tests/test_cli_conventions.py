@@ -40,3 +40,96 @@ def test_exit_zero_reports_but_does_not_fail(tmp_path, command):
     proc = cli(command, "bad.yaml", "--exit-zero", cwd=tmp_path)
     assert proc.returncode == 0 and "bad.yaml:" in proc.stdout
     assert cli(command, "missing.yaml", "--exit-zero", cwd=tmp_path).returncode == 2  # unreadable input still fails
+
+
+def _tree(tmp_path):
+    (tmp_path / "maps" / "drafts").mkdir(parents=True)
+    (tmp_path / "maps" / "a.yaml").write_text(MINIMAL_MAP, encoding="utf-8")
+    (tmp_path / "maps" / "drafts" / "b.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "maps" / "old.yaml").write_text(BROKEN, encoding="utf-8")
+    return tmp_path
+
+
+def test_exclude_and_extend_exclude_on_the_command_line(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / ".cjm.yaml").write_text('exclude: ["old.yaml"]\n', encoding="utf-8")
+    assert "old.yaml" not in cli("validate", "maps", cwd=tmp_path).stdout
+    extended = cli("validate", "maps", "--extend-exclude", "drafts", cwd=tmp_path)
+    assert extended.returncode == 0 and extended.stdout == "1 file checked: no problems found.\n"
+    replaced = cli("validate", "maps", "--exclude", "drafts", cwd=tmp_path)  # the configured old.yaml is back
+    assert "old.yaml" in replaced.stdout and "drafts" not in replaced.stdout
+    for command in ("lint", "prioritise"):
+        proc = cli(command, "maps", "--exclude", "drafts", "--exclude", "old.yaml", cwd=tmp_path)
+        assert "drafts" not in proc.stdout + proc.stderr and "old.yaml" not in proc.stdout + proc.stderr
+    assert "b.yaml" in cli("validate", "maps/drafts/b.yaml", "--exclude", "drafts", cwd=tmp_path).stdout  # named
+
+
+def test_gitignore_is_respected_when_searching_folders(tmp_path):
+    import subprocess
+
+    _tree(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\nold.yaml\n", encoding="utf-8")
+    proc = cli("validate", ".", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout
+
+
+def test_cjm_and_pre_commit_configuration_are_not_maps(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL_MAP, encoding="utf-8")
+    (tmp_path / ".cjm.yaml").write_text("lint:\n  strict: false\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    proc = cli("validate", ".", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout
+
+
+@pytest.mark.parametrize(("body", "where", "says"), [
+    ("tool = 1\n", "pyproject.toml:1:1", "`tool` must be a table"),
+    ("[tool]\ncjm = 1\n", "pyproject.toml:2:1", "`[tool.cjm]` must be a table"),
+    ("[tool.cjm.lint.rules.CJM402]\ndrop = nan\n", "pyproject.toml:2:1", "must be a finite number"),
+    ("[tool.cjm.lint.rules.CJM402]\ndrop = inf\n", "pyproject.toml:2:1", "must be a finite number"),
+])
+def test_a_bad_configuration_value_is_a_located_error(tmp_path, body, where, says):
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    shutil.copyfile(SAMPLE, tmp_path / "m.yaml")
+    for command in ("validate", "lint", "prioritise"):
+        proc = cli(command, "m.yaml", cwd=tmp_path)
+        if command != "lint" and "lint" in body:
+            continue
+        assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
+        assert where in proc.stderr and says in proc.stderr, proc.stderr
+
+
+def _stdin(monkeypatch, text: str) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+
+
+def test_stdin_filename_names_the_problems(tmp_path, monkeypatch):
+    _stdin(monkeypatch, BROKEN)
+    proc = cli("validate", "-", "--stdin-filename", "maps/new.yaml", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith("maps/new.yaml:7:11: CJM010 "), proc.stdout
+
+
+def test_stdin_filename_finds_the_configuration_of_that_file(tmp_path, monkeypatch):
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / ".cjm.yaml").write_text("lint:\n  select: [CJM2]\n", encoding="utf-8")
+    _stdin(monkeypatch, POOR.read_text(encoding="utf-8"))
+    proc = cli("lint", "-", "--stdin-filename", "team/poor.yaml", "--format", "json", cwd=tmp_path)
+    import json
+
+    problems = json.loads(proc.stdout)["problems"]
+    assert problems and all(p["code"].startswith("CJM2") and p["file"] == "team/poor.yaml" for p in problems)
+
+
+def test_validate_refuses_an_output_suffix_whose_format_it_does_not_write(tmp_path):
+    proc = cli("validate", str(SAMPLE), "-o", "report.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "markdown" in proc.stderr and "--format" in proc.stderr
+    assert not (tmp_path / "report.md").exists()
+    assert cli("validate", str(SAMPLE), "-o", "report.md", "--format", "text", cwd=tmp_path).returncode == 0
+
+
+def test_report_takes_md_like_an_md_file(tmp_path):
+    proc = cli("report", str(SAMPLE), "--format", "md", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.startswith("#"), proc.stderr

@@ -425,3 +425,44 @@ def test_heavy_upkeep_with_low_confidence_is_named_everywhere() -> None:
     assert {r["id"] for r in rows if r["risk"] == "rethink"} == {"loyalty-expansion"}
     explained = cli("prioritise", APPAREL, "--explain", "loyalty-expansion").stdout
     assert "rethink: heavy upkeep (maintenance cost 5 ≥ 4) and low confidence (0.4 < 0.5)" in explained
+
+
+def test_a_low_point_line_says_which_pain_only_a_risky_initiative_answers(write_map) -> None:
+    text = yaml.safe_dump(
+        {
+            "cjm": 1,
+            "id": "shop",
+            "title": "Shop",
+            "language": "en",
+            "phases": [
+                {
+                    "id": "consideration",
+                    "name": "Consideration",
+                    "kind": "consideration",
+                    "emotion": {"score": -2, "note": "Worried"},
+                    "pain_points": [{"id": "price", "text": "Price unclear"}, {"id": "fit", "text": "Fit unclear"}],
+                }
+            ],
+            "initiatives": [
+                {"id": "chart", "title": "Chart", "impact": 4, "feasibility": 5, "pain_points": ["fit"]},
+                {"id": "ai-quote", "title": "AI quote", "maintenance_cost": 5, "confidence": 0.2,
+                 "pain_points": ["price"]},
+            ],
+        },
+        sort_keys=False,
+    )
+    proc = cli("prioritise", str(write_map(text)), "-f", "markdown")
+    assert_clean_exit(proc, (0,))
+    markdown = proc.stdout
+    assert "addressed in stage 1; only initiatives to rethink answer price" in markdown
+    assert "### Pain points answered only by initiatives to rethink" in markdown
+
+
+def test_a_narrow_terminal_gets_english_lines_broken_between_words() -> None:
+    proc = cli("prioritise", "tests/corpus/electronics-robot-vacuum.yaml", env={"COLUMNS": "80"})
+    assert_clean_exit(proc, (0,))
+    lines = proc.stdout.splitlines()
+    assert all(display_width(line) <= 80 for line in lines)
+    # Every id and phase name is whole on one line: nothing is cut in the middle of a word.
+    for word in ("first-run-stuck", "label-printer", "Delivery & setup", "live-video-setup"):
+        assert any(word in line for line in lines), word

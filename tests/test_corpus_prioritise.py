@@ -6,6 +6,7 @@ every sample."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,12 @@ def test_the_pain_point_whose_only_answer_is_a_money_pit_is_named() -> None:
     FORMATS["table"](roadmap, table)
     assert "要再検討の施策しか対応していないペインポイント（1件）：" in table.getvalue()
     assert "ai-shikin-sim（" in table.getvalue()
+    # The 検討 low point counts as addressed in stage 1 (by another of its pain points); the line says what is not.
+    assert "ステージ1で対応。ただし shikin-fuan は要再検討の施策しか対応していない" in table.getvalue()
+    document = io.StringIO()
+    FORMATS["json"](roadmap, document)
+    [low] = json.loads(document.getvalue())["coverage"]["low_points"]
+    assert low["fixed_in_stage"] == 1 and low["answered_only_by_risky"] == ["shikin-fuan"]
 
 
 @pytest.mark.parametrize("path", VALID_MAPS, ids=lambda p: p.stem)

@@ -783,6 +783,8 @@ def test_heavy_upkeep_with_low_confidence_is_named_rethink() -> None:
     assert [r.id for r in roadmap.initiatives if r.risk] == ["loyalty"]
     [(pain, answers)] = roadmap.answered_only_by_risky()
     assert pain.id == "size" and [a.id for a in answers] == ["loyalty"]
+    assert roadmap.risky_in_phase("shop", "consideration") == ("size",)
+    assert roadmap.risky_in_phase("shop", "purchase") == ()
     # A second, sound answer to the pain point lifts the alarm on it.
     safer = prioritise(
         [

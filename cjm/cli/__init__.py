@@ -19,6 +19,7 @@ from cjm import __version__
 from cjm.cli import adapt as adapt_cmd
 from cjm.cli import diff as diff_cmd
 from cjm.cli import lint as lint_cmd
+from cjm.cli import office as office_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
@@ -66,6 +67,8 @@ COMMANDS = (
     ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
     ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
     ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
+    ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
+    ("export", office_cmd.export, "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
     ("init", validate_cmd.init, "Write a valid starter map."),
     ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
 )

@@ -10,13 +10,18 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
     ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
+    StdinFilenameOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -26,6 +31,7 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
+    from cjm.lint.settings import Overrides
     from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
@@ -52,6 +58,10 @@ def lint(
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -72,8 +82,7 @@ def lint(
     Example: cjm lint maps/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
-    from cjm.lint.engine import lint_path
+    from cjm.files import expand
     from cjm.lint.settings import Overrides
     from cjm.reporters import Findings
     from cjm.validate import in_pool
@@ -83,11 +92,11 @@ def lint(
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     inputs = run_inputs(files)
     targets = report_destinations(format, output, also, inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(lint_path, overrides=overrides, fix=fix or diff)
+    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=stdin_filename)
     linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
     reports = [report for _, report in linted]
     if diff:
@@ -105,6 +114,17 @@ def lint(
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
+
+
+def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+    """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
+    from cjm.lint import engine
+    from cjm.validate import check_file
+
+    if path != "-" or not stdin_name:
+        return engine.lint_path(path, overrides, fix=fix)
+    result = check_file(path, stdin_name=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:

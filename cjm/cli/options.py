@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -12,6 +13,7 @@ from typing import IO, Annotated
 import typer
 
 from cjm.errors import CjmError
+from cjm.files import Exclude
 from cjm.reporters import REPORTERS, Findings
 from cjm.safe_write import NO_INPUTS, Inputs
 
@@ -40,6 +42,28 @@ def run_inputs(files: Iterable[str]) -> Inputs:
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
+ExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="PATTERN", show_default=False,
+    help="Leave out files and folders matching this glob when searching folders (repeatable), instead of the "
+         "configured `exclude`. A file named on the command line is always checked.")]
+ExtendExcludeOption = Annotated[list[str] | None, typer.Option(
+    "--extend-exclude", metavar="PATTERN", show_default=False,
+    help="Like --exclude, but in addition to the configured `exclude` (repeatable).")]
+GitignoreOption = Annotated[bool, typer.Option(
+    "--respect-gitignore/--no-respect-gitignore",
+    help="Leave out the files git ignores (.gitignore) when searching folders.")]
+
+
+def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: bool, start: str = ".") -> Exclude:
+    """What folder searches leave out: the options, else the configuration nearest to `start`."""
+    return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
+
+
+StdinFilenameOption = Annotated[str | None, typer.Option(
+    "--stdin-filename", metavar="PATH", show_default=False,
+    help="The name of the map read from standard input (-): in the problems, and to find its configuration.")]
+
+
 QuietOption = Annotated[bool, typer.Option(
     "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
 ExitZeroOption = Annotated[bool, typer.Option(
@@ -151,7 +175,10 @@ def _default_format(output: str | None, choices: Collection[str], default: str) 
         return default
     suffix = os.path.splitext(output)[1].lower()
     inferred = _FORMAT_BY_SUFFIX.get(suffix)
-    return inferred if inferred in choices else ("text" if "text" in choices else default)
+    if inferred is not None and inferred not in choices:
+        raise CjmError(f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
+                       f"--format ({', '.join(choices)}) or another file name")
+    return inferred if inferred is not None else ("text" if "text" in choices else default)
 
 
 def _check_writable(path: str) -> None:

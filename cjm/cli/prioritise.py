@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import OutputOption, Paths, output_stream, run_inputs
+from cjm.cli.options import (
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    OutputOption,
+    Paths,
+    exclusions,
+    output_stream,
+    run_inputs,
+)
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.problem import Severity
 
@@ -81,6 +90,9 @@ def prioritise(
             "for a .csv file written with -o, off on standard output.",
         ),
     ] = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
@@ -91,7 +103,7 @@ def prioritise(
     Example: cjm prioritise samples/apparel.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
     from cjm.prioritise.output import FORMATS, write_csv, write_explanation, write_explanation_json
@@ -111,8 +123,7 @@ def prioritise(
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    exclude = Exclude.from_config(start)
-    files = list(expand(paths, exclude))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, start)))
     inputs = run_inputs(files)
     if output is not None:
         inputs.check(output)

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import Paths, run_inputs
+from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
 from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
@@ -33,7 +33,9 @@ ViewOption = Annotated[str, typer.Option(
          "matrix (impact x feasibility), roadmap (the stages).")]
 
 
-def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map") -> None:
+def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map",
+           exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+           gitignore: GitignoreOption = True) -> None:
     """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
     the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
 
@@ -42,15 +44,15 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
 
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.render import FORMATS, format_for, view_named
     from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
     from cjm.safe_write import write_bytes
 
     chosen = view_named(view)
-    exclude = Exclude.from_config()
-    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, exclude)
+    skip = exclusions(exclude, extend_exclude, gitignore)
+    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
     output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
     if output_format == "mermaid" and chosen.name != "map":
         raise CjmError(f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
@@ -61,9 +63,9 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
-    inputs = run_inputs(expand(paths, exclude))
+    inputs = run_inputs(expand(paths, skip))
     targets = plan(paths, None if output == STDOUT else output, suffix,
-                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=exclude, inputs=inputs)
+                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=skip, inputs=inputs)
     failed = False
     warned = False
     for target in targets:
@@ -98,7 +100,7 @@ def report(
              "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.")] = None,
     format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT", show_default=False,
-        help="markdown or html. Default: from the output file's extension.")] = None,
+        help="markdown (or md) or html. Default: from the output file's extension.")] = None,
     image: Annotated[str, typer.Option(
         "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
                                           "(looks the same everywhere).")] = "svg",
@@ -122,6 +124,7 @@ def report(
     from cjm.safe_write import write_bytes, write_text
 
     to_stdout = output is None or output == STDOUT
+    format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
     name = format or ("markdown" if to_stdout else next(
         (key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None))
     if name not in REPORT_FORMATS:
@@ -133,7 +136,7 @@ def report(
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
     roadmap = _roadmap(journey, required=False)
-    content = build_report(journey, roadmap, findings=_findings(path) if findings else None,
+    content = build_report(journey, roadmap, findings=_findings(path, journey) if findings else None,
                            source=_source_name(path, output))
     drawable = find_dot() is not None
     if not drawable:
@@ -196,11 +199,13 @@ def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
         return None
 
 
-def _findings(path: str) -> list:
-    """What `cjm lint` finds on the map, with the settings of its configuration (validation warnings too)."""
-    from cjm.lint.engine import lint_path
+def _findings(path: str, journey: Journey) -> list:
+    """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
+    input cannot be read twice)."""
+    from cjm.lint.engine import lint_journey
+    from cjm.lint.settings import settings_for
 
-    return lint_path(path).problems
+    return [found.problem for found in lint_journey(journey, settings_for(path).rules_for(path))]
 
 
 def _source_name(path: str, output: str | None) -> str:

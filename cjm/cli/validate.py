@@ -10,13 +10,18 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ExcludeOption,
     ExitZeroOption,
+    ExtendExcludeOption,
     FormatOption,
+    GitignoreOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
+    StdinFilenameOption,
+    exclusions,
     report_destinations,
     run_inputs,
     write_reports,
@@ -26,7 +31,9 @@ from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
              also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
-             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False) -> None:
+             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False,
+             exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
+             gitignore: GitignoreOption = True, stdin_filename: StdinFilenameOption = None) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -41,16 +48,17 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Example: cjm validate maps/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import Exclude, expand
+    from cjm.files import expand
     from cjm.reporters import Findings
     from cjm.validate import check_files
 
-    files = list(expand(paths, Exclude.from_config()))
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     targets = report_destinations(format, output, also, run_inputs(files))
     findings = Findings("validate", quiet=quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    checked = zip(tracked(files, "Validating", quiet=quiet), check_files(files, keep=False, jobs=jobs), strict=True)
+    results = check_files(files, keep=False, jobs=jobs, stdin_name=stdin_filename)
+    checked = zip(tracked(files, "Validating", quiet=quiet), results, strict=True)
     for _, result in checked:
         findings.add(result.source, result.problems)
         unreadable |= result.unreadable

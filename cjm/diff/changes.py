@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cjm.model import Journey
 
 # What changed, in the order a report lists them.
-TARGETS = ("map", "persona", "phase", "item", "emotion", "initiative", "message")
+TARGETS = ("map", "persona", "phase", "item", "emotion", "low_point", "initiative", "message")
 ACTIONS = ("added", "removed", "renamed", "split", "merged", "reordered", "moved", "changed")
 
 
@@ -112,3 +115,40 @@ def _order(entry: tuple[tuple[str, str], int]) -> tuple[int, int]:
 def sort_changes(changes: list[Change]) -> list[Change]:
     """Changes grouped by target, in the order of `TARGETS` (the order found within a target is kept)."""
     return sorted(changes, key=lambda c: TARGETS.index(c.target))
+
+
+# --- low points ------------------------------------------------------------------------------------------------
+
+def low_points(journey: Journey) -> dict[str | None, tuple[str, float]]:
+    """The low point of each persona lane's emotion curve: the phase with the lowest score, when it is below
+    zero (the first such phase on a tie). The first thing a client looks at on a map."""
+    lows: dict[str | None, tuple[str, float]] = {}
+    for phase in journey.phases:
+        for emotion in phase.emotions:
+            if emotion.score < 0 and (emotion.persona not in lows or emotion.score < lows[emotion.persona][1]):
+                lows[emotion.persona] = (phase.id, emotion.score)
+    return lows
+
+
+def low_point_changes(old: Journey, new: Journey) -> list[Change]:
+    """A low point that appeared (`added`), vanished (`removed`) or moved to another phase (`moved`, with
+    `from_phase`), per persona lane: a merge that averaged it away or a split that copied it shows here. `fields`
+    holds the score."""
+    before, after = low_points(old), low_points(new)
+    names = {p.id: p.name for p in old.phases} | {p.id: p.name for p in new.phases}
+    changes = []
+    for lane in [*before, *(lane for lane in after if lane not in before)]:
+        was, now = before.get(lane), after.get(lane)
+        if was and now and was[0] == now[0]:
+            continue
+        if now is None:
+            changes.append(Change("low_point", "removed", was[0], names[was[0]], phase=was[0], persona=lane,  # type: ignore[index]
+                                  fields=(FieldChange("score", was[1], None),)))  # type: ignore[index]
+        elif was is None:
+            changes.append(Change("low_point", "added", now[0], names[now[0]], phase=now[0], persona=lane,
+                                  fields=(FieldChange("score", None, now[1]),)))
+        else:
+            score = (FieldChange("score", was[1], now[1]),) if was[1] != now[1] else ()
+            changes.append(Change("low_point", "moved", now[0], names[now[0]], phase=now[0], from_phase=was[0],
+                                  persona=lane, fields=score))
+    return changes

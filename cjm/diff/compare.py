@@ -169,12 +169,14 @@ def _compatible(a: _Entry, b: _Entry) -> bool:
 # Looking for edited texts is bounded, so that no map, however built, makes a diff slow. In one phase and row,
 # every remaining old text is compared with every remaining new one while there are at most ALL_PAIRS pairs;
 # beyond that, each with the NEIGHBOURS new texts nearest its own place in the row (an edited entry seldom moves
-# far). Over a whole diff, comparisons may cost at most BUDGET characters read (a comparison reads both texts once
-# for its quick estimate, again for the real ratio, and costs PAIR_COST for being looked at at all). Texts left
-# when the budget is spent are told as removed and added, with a note saying why.
+# far). A whole diff spends at most BUDGET on comparisons: PAIR_COST for looking at a pair, the two texts' lengths
+# for the quick estimate, and for the real ratio their lengths again plus their product / LONG_TEXT (the ratio's
+# time grows with the product on long texts). Pairs left when the budget is spent, or that cost more than what is
+# left, are told as removed and added, with a note saying why.
 ALL_PAIRS = 2_500
 NEIGHBOURS = 8
 PAIR_COST = 8
+LONG_TEXT = 64
 BUDGET = 2_000_000
 
 
@@ -194,7 +196,7 @@ def _pair_similar(
     for j, entry in enumerate(news):
         if j not in used_new and (entry.phase, entry.list) in groups:
             groups[(entry.phase, entry.list)][1].append(j)
-    budget = BUDGET
+    budget, incomplete = BUDGET, False
     for old_indexes, new_indexes in groups.values():
         if not new_indexes or budget <= 0:
             continue
@@ -217,7 +219,10 @@ def _pair_similar(
                 budget -= len(a) + len(b)
                 if matcher.quick_ratio() < SIMILAR_TEXT:
                     continue
-                budget -= len(a) + len(b)
+                if (cost := len(a) + len(b) + len(a) * len(b) // LONG_TEXT) > budget:
+                    incomplete = True
+                    continue
+                budget -= cost
                 if (ratio := matcher.ratio()) >= SIMILAR_TEXT:
                     scored.append((ratio, i, j))
             if budget <= 0:
@@ -225,10 +230,10 @@ def _pair_similar(
         for _, i, j in sorted(scored, reverse=True):
             if i not in used_old and j not in used_new:
                 pair(i, j)
-    if budget <= 0 and notes is not None:
+    if (incomplete or budget <= 0) and notes is not None:
         notes.append(
-            "too many texts were rewritten to look for edited entries among them all: some edited entries "
-            "are shown as removed and added"
+            "the rewritten texts were too many or too long to compare them all: some edited entries are shown "
+            "as removed and added"
         )
 
 

@@ -29,6 +29,7 @@ _SECTIONS = {
     "phase": "Phases",
     "item": "Items",
     "emotion": "Emotions",
+    "low_point": "Low points",
     "initiative": "Initiatives",
     "message": "Messages",
 }
@@ -58,6 +59,7 @@ _PLURALS = {
     "phase": "phases",
     "item": "items",
     "emotion": "emotions",
+    "low_point": "low points",
     "initiative": "initiatives",
     "message": "messages",
 }
@@ -153,6 +155,22 @@ def sentence(change: Change, result: MapDiff) -> Line:
             add(f" ({change.persona})")
         add({"added": " added:", "removed": " removed:", "changed": ":"}[action])
         return out + _fields(change.fields, emotion=True)
+    elif target == "low_point":
+        add("low point")
+        if change.persona:
+            add(f" ({change.persona})")
+        if action == "moved":
+            add(" moved: ")
+            add(clip(name(change.from_phase)), "old")
+            add(" → ")
+            add(clip(name(change.phase)), "new")
+            if not change.fields:
+                return out  # the same score, elsewhere
+        else:
+            add(" appeared in " if action == "added" else " vanished from ")
+            add(clip(name(change.phase)), "name")
+        add(":")
+        return out + _fields(change.fields, emotion=True)
     return out + _fields(change.fields)
 
 
@@ -225,7 +243,7 @@ def summary(result: MapDiff) -> str:
         for action in ACTIONS:
             count = counts[(target, action)]
             if count:
-                noun = target if count == 1 else _PLURALS[target]
+                noun = target.replace("_", " ") if count == 1 else _PLURALS[target]
                 parts.append(f"{count} {noun} {action}")
     return ", ".join(parts)
 

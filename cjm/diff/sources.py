@@ -53,7 +53,7 @@ def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
         if isinstance(raw, Problem):
             raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
         journeys.append(load_journey(raw, display_name(path)))
-    return diff_journeys(*journeys, ranking=_ranking(new_path, scores))
+    return _with_low_points(diff_journeys(*journeys, ranking=_ranking(new_path, scores)), *journeys)
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _compare(
     old = load_journey(old_raw, old_name) if old_raw is not None and old_name else None
     new = load_journey(new_raw, new_name) if new_raw is not None and new_name else None
     if old and new:
-        return diff_journeys(old, new, ranking=ranking)
+        return _with_low_points(diff_journeys(old, new, ranking=ranking), old, new)
     journey = new or old
     assert journey is not None
     status = "added" if new else "removed"
@@ -218,3 +218,11 @@ def _git(args: list[str], cwd: str) -> bytes:
 
 def _git_ok(args: list[str], cwd: str) -> bool:
     return _run(args, cwd, _LISTING_BYTES)[0] == 0
+
+
+def _with_low_points(result: MapDiff, old: Journey, new: Journey) -> MapDiff:
+    """The diff with the low points that appeared, moved or vanished (`cjm.diff.changes.low_point_changes`)."""
+    from cjm.diff.changes import low_point_changes, sort_changes
+
+    result.changes = sort_changes([*result.changes, *low_point_changes(old, new)])
+    return result

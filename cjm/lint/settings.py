@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -183,6 +184,8 @@ def check_option(option: Option, value: Any) -> str | None:
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return "must be a number"
+        if not math.isfinite(value):
+            return f"must be a finite number, not {value}"
         if option.minimum is not None and value < option.minimum:
             return f"must be at least {option.minimum:g}"
         return None

@@ -66,6 +66,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "addressed_in": ("addressed in stage {n}", "ステージ{n}で対応"),
     "share": (" ({done} of {all} pain points)", "（ペインポイント{all}件中{done}件）"),
     "not_addressed": ("not addressed", "未対応"),
+    "risky_note": ("; only initiatives to rethink answer {ids}", "。ただし {ids} は要再検討の施策しか対応していない"),
     "only_risky": (
         "Pain points answered only by initiatives to rethink",
         "要再検討の施策しか対応していないペインポイント",
@@ -247,6 +248,7 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
                     "fixed_in_stage": p.stage,
                     "pain_points": p.pain_points,
                     "pain_points_addressed": p.pain_points_addressed,
+                    "answered_only_by_risky": list(roadmap.risky_in_phase(p.map_id, p.phase_id)),
                 }
                 for p in cover.low_points
             ],
@@ -416,7 +418,7 @@ def write_markdown(roadmap: Roadmap, stream: IO[str], *, color: bool = False) ->
         stream.write(f"\n### {say('low_points', language)}\n\n")
         for low in cover.low_points:
             fixed = (
-                say("addressed_in", language, n=low.stage) + _share(low, language)
+                say("addressed_in", language, n=low.stage) + _share(low, language) + _risky_note(roadmap, low)
                 if low.stage
                 else f"**{say('not_addressed', language)}**"
             )
@@ -442,6 +444,15 @@ def _share(low: LowPoint, language: str = "en") -> str:
     if low.pain_points_addressed < low.pain_points:
         return say("share", language, done=low.pain_points_addressed, all=low.pain_points)
     return ""
+
+
+def _risky_note(roadmap: Roadmap, low: LowPoint) -> str:
+    """`; only initiatives to rethink answer shikin-fuan` when some of the low point's pain points have no sounder
+    answer: the stage that "addresses" the low point may answer another of its pain points."""
+    ids = roadmap.risky_in_phase(low.map_id, low.phase_id)
+    if not ids:
+        return ""
+    return say("risky_note", roadmap.language, ids=say("list_sep", roadmap.language).join(ids))
 
 
 def _severity(pain: PainPoint, language: str = "en") -> str:
@@ -580,6 +591,8 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
     from rich.text import Text
 
     language = roadmap.language
+    # rich wraps at spaces: right for English; Japanese lines read better broken anywhere, as the terminal does.
+    soft = language == "ja"
     sep, none, colon = say("list_sep", language), say("none", language), say("colon", language)
     cover = roadmap.coverage
     console.print()
@@ -596,7 +609,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 pains=sep.join(safe(p) for _, p in stage.pain_points) or none,
             )
         )
-        console.print(line, soft_wrap=True)
+        console.print(line, soft_wrap=soft)
     if cover.unaddressed:
         heading = say("unaddressed", language) + say("count", language, n=len(cover.unaddressed)) + colon
         console.print(Text(heading, style="bold"))
@@ -605,7 +618,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(safe(phase_label(roadmap, pain.map_id, pain.phase_id)))
             line.append(f"  {safe(pain.text)}{say('gap', language)}")
             line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
     else:
         console.print(Text(say("all_addressed", language), style="green"))
     risky = roadmap.answered_only_by_risky()
@@ -618,7 +631,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(say("paren", language, text=safe(pain.id) + _severity(pain, language)), style="dim")
             line.append(" → ")
             line.append(safe(answers_text(items, language)), style="bold red")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
     if cover.low_points:
         console.print(Text(say("low_points", language) + colon, style="bold"))
         for low in cover.low_points:
@@ -630,9 +643,10 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(" → ")
             if low.stage:
                 line.append(say("addressed_in", language, n=low.stage) + _share(low, language), style="green")
+                line.append(_risky_note(roadmap, low), style="bold red")
             else:
                 line.append(say("not_addressed", language), style="bold red")
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=soft)
 
 
 # --- --explain ------------------------------------------------------------------------------------------

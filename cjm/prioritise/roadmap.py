@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,6 +92,10 @@ class Roadmap:
 
     def answered_only_by_risky(self) -> list[tuple[PainPoint, tuple[RankedInitiative, ...]]]:
         """Pain points whose every answer is a `rethink` initiative, with those initiatives (most severe first)."""
+        return list(self._risky_answers)
+
+    @functools.cached_property
+    def _risky_answers(self) -> tuple[tuple[PainPoint, tuple[RankedInitiative, ...]], ...]:
         answers: dict[tuple[str, str], list[RankedInitiative]] = {}
         for item in self.initiatives:
             for pain in item.addresses.pain_points:
@@ -100,7 +105,13 @@ class Roadmap:
             found = answers.get((pain.map_id, pain.id), [])
             if found and all(item.risk for item in found):
                 out.append((pain, tuple(found)))
-        return out
+        return tuple(out)
+
+    def risky_in_phase(self, map_id: str, phase_id: str) -> tuple[str, ...]:
+        """Ids of the phase's pain points whose every answer is an initiative to rethink."""
+        return tuple(
+            pain.id for pain, _ in self._risky_answers if (pain.map_id, pain.phase_id) == (map_id, phase_id)
+        )
 
     def stage(self, number: int) -> tuple[RankedInitiative, ...]:
         return tuple(r for r in self.initiatives if r.stage == number)

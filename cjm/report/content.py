@@ -161,7 +161,7 @@ def _count(count: int, severity: Severity, language: str) -> str:
     name = word(severity.value, language)
     if language == "ja":
         return f"{name}{count}件"
-    return f"{count} {name}" + ("" if count == 1 else "s")
+    return f"{count} {name}" + ("" if count == 1 or severity is Severity.INFO else "s")
 
 
 SEVERITY_MARKS = {Severity.ERROR: "\u2716", Severity.WARNING: "\u25b2", Severity.INFO: "\u2139"}  # ✖ ▲ ℹ

@@ -272,3 +272,13 @@ def test_the_report_footer_names_the_map_without_an_absolute_path(tmp_path: Path
     assert "gift-untagged.yaml" in footer and str(ROOT) not in footer and str(tmp_path) not in footer
     relative = run_cjm("report", "tests/render/maps/gift-untagged.yaml", "-o", "-")
     assert "from tests/render/maps/gift-untagged.yaml." in relative.stdout  # as the repository names it
+
+
+def test_a_report_of_standard_input_lints_the_map_it_read() -> None:
+    from cjm.lint.engine import lint_path
+    from tests.conftest import run_cjm as run_process
+
+    proc = run_process("report", "-", input=Path(UNTAGGED).read_bytes())
+    assert_clean_exit(proc, (0,))
+    warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
+    assert warnings > 10 and f"({warnings} warnings," in proc.stdout and "from standard input." in proc.stdout
