@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from cjm.adapt import NEEDS_REVIEW
 from cjm.adapt.rules import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR
 from cjm.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNREADABLE, UNSUPPORTED_TAG
+from cjm.office.importer import OUTSIDE_GRID, PLACED_FOR_REVIEW, READ_AS, RULE_NAMES, UNREAD_EMOTION
 from cjm.prioritise.roadmap import DUPLICATE_MAP, MISSING_INPUTS, PIN_CONFLICT
 from cjm.references import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
 from cjm.schema import SCHEMA_CODE
@@ -88,6 +89,13 @@ VALIDATION_CODES: dict[str, CodeInfo] = {
         CodeInfo(PIN_CONFLICT, "stage-pin-conflict",
                  "An initiative is pinned to a stage before one it depends on; the dependency order wins."),
         CodeInfo(DUPLICATE_MAP, "duplicate-map-id", "Two maps of a portfolio share an id."),
+        CodeInfo(PLACED_FOR_REVIEW, RULE_NAMES[PLACED_FOR_REVIEW],
+                 "`cjm import` placed a cell it could not place for sure, marked `review: true`."),
+        CodeInfo(READ_AS, RULE_NAMES[READ_AS], "How `cjm import` read an emotion: its scale, face or word."),
+        CodeInfo(UNREAD_EMOTION, RULE_NAMES[UNREAD_EMOTION],
+                 "`cjm import` found no score in an emotion cell; the score is 0 until set."),
+        CodeInfo(OUTSIDE_GRID, RULE_NAMES[OUTSIDE_GRID],
+                 "`cjm import` kept text from around the grid in the map's description, or left another sheet."),
     )
 }
 

@@ -18,21 +18,65 @@ from typing import Any
 
 import yaml
 from yaml import events as ev
+from yaml.parser import Parser as PurePythonParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
 
 from cjm.problem import Problem, Severity
 
-try:  # libyaml is the fast path; the pure-Python parser gives the same events.
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+_BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+
+class PyParser(Reader, Scanner, PurePythonParser):
+    """PyYAML's pure-Python parser, reading plain text in `[...]` and `{...}` as libyaml does.
+
+    The pure-Python scanner ends a plain scalar at a `?` inside a flow collection (`[Is it worth it?]` fails to
+    parse) where libyaml and YAML 1.2 read the `?` as part of the text; cjm reads every file the same way
+    whichever parser the installed PyYAML has, so this one follows libyaml.
+    """
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        PurePythonParser.__init__(self)
+
+    def scan_plain(self) -> ScalarToken:
+        # PyYAML's scan_plain with one change: in a flow collection a `?` does not end the scalar.
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] = []
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                flow_ends = ",[]{}" if self.flow_level else ""
+                if (ch in _BREAKS_AND_SPACE or ch == ":" and self.peek(length + 1) in _BREAKS_AND_SPACE + flow_ends
+                        or ch in flow_ends):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+try:  # libyaml is the fast path; the pure-Python parser above reads the same.
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    CParser = None
+PARSERS = {"libyaml": CParser, "python": PyParser}
 
 
 @dataclass(frozen=True)
@@ -84,6 +128,11 @@ class Document:
     _start_marks: dict[int, Mark] = field(default_factory=dict, repr=False)
     # (id(container), key or index) -> why a plain scalar there may not mean what the writer thought
     surprises: dict[tuple[int, Any], str] = field(default_factory=dict, repr=False)
+    # Flow collections, for the slips a comma makes in them. id(list written `[...]`) -> its scalar entries as
+    # (index, start, end, plain), start and end being offsets in `text`; and (id(mapping written `{...}`), key)
+    # -> the key before it, for a key with no `:` (`{text: Sizes run small, not true to size}`).
+    flow_items: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict, repr=False)
+    comma_keys: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -133,8 +182,9 @@ def json_path(path: Path) -> str:
     return "".join(out)
 
 
-def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem."""
+def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, parser: str | None = None) -> Document:
+    """Load one YAML document. Never raises for bad input: whatever is wrong becomes a problem. `parser` picks
+    one of PARSERS (default: libyaml when PyYAML has it); both read every file the same way."""
     if len(raw) > limits.max_bytes:
         doc = Document(source, "")
         doc.problems.append(Problem(source, 1, 1, LIMIT, f"file is over the {limits.max_bytes / 1_048_576:g} MB "
@@ -152,7 +202,7 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) ->
         return doc
     try:
         with collector_paused():
-            _Builder(doc, limits).build()
+            _Builder(doc, limits, PARSERS[parser] if parser else CParser or PyParser).build()
     except _Abort as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -230,6 +280,8 @@ def _syntax_problem(source: str, err: yaml.MarkedYAMLError, text: str = "") -> P
     hint = _SYNTAX_HINTS.get(err.problem or "", "")
     if not hint and mark and "tab" not in what and _char_at(text, mark.line, mark.column) == "\t":
         hint = _TAB_HINT  # libyaml does not name the character it could not start a token with
+    elif "flow" in (err.context or "") or mark and _after_flow(text, mark.line, mark.column):
+        hint = _FLOW_HINT
     return Problem(source, line, col, SYNTAX, f"YAML syntax: {_one_line(what)}{hint}")
 
 
@@ -243,6 +295,16 @@ _SYNTAX_HINTS = {
     "found a tab character where an indentation space is expected": _TAB_HINT,
     "could not find expected ':'": "; a key needs ': ' after it",
 }
+
+
+_FLOW_HINT = ("; `[...]` and `{...}` end text at a comma, colon, bracket or quote: put this text in quotes "
+              '(`thoughts: ["Nice colour, but is it worth the price?"]`, `{text: "Sizes: S, M"}`)')
+
+
+def _after_flow(text: str, line: int, column: int) -> bool:
+    """Whether the line goes on after a `]` or `}` where the error is (`[Reads reviews] and compares`)."""
+    lines = text.split("\n", line + 1)
+    return line < len(lines) and lines[line][:column].rstrip().endswith(("]", "}"))
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -321,10 +383,11 @@ class _Frame:
     """A mapping or sequence under construction."""
 
     __slots__ = ("container", "is_map", "marks", "key", "key_mark", "skip_value", "merges", "anchor",
-                 "nodes_at_start")
+                 "nodes_at_start", "flow")
 
-    def __init__(self, container: dict | list, anchor: str | None, nodes: int) -> None:
+    def __init__(self, container: dict | list, anchor: str | None, nodes: int, flow: bool = False) -> None:
         self.container = container
+        self.flow = flow
         self.is_map = isinstance(container, dict)
         self.marks: dict[Any, tuple[Mark, Mark]] = {}
         self.key: Any = _NO_KEY
@@ -345,9 +408,10 @@ _NUMBER_START = frozenset("0123456789+-.")
 
 
 class _Builder:
-    def __init__(self, doc: Document, limits: Limits) -> None:
+    def __init__(self, doc: Document, limits: Limits, parser: Any) -> None:
         self.doc = doc
         self.limits = limits
+        self.parser = parser
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
@@ -362,7 +426,7 @@ class _Builder:
         self.doc.problems.append(Problem(self.doc.source, mark[0], mark[1], code, message, severity=severity))
 
     def build(self) -> None:
-        parser = _Parser(self.doc.text)
+        parser = self.parser(self.doc.text)
         try:
             self.consume(parser.get_event)
         finally:
@@ -400,6 +464,8 @@ class _Builder:
                     raise self.fail(start, UNSUPPORTED_TAG, _tag_message(tag))
             elif (not is_key and event.implicit[0] and not event.style
                   and (value in _SPECIAL_PLAIN or value[0] in _NUMBER_START)):
+                if not value and frame is not None and frame.flow and frame.is_map:
+                    self.no_colon(frame, start.index)
                 value, note = resolve_plain(value)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
@@ -407,6 +473,9 @@ class _Builder:
                 self.add(value, mark, note)
             elif not frame.is_map:
                 container = frame.container
+                if frame.flow:
+                    self.doc.flow_items.setdefault(id(container), []).append(
+                        (len(container), start.index, event.end_mark.index, not event.style))
                 frame.marks[len(container)] = (mark, mark)
                 if note:
                     surprises[(id(container), len(container))] = note
@@ -424,6 +493,12 @@ class _Builder:
                     surprises[(id(frame.container), key)] = note
             else:
                 self.add(value, mark, note)
+
+    def no_colon(self, frame: _Frame, at: int) -> None:
+        """An empty value in a `{...}`: remember its key when no `:` came before it (a comma cut the text)."""
+        before = self.doc.text[max(0, at - 200):at].rstrip(" \t\r\n")  # bounded: a key is short
+        if not before.endswith(":") and isinstance(frame.key, str) and frame.container:
+            self.doc.comma_keys[(id(frame.container), frame.key)] = next(reversed(frame.container))
 
     def handle(self, event: ev.Event, kind: type) -> None:
         if kind is ev.MappingStartEvent:
@@ -456,7 +531,7 @@ class _Builder:
         if len(self.stack) >= self.limits.max_depth:
             raise self.fail(event.start_mark, LIMIT, _too_deep(self.limits))
         self.count(event)
-        self.stack.append(_Frame(container, event.anchor, self.nodes))
+        self.stack.append(_Frame(container, event.anchor, self.nodes, bool(event.flow_style)))
         self.doc._start_marks[id(container)] = (event.start_mark.line + 1, event.start_mark.column + 1)
 
     def end(self) -> None:

@@ -282,7 +282,20 @@ def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestion
         hint = (f"did you mean {' or '.join(f'`{k}`' for k in meant)}?" if meant
                 else f"expected one of: {', '.join(allowed)}")
         message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
+        if cut := _cut_by_comma(doc, error.instance, key):
+            message = f"unknown key `{key}`{where}; {cut}"
         yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
+
+
+def _cut_by_comma(doc: Document, mapping: dict[str, Any], key: str) -> str:
+    """For a key that a comma cut off the text before it (`{text: Sizes run small, not true to size}`): what
+    happened and what to write."""
+    before = doc.comma_keys.get((id(mapping), key))
+    if before is None or not isinstance(mapping.get(before), str):
+        return ""
+    whole = f"{mapping[before]}, {key}".replace('"', '\\"')
+    return (f"a comma inside {{...}} ended the text of `{before}`, so the rest was read as a key: put this text in "
+            f'quotes, `{before}: "{whole}"`')
 
 
 def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:

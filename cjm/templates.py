@@ -84,6 +84,7 @@ def render_template(template: str, language: str, path: str, schema: str = SCHEM
         consideration = next(p for p in data["phases"] if p["kind"] == "consideration")
         consideration["actions"].append({"text": pick(_STORE_ACTION), "persona": "customer"})
         consideration["touchpoints"].append({"name": pick(_STORE_TOUCHPOINT), "channel": "store"})
+
     def dump(value: Any) -> str:
         return yaml.dump(value, Dumper=IndentedDumper, allow_unicode=True, sort_keys=False, width=4096)
 

@@ -2,19 +2,21 @@
 
 A consultant writes `industry: 家具` or a phase "Delivery and assembly of the sofa" and never `durable: true`; lint
 (CJM606) and `cjm adapt --auto` should still know the goods are durable. A trait is inferred only when the map
-does not state it, from the industry first, then the title and phase names, then (with two different words at
-least, so one passing mention does not decide) the entries of the phases. The words are data, in both languages.
+does not state it, from the industry first, then the title and phase names, then — only on a map that names no
+industry, and with two different words at least, so a passing mention does not decide — the entries of the
+phases. The words are data, in both languages.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from cjm.loader import Path
 from cjm.model import NOUNS, Journey
-from cjm.vocabulary import word_in
 
 # trait: (value it implies, words that say so). Durable goods as the domain brief names them (appliances,
 # furniture, housing), in the words consultants use.
@@ -65,19 +67,31 @@ def business_traits(journey: Journey) -> tuple[dict[str, Any], list[Inferred]]:
 
 
 def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path] | None:
+    pattern = _pattern(words)
     for text, where, path in _strong_texts(journey):
-        if word := next((w for w in words if word_in(w, text)), None):
-            return word, where, path
+        if match := pattern.search(text):
+            return match.group(), where, path
+    if journey.business.get("industry"):
+        return None  # the industry says what is sold; an apparel map's washing machine is not the product
     seen: dict[str, tuple[str, Path]] = {}
-    for phase, item in journey.items():
-        for word in words:
-            if word not in seen and word_in(word, item.text):
-                seen[word] = (f"{NOUNS[item.list_name]} '{item.text}' in phase '{phase.name}'",
-                              item.path)
+    for phase, item in journey.items():  # one search per entry: maps can be large
+        for match in pattern.finditer(item.text):
+            if match.group().lower() not in seen:
+                seen[match.group().lower()] = (f"{NOUNS[item.list_name]} '{item.text}' in phase '{phase.name}'",
+                                               item.path)
     if len(seen) >= 2:
         word, (where, path) = next(iter(seen.items()))
         return word, where, path
     return None
+
+
+@functools.cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all the words, matched as `cjm.vocabulary.word_in` matches one."""
+    ascii_words = "|".join(re.escape(w) for w in words if w.isascii())
+    other = "|".join(re.escape(w) for w in words if not w.isascii())
+    parts = [f"(?<![A-Za-z0-9])(?i:{ascii_words})"] if ascii_words else []
+    return re.compile("|".join(parts + ([other] if other else [])))
 
 
 def _strong_texts(journey: Journey) -> Iterator[tuple[str, str, Path]]:

@@ -3,6 +3,8 @@ phases that `cjm split` and `cjm merge` create without a name) and of each chann
 
 from __future__ import annotations
 
+import functools
+
 # kind: (English, Japanese). The standard five and their variants come from the domain brief.
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "need_recognition": ("Need recognition", "ニーズの認識"),
@@ -96,9 +98,10 @@ def word_in(word: str, text: str) -> bool:
     return word in text
 
 
-def kinds_named(name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def kinds_named(name: str) -> tuple[str, ...]:
     """The parts of the journey a phase's name says it is (`配送・設置` -> [delivery]), in journey order."""
-    return [kind for kind, (words, _) in NAME_KINDS.items() if any(word_in(w, name) for w in words)]
+    return tuple(kind for kind, (words, _) in NAME_KINDS.items() if any(word_in(w, name) for w in words))
 
 
 def name_contradicts(kind: str, name: str) -> str | None:

@@ -148,9 +148,14 @@ def test_a_rule_the_traits_do_not_call_for_is_said_once_and_not_applied_by_auto(
     assert "omnichannel" not in {r.name for r in auto.reports}
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in REPRO.glob("*.yaml")))
-def test_after_auto_lint_recommends_no_rule_and_no_low_point_is_new(name: str) -> None:
-    text = _map(name)
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+AFTER_AUTO = [*(REPRO / p.name for p in sorted(REPRO.glob("*.yaml"))), *sorted(SAMPLES.glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("path", AFTER_AUTO, ids=lambda p: p.name)
+def test_after_auto_lint_recommends_no_rule_and_no_low_point_is_new(path: Path) -> None:
+    name = path.name
+    text = path.read_text(encoding="utf-8")
     outcome = adapt_text(text, name, list(builtin_rules().values()), auto=True)
     assert outcome.ok, outcome.problems
     after = _lint(outcome.text or "")

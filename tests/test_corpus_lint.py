@@ -24,7 +24,7 @@ EXPECTATIONS = sorted(CORPUS.glob("*.expect.yaml"))
 ADAPTS_OWN = {f"CJM60{n}" for n in range(1, 7)}
 
 # The rules made for issue 13, and CJM303/CJM702 whose noise it asked to remove.
-NEW_RULES = ("CJM110", "CJM205", "CJM404", "CJM506")
+NEW_RULES = ("CJM110", "CJM111", "CJM205", "CJM404", "CJM506")
 
 # map -> (the start of a `lint.wanted` entry, the code that now gives it, a piece of the finding's message).
 WANTED: dict[str, list[tuple[str, str, str]]] = {
@@ -65,6 +65,10 @@ WANTED: dict[str, list[tuple[str, str, str]]] = {
         ("認知フェーズにペインも機会もない", "CJM110", "phase '認知' has no pain point"),
         ("ペルソナの悩み「対面の営業に勧められるまま入るのが嫌」", "CJM506", "対面の営業に勧められるまま入るのが嫌"),
         ("推奨（紹介・口コミ投稿）フェーズがない", "CJM205", "nothing after the purchase"),
+    ],
+    "luxury-watch-preowned": [
+        ("the thought 'Nice colour, but is it worth the price?'", "CJM111",
+         "split it at the comma into 'Nice colour' and 'but is it worth the price?'"),
     ],
     "mealkit-subscription": [
         ("KPI「会員登録率」", "CJM702", "('会員登録率') do not measure awareness"),
@@ -140,3 +144,13 @@ def test_each_new_rule_fires_where_a_consultant_wants_it_and_nowhere_they_would_
                   if code in _expectation(name).get("lint", {}).get("not_expect", []) and code in _reported(name)]
         assert not alarms, (code, alarms)
 
+
+
+def test_the_comma_slip_in_a_flow_mapping_is_explained_where_it_is() -> None:
+    # apparel-workwear is invalid on purpose: `{text: Sizes run small, not true to size}`.
+    expectation = _expectation("apparel-workwear")
+    result = check_file(str(CORPUS / expectation["map"]))
+    assert [p.code for p in result.problems] == expectation["validate"] == ["CJM010"]
+    message = result.problems[0].message
+    assert "in thought 1 of phase" in message  # not "in phase": the key is a thought's
+    assert 'put this text in quotes, `text: "Sizes run small, not true to size"`' in message

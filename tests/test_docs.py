@@ -13,3 +13,12 @@ def test_generated_pages_are_up_to_date():
 
 def test_the_annotated_example_is_valid():
     assert check_file(str(EXAMPLE)).problems == []
+
+
+def test_the_readme_counts_the_rules_there_are():
+    import re
+
+    from cjm.lint.rules import RULES
+
+    counts = re.findall(r"(\d+) (?:named, documented )?rules", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert counts and {int(n) for n in counts} == {len(RULES)}

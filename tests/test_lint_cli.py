@@ -112,7 +112,7 @@ def test_rules_lists_every_rule_and_shows_one() -> None:
     assert one.output.startswith("# CJM201 `ends-at-purchase`") and "Fails:" in one.output and "Passes:" in one.output
     family = invoke("rules", "coverage")
     assert [code for code in RULES if code in family.output] == [c for c in RULES if c.startswith("CJM2")]
-    for code in ("CJM110", "CJM205", "CJM404", "CJM506"):  # each new rule explains itself
+    for code in ("CJM110", "CJM111", "CJM205", "CJM404", "CJM506"):  # each new rule explains itself
         shown = invoke("rules", code)
         assert shown.exit_code == 0 and "Fails:" in shown.output and "Passes:" in shown.output
     listed = json.loads(invoke("rules", "--format", "json").output)

@@ -151,3 +151,14 @@ def test_any_text_gives_data_or_problems_never_an_exception(text):
 @given(st.binary(max_size=200))
 def test_any_bytes_give_data_or_problems_never_an_exception(raw):
     load_yaml(raw, "m")
+
+
+@pytest.mark.parametrize("text", [
+    "a: {text: Opens the box {excited}}\n",
+    "a: [Checks size [S/M/L]]\n",
+    "a: [Reads reviews] and compares\n",
+])
+def test_a_syntax_error_in_a_one_line_collection_says_to_quote_the_text(text):
+    (problem,) = load_yaml(text, "m.yaml").problems
+    assert problem.code == SYNTAX
+    assert "put this text in quotes" in problem.message

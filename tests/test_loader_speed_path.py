@@ -20,7 +20,7 @@ SUITE = Path(__file__).resolve().parent / "data" / "yaml-test-suite"
 def test_libyaml_is_really_used() -> None:
     # `from yaml import CParser` does not exist: an earlier version silently fell back to the pure-Python parser.
     assert yaml.__with_libyaml__
-    assert loader._Parser is yaml._yaml.CParser
+    assert loader.CParser is yaml._yaml.CParser
 
 
 @pytest.mark.parametrize(

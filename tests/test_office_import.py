@@ -285,3 +285,10 @@ def test_an_emotion_without_a_score_is_kept_as_a_note_and_reported() -> None:
     codes = [(p.code, p.severity.value, p.message.split(":")[0]) for p in imported.problems]
     assert ("CJM072", "warning", "B3") in codes and ("CJM071", "info", "C3") in codes
     assert cli("import", "--strict", str(GOLDEN / "en-tabs.csv")).returncode == 0  # only notes there
+
+
+def test_a_score_row_decides_the_score_and_the_feelings_row_is_the_note() -> None:
+    grid = b"Phase,Browse,Buy\nFeelings,frustrated,happy\nEmotion score (1-5),4,2\nActions,a,b\n"
+    first, second = import_grid(grid, "grid.csv").data["phases"]
+    assert first["emotion"] == {"score": 1, "note": "frustrated"}  # 4 of 1..5, not averaged with the word
+    assert second["emotion"] == {"score": -1, "note": "happy"}

@@ -176,12 +176,14 @@ def test_sarif_paths_outside_the_working_folder_are_file_uris():
 def test_every_validation_code_has_metadata_and_documentation():
     """Codes defined by the loader, schema and references are all described and documented with an anchor."""
     import cjm.loader
+    import cjm.office.importer
     import cjm.references
     import cjm.schema
 
     defined = {
         value
-        for module in (cjm.loader, cjm.references, cjm.schema, cjm.adapt, cjm.adapt.rules, cjm.prioritise.roadmap)
+        for module in (cjm.loader, cjm.references, cjm.schema, cjm.adapt, cjm.adapt.rules, cjm.prioritise.roadmap,
+                       cjm.office.importer)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
     }

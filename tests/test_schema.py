@@ -136,3 +136,18 @@ def test_one_unknown_key_repeated_on_every_phase_is_one_grouped_problem():
     # Different keys, or a key met only twice, stay one problem each, at their own place.
     twice = "  - {id: a, name: A, kind: interest, colour: red}\n  - {id: b, name: B, kind: interest, colour: red}\n"
     assert [p.line for p in check_text(MINIMAL_MAP + twice, "m.yaml").problems] == [8, 9]
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "python"])
+def test_a_comma_in_a_flow_mapping_says_to_quote_the_text(parser):
+    from cjm.loader import load_yaml
+    from cjm.validate import check_document
+
+    extra = "    pain_points:\n      - {id: fit, text: Sizes run small, not true to size}\n"
+    (problem,) = check_document(load_yaml(MINIMAL_MAP + extra, "m.yaml", parser=parser)).problems
+    assert problem.message == ("unknown key `not true to size` in pain point 1 of phase 'awareness'; a comma inside "
+                               "{...} ended the text of `text`, so the rest was read as a key: put this text in "
+                               'quotes, `text: "Sizes run small, not true to size"`')
+    # With a colon the empty value is meant: no such hint.
+    (problem,) = check_text(MINIMAL_MAP + "    pain_points:\n      - {id: fit, text: Small, tone: }\n", "m").problems
+    assert "comma" not in problem.message

@@ -89,23 +89,27 @@ def would_do(rule: Rule, phases: Sequence[Mapping[str, Any]], language: str = "e
     only adds a persona is not listed."""
     from cjm.adapt.operations import add_phase_blocked, anchor_index, split_blocked
 
+    phases = [dict(p) for p in phases]  # what the map would look like after each step, for the next one
     done = []
     for step in rule.steps:
         alternatives = step.get("one_of", [step])
         for alternative in alternatives:
             (action, spec), = alternative.items()
-            if action == "split" and not split_blocked(phases, spec)[1]:
+            if action == "split" and (index := split_blocked(phases, spec)[0]) is not None:
                 names = ", ".join(f"'{text_in(t['name'], language)}'" for t in spec["into"])
-                index, _ = split_blocked(phases, spec)
                 done.append(f"split phase '{phases[index]['name']}' into {names}")
+                phases[index:index + 1] = [{"id": t["id"], "kind": t["kind"], "name": text_in(t["name"], language)}
+                                           for t in spec["into"]]
                 break
             merged = [f"'{p['name']}'" for p in phases if p.get("kind") in spec.get("phases", ())]
             if action == "merge" and len(merged) >= 2:
                 done.append(f"merge phases {' and '.join(merged)}")
                 break
             if action == "add_phase" and add_phase_blocked(phases, spec) is None \
-                    and anchor_index(phases, spec) is not None:
-                done.append(f"add the phase '{text_in(spec['name'], language)}'")
+                    and (position := anchor_index(phases, spec)) is not None:
+                name = text_in(spec["name"], language)
+                done.append(f"add the phase '{name}'")
+                phases.insert(position, {"id": spec["id"], "kind": spec["kind"], "name": name})
                 break
     return done
 

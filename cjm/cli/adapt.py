@@ -65,11 +65,9 @@ def adapt(
     Exit codes: 0 done (also when nothing needed changing), 2 usage error or a map that is not valid.
 
     \b
-    
     Example: cjm adapt samples/apparel-working-mother.yaml --rule long-consideration --diff
 
     \b
-    
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
     from cjm.adapt.rules import load_rules
@@ -121,7 +119,7 @@ def split(
 
     Exit codes: 0 done, 2 usage error or a map that is not valid.
 
-    
+    \b
     Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
     from cjm.adapt import split_text
@@ -159,7 +157,7 @@ def merge(
 
     Exit codes: 0 done, 2 usage error or a map that is not valid.
 
-    
+    \b
     Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
     from cjm.adapt import merge_text

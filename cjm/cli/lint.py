@@ -76,13 +76,12 @@ def lint(
     unreadable input.
 
     \b
-    
     Example: cjm lint samples/ --select coverage,CJM3 --format json
 
-    
+    \b
     Example: cjm lint samples/invalid/ --statistics
 
-    
+    \b
     Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
@@ -178,7 +177,7 @@ def rules(
 
     Exit codes: 0 shown, 2 no such rule.
 
-    
+    \b
     Example: cjm rules CJM201
     """
     import json

@@ -38,11 +38,11 @@ def import_(
     Exit codes: 0 map written (warnings about cells placed for review are shown; with --strict they exit 1),
     2 no grid or unreadable input.
 
-    
-    Example: cjm import workshop-grid.xlsx -o maps/summer.yaml
+    \b
+    Example: cjm import samples/grids/robot-vacuum-ja.csv -o robot-vacuum.yaml
 
-    
-    Example: cjm import grid.csv > map.yaml
+    \b
+    Example: cjm import samples/grids/meal-kit-trial.csv > meal-kit.yaml
     """
     from cjm.files import read_bytes
     from cjm.office.importer import import_grid
@@ -92,10 +92,10 @@ def export(
 
     Exit codes: 0 written, 2 usage error, unreadable or invalid map.
 
-    
+    \b
     Example: cjm export samples/gift-sweets.yaml -o gift.xlsx
 
-    
+    \b
     Example: cjm export samples/gift-sweets.yaml -o gift-deck.pptx
     """
     from cjm.office import export_bytes

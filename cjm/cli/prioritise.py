@@ -100,7 +100,7 @@ def prioritise(
 
     Exit codes: 0 roadmap written, 2 usage error, or a map that is not valid or lacks what the model needs.
 
-    
+    \b
     Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
     from cjm.config import find_config

@@ -42,13 +42,12 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 
     \b
-    
     Example: cjm validate samples/ --format json
 
-    
+    \b
     Example: cjm validate samples/invalid/ --statistics
 
-    
+    \b
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
@@ -77,7 +76,7 @@ def schema() -> None:
 
     Exit codes: 0 printed.
 
-    
+    \b
     Example: cjm schema > journey.schema.json
     """
     from cjm.schema import schema_text
@@ -101,7 +100,7 @@ def init(
 
     Exit codes: 0 written, 2 usage error or the file exists (without --force).
 
-    
+    \b
     Example: cjm init gift-map.yaml --template gift --lang ja
     """
     from cjm.safe_write import NO_INPUTS, write_text

@@ -13,9 +13,13 @@ API
 
 from __future__ import annotations
 
-from cjm.model import Journey
+from typing import TYPE_CHECKING
+
 from cjm.office.importer import Imported, import_grid
 from cjm.office.sheets import SheetError
+
+if TYPE_CHECKING:
+    from cjm.model import Journey
 
 __all__ = ["Imported", "SheetError", "export_bytes", "import_grid"]
 

@@ -101,7 +101,7 @@ def _choose(sheets: list[Sheet], source: str, wanted: str | None) -> _Grid:
             f"{source}: {where} journey grid cjm can find: phases across one row and row labels such as "
             "行動 / Actions, 課題 / Pain points down one column (docs/office.md lists the labels); "
             + ("check the sheet" if wanted else "choose the sheet with --sheet NAME"))
-    return max(grids, key=lambda g: (g.score, -sheets.index(g.sheet)))
+    return max(grids, key=lambda g: (g.score, not g.sheet.hidden, -sheets.index(g.sheet)))
 
 
 def _find_grid(sheet: Sheet) -> _Grid | None:
@@ -386,6 +386,8 @@ class _Reader:
         for (index, lane), slot in emotions.items():
             readings: list[tuple[Reading, int, int, str]] = slot["readings"]
             notes = [r.note for r, *_ in readings if r.note] + [" ".join(t.split()) for t, *_ in slot["texts"]]
+            # A score row decides the score; the feelings row, whatever words it has, is then only the note.
+            readings = [r for r in readings if r[3] == "emotion_score"] or readings
             if readings:
                 scores = [r.score for r, *_ in readings]
                 score = to_score(sum(scores) / len(scores), -2, 2)
@@ -405,10 +407,7 @@ class _Reader:
                 emotion["persona"] = lanes[lane]
             by_phase.setdefault(index, []).append(emotion)
         for index, found in by_phase.items():
-            if len(found) == 1 and not found[0].get("persona"):
-                phases[index]["emotion"] = found[0]
-            else:
-                phases[index]["emotion"] = found if len(found) > 1 or found[0].get("persona") else found[0]
+            phases[index]["emotion"] = found[0] if len(found) == 1 and not found[0].get("persona") else found
 
     # --- after the grid ---------------------------------------------------------------------------------------
 

@@ -71,7 +71,7 @@ def build_roadmap(journey: Journey, roadmap: Roadmap) -> str:
 def _card(ranked: RankedInitiative, phase_names: dict[str, str], language: str) -> Text:
     text = Text()
     text.paragraph(ranked.title, CARD_WRAP, bold=True)
-    tags = [theme.quadrant_name(ranked.quadrant, language)]
+    tags = [ranked.label(language)]  # the quadrant, and "rethink" where it applies
     if ranked.initiative.raw.get("set_and_forget"):
         tags.append(theme.word("set_and_forget", language))
     text.paragraph(" \u00b7 ".join(tags), CARD_WRAP, colour=QUADRANT_INKS[ranked.quadrant], size=theme.SMALL_SIZE)

@@ -187,7 +187,7 @@ def _roadmap(journey: Journey, roadmap: Roadmap | None, language: str) -> Sectio
             if ranked.map_id != journey.id:
                 continue
             rows.append([str(stage) if stage <= 3 else word("later", language), str(ranked.rank), ranked.title,
-                         theme.quadrant_name(ranked.quadrant, language), theme.number(round(ranked.score, 1)),
+                         ranked.label(language), theme.number(round(ranked.score, 1)),
                          ", ".join(names.get(p, p) for p in ranked.addresses.phases),
                          ", ".join(titles.get(d, d) for d in ranked.depends_on)])
     section.table = Table([word(k, language) for k in ("stage", "rank", "initiative", "quadrant", "score", "phases",

@@ -282,3 +282,16 @@ def test_a_report_of_standard_input_lints_the_map_it_read() -> None:
     assert_clean_exit(proc, (0,))
     warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
     assert warnings > 10 and f"({warnings} warnings," in proc.stdout and "from standard input." in proc.stdout
+
+
+def test_the_report_and_roadmap_name_an_initiative_to_rethink() -> None:
+    """Heavy upkeep with low confidence is not just a big bet: the report's roadmap and the roadmap view say so."""
+    from cjm.render import dot_source
+    from cjm.validate import check_file
+
+    risky = str(ROOT / "tests" / "fixtures" / "prioritise" / "apparel-ja.yaml")
+    proc = run_cjm("report", risky)
+    assert_clean_exit(proc, (0,))
+    assert "| ポイント制度のランク拡張 | 大型施策・要再検討 |" in proc.stdout
+    journey = check_file(risky).journey
+    assert journey is not None and "大型施策・要再検討" in dot_source(journey, "roadmap")
