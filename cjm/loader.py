@@ -20,8 +20,8 @@ import yaml
 from yaml import events as ev
 from yaml.parser import Parser as PurePythonParser
 from yaml.reader import Reader
-from yaml.scanner import Scanner
-from yaml.tokens import ScalarToken
+from yaml.scanner import Scanner, ScannerError
+from yaml.tokens import ScalarToken, StreamEndToken, TagToken
 
 from cjm.problem import Problem, Severity
 
@@ -29,11 +29,13 @@ _BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
 
 
 class PyParser(Reader, Scanner, PurePythonParser):
-    """PyYAML's pure-Python parser, reading plain text in `[...]` and `{...}` as libyaml does.
+    """PyYAML's pure-Python parser, reading what it reads differently from libyaml as libyaml does.
 
-    The pure-Python scanner ends a plain scalar at a `?` inside a flow collection (`[Is it worth it?]` fails to
-    parse) where libyaml and YAML 1.2 read the `?` as part of the text; cjm reads every file the same way
-    whichever parser the installed PyYAML has, so this one follows libyaml.
+    cjm reads every file the same way whichever parser the installed PyYAML has, so where the two differ this
+    one follows libyaml: a `?` inside a flow collection is text (`[Is it worth it?]`, as in YAML 1.2), a `:`
+    right before `,`, `?` or a bracket in one is refused (`{b:}`), a tag in one ends at a comma (`[!!str, b]`),
+    and a comment may follow a block scalar's indicator (`>#`). Tabs are settled before parsing
+    (`misplaced_tab`).
     """
 
     def __init__(self, stream: str) -> None:
@@ -57,6 +59,10 @@ class PyParser(Reader, Scanner, PurePythonParser):
                 flow_ends = ",[]{}" if self.flow_level else ""
                 if (ch in _BREAKS_AND_SPACE or ch == ":" and self.peek(length + 1) in _BREAKS_AND_SPACE + flow_ends
                         or ch in flow_ends):
+                    if ch == ":" and self.flow_level and self.peek(length + 1) in _COLON_REFUSED:
+                        self.forward(length)
+                        raise ScannerError("while scanning a plain scalar", start_mark, "found unexpected ':'",
+                                           self.get_mark())
                     break
                 length += 1
             if length == 0:
@@ -70,6 +76,40 @@ class PyParser(Reader, Scanner, PurePythonParser):
             if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
                 break
         return ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+    def scan_block_scalar_indicators(self, start_mark: Any) -> tuple[bool | None, int | None]:
+        # libyaml lets a comment follow the indicators without a space (`>#`, `|-#`).
+        length = 0
+        while length < 2 and self.peek(length) in "+-123456789":
+            length += 1
+        indicators = self.prefix(length)
+        if self.peek(length) != "#" or not _BLOCK_INDICATORS.fullmatch(indicators):
+            return super().scan_block_scalar_indicators(start_mark)
+        self.forward(length)
+        digits = indicators.strip("+-")
+        chomping = {"+": True, "-": False}.get(indicators.strip("123456789"))
+        return chomping, int(digits) if digits else None
+
+    def scan_tag(self) -> TagToken:
+        # libyaml ends a tag at a comma in a flow collection (`[!!str, b]`); PyYAML reads the comma into the tag.
+        end = 1
+        while self.peek(end) not in _BREAKS_AND_SPACE:
+            end += 1
+        written = self.prefix(end)
+        if not self.flow_level or written.startswith("!<") or "," not in written:
+            return super().scan_tag()
+        tag = written[: written.index(",")]
+        second = tag.find("!", 1)
+        handle, suffix = (tag[: second + 1], tag[second + 1 :]) if second > 0 else ("!", tag[1:])
+        if not suffix or "%" in suffix:
+            return super().scan_tag()
+        start_mark = self.get_mark()
+        self.forward(len(tag))
+        return TagToken((handle, suffix), start_mark, self.get_mark())
+
+
+_BLOCK_INDICATORS = re.compile(r"[+-]?[1-9]?|[1-9][+-]")
+_COLON_REFUSED = frozenset(",?[]{}")
 
 
 try:  # libyaml is the fast path; the pure-Python parser above reads the same.
@@ -200,9 +240,14 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.problems.append(Problem(source, line, col, ENCODING,
                                     f"control character U+{ord(char):04X} is not allowed in YAML; remove it"))
         return doc
+    chosen = PARSERS[parser] if parser else CParser or PyParser
+    if "\t" in text and (tab := misplaced_tab(text, chosen)):
+        line, col, indenting = tab
+        doc.problems.append(Problem(source, line, col, SYNTAX, _TAB_MESSAGES[indenting]))
+        return doc
     try:
         with collector_paused():
-            _Builder(doc, limits, PARSERS[parser] if parser else CParser or PyParser).build()
+            _Builder(doc, limits, chosen).build()
     except _Abort as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -269,6 +314,78 @@ def _first_unprintable(text: str) -> tuple[int, int, str] | None:
     line = text.count("\n", 0, start) + 1
     col = start - (text.rfind("\n", 0, start) + 1) + 1
     return line, col, match.group()
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_TAB_MESSAGES = {
+    True: "YAML syntax: a tab in the indentation; indent with spaces, not tabs (YAML parsers read tabs here "
+          "differently, so cjm accepts none)",
+    False: "YAML syntax: a tab outside quoted text; write spaces instead, or put the text in quotes if it needs "
+           "the tab (YAML parsers read a tab here differently, so cjm accepts none)",
+}
+
+
+def misplaced_tab(text: str, parser: Any) -> tuple[int, int, bool] | None:
+    """The first tab (1-based line, column, and whether it indents) where libyaml and PyYAML's own parser
+    disagree: PyYAML refuses a tab between tokens that libyaml takes as a space, and libyaml refuses one that
+    starts a block scalar's text. A tab is read alike, and allowed, inside quoted text, in a comment, and in a
+    block scalar's text after its first character; cjm refuses every other one, the same way with either parser.
+    Only called on text that has a tab; one more pass of the scanner, no more."""
+    lines = _LINE_BREAK.split(text)
+    tabs = _tabs(lines)
+    tab = next(tabs, None)
+    scanner = parser(text)
+    previous_end = (0, 0)
+    try:
+        while tab is not None:
+            token = scanner.get_token()
+            start = (token.start_mark.line, token.start_mark.column)
+            end = (token.end_mark.line, token.end_mark.column)
+            while tab is not None and tab < end:
+                line, col = tab
+                if tab < start:  # between tokens: only in a comment
+                    after = previous_end[1] if previous_end[0] == line else 0
+                    if "#" not in lines[line][after:col]:
+                        return _tab_at(lines, line, col)
+                elif not _tab_read_alike(token, lines, line, col):
+                    return _tab_at(lines, line, col)
+                tab = next(tabs, None)
+            previous_end = max(previous_end, end)
+            if isinstance(token, StreamEndToken):
+                break
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        if mark is not None and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            return _tab_at(lines, mark.line, mark.column)
+    finally:
+        dispose = getattr(scanner, "dispose", None)
+        if dispose:
+            dispose()
+    return None
+
+
+def _tab_read_alike(token: Any, lines: list[str], line: int, col: int) -> bool:
+    """Whether a tab inside `token` reads the same with both parsers: in quoted text, or in a block scalar's text
+    after the line's first character (or in the comment after its `|` or `>`)."""
+    if not isinstance(token, ScalarToken) or token.plain:
+        return False
+    if token.style not in ("|", ">"):
+        return True
+    if line > token.start_mark.line:
+        return lines[line][:col].strip(" \t") != ""
+    return "#" in lines[line][token.start_mark.column:col]
+
+
+def _tabs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    for number, line in enumerate(lines):
+        col = line.find("\t")
+        while col >= 0:
+            yield number, col
+            col = line.find("\t", col + 1)
+
+
+def _tab_at(lines: list[str], line: int, col: int) -> tuple[int, int, bool]:
+    return line + 1, col + 1, lines[line][:col].strip(" \t") == ""
 
 
 def _syntax_problem(source: str, err: yaml.MarkedYAMLError, text: str = "") -> Problem:
