@@ -99,8 +99,14 @@ WANTED: dict[str, list[tuple[str, str, str]]] = {
 # - grocery-net-super, CJM303 on daitai-settei "should say daitai-option could list it": the initiative
 #   addresses the same pain point, so the link is inferred and CJM303 stays silent (issue 13 allows either;
 #   mealkit-subscription and travel-family-package call the finding noise in that very case).
-# - travel-family-package, 'School-holiday prices double': a pain point about holiday prices exists (branch and
-#   website differ for the same holiday); words cannot tell the two apart.
+# - travel-family-package, 'School-holiday prices double': the consultant is right in substance (peak-season
+#   pricing is not the price changes and branch/website mismatch the pain points name), but CJM506 compares key
+#   words and errs towards silence, and the pain shares 'price' and 'holiday' with them. Stricter readings were
+#   tried against the corpus and samples: a hyphenated compound as one term ('school-holiday') still leaves
+#   'price'; ignoring the title's words ('holiday') or words two of a persona's pains share ('price') catches it
+#   but newly reports pains that are on the map in other words (gift-sweets 'Does not know whether the gift
+#   arrived safely' beside 'no notice when the gift is delivered'; cosmetics-subscription's 定期便, a title word).
+#   Telling these apart needs meaning, not words; left silent.
 
 
 @functools.cache
