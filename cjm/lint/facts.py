@@ -108,6 +108,15 @@ def kpi_group(kind: str) -> str | None:
     return next((group for group, (kinds, _, _) in KPI_GROUPS.items() if kind in kinds), None)
 
 
+def metric_home(metric: str) -> list[str]:
+    """The parts of the journey a metric belongs to: the one that has it as a standard KPI, else every one it
+    also fits (a sign-up rate: interest, consideration, purchase); none for a CX-wide or unknown metric."""
+    if metric in NEUTRAL_METRICS:
+        return []
+    standard = [group for group, (_, names, _) in KPI_GROUPS.items() if metric in names]
+    return standard or [group for group, (_, _, also) in KPI_GROUPS.items() if metric in also]
+
+
 def metric_words(metrics: Iterable[str]) -> str:
     """`site_visits`, `ltv` -> `site visits, LTV`."""
     special = {"ltv": "LTV", "nps": "NPS", "customer_effort_score": "Customer Effort Score",
