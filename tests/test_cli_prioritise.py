@@ -138,8 +138,15 @@ def test_map_text_cannot_drive_the_terminal(write_map) -> None:
     assert "\x1b[2J" not in explained.stdout and "\\x1b" in explained.stdout
 
 
-def test_explain_shows_every_term_and_the_sum() -> None:
-    proc = cli("prioritise", APPAREL, "--explain", "faq")
+def english(write_map, path: str = APPAREL) -> str:
+    """The Japanese fixture as an English map (`language: en`): its --explain speaks English."""
+    text = Path(path).read_text(encoding="utf-8")
+    assert "\nlanguage: ja\n" in text
+    return str(write_map(text.replace("\nlanguage: ja\n", "\nlanguage: en\n"), "apparel-en.yaml"))
+
+
+def test_explain_shows_every_term_and_the_sum(write_map) -> None:
+    proc = cli("prioritise", english(write_map), "--explain", "faq")
     assert_clean_exit(proc, (0,))
     for term in ("impact", "feasibility", "urgency", "maintenance_cost", "set_and_forget", "confidence"):
         assert term in proc.stdout
@@ -156,7 +163,7 @@ def test_explain_an_unknown_id_is_a_usage_error() -> None:
     assert proc.stderr.startswith("cjm: error: no initiative 'size-chrat'") and "size-chart" in proc.stderr
 
 
-def test_every_preset_runs_on_every_sample_and_says_what_it_derived() -> None:
+def test_every_preset_runs_on_every_sample_and_says_what_it_derived(write_map) -> None:
     samples = [p for p in sorted((ROOT / "samples").glob("*.yaml"))]
     for preset in ("rice", "ice", "wsjf"):
         proc = cli("prioritise", "samples/", "--preset", preset, "-f", "json")
@@ -178,7 +185,7 @@ def test_every_preset_runs_on_every_sample_and_says_what_it_derived() -> None:
                     assert term["value"] == written
         assert any(item["derived"] for item in document["initiatives"])
     # An initiative without preset inputs: every term says where it came from.
-    explained = cli("prioritise", APPAREL, "--preset", "wsjf", "--explain", "faq")
+    explained = cli("prioritise", english(write_map), "--preset", "wsjf", "--explain", "faq")
     assert_clean_exit(explained, (0,))
     assert "from impact 2 on 1→1, 2→3, 3→5, 4→8, 5→13" in explained.stdout
     assert "(derived)" in explained.stdout and "write them in the map to override" in explained.stdout
@@ -194,7 +201,7 @@ def test_explain_shows_the_urgency_a_prerequisite_inherits(write_map) -> None:
                 {"id": "launch", "title": "Launch", "impact": 5, "urgency": 5, "depends_on": ["photos"]},
                 {"id": "photos", "title": "Photos", "impact": 2, "urgency": 2},
             ]
-        )
+        ).replace("cjm: 1\n", "cjm: 1\nlanguage: en\n", 1)  # its phase name is Japanese: say the map is English
     )
     proc = cli("prioritise", str(path), "--explain", "photos")
     assert_clean_exit(proc, (0,))
@@ -410,7 +417,7 @@ def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path)
     assert cli("prioritise", APPAREL, "-f", "csv", "--bom").stdout.startswith('\ufeff"rank",')
 
 
-def test_heavy_upkeep_with_low_confidence_is_named_everywhere() -> None:
+def test_heavy_upkeep_with_low_confidence_is_named_everywhere(write_map) -> None:
     table = cli("prioritise", APPAREL, env={"COLUMNS": ""}).stdout
     assert "大型施策・要再検討" in table
     assert "要再検討の施策しか対応していないペインポイント（1件）：" in table
@@ -423,7 +430,7 @@ def test_heavy_upkeep_with_low_confidence_is_named_everywhere() -> None:
     assert pain["id"] == "no-reason-to-return" and pain["initiatives"] == ["apparel-working-mother:loyalty-expansion"]
     rows = list(csv.DictReader(io.StringIO(cli("prioritise", APPAREL, "-f", "csv").stdout)))
     assert {r["id"] for r in rows if r["risk"] == "rethink"} == {"loyalty-expansion"}
-    explained = cli("prioritise", APPAREL, "--explain", "loyalty-expansion").stdout
+    explained = cli("prioritise", english(write_map), "--explain", "loyalty-expansion").stdout
     assert "rethink: heavy upkeep (maintenance cost 5 ≥ 4) and low confidence (0.4 < 0.5)" in explained
 
 
@@ -466,3 +473,70 @@ def test_a_narrow_terminal_gets_english_lines_broken_between_words() -> None:
     # Every id and phase name is whole on one line: nothing is cut in the middle of a word.
     for word in ("first-run-stuck", "label-printer", "Delivery & setup", "live-video-setup"):
         assert any(word in line for line in lines), word
+
+
+# Latin words a Japanese explanation may hold besides the map's own ids, titles and names.
+_LATIN_IN_JAPANESE = {"ID", "WSJF", "RICE", "ICE", "docs", "prioritise", "md", "v"}
+
+
+def _japanese_map_with_every_reason(write_map) -> Path:
+    """A Japanese map whose explanations give every kind of reason: pinned, pulled in, after a dependency, a stage
+    full, a rank before a dependent, inherited urgency through a chain, risk, set-and-forget, money pit."""
+    initiatives = [
+        {"id": "launch", "title": "新規開始", "impact": 5, "feasibility": 4, "urgency": 5, "depends_on": ["mid"]},
+        {"id": "mid", "title": "中間", "impact": 4, "feasibility": 2, "urgency": 2, "depends_on": ["base"]},
+        {"id": "base", "title": "土台", "impact": 2, "feasibility": 1, "maintenance_cost": 5, "confidence": 0.3},
+        {"id": "pin", "title": "固定", "impact": 2, "feasibility": 5, "stage": 1, "depends_on": ["late"]},
+        {"id": "late", "title": "後回し", "impact": 4, "feasibility": 2, "maintenance_cost": 4},
+        {"id": "sf", "title": "仕組み", "impact": 3, "feasibility": 4, "set_and_forget": True, "reach": 50},
+        {"id": "q1", "title": "即効1", "impact": 5, "feasibility": 5, "pain_points": ["size"]},
+        {"id": "q2", "title": "即効2", "impact": 4, "feasibility": 4, "phases": ["consideration"]},
+    ]
+    text = map_text(initiatives, title="店舗").replace("cjm: 1\n", "cjm: 1\nlanguage: ja\n", 1)
+    return write_map(text)
+
+
+@pytest.mark.parametrize("preset", ["default", "rice", "ice", "wsjf"])
+def test_explain_of_a_japanese_map_is_japanese_throughout(write_map, preset: str) -> None:
+    every_reason = str(_japanese_map_with_every_reason(write_map))
+    maps = [APPAREL, str(ROOT / "samples" / "cosmetics-subscription.yaml"), every_reason]
+    for path in maps:
+        args = ["--capacity", "2,3"] if path == every_reason else []
+        document = json.loads(cli("prioritise", path, "--preset", preset, *args, "-f", "json").stdout)
+        assert document["language"] == "ja"
+        for item in document["initiatives"]:
+            proc = cli("prioritise", path, "--preset", preset, *args, "--explain", item["id"])
+            assert_clean_exit(proc, (0,))
+            text = proc.stdout
+            # What the map says (ids, titles, phase names, the file) is data; everything else is Japanese.
+            data = [path, *item["pain_points"], *(document["maps"])]
+            data += [i["id"] for i in document["initiatives"]] + [i["title"] for i in document["initiatives"]]
+            for name in sorted(set(data), key=len, reverse=True):
+                text = text.replace(name, "")
+            english = set(re.findall(r"[A-Za-z]+", text)) - _LATIN_IN_JAPANESE
+            assert not english, (path, preset, item["id"], english, proc.stdout)
+            for word in ("スコア", "順位", "象限", "ステージ", "対応：フェーズ", item["stage_label"]):
+                assert word in proc.stdout, (word, proc.stdout)
+            assert item["label"].split("・")[0] in proc.stdout
+
+
+def test_explain_reasons_of_a_japanese_map_read_as_japanese(write_map) -> None:
+    path = str(_japanese_map_with_every_reason(write_map))
+    def explain(initiative: str) -> str:
+        proc = cli("prioritise", path, "--capacity", "2,3", "--explain", initiative)
+        assert_clean_exit(proc, (0,))
+        return proc.stdout
+
+    base = explain("base")
+    assert "緊急度：これに依存する'launch'から 'mid' を経て緊急度 5 を継承（自身の値 3、仮定）" in base
+    assert "順位 1／8：これに依存する'mid'" not in base and "順位 1／8：これに依存する'launch'（スコア" in base
+    assert "要再検討：維持コストが重く（維持コスト 5 ≥ 4）確度が低い（0.3 < 0.5）" in base
+    assert "象限：見送り候補（インパクト 2 < 3、実現しやすさ 1 < 3）" in base
+    assert "マップでステージを指定" in explain("pin")
+    pulled_in = "高度な施策：維持コストの重い大型施策（維持コスト 4）。ステージ1の'pin'がこれに依存"
+    assert f"ステージ1（仕組み化・すぐできる施策）：{pulled_in}" in explain("late")
+    spilled = "仕組み化。ステージ1はキャパシティ2件で満杯のため、ステージ2へ"
+    assert f"ステージ2（重要な接点の強化）：{spilled}" in explain("sf")
+    # JSON stays English, whatever the map's language.
+    item = json.loads(cli("prioritise", path, "--explain", "base", "-f", "json").stdout)
+    assert item["risk_reason"].startswith("heavy upkeep") and item["rank_reason"].startswith("ranked before")
