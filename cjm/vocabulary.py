@@ -44,11 +44,18 @@ def kind_for_id(phase_id: str) -> str | None:
     return kind if kind in KIND_NAMES else None
 
 
+def in_language(words: tuple[str, str], language: str) -> str:
+    """The Japanese of an (English, Japanese) pair for a Japanese map, else the English: the one place that
+    chooses between the two for every bilingual table."""
+    english, japanese = words
+    return japanese if language == "ja" else english
+
+
 def kind_name(kind: str, language: str) -> str | None:
     names = KIND_NAMES.get(kind)
     if names is None:
         return None
-    return names[1] if language == "ja" else names[0]
+    return in_language(names, language)
 
 
 CHANNELS: dict[str, tuple[str, str]] = {

@@ -12,6 +12,7 @@ from typing import Any
 
 from cjm.model import Journey, Phase
 from cjm.render import theme
+from cjm.vocabulary import in_language
 
 FONT = {"ja": "Yu Gothic", "en": "Calibri"}  # what Excel has on Windows and macOS; LibreOffice substitutes
 LABEL_WIDTH = 18
@@ -29,8 +30,7 @@ _LABELS = {
 
 
 def label(key: str, language: str) -> str:
-    english, japanese = _LABELS[key]
-    return japanese if language == "ja" else english
+    return in_language(_LABELS[key], language)
 
 
 @dataclass(frozen=True)

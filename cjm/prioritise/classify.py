@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cjm.prioritise.scoring import SCALE_MIDDLE, scale_value
+from cjm.vocabulary import in_language
 
 QUADRANTS: dict[str, str] = {
     "quick_win": "quick win",
@@ -65,8 +66,7 @@ def stage_name(stage: int, language: str = "en") -> str:
 
 
 def risk_name(key: str, language: str = "en") -> str:
-    english, japanese = RISKS[key]
-    return japanese if language == "ja" else english
+    return in_language(RISKS[key], language)
 
 
 def risk(raw: Mapping[str, Any]) -> tuple[str | None, str]:

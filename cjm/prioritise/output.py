@@ -33,6 +33,7 @@ from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
 from cjm.reporters import json_text
 from cjm.terminal import safe
+from cjm.vocabulary import in_language
 
 # --- words ----------------------------------------------------------------------------------------------
 
@@ -528,8 +529,7 @@ _LABELS = {
 
 
 def _label(name: str, language: str) -> str:
-    english, japanese = _LABELS[name]
-    return japanese if language == "ja" else english
+    return in_language(_LABELS[name], language)
 
 
 def _legend(roadmap: Roadmap) -> str:

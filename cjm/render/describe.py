@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cjm.model import Journey
 from cjm.render import facts, theme
+from cjm.vocabulary import in_language
 
 _WORDS: dict[str, tuple[str, str]] = {
     "map": ("Customer journey map \u201c{title}\u201d.", "カスタマージャーニーマップ「{title}」。"),
@@ -24,8 +25,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _word(key: str, language: str) -> str:
-    english, japanese = _WORDS[key]
-    return japanese if language == "ja" else english
+    return in_language(_WORDS[key], language)
 
 
 def describe(journey: Journey) -> str:

@@ -13,6 +13,7 @@ from cjm.render import theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.labels import truncate
 from cjm.render.table import Cell, Grid, Text, cell_height, cell_width, styled
+from cjm.vocabulary import in_language
 
 if TYPE_CHECKING:
     from cjm.prioritise import RankedInitiative, Roadmap
@@ -33,8 +34,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _word(key: str, language: str) -> str:
-    english, japanese = _WORDS[key]
-    return japanese if language == "ja" else english
+    return in_language(_WORDS[key], language)
 
 
 QUADRANT_TINTS = {"quick_win": "#e3f4ea", "big_bet": "#e8f1fa", "fill_in": "#fdf6e3", "money_pit": "#f4f4f4"}

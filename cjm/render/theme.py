@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.vocabulary import CHANNELS
+from cjm.vocabulary import CHANNELS, in_language
 
 # Fontconfig (Graphviz's PNG/PDF) and browsers (SVG) take the first of these that is installed. Noto Sans CJK JP
 # is what the set-up installs; Hiragino ships with macOS, Yu Gothic and Meiryo with Windows, IPAex with many Linux
@@ -108,8 +108,7 @@ _ROLES: dict[str, tuple[str, str]] = {
 
 
 def role_name(role: str, language: str) -> str:
-    english, japanese = _ROLES.get(role, (role, role))
-    return japanese if language == "ja" else english
+    return in_language(_ROLES.get(role, (role, role)), language)
 
 
 def quadrant_name(key: str, language: str) -> str:
@@ -123,18 +122,15 @@ def quadrant_hint(key: str, language: str) -> str:
 
 
 def stage_name(stage: int, language: str) -> str:
-    english, japanese = _STAGES.get(stage, _STAGES[4])
-    return japanese if language == "ja" else english
+    return in_language(_STAGES.get(stage, _STAGES[4]), language)
 
 
 def word(key: str, language: str) -> str:
-    english, japanese = _WORDS[key]
-    return japanese if language == "ja" else english
+    return in_language(_WORDS[key], language)
 
 
 def channel_name(channel: str, language: str) -> str:
-    english, japanese = CHANNELS.get(channel, (channel, channel))
-    return japanese if language == "ja" else english
+    return in_language(CHANNELS.get(channel, (channel, channel)), language)
 
 
 def lane_colour(index: int) -> str:

@@ -13,6 +13,7 @@ from cjm.problem import Problem, Severity
 from cjm.render import theme
 from cjm.render.facts import persona_label
 from cjm.render.map_view import kpi_target, severity_marks
+from cjm.vocabulary import in_language
 
 if TYPE_CHECKING:
     from cjm.prioritise import Roadmap
@@ -60,8 +61,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def word(key: str, language: str) -> str:
-    english, japanese = _WORDS[key]
-    return japanese if language == "ja" else english
+    return in_language(_WORDS[key], language)
 
 
 Cell = str | list[str]  # a list is shown as a list in HTML, as items separated by "; " in Markdown
