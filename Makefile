@@ -44,10 +44,10 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check cjm tests bench fuzz
+	$(BIN)/ruff check cjm tests bench fuzz tools
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix cjm tests bench fuzz
+	$(BIN)/ruff check --fix cjm tests bench fuzz tools
 
 # The benchmark harness (docs/benchmarks.md): generates its corpus, measures cjm against check-jsonschema, yamllint,
 # PyYAML and dot in the same run, prints the ratios against their targets, writes bench/results/latest.json.
@@ -65,7 +65,7 @@ fuzz: $(STAMP)
 	$(BIN)/python -m fuzz.loader --seconds $(FUZZ_SECONDS)
 
 docs: $(STAMP)
-	$(BIN)/python -m cjm.docs
+	$(BIN)/python -m tools.docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis $(MERMAID_CLI)/node_modules

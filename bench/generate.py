@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.vocabulary import EMOTION_NOTES, INDUSTRIES, INITIATIVES, MESSAGES, PERSONAS, PHASES, Industry, Pair
-from cjm.model import POST_PURCHASE_KINDS
+from cjm.core.model import POST_PURCHASE_KINDS
 
 GENERATOR_VERSION = 3
 SCHEMA_LINE = (

@@ -18,10 +18,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from cjm.io.loader import Limits, load_yaml
 from cjm.lint.engine import lint_result
 from cjm.lint.settings import Settings, settings_for
-from cjm.loader import Limits, load_yaml
-from cjm.validate import check_document
+from cjm.validation.check import check_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [*sorted((ROOT / "tests" / "data" / "yaml-test-suite").glob("*/*.yaml")), *sorted(ROOT.glob("samples/*.yaml"))]

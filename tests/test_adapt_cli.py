@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm.edit import comment_lines, load_roundtrip
-from cjm.validate import check_file
+from cjm.core.edit import comment_lines, load_roundtrip
+from cjm.validation.check import check_file
 from tests.conftest import assert_clean_exit, cli, run_cjm
 
 DATA = Path(__file__).resolve().parent / "data" / "adapt"
@@ -219,7 +219,7 @@ def test_a_rules_folder_named_in_the_configuration(cjm, tmp_path: Path) -> None:
     run = cjm("adapt", str(tmp_path / "tea.yaml"), "--rule", "free-sample", "--diff")
     assert run.returncode == 0 and "+  - id: free-sample" in run.stdout
     (tmp_path / "pyproject.toml").write_text('[tool.cjm.adapt]\nrules = 3\n', encoding="utf-8")
-    from cjm.config import _find_in
+    from cjm.io.config import _find_in
 
     _find_in.cache_clear()
     bad = cjm("adapt", str(tmp_path / "tea.yaml"), "--rule", "gift")

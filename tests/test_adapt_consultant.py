@@ -13,8 +13,8 @@ import pytest
 
 from cjm.adapt import adapt_text, merge_text
 from cjm.adapt.rules import builtin_rules
-from cjm.loader import load_yaml
-from cjm.validate import check_text
+from cjm.io.loader import load_yaml
+from cjm.validation.check import check_text
 
 REPRO = Path(__file__).resolve().parent / "data" / "adapt" / "repro"
 ADAPT_CODES = {"CJM601", "CJM602", "CJM603", "CJM604", "CJM605", "CJM606"}
@@ -44,7 +44,7 @@ def _where(text: str, words: str) -> str:
 
 def _lint(text: str) -> list[Any]:
     """Every lint problem of a map, with the default settings."""
-    from cjm.config import Config
+    from cjm.io.config import Config
     from cjm.lint.engine import lint_result
     from cjm.lint.settings import build_settings
 
@@ -178,7 +178,7 @@ TEMPLATES = [(t, lang) for t in ("standard", "b2b", "gift", "subscription", "omn
 def test_every_starter_is_clean_under_its_own_rules(template: str, lang: str) -> None:
     """A `cjm init` starter is adapted by the rules its traits call for: nothing left to review, no rule to
     recommend, no business-trait finding."""
-    from cjm.templates import render_template
+    from cjm.adapt.templates import render_template
 
     text = render_template(template, lang, "x.yaml")
     assert "review: true" not in text

@@ -15,7 +15,7 @@ import pytest
 
 from cjm.adapt import Outcome, adapt_text, merge_text, split_text
 from cjm.adapt.rules import builtin_rules
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 DATA = Path(__file__).resolve().parent / "data" / "adapt"
 GOLDEN = DATA / "golden"

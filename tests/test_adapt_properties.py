@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from cjm.adapt import adapt_text, merge_text, split_text
 from cjm.adapt.rules import builtin_rules
-from cjm.loader import load_yaml
-from cjm.model import ITEM_LISTS
-from cjm.schema import vocabulary
+from cjm.core.model import ITEM_LISTS
+from cjm.io.loader import load_yaml
+from cjm.validation.schema import vocabulary
 
 KINDS = [k for k in vocabulary("phase_kind") if k != "custom"]
 # The kinds the built-in rules act on, drawn more often so the rules have something to do.
@@ -156,7 +156,7 @@ def test_a_rule_keeps_every_entry_and_twice_is_once(text: str, name: str) -> Non
 @PROFILE
 @given(journey_maps())
 def test_auto_applies_only_matching_rules_and_is_idempotent(text: str) -> None:
-    from cjm.validate import check_text
+    from cjm.validation.check import check_text
 
     business = check_text(text, "m").journey.business  # type: ignore[union-attr]
     rules = sorted((r for r in builtin_rules().values() if r.matches(business)), key=lambda r: (r.order, r.name))
@@ -180,7 +180,7 @@ def test_any_order_of_the_rules_gives_the_same_map(text: str, names: list[str], 
 
 def _unaddressed_low_points(text: str) -> int:
     from cjm.lint.rules import RULES
-    from cjm.validate import check_text
+    from cjm.validation.check import check_text
 
     journey = check_text(text, "m").journey
     rule = RULES["CJM402"]

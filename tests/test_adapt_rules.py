@@ -18,8 +18,8 @@ from cjm.adapt.rules import (
     load_rules,
     ordered,
 )
-from cjm.errors import CjmError
-from cjm.loader import load_yaml
+from cjm.core.errors import CjmError
+from cjm.io.loader import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "adapt"

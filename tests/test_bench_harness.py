@@ -10,7 +10,7 @@ import pytest
 
 from bench.generate import generate_map, write_corpus
 from bench.run import SCALING_COMMANDS, Target, command_exists
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 
 def test_generated_maps_are_valid_and_vary() -> None:
@@ -44,7 +44,7 @@ def test_the_largest_single_map_fits_the_size_limit() -> None:
     """Bytes per phase of the 100-phase map, times 10,000, stay under the 8 MB cjm reads (with room to spare:
     the 10,000-phase map itself is too slow to make in a test)."""
     from bench.generate import SINGLE_SIZES
-    from cjm.loader import DEFAULT_LIMITS
+    from cjm.io.loader import DEFAULT_LIMITS
 
     per_phase = max(len(generate_map(2024, 0, phases=100, edited=edited).encode()) for edited in (False, True)) / 100
     assert per_phase * max(SINGLE_SIZES) < 0.97 * DEFAULT_LIMITS.max_bytes
@@ -116,7 +116,7 @@ def test_hostile_maps_are_what_they_say() -> None:
     from bench.hostile import broken_references, rewritten_phase, unknown_keys
 
     assert unknown_keys(10) == unknown_keys(10) and rewritten_phase(5) == rewritten_phase(5)
-    # Counted with the problems a capped report folds into its last note (cjm.problem.cap_repeats).
+    # Counted with the problems a capped report folds into its last note (cjm.core.problem.cap_repeats).
     problems = check_text(unknown_keys(50), "u.yaml").problems
     assert sum(p.count for p in problems) == 50 and all("unknown key" in p.message for p in problems if not p.omitted)
     problems = check_text(broken_references(30), "b.yaml").problems

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm.errors import CjmError
-from cjm.files import ReadError, read_bytes, read_stream
+from cjm.core.errors import CjmError
+from cjm.io.files import ReadError, read_bytes, read_stream
 
 from .conftest import MINIMAL_MAP, ROOT, assert_clean_exit, cli, run_cjm
 

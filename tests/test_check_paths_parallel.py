@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate_map
-from cjm.errors import CjmError
-from cjm.validate import MIN_FILES_PER_JOB, _workers, check_paths
+from cjm.core.errors import CjmError
+from cjm.validation.check import MIN_FILES_PER_JOB, _workers, check_paths
 
 from .conftest import assert_clean_exit, cli
 
@@ -108,16 +108,16 @@ def test_lint_in_a_pool_reports_what_lint_in_one_process_reports(folder: Path) -
 
 
 def test_lint_jobs_never_start_more_workers_than_files(monkeypatch) -> None:
-    import cjm.validate
+    import cjm.validation.check
 
     started = []
-    real = cjm.validate._pool_map
+    real = cjm.validation.check._pool_map
 
     def counting(work, files, workers):
         started.append(workers)
         return real(work, files, workers)
 
-    monkeypatch.setattr(cjm.validate, "_pool_map", counting)
+    monkeypatch.setattr(cjm.validation.check, "_pool_map", counting)
     sample = str(ROOT / "samples" / "apparel-working-mother.yaml")
     gift = str(ROOT / "samples" / "gift-sweets.yaml")
     assert cli("lint", sample, gift, "--jobs", "16").returncode in (0, 1)

@@ -90,8 +90,8 @@ def test_workflow_reports_each_finding_once():
 
 
 def test_workflow_sarif_category_is_not_overridden():
-    from cjm.reporters import Findings
-    from cjm.reporters.sarif import sarif_log
+    from cjm.output.findings import Findings
+    from cjm.output.findings.sarif import sarif_log
 
     assert "automationDetails" not in sarif_log(Findings("lint"), ".")["runs"][0]
     uploads = [s for s in steps() if s.get("uses", "").startswith("github/codeql-action/upload-sarif")]
@@ -199,7 +199,7 @@ def test_docs_show_the_workflow_as_it_is():
 
 def test_every_report_format_is_documented():
     from cjm.diff.render import FORMATS
-    from cjm.reporters import REPORTERS
+    from cjm.output.findings import REPORTERS
 
     output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
     assert all(f"## `{name}`" in output for name in REPORTERS)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cjm.adapt.templates import render_template
+from cjm.core.text import display_width
 from cjm.prioritise import prioritise
 from cjm.prioritise.output import FORMATS
-from cjm.templates import render_template
-from cjm.terminal import display_width
-from cjm.validate import check_file, check_text
+from cjm.validation.check import check_file, check_text
 from tests.conftest import ROOT, assert_clean_exit, cli, run_cjm
 
 APPAREL = str(ROOT / "tests" / "fixtures" / "prioritise" / "apparel-ja.yaml")
@@ -407,7 +407,7 @@ def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path)
     target = tmp_path / "roadmap.csv"
     assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target)), (0,))  # the suffix chooses CSV
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf\"rank\",")  # every text cell is quoted (cjm.csv_output)
+    assert data.startswith(b"\xef\xbb\xbf\"rank\",")  # every text cell is quoted (cjm.output.csv_writer)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["title"] == "購入者レビューの掲載"
     assert data.decode("cp932", errors="replace") != data.decode("utf-8-sig")  # the BOM is what Excel needs

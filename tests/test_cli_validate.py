@@ -7,8 +7,8 @@ import json
 import pytest
 
 from cjm.cli.validate import TEMPLATES
-from cjm.reporters.github import escape_data, escape_property
-from cjm.schema import schema_text
+from cjm.output.findings.github import escape_data, escape_property
+from cjm.validation.schema import schema_text
 
 from .conftest import MINIMAL_MAP, ROOT, assert_clean_exit, run_cjm
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from cjm.codes import VALIDATION_CODES
+from cjm.core.codes import VALIDATION_CODES
+from cjm.io.loader import load_yaml
 from cjm.lint.rules import RULES
-from cjm.loader import load_yaml
 from tests.conftest import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,12 +21,12 @@ import pytest
 
 from cjm.adapt import Outcome, adapt_text
 from cjm.adapt.rules import builtin_rules
-from cjm.config import Config
+from cjm.core.model import ITEM_LISTS
+from cjm.io.config import Config
+from cjm.io.loader import load_yaml
 from cjm.lint.engine import lint_result
 from cjm.lint.settings import build_settings
-from cjm.loader import load_yaml
-from cjm.model import ITEM_LISTS
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECT_SUFFIX = ".expect.yaml"

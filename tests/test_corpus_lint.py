@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from cjm.config import Config
+from cjm.core.problem import Problem
+from cjm.io.config import Config
+from cjm.io.loader import load_yaml
 from cjm.lint.engine import lint_result
 from cjm.lint.settings import build_settings
-from cjm.loader import load_yaml
-from cjm.problem import Problem
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTATIONS = sorted(CORPUS.glob("*.expect.yaml"))

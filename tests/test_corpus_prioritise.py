@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from cjm.loader import load_yaml
-from cjm.model import Journey
+from cjm.core.model import Journey
+from cjm.io.loader import load_yaml
 from cjm.prioritise import make_model, prioritise
 from cjm.prioritise.output import FORMATS, write_explanation
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"

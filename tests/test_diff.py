@@ -13,12 +13,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cjm.core.model import ITEM_LISTS, Journey
 from cjm.diff import MapDiff, diff_files, diff_journeys
 from cjm.diff.ranking import roadmap_ranking
 from cjm.diff.render import markdown_document, md_text, text_lines
-from cjm.loader import load_yaml
-from cjm.model import ITEM_LISTS, Journey
-from cjm.validate import check_text
+from cjm.io.loader import load_yaml
+from cjm.validation.check import check_text
 
 from .conftest import (
     ROOT,

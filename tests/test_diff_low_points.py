@@ -4,7 +4,7 @@ first thing a client looks at on a map must not change silently, whatever an ada
 from __future__ import annotations
 
 from cjm.diff.changes import low_point_changes
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 MAP = """\
 cjm: 1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cjm.docs import EXAMPLE, PAGES, ROOT
-from cjm.validate import check_file
+from cjm.validation.check import check_file
+from tools.docs import EXAMPLE, PAGES, ROOT
 
 
 def test_generated_pages_are_up_to_date():

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm.edit import append_entry, comment_lines, dump_roundtrip, insert_entry, load_roundtrip, remove_entry
-from cjm.templates import render_template
+from cjm.adapt.templates import render_template
+from cjm.core.edit import append_entry, comment_lines, dump_roundtrip, insert_entry, load_roundtrip, remove_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted((ROOT / "samples").glob("*.yaml")) + sorted((ROOT / "tests" / "data" / "adapt").glob("*.yaml"))

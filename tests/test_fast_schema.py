@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from cjm.fast_schema import Unsupported, compile_schema, equal
-from cjm.loader import load_yaml
-from cjm.schema import check_schema, schema
-from cjm.templates import render_template
+from cjm.adapt.templates import render_template
+from cjm.io.loader import load_yaml
+from cjm.validation.fast_schema import Unsupported, compile_schema, equal
+from cjm.validation.schema import check_schema, schema
 
 SCHEMA = schema()
 REFERENCE = Draft202012Validator(SCHEMA)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.loader import load_yaml
+from cjm.io.loader import load_yaml
 
 from .conftest import CORPUS, ROOT, cli
 from .test_adapt_properties import journey_maps

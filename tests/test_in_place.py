@@ -145,7 +145,7 @@ def test_a_temporary_file_that_cannot_be_made_is_a_clear_error(work, monkeypatch
 
 WRITER = """
 import sys, time
-from cjm.safe_write import NO_INPUTS, atomic_writer
+from cjm.io.safe_write import NO_INPUTS, atomic_writer
 with atomic_writer(sys.argv[1], NO_INPUTS) as handle:
     handle.write("half of the new text")
     handle.flush()

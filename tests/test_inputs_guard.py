@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.safe_write import Inputs
+from cjm.io.safe_write import Inputs
 
 from .conftest import ROOT, assert_clean_exit, cli, run_cjm
 

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from cjm.config import Config
+from cjm.io.config import Config
 from cjm.lint.base import complete_example
 from cjm.lint.engine import lint_result
 from cjm.lint.fix import fix_text
 from cjm.lint.rules import RULES
 from cjm.lint.settings import build_settings
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 CASES_DIR = Path(__file__).parent / "lint_cases"
 

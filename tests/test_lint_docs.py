@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 
 import cjm.lint.rules
-from cjm.config import Config
-from cjm.docs import PAGES
+from cjm.core.problem import Problem
+from cjm.io.config import Config
 from cjm.lint.base import CODE_PATTERN, NAME_PATTERN, complete_example
 from cjm.lint.docs import rules_markdown
 from cjm.lint.engine import lint_result
 from cjm.lint.rules import BY_NAME, RULES
 from cjm.lint.settings import build_settings, check_option
-from cjm.problem import Problem
-from cjm.validate import check_text
+from cjm.validation.check import check_text
+from tools.docs import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_IDS = [pytest.param(rule, id=code) for code, rule in RULES.items()]
@@ -71,7 +71,7 @@ def test_problem_urls_point_at_anchors_in_rules_md() -> None:
 
 
 def test_the_lint_library_imports_neither_typer_nor_rich() -> None:
-    code = ("import sys, cjm.lint.engine, cjm.lint.fix, cjm.lint.docs, cjm.edit; "
+    code = ("import sys, cjm.lint.engine, cjm.lint.fix, cjm.lint.docs, cjm.core.edit; "
             "print(sorted(m for m in ('typer', 'rich') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"

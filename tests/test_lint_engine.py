@@ -6,11 +6,11 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cjm.config import Config
+from cjm.io.config import Config
 from cjm.lint.engine import lint_journey, lint_result
 from cjm.lint.settings import Overrides, build_settings
 from cjm.lint.suppress import scan
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 HEADER = "cjm: 1\nid: m\ntitle: M\n"
 

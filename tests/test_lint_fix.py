@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm.config import Config
-from cjm.edit import dump_roundtrip, load_roundtrip
+from cjm.adapt.templates import render_template
+from cjm.core.edit import dump_roundtrip, load_roundtrip
+from cjm.io.config import Config
 from cjm.lint.fix import fix_text, splice
 from cjm.lint.settings import Overrides, build_settings
-from cjm.templates import render_template
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted((ROOT / "samples").glob("*.yaml")) + [ROOT / "samples" / "invalid" / "poor-map.yaml"]

@@ -9,13 +9,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.config import Config
+from cjm.core.model import KIND_ORDER
+from cjm.io.config import Config
 from cjm.lint.engine import lint_journey, lint_result
 from cjm.lint.fix import fix_text
 from cjm.lint.rules import RULES
 from cjm.lint.settings import Overrides, build_settings
-from cjm.model import KIND_ORDER
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 KINDS = [*KIND_ORDER, "custom"]
 CHANNELS = ["search", "sns", "ec_site", "email", "store", "dm", "other"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cjm.config import Config
+from cjm.io.config import Config
 from cjm.lint.engine import lint_result
 from cjm.lint.settings import build_settings
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cjm.config import Config, find_config
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
+from cjm.core.problem import Severity
+from cjm.io.config import Config, find_config
 from cjm.lint.rules import RULES
 from cjm.lint.settings import Overrides, build_settings, resolve, settings_for
-from cjm.problem import Severity
 
 
 @pytest.mark.parametrize(("selector", "expected"), [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNSUPPORTED_TAG, Limits, load_yaml
+from cjm.io.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNSUPPORTED_TAG, Limits, load_yaml
 
 from .conftest import CORPUS
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm.loader import PARSERS, load_yaml
+from cjm.io.loader import PARSERS, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # The maps cjm is given, and every corner of YAML: the public YAML test suite, valid and invalid.

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm import loader
-from cjm.loader import DUPLICATE_KEY, LIMIT, SYNTAX, Limits, load_yaml
+from cjm.io import loader
+from cjm.io.loader import DUPLICATE_KEY, LIMIT, SYNTAX, Limits, load_yaml
 
 SUITE = Path(__file__).resolve().parent / "data" / "yaml-test-suite"
 

@@ -94,7 +94,8 @@ def test_one_problem_is_one_line_whatever_its_text(maps):
 
 
 def test_escapes_for_every_kind_of_line_break_and_control():
-    from cjm.terminal import disarm, safe
+    from cjm.core.text import safe
+    from cjm.output.terminal import disarm
 
     assert safe("a\nb\rc\td\x1be\x85f\u2028g\u2029h") == "a\\nb\\rc\\td\\x1be\\x85f\\u2028g\\u2029h"
     assert disarm("::error::x\n \t::warning::y\nfine ::z ##[error]w") == (

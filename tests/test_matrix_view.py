@@ -7,7 +7,7 @@ import re
 
 from cjm.render import dot_source
 from cjm.render.matrix_view import RISK_INK
-from cjm.validate import check_file, check_text
+from cjm.validation.check import check_file, check_text
 from tests.conftest import ROOT
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from cjm.office import export_bytes
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 from tests.conftest import assert_clean_exit, cli, run_cjm
 from tests.test_adapt_properties import journey_maps
 
@@ -114,7 +114,7 @@ def test_every_generated_valid_map_exports_and_reads_back(text: str, tmp_path: P
     """Generated valid maps (the adapt property tests' strategy): every export opens, and the grid reads back with
     every phase and action."""
     from cjm.office import import_grid
-    from cjm.validate import check_text
+    from cjm.validation.check import check_text
 
     j = check_text(text, "generated.yaml").journey
     assert j is not None

@@ -17,7 +17,7 @@ from cjm.office import SheetError, export_bytes, import_grid
 from cjm.office.cells import read_emotion, read_kpi, row_label, split_items
 from cjm.office.grid_export import bullets
 from cjm.office.importer import _is_persona_title, _persona_field
-from cjm.validate import check_file, check_text
+from cjm.validation.check import check_file, check_text
 from tests.conftest import assert_clean_exit, cli, run_cjm
 from tests.office_grids import GRIDS, write_grid
 

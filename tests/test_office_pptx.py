@@ -14,7 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from cjm.office import export_bytes
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 from tests.conftest import cli
 
 ROOT = Path(__file__).resolve().parent.parent

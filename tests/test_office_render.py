@@ -16,7 +16,7 @@ from PIL import Image
 from pptx import Presentation
 
 from cjm.office import export_bytes
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = {"ja": ROOT / "samples/apparel-working-mother.yaml", "en": ROOT / "samples/gift-sweets.yaml"}

@@ -11,11 +11,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm.errors import CjmError
-from cjm.model import Journey
+from cjm.core.errors import CjmError
+from cjm.core.model import Journey
 from cjm.prioritise import Roadmap, check, make_model, prioritise
 from cjm.prioritise.staging import Node, assign_stages
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 
 def journey(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.validate import check_text
+from cjm.validation.check import check_text
 
 BASE = """\
 cjm: 1

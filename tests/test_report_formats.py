@@ -16,15 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft4Validator
 
-from cjm.codes import VALIDATION_CODES, describe
-from cjm.problem import Problem, Severity
-from cjm.reporters import REPORTERS, Findings
-from cjm.reporters.github import GithubReporter
-from cjm.reporters.junit import JunitReporter, xml_text
-from cjm.reporters.sarif import SarifReporter, sarif_log
-from cjm.safe_write import NO_INPUTS
-from cjm.terminal import safe
-from cjm.validate import check_file, check_text
+from cjm.core.codes import VALIDATION_CODES, describe
+from cjm.core.problem import Problem, Severity
+from cjm.core.text import safe
+from cjm.io.safe_write import NO_INPUTS
+from cjm.output.findings import REPORTERS, Findings
+from cjm.output.findings.github import GithubReporter
+from cjm.output.findings.junit import JunitReporter, xml_text
+from cjm.output.findings.sarif import SarifReporter, sarif_log
+from cjm.validation.check import check_file, check_text
 
 DATA = Path(__file__).parent / "data"
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -175,15 +175,15 @@ def test_sarif_paths_outside_the_working_folder_are_file_uris():
 
 def test_every_validation_code_has_metadata_and_documentation():
     """Codes defined by the loader, schema and references are all described and documented with an anchor."""
-    import cjm.loader
+    import cjm.io.loader
     import cjm.office.importer
-    import cjm.references
-    import cjm.schema
+    import cjm.validation.references
+    import cjm.validation.schema
 
     defined = {
         value
-        for module in (cjm.loader, cjm.references, cjm.schema, cjm.adapt, cjm.adapt.rules, cjm.prioritise.roadmap,
-                       cjm.office.importer)
+        for module in (cjm.io.loader, cjm.validation.references, cjm.validation.schema, cjm.adapt, cjm.adapt.rules,
+                       cjm.prioritise.roadmap, cjm.office.importer)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
     }
@@ -373,7 +373,7 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
 )
 def test_bad_destinations_are_usage_errors(fmt, output, also, message, tmp_path, monkeypatch):
     from cjm.cli.options import report_destinations
-    from cjm.errors import CjmError
+    from cjm.core.errors import CjmError
 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CjmError, match=re.escape(message)):

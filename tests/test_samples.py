@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cjm.files import Exclude, expand
-from cjm.loader import load_yaml
-from cjm.model import KIND_ORDER, POST_PURCHASE_KINDS, Journey
-from cjm.validate import check_file
+from cjm.core.model import KIND_ORDER, POST_PURCHASE_KINDS, Journey
+from cjm.io.files import Exclude, expand
+from cjm.io.loader import load_yaml
+from cjm.validation.check import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -8,8 +8,8 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from cjm.schema import schema_text
-from cjm.validate import check_text
+from cjm.validation.check import check_text
+from cjm.validation.schema import schema_text
 
 from .conftest import MINIMAL_MAP, ROOT
 
@@ -140,8 +140,8 @@ def test_one_unknown_key_repeated_on_every_phase_is_one_grouped_problem():
 
 @pytest.mark.parametrize("parser", ["libyaml", "python"])
 def test_a_comma_in_a_flow_mapping_says_to_quote_the_text(parser):
-    from cjm.loader import load_yaml
-    from cjm.validate import check_document
+    from cjm.io.loader import load_yaml
+    from cjm.validation.check import check_document
 
     extra = "    pain_points:\n      - {id: fit, text: Sizes run small, not true to size}\n"
     (problem,) = check_document(load_yaml(MINIMAL_MAP + extra, "m.yaml", parser=parser)).problems

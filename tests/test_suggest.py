@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from cjm.suggest import Suggestions, closest
-from cjm.validate import check_text
+from cjm.validation.check import check_text
+from cjm.validation.suggest import Suggestions, closest
 
 
 def look_alike_references(count: int = 2_000) -> bytes:

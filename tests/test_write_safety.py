@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.safe_write import NO_INPUTS, atomic_writer
+from cjm.io.safe_write import NO_INPUTS, atomic_writer
 
 from .conftest import ROOT, cli
 

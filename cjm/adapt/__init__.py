@@ -3,7 +3,7 @@
 Each function takes the text of a map and returns an `Outcome`: the new text, what changed and why, and the
 entries that were placed by default and need a person's review. A map that is not valid is refused with its
 problems; the new text is validated before it is returned, so a result is always a valid map. Edits are
-round-trip (`cjm.edit`): comments, key order and quoting survive.
+round-trip (`cjm.core.edit`): comments, key order and quoting survive.
 
     >>> from cjm.adapt import adapt_text
     >>> from cjm.adapt.rules import builtin_rules
@@ -22,10 +22,10 @@ from typing import Any
 from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
-from cjm.errors import CjmError
-from cjm.loader import collector_paused, json_path
-from cjm.model import NOUNS, Journey
-from cjm.problem import Problem, Severity
+from cjm.core.errors import CjmError
+from cjm.core.model import NOUNS, Journey
+from cjm.core.problem import Problem, Severity
+from cjm.io.loader import collector_paused, json_path
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
@@ -66,9 +66,9 @@ class Outcome:
 def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule], *, auto: bool = False) -> Outcome:
     """Apply `rules` as one plan: in the order their phase kinds call for (`cjm.adapt.plan`), whatever order
     they are given in. With `auto`, only the rules the map's business traits call for, stated or inferred
-    (`cjm.traits`); otherwise a rule the traits do not call for is applied with a notice saying so."""
+    (`cjm.core.traits`); otherwise a rule the traits do not call for is applied with a notice saying so."""
     from cjm.adapt.plan import plan, trait_mismatch
-    from cjm.traits import business_traits
+    from cjm.core.traits import business_traits
 
     notices: list[str] = []
 
@@ -144,7 +144,7 @@ def merge_text(raw: bytes | str, source: str, phase_ids: Sequence[str], into: st
             raise CjmError("merge needs at least two different phases")
         _check_new_ids(ed, [into], reusable=list(phase_ids), what="--into")
         if kind is not None:
-            from cjm.schema import vocabulary
+            from cjm.validation.schema import vocabulary
 
             if kind not in vocabulary("phase_kind"):
                 raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
@@ -177,14 +177,14 @@ def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str]
 
 
 def _kind_for(phase_id: str, fallback: str) -> str:
-    from cjm.vocabulary import kind_for_id
+    from cjm.core.vocabulary import kind_for_id
 
     return kind_for_id(phase_id) or fallback
 
 
 def _standard_name(phase_id: str, language: str) -> str | None:
     """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
-    from cjm.vocabulary import kind_for_id, kind_name
+    from cjm.core.vocabulary import kind_for_id, kind_name
 
     standard = kind_for_id(phase_id)
     return kind_name(standard, language) if standard else None
@@ -204,8 +204,8 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 # while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
 @collector_paused()
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
-    from cjm.edit import copy_roundtrip, dump_roundtrip
-    from cjm.validate import check_text
+    from cjm.core.edit import copy_roundtrip, dump_roundtrip
+    from cjm.validation.check import check_text
 
     before, pristine = _read_map(raw, source)
     original = before.document.text if before.document is not None else ""
@@ -230,8 +230,8 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
 def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
     """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
     one after another reads the same map again and again). Callers copy the data before changing it."""
-    from cjm.edit import load_roundtrip
-    from cjm.validate import FIRST_PROBLEMS, check_text
+    from cjm.core.edit import load_roundtrip
+    from cjm.validation.check import FIRST_PROBLEMS, check_text
 
     before = check_text(raw, source, first=FIRST_PROBLEMS)
     return before, (load_roundtrip(before.document.text) if before.journey is not None else None)

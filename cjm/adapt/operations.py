@@ -14,7 +14,7 @@ from typing import Any
 
 from cjm.adapt.placement import DEFAULT, REASONS, NewPhase, best_by_keywords, entry_text, place
 from cjm.adapt.rules import Rule, text_in
-from cjm.edit import (
+from cjm.core.edit import (
     append_entry,
     as_mapping,
     attach_following,
@@ -30,9 +30,9 @@ from cjm.edit import (
     set_key,
     to_roundtrip,
 )
+from cjm.core.model import ITEM_LISTS, KIND_ORDER, NOUNS
+from cjm.core.vocabulary import reading as _reading_of
 from cjm.lint.facts import number
-from cjm.model import ITEM_LISTS, KIND_ORDER, NOUNS
-from cjm.vocabulary import reading as _reading_of
 
 # Where keys go in a phase that cjm writes (the order of the schema and the templates).
 PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin", "actions", "thoughts", "emotion",

@@ -2,7 +2,7 @@
 and the registry of built-in and user rules.
 
 A rule file is YAML in the format of `schemas/phase-rule.schema.json` (documented in docs/phase-rules.md).
-Rule files are read through `cjm.loader.load_yaml`, so a broken one is reported `file:line:col` like a map.
+Rule files are read through `cjm.io.loader.load_yaml`, so a broken one is reported `file:line:col` like a map.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from cjm.errors import CjmError
-from cjm.loader import Document, Path, load_yaml
-from cjm.problem import Problem
+from cjm.core.errors import CjmError
+from cjm.core.problem import Problem
+from cjm.io.loader import Document, Path, load_yaml
 
 RULE_SCHEMA_ERROR = "CJM030"  # the file does not follow the rule format
 RULE_INCONSISTENT = "CJM031"  # it follows the format but cannot work (a default that is not a target, ...)
@@ -78,7 +78,7 @@ def _validator() -> Any:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    from cjm.schema import schema as journey_schema
+    from cjm.validation.schema import schema as journey_schema
 
     journey = journey_schema()
     registry = Registry().with_resource(journey["$id"], Resource.from_contents(journey))
@@ -89,7 +89,7 @@ def _validator() -> Any:
 def _journey_validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    from cjm.schema import schema as journey_schema
+    from cjm.validation.schema import schema as journey_schema
 
     return Draft202012Validator(journey_schema())
 
@@ -99,7 +99,7 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
     doc = load_yaml(raw, source)
     if not doc.ok or doc.data is None:
         return None, list(doc.problems)
-    from cjm.schema import explain_schema_errors
+    from cjm.validation.schema import explain_schema_errors
 
     problems = [_in_rule_terms(doc, p) for p in explain_schema_errors(doc, _validator())]
     if not problems:
@@ -185,7 +185,7 @@ def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False)
 
 
 def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
-    from cjm.files import ReadError, read_bytes
+    from cjm.io.files import ReadError, read_bytes
 
     try:
         raw = read_bytes(path)

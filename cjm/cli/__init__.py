@@ -23,7 +23,7 @@ from cjm.cli import office as office_cmd
 from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
-from cjm.errors import EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_USAGE, CjmError
 
 app = typer.Typer(
     name="cjm",
@@ -57,7 +57,7 @@ def _root(
     """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
     if color not in ("auto", "always", "never"):
         raise CjmError(f"--color takes auto, always or never, not '{color}'")
-    # NO_COLOR and FORCE_COLOR are how every output of this process decides (cjm.terminal.use_color).
+    # NO_COLOR and FORCE_COLOR are how every output of this process decides (cjm.output.terminal.use_color).
     if color == "always":
         os.environ.pop("NO_COLOR", None)
         os.environ["FORCE_COLOR"] = "1"
@@ -142,7 +142,7 @@ def _debugging(argv: list[str]) -> bool:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    from cjm.terminal import say
+    from cjm.output.terminal import say
 
     say(message)
     sys.exit(code)

@@ -9,11 +9,11 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cjm.errors import EXIT_OK, CjmError
+from cjm.core.errors import EXIT_OK, CjmError
 
 if TYPE_CHECKING:
-    from cjm.files import Snapshot
-    from cjm.safe_write import Inputs
+    from cjm.io.files import Snapshot
+    from cjm.io.safe_write import Inputs
 
 MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
                                             show_default=False)]
@@ -181,10 +181,10 @@ def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[
     import os
 
     from cjm.cli.options import run_inputs
-    from cjm.files import STDIN
-    from cjm.problem import Problem
-    from cjm.safe_write import Inputs
-    from cjm.validate import display_name, read_map
+    from cjm.core.problem import Problem
+    from cjm.io.files import STDIN
+    from cjm.io.safe_write import Inputs
+    from cjm.validation.check import display_name, read_map
 
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
@@ -211,7 +211,7 @@ def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
 
 def _config_folders(map_path: str | None) -> list[str]:
     from cjm.adapt.rules import rule_folders
-    from cjm.config import find_config
+    from cjm.io.config import find_config
 
     start = map_path if map_path and map_path != "-" else "."
     return rule_folders(find_config(start))
@@ -239,7 +239,8 @@ def _list(rules: Any, format: str) -> None:
         return
     from rich.text import Text
 
-    from cjm.terminal import console_for, safe, use_color
+    from cjm.core.text import safe
+    from cjm.output.terminal import console_for, use_color
 
     console = console_for(sys.stdout, color=use_color(sys.stdout))
     width = max(len(r.name) for r in rules)
@@ -262,12 +263,12 @@ def _finish(outcome: Any, map_path: str, run: Run, output: str | None, in_place:
     _name_result(outcome, output, in_place, diff)
     written = None
     if output is not None:
-        from cjm.safe_write import write_text
+        from cjm.io.safe_write import write_text
 
         write_text(output, outcome.text, run.inputs)
         written = output
     elif in_place and outcome.changed:
-        from cjm.safe_write import write_text
+        from cjm.io.safe_write import write_text
 
         write_text(map_path, outcome.text, run.inputs, replaces=run.snapshot)
         written = map_path
@@ -308,7 +309,7 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        from cjm.reporters import json_text
+        from cjm.output.findings import json_text
 
         sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
                                     "problems": [_problem_json(p) for p in outcome.problems]}))
@@ -321,9 +322,9 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
 
 
 def _print_problems(problems: list[Any]) -> None:
-    from cjm.reporters import Findings
-    from cjm.reporters.text import TextReporter
-    from cjm.terminal import use_color
+    from cjm.output.findings import Findings
+    from cjm.output.findings.text import TextReporter
+    from cjm.output.terminal import use_color
 
     findings = Findings("adapt")
     findings.problems.extend(sorted(problems))
@@ -332,7 +333,7 @@ def _print_problems(problems: list[Any]) -> None:
 
 
 def _console(stream: IO[str]) -> Any:
-    from cjm.terminal import console_for, use_color
+    from cjm.output.terminal import console_for, use_color
 
     return console_for(stream, color=use_color(stream))
 
@@ -340,7 +341,7 @@ def _console(stream: IO[str]) -> Any:
 def _say(stream: IO[str], message: str) -> None:
     from rich.text import Text
 
-    from cjm.terminal import safe
+    from cjm.core.text import safe
 
     _console(stream).print(Text(safe(message)), soft_wrap=True)
 
@@ -348,8 +349,8 @@ def _say(stream: IO[str], message: str) -> None:
 def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     from rich.text import Text
 
-    from cjm.reporters.text import styled_line
-    from cjm.terminal import safe
+    from cjm.core.text import safe
+    from cjm.output.findings.text import styled_line
 
     console = _console(stream)
     for notice in outcome.notices:
@@ -377,7 +378,8 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
 def _print_diff(text: str) -> None:
     from rich.text import Text
 
-    from cjm.terminal import log_guard, safe, safe_block, use_color
+    from cjm.core.text import safe, safe_block
+    from cjm.output.terminal import log_guard, use_color
 
     text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
     if not use_color(sys.stdout):
@@ -410,7 +412,7 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    from cjm.reporters import json_text
+    from cjm.output.findings import json_text
 
     sys.stdout.write(json_text(document))
 

@@ -7,7 +7,7 @@ from typing import IO, Annotated
 import typer
 
 from cjm.cli.options import AlsoOption, OutputOption, destinations, run_inputs, write_destinations
-from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 _STYLES = {
     "heading": "bold",
@@ -118,7 +118,8 @@ def _render(name: str, results: list, errors: list, stream: IO[str], color: bool
 def _print_text(lines: list, stream: IO[str], color: bool) -> None:
     from rich.text import Text
 
-    from cjm.terminal import console_for, safe
+    from cjm.core.text import safe
+    from cjm.output.terminal import console_for
 
     console = console_for(stream, color=color)
     for segments in lines:
@@ -137,8 +138,8 @@ def _error_entry(error) -> dict:
 
 def _report_errors(errors: list) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
-    from cjm.reporters.text import problem_line
-    from cjm.terminal import say
+    from cjm.output.findings.text import problem_line
+    from cjm.output.terminal import say
 
     for error in errors:
         for problem in error.problems:

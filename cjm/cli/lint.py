@@ -26,13 +26,13 @@ from cjm.cli.options import (
     run_inputs,
     write_reports,
 )
-from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
+    from cjm.io.safe_write import Inputs
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
     from cjm.lint.settings import Overrides
-    from cjm.safe_write import Inputs
 
 RuleList = list[str] | None
 
@@ -85,10 +85,10 @@ def lint(
     Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
     from cjm.cli.progress import tracked
-    from cjm.files import expand
+    from cjm.io.files import expand
     from cjm.lint.settings import Overrides
-    from cjm.reporters import Findings
-    from cjm.validate import in_pool
+    from cjm.output.findings import Findings
+    from cjm.validation.check import in_pool
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
@@ -122,7 +122,7 @@ def lint(
 def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
     """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
     from cjm.lint import engine
-    from cjm.validate import check_file
+    from cjm.validation.check import check_file
 
     if path != "-" or not stdin_name:
         return engine.lint_path(path, overrides, fix=fix)
@@ -135,13 +135,13 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
-    from cjm.safe_write import write_text
+    from cjm.io.safe_write import write_text
 
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
         write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed and not quiet:
-        from cjm.terminal import say
+        from cjm.output.terminal import say
 
         count = sum(r.fixes for r in fixed)
         say(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.")
@@ -150,7 +150,8 @@ def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> N
 def _show_diff(reports: list[FileReport]) -> None:
     import difflib
 
-    from cjm.terminal import log_guard, safe_block, say
+    from cjm.core.text import safe_block
+    from cjm.output.terminal import log_guard, say
 
     changed = [r for r in reports if r.fixed is not None and r.text is not None]
     for report in changed:
@@ -200,7 +201,7 @@ def rules(
 
 
 def _print_markdown(text: str) -> None:
-    from cjm.terminal import console_for, use_color
+    from cjm.output.terminal import console_for, use_color
 
     color = use_color(sys.stdout)
     if color:
@@ -214,7 +215,7 @@ def _print_markdown(text: str) -> None:
 def _print_table(chosen: list[Rule]) -> None:
     from rich.text import Text
 
-    from cjm.terminal import console_for, use_color
+    from cjm.output.terminal import console_for, use_color
 
     color = use_color(sys.stdout)
     console = console_for(sys.stdout, color=color)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 EXPORT_FORMATS = ("xlsx", "csv", "pptx")
 
@@ -44,13 +44,13 @@ def import_(
     \b
     Example: cjm import samples/grids/meal-kit-trial.csv > meal-kit.yaml
     """
-    from cjm.files import read_bytes
+    from cjm.core.problem import Severity
+    from cjm.io.files import read_bytes
+    from cjm.io.safe_write import Inputs, write_text
     from cjm.office.importer import import_grid
     from cjm.office.sheets import MAX_FILE_BYTES
-    from cjm.problem import Severity
-    from cjm.reporters import REPORTERS, Findings
-    from cjm.safe_write import Inputs, write_text
-    from cjm.terminal import use_color
+    from cjm.output.findings import REPORTERS, Findings
+    from cjm.output.terminal import use_color
 
     fmt = format or "text"
     if fmt not in REPORTERS:
@@ -98,10 +98,10 @@ def export(
     \b
     Example: cjm export samples/gift-sweets.yaml -o gift-deck.pptx
     """
+    from cjm.io.safe_write import write_bytes
     from cjm.office import export_bytes
-    from cjm.safe_write import write_bytes
-    from cjm.terminal import say
-    from cjm.validate import check_file
+    from cjm.output.terminal import say
+    from cjm.validation.check import check_file
 
     fmt = format or (os.path.splitext(output)[1].lower().lstrip(".") if output and output != "-" else None)
     if fmt is None:

@@ -12,10 +12,10 @@ from typing import IO, Annotated
 
 import typer
 
-from cjm.errors import CjmError
-from cjm.files import Exclude
-from cjm.reporters import REPORTERS, Findings
-from cjm.safe_write import NO_INPUTS, Inputs
+from cjm.core.errors import CjmError
+from cjm.io.files import Exclude
+from cjm.io.safe_write import NO_INPUTS, Inputs
+from cjm.output.findings import REPORTERS, Findings
 
 Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
                                                    "glob patterns, or - for standard input.", show_default=False,
@@ -38,7 +38,7 @@ JobsOption = Annotated[int | None, typer.Option(
 
 def run_inputs(files: Iterable[str]) -> Inputs:
     """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
-    from cjm.config import config_sources
+    from cjm.io.config import config_sources
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
@@ -77,7 +77,7 @@ def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    from cjm.safe_write import atomic_writer
+    from cjm.io.safe_write import atomic_writer
 
     with atomic_writer(path, inputs) as handle:
         yield handle
@@ -132,7 +132,7 @@ def destinations(format: str | None, output: str | None, also: list[str] | None,
 
 def write_destinations(targets: list[Destination], render: Callable[[str, IO[str], bool], None]) -> None:
     """Write each report: `render(format, stream, color)`; colour only for a terminal on standard output."""
-    from cjm.terminal import use_color
+    from cjm.output.terminal import use_color
 
     for target in targets:
         with output_stream(target.path, target.inputs) as stream:
@@ -154,7 +154,7 @@ def write_reports(findings: Findings, targets: list[Destination], *, statistics:
     """Write the reports; with `statistics`, the main one counts the problems of each code instead."""
     from dataclasses import replace
 
-    from cjm.reporters.statistics import StatisticsJsonReporter, StatisticsReporter
+    from cjm.output.findings.statistics import StatisticsJsonReporter, StatisticsReporter
 
     counted = {"json": StatisticsJsonReporter}
     reporters = {**REPORTERS, **{r.name: r for r in (StatisticsReporter, StatisticsJsonReporter)}}

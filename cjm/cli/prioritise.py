@@ -16,11 +16,11 @@ from cjm.cli.options import (
     output_stream,
     run_inputs,
 )
-from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
-from cjm.problem import Severity
+from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.problem import Severity
 
 if TYPE_CHECKING:
-    from cjm.model import Journey
+    from cjm.core.model import Journey
 
 FORMAT_NAMES = ("table", "json", "csv", "markdown")
 
@@ -103,13 +103,13 @@ def prioritise(
     \b
     Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
-    from cjm.config import find_config
-    from cjm.files import expand
+    from cjm.io.config import find_config
+    from cjm.io.files import expand
+    from cjm.output.terminal import use_color
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
     from cjm.prioritise.output import FORMATS, write_csv, write_explanation, write_explanation_json
     from cjm.prioritise.settings import parse_capacity, parse_weights
-    from cjm.terminal import use_color
 
     name = format or _format_of(output) or "table"
     if name not in FORMATS:
@@ -160,7 +160,7 @@ def _format_of(output: str | None) -> str | None:
 
 def _load(files: list[str]) -> list[Journey]:
     """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    from cjm.validate import FIRST_PROBLEMS, check_files
+    from cjm.validation.check import FIRST_PROBLEMS, check_files
 
     journeys = []
     problems = []
@@ -176,14 +176,14 @@ def _load(files: list[str]) -> list[Journey]:
 
 
 def _report(problems: list) -> None:
-    from cjm.reporters.text import problem_line
-    from cjm.terminal import say
+    from cjm.output.findings.text import problem_line
+    from cjm.output.terminal import say
 
     for problem in problems:
         say(problem_line(problem))
 
 
 def _note(message: str) -> None:
-    from cjm.terminal import say
+    from cjm.output.terminal import say
 
     say(f"cjm: {message}")

@@ -30,7 +30,8 @@ def tracked(items: Sequence[T], label: str, *, stream: IO[str] | None = None, qu
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from cjm.terminal import console_for, safe, use_color
+    from cjm.core.text import safe
+    from cjm.output.terminal import console_for, use_color
 
     console = console_for(stream, color=use_color(stream), width=shutil.get_terminal_size().columns)
     columns = (

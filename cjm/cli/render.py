@@ -9,10 +9,10 @@ from typing import IO, TYPE_CHECKING, Annotated
 import typer
 
 from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
-from cjm.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
-    from cjm.model import Journey
+    from cjm.core.model import Journey
     from cjm.prioritise import Roadmap
 
 VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
@@ -45,11 +45,11 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     \b
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.files import expand
+    from cjm.io.files import expand
+    from cjm.io.safe_write import write_bytes
     from cjm.render import FORMATS, format_for, view_named
     from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
-    from cjm.safe_write import write_bytes
 
     chosen = view_named(view)
     skip = exclusions(exclude, extend_exclude, gitignore)
@@ -118,12 +118,12 @@ def report(
     \b
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
+    from cjm.io.safe_write import write_bytes, write_text
     from cjm.render import render as draw
     from cjm.render.graphviz import find_dot
     from cjm.render.mermaid import build_mermaid
     from cjm.render.outputs import STDOUT, Target, check, prepare
     from cjm.report import REPORT_FORMATS, build_report, html, markdown
-    from cjm.safe_write import write_bytes, write_text
 
     to_stdout = output is None or output == STDOUT
     format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
@@ -172,9 +172,9 @@ def report(
 
 def _load(path: str) -> Journey | None:
     """The map's journey, or None after listing its problems (file:line:col) on standard error."""
-    from cjm.problem import Severity
-    from cjm.reporters.text import problem_line
-    from cjm.validate import FIRST_PROBLEMS, check_file
+    from cjm.core.problem import Severity
+    from cjm.output.findings.text import problem_line
+    from cjm.validation.check import FIRST_PROBLEMS, check_file
 
     result = check_file(path, first=FIRST_PROBLEMS)
     if result.journey is None:
@@ -187,7 +187,7 @@ def _load(path: str) -> Journey | None:
 
 def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
     """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
-    from cjm.config import find_config
+    from cjm.io.config import find_config
     from cjm.prioritise import prioritise, settings_from_config
 
     if not journey.initiatives and not required:
@@ -244,7 +244,7 @@ def _warn_font(journey: Journey) -> bool:
 
 
 def _say(message: str, stream: IO[str] | None = None) -> None:
-    from cjm.terminal import say
+    from cjm.output.terminal import say
 
     say(message, stream)
 

@@ -26,7 +26,7 @@ from cjm.cli.options import (
     run_inputs,
     write_reports,
 )
-from cjm.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
 def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
@@ -51,9 +51,9 @@ def validate(paths: Paths, format: FormatOption = None, output: OutputOption = N
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
     from cjm.cli.progress import tracked
-    from cjm.files import expand
-    from cjm.reporters import Findings
-    from cjm.validate import check_files
+    from cjm.io.files import expand
+    from cjm.output.findings import Findings
+    from cjm.validation.check import check_files
 
     files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     targets = report_destinations(format, output, also, run_inputs(files))
@@ -79,7 +79,7 @@ def schema() -> None:
     \b
     Example: cjm schema > journey.schema.json
     """
-    from cjm.schema import schema_text
+    from cjm.validation.schema import schema_text
 
     sys.stdout.write(schema_text())
 
@@ -103,9 +103,9 @@ def init(
     \b
     Example: cjm init gift-map.yaml --template gift --lang ja
     """
-    from cjm.safe_write import NO_INPUTS, write_text
-    from cjm.schema import schema_text
-    from cjm.templates import SCHEMA_FILE, render_template
+    from cjm.adapt.templates import SCHEMA_FILE, render_template
+    from cjm.io.safe_write import NO_INPUTS, write_text
+    from cjm.validation.schema import schema_text
 
     if template not in TEMPLATES:
         raise CjmError(f"unknown template '{template}'; choose one of: {', '.join(TEMPLATES)}")
@@ -115,7 +115,7 @@ def init(
         raise CjmError(f"{path} already exists; use --force to overwrite it")
     schema = os.path.join(os.path.dirname(path), SCHEMA_FILE)
     write_text(path, render_template(template, language, path, schema=SCHEMA_FILE), NO_INPUTS)  # init reads nothing
-    from cjm.terminal import say
+    from cjm.output.terminal import say
 
     say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)
     if not os.path.lexists(schema):  # one already there (an older cjm's, or the team's) is left as it is

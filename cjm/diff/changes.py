@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cjm.model import Journey
+    from cjm.core.model import Journey
 
 # What changed, in the order a report lists them.
 TARGETS = ("map", "persona", "phase", "item", "emotion", "low_point", "initiative", "message")

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cjm.core.model import ITEM_LISTS, Item, Journey, Phase
 from cjm.diff.changes import ACTIONS, Change, FieldChange, MapDiff, sort_changes
-from cjm.loader import collector_paused
-from cjm.model import ITEM_LISTS, Item, Journey, Phase
+from cjm.io.loader import collector_paused
 
 # How alike two texts in the same phase and row must be to count as one edited entry.
 SIMILAR_TEXT = 0.6

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from cjm import __version__
+from cjm.core.model import NOUNS
+from cjm.core.text import display_width
 from cjm.diff.changes import ACTIONS, TARGETS, Change, FieldChange, MapDiff
-from cjm.model import NOUNS
-from cjm.terminal import display_width
 
 FORMATS = ("text", "json", "markdown")
 LABEL_WIDTH = 60  # display columns of map text shown in one sentence (a CJK character takes two)
@@ -295,7 +295,7 @@ def json_document(results: list[MapDiff], errors: list[dict[str, Any]] | None = 
         "maps": [r.to_dict() for r in results],
         "errors": errors or [],
     }
-    from cjm.reporters import json_text
+    from cjm.output.findings import json_text
 
     return json_text(document)
 

@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cjm.core.errors import CjmError
+from cjm.core.model import Journey
+from cjm.core.problem import Problem
 from cjm.diff.changes import Change, MapDiff
 from cjm.diff.compare import Ranking, diff_journeys
-from cjm.errors import CjmError
-from cjm.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
-from cjm.loader import LIMIT, UNREADABLE
-from cjm.model import Journey
-from cjm.problem import Problem
-from cjm.validate import FIRST_PROBLEMS
+from cjm.io.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
+from cjm.io.loader import LIMIT, UNREADABLE
+from cjm.validation.check import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -35,7 +35,7 @@ class MapError(CjmError):
 
 def load_journey(raw: bytes, source: str) -> Journey:
     """The journey in `raw`; `MapError` with its (first) problems when it is not a valid map."""
-    from cjm.validate import check_text
+    from cjm.validation.check import check_text
 
     result = check_text(raw, source, first=FIRST_PROBLEMS)
     if result.journey is None:
@@ -45,7 +45,7 @@ def load_journey(raw: bytes, source: str) -> Journey:
 
 def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
     """Compare two map files. `scores`: also compare initiatives' priority scores and roadmap stages."""
-    from cjm.validate import display_name, read_source
+    from cjm.validation.check import display_name, read_source
 
     journeys = []
     for path in (old_path, new_path):

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from cjm.loader import Path
-from cjm.model import Journey
-from cjm.problem import Severity
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
+from cjm.io.loader import Path
 
 FAMILIES = {
     "1": "structure", "2": "coverage", "3": "traceability", "4": "emotion", "5": "personas",

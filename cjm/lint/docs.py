@@ -1,4 +1,4 @@
-"""docs/rules.md, generated from the rule registry by `make docs` (`cjm.docs` lists it with the other generated
+"""docs/rules.md, generated from the rule registry by `make docs` (`tools.docs` lists it with the other generated
 pages; `python -m cjm.lint.docs` prints it). A test fails when the file drifts, so the reference is always the
 rules' own docstrings."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cjm.core.problem import DOCS_URL
 from cjm.lint.base import FAMILIES, Rule
 from cjm.lint.rules import RULES
-from cjm.problem import DOCS_URL
 
 _INTRO = """\
 # Lint rules

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from cjm.files import Exclude, Snapshot, expand
+from cjm.core.model import Journey
+from cjm.core.problem import Problem, cap_repeats
+from cjm.io.files import Exclude, Snapshot, expand
+from cjm.io.loader import Document
 from cjm.lint.base import Fix
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for
 from cjm.lint.suppress import Directive, scan
-from cjm.loader import Document
-from cjm.model import Journey
-from cjm.problem import Problem, cap_repeats
-from cjm.validate import Result, check_file
+from cjm.validation.check import Result, check_file
 
 
 @dataclass(frozen=True)

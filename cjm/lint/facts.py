@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from cjm.core.model import KIND_ORDER, Initiative, Item, Journey, Phase
+from cjm.io.loader import Path
 from cjm.lint.text import mentions
-from cjm.loader import Path
-from cjm.model import KIND_ORDER, Initiative, Item, Journey, Phase
 
 # Map-level findings point at the `phases:` key (with `key=True`): the journey as a whole.
 JOURNEY: Path = ("phases",)
@@ -136,8 +136,8 @@ def label(phase: Phase) -> str:
 
 def kinds(journey: Journey, *, read: bool = False) -> set[str]:
     """The phases' kinds; with `read`, also the kinds their names say they are (a `retention` phase named
-    Renewal is a repeat purchase; `cjm.vocabulary.reading`)."""
-    from cjm.vocabulary import reading
+    Renewal is a repeat purchase; `cjm.core.vocabulary.reading`)."""
+    from cjm.core.vocabulary import reading
 
     found = {phase.kind for phase in journey.phases}
     return found | {reading(phase.kind, phase.name) for phase in journey.phases} if read else found

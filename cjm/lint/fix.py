@@ -1,4 +1,4 @@
-"""`--fix`: apply the fixes rules offer, through a round-trip edit (`cjm.edit`) that keeps the user's comments
+"""`--fix`: apply the fixes rules offer, through a round-trip edit (`cjm.core.edit`) that keeps the user's comments
 and layout.
 
 Fixes are applied in passes: in each, every fix whose edits do not overlap an earlier one's; then the map is
@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from os.path import commonprefix
 from typing import Any
 
+from cjm.io.loader import Path
 from cjm.lint.base import DELETE, Edit
 from cjm.lint.engine import lint_journey
 from cjm.lint.settings import RuleConfig
-from cjm.loader import Path
-from cjm.validate import Result, check_text
+from cjm.validation.check import Result, check_text
 
 MAX_PASSES = 10
 
@@ -31,7 +31,7 @@ def fix_text(text: str, source: str, rules: Mapping[str, RuleConfig]) -> tuple[s
 
 def fix_result(result: Result, rules: Mapping[str, RuleConfig]) -> tuple[Result, int]:
     """Fix a validated map: the result of validating the fixed text, and how many fixes were applied."""
-    from cjm.edit import dump_roundtrip, load_roundtrip
+    from cjm.core.edit import dump_roundtrip, load_roundtrip
 
     applied = 0
     for _ in range(MAX_PASSES):

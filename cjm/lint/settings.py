@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.config import Config, find_config
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
+from cjm.core.problem import Severity
+from cjm.io.config import Config, find_config
 from cjm.lint.base import FAMILIES, Option, Rule
 from cjm.lint.rules import BY_NAME, RULES
-from cjm.problem import Severity
 
 KEYS = ("select", "ignore", "strict", "per-file-ignores", "rules")
 SEVERITIES = tuple(s.value for s in Severity)

@@ -19,7 +19,7 @@ from cjm.office.importer import Imported, import_grid
 from cjm.office.sheets import SheetError
 
 if TYPE_CHECKING:
-    from cjm.model import Journey
+    from cjm.core.model import Journey
 
 __all__ = ["Imported", "SheetError", "export_bytes", "import_grid"]
 

@@ -11,7 +11,7 @@ import io
 import math
 from typing import Any
 
-from cjm.model import Journey, Phase
+from cjm.core.model import Journey, Phase
 from cjm.render import theme
 
 WIDTH_IN, HEIGHT_IN = 40 / 3, 7.5  # 16:9, PowerPoint's widescreen size (12,192,000 × 6,858,000 EMU)
@@ -179,7 +179,7 @@ class _Deck:
     def _row_heights(self, rows: list[str], phases: tuple[Phase, ...], col_w: float, size: int,
                      persona: str | None) -> list[float]:
         """The height (inches) each row needs at `size` points, the header first."""
-        from cjm.terminal import display_width
+        from cjm.core.text import display_width
 
         # Display columns (a CJK character is two) on one line of a cell, inside its margins, with room for the
         # renderer's line breaking.
@@ -400,7 +400,7 @@ def _runs(phases: tuple[Phase, ...], count: int) -> list[tuple[Phase, ...]]:
 def _header_size(name: str, width: float, size: int) -> int:
     """The size at which the longest word of a phase name fits its column (bold Latin letters are up to 0.75 em
     wide), so that `Awareness` is not broken into `Awarene` and `ss`; never below MIN_SIZE."""
-    from cjm.terminal import display_width
+    from cjm.core.text import display_width
 
     longest = max((display_width(word) for word in name.split()), default=1)
     while size > MIN_SIZE and longest * 0.75 * size / 72 > width - 0.2:

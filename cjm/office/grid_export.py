@@ -10,9 +10,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from cjm.model import Journey, Phase
+from cjm.core.model import Journey, Phase
+from cjm.core.vocabulary import in_language
 from cjm.render import theme
-from cjm.vocabulary import in_language
 
 FONT = {"ja": "Yu Gothic", "en": "Calibri"}  # what Excel has on Windows and macOS; LibreOffice substitutes
 LABEL_WIDTH = 18
@@ -121,7 +121,7 @@ def _emotion(phase: Phase, lane: str | None) -> Any:
 
 def to_csv(journey: Journey) -> bytes:
     """The grid as CSV, UTF-8 with a byte-order mark (so that Excel opens Japanese text correctly)."""
-    from cjm.csv_output import CsvWriter
+    from cjm.output.csv_writer import CsvWriter
 
     stream = io.StringIO()
     writer = CsvWriter(stream)
@@ -222,7 +222,7 @@ def to_xlsx(journey: Journey) -> bytes:
 
 def _height(texts: list[str], width_chars: int) -> float:
     """A row height (points) that shows every line of the fullest cell: Excel does not grow rows by itself."""
-    from cjm.terminal import display_width
+    from cjm.core.text import display_width
 
     lines = max((sum(max(1, math.ceil(display_width(line) / max(width_chars - 2, 1))) for line in text.split("\n"))
                  for text in texts if text), default=1)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.problem import Problem, Severity
 from cjm.office.cells import (
     Reading,
     channel_of,
@@ -28,7 +29,6 @@ from cjm.office.cells import (
 )
 from cjm.office.labels import DEMOGRAPHICS, PERSONA_FIELDS, PERSONA_TITLES, ROLE_WORDS
 from cjm.office.sheets import MAX_ROWS, Sheet, SheetError, read_sheets
-from cjm.problem import Problem, Severity
 
 PLACED_FOR_REVIEW = "CJM070"  # a cell placed where it may not belong, marked `review: true`
 READ_AS = "CJM071"  # how a value was read (an emotion on a 1..5 scale, a face, a word)

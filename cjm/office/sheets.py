@@ -10,7 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all parts of an .xlsx together, as the zip declares them

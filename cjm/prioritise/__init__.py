@@ -3,7 +3,7 @@
 The library works without the command line and never prints. Use it like this::
 
     from cjm.prioritise import make_model, prioritise
-    from cjm.validate import check_file
+    from cjm.validation.check import check_file
 
     journey = check_file("samples/apparel.yaml").journey          # None when the map is invalid
     roadmap = prioritise([journey], model=make_model("default"), capacity=3)

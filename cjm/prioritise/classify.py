@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cjm.core.vocabulary import in_language
 from cjm.prioritise.scoring import SCALE_MIDDLE, scale_value
-from cjm.vocabulary import in_language
 
 QUADRANTS: dict[str, str] = {
     "quick_win": "quick win",

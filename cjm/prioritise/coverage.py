@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cjm.model import Initiative, Journey, Phase
+from cjm.core.model import Initiative, Journey, Phase
 
 
 @dataclass(frozen=True)

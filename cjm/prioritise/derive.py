@@ -20,7 +20,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cjm.model import Journey
+from cjm.core.model import Journey
 from cjm.prioritise.coverage import addressed
 from cjm.prioritise.scoring import SCALE_MIDDLE
 

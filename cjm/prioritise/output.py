@@ -27,13 +27,13 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from cjm import __version__
+from cjm.core.text import safe
+from cjm.core.vocabulary import in_language
+from cjm.output.findings import json_text
 from cjm.prioritise.classify import quadrant_name, risk_name, stage_name
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS, Term, fmt
-from cjm.reporters import json_text
-from cjm.terminal import safe
-from cjm.vocabulary import in_language
 
 # --- words ----------------------------------------------------------------------------------------------
 
@@ -337,9 +337,9 @@ BOM = "\ufeff"  # lets Excel (notably on Japanese Windows) read the file as UTF-
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bool = False) -> None:
     """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused
-    (cjm.csv_output). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel should open
-    as UTF-8."""
-    from cjm.csv_output import CsvWriter
+    (cjm.output.csv_writer). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel
+    should open as UTF-8."""
+    from cjm.output.csv_writer import CsvWriter
 
     if bom:
         stream.write(BOM)
@@ -570,7 +570,7 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
     from rich.table import Table
     from rich.text import Text
 
-    from cjm.terminal import console_for
+    from cjm.output.terminal import console_for
 
     language = roadmap.language
     console = console_for(stream, color=color, width=_terminal_width(stream))
@@ -774,7 +774,7 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
     from rich.table import Table
     from rich.text import Text
 
-    from cjm.terminal import console_for
+    from cjm.output.terminal import console_for
 
     language = roadmap.language
     sep = say("list_sep", language)

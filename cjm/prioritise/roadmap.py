@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.errors import CjmError
-from cjm.model import Initiative, Journey
+from cjm.core.errors import CjmError
+from cjm.core.model import Initiative, Journey
+from cjm.core.problem import Problem, Severity
 from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
 from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
-from cjm.problem import Problem, Severity
 
 MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
 PIN_CONFLICT = "CJM061"

@@ -33,8 +33,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cjm.errors import CjmError
-from cjm.model import Initiative
+from cjm.core.errors import CjmError
+from cjm.core.model import Initiative
 
 if TYPE_CHECKING:
     from cjm.prioritise.derive import Facts

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cjm.config import Config
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
+from cjm.io.config import Config
 from cjm.prioritise.scoring import DEFAULT_WEIGHTS, PRESETS, ScoringModel, make_model
 
 SECTION = "prioritise"

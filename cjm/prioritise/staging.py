@@ -16,7 +16,7 @@ import heapq
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 LAST_STAGE = 3  # past it, capacity spills into stage 4, "later"
 

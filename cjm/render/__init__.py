@@ -3,7 +3,7 @@
 The library works without the command line and never prints. Use it like this::
 
     from cjm.render import render, dot_source
-    from cjm.validate import check_file
+    from cjm.validation.check import check_file
 
     journey = check_file("samples/apparel-working-mother.yaml").journey   # None when the map is invalid
     svg = render(journey, view="map", output_format="svg")               # bytes, drawn by `dot`
@@ -25,10 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 if TYPE_CHECKING:
-    from cjm.model import Journey
+    from cjm.core.model import Journey
     from cjm.prioritise import Roadmap
 
 

@@ -3,9 +3,9 @@ curve and its low points), for screen readers and for anyone who cannot see the 
 
 from __future__ import annotations
 
-from cjm.model import Journey
+from cjm.core.model import Journey
+from cjm.core.vocabulary import in_language
 from cjm.render import facts, theme
-from cjm.vocabulary import in_language
 
 _WORDS: dict[str, tuple[str, str]] = {
     "map": ("Customer journey map \u201c{title}\u201d.", "カスタマージャーニーマップ「{title}」。"),

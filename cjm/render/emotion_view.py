@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cjm.model import Journey
+from cjm.core.model import Journey
 from cjm.render import curve, facts, theme
 from cjm.render.map_view import feelings_row, initiative_row, item_row
 from cjm.render.phase_table import Section, build, phase_wrap

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cjm.model import Emotion, Initiative, Item, Journey, Phase
+from cjm.core.model import Emotion, Initiative, Item, Journey, Phase
 from cjm.render import theme
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def initiatives_by_phase(journey: Journey, roadmap: Roadmap | None) -> dict[str,
 def roadmap_for(journey: Journey) -> Roadmap | None:
     """The map's roadmap with the default scoring model, or None when it cannot be made (its inputs are
     checked by `cjm prioritise`, which says why)."""
-    from cjm.errors import CjmError
+    from cjm.core.errors import CjmError
     from cjm.prioritise import prioritise
 
     if not journey.initiatives:

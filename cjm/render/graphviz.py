@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import tempfile
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 DOT_TIMEOUT = 120  # seconds; a large map takes a few seconds
 FONT_CHECK_TIMEOUT = 10

@@ -4,7 +4,7 @@ Every piece of map text reaches Graphviz only inside an HTML-like label, escaped
 label could act instead of show: `<` and `&` cannot open a tag (so no `<IMG SRC=...>` can make Graphviz read a
 file), quotes cannot end an attribute, and backslashes are doubled because Graphviz expands `\\N`, `\\G` and the
 like even inside HTML-like labels (and even when written as `&#92;`). Control characters, which the XML parser
-behind HTML-like labels rejects, are shown as `\\xNN`, the way `cjm.terminal.safe` shows them in a terminal.
+behind HTML-like labels rejects, are shown as `\\xNN`, the way `cjm.core.text.safe` shows them in a terminal.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import unicodedata
 
 import budoux
 
-from cjm.terminal import display_width
+from cjm.core.text import display_width
 
-# C0/C1 controls, DEL, bidi overrides (as cjm.terminal.safe), plus U+FFFE/U+FFFF that XML also rejects.
+# C0/C1 controls, DEL, bidi overrides (as cjm.core.text.safe), plus U+FFFE/U+FFFF that XML also rejects.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\\\"}
 _HTML_CHARS = re.compile("[&<>\"'\\\\]")

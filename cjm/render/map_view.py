@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cjm.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Item, Journey
+from cjm.core.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Item, Journey
 from cjm.render import facts, theme
 from cjm.render.facts import Lane
 from cjm.render.phase_table import Row, Section, build, phase_wrap

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cjm.model import Journey
+from cjm.core.model import Journey
+from cjm.core.vocabulary import in_language
 from cjm.render import theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.labels import truncate
 from cjm.render.table import Cell, Grid, Text, cell_height, cell_width, styled
-from cjm.vocabulary import in_language
 
 if TYPE_CHECKING:
     from cjm.prioritise import RankedInitiative, Roadmap

@@ -23,10 +23,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from cjm.model import Journey
+from cjm.core.model import Journey
+from cjm.core.text import display_width
 from cjm.render import facts
 from cjm.render.labels import visible
-from cjm.terminal import display_width
 
 _SPECIAL = re.compile("[#:;%,<>&\"]")
 _KEYWORDS = re.compile(r"(?i)^(journey|title|section|accTitle|accDescr)")

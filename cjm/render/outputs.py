@@ -12,9 +12,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cjm.errors import CjmError
-from cjm.files import STDIN, Exclude, expand
-from cjm.safe_write import NO_INPUTS, Inputs
+from cjm.core.errors import CjmError
+from cjm.io.files import STDIN, Exclude, expand
+from cjm.io.safe_write import NO_INPUTS, Inputs
 
 STDOUT = "-"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjm.model import Journey, Persona
+from cjm.core.model import Journey, Persona
 from cjm.render import theme
 from cjm.render.facts import persona_label
 from cjm.render.table import CELL_PADDING, Text, cell_height, cell_width

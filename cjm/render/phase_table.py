@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cjm.model import Journey
+from cjm.core.model import Journey
 from cjm.render import curve, facts, persona_band, theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.facts import Lane

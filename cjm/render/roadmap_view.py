@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cjm.model import Journey
+from cjm.core.model import Journey
 from cjm.render import theme
 from cjm.render.dot import Graph, html_label
 from cjm.render.labels import truncate

@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from cjm.core.text import display_width
 from cjm.render import theme
 from cjm.render.labels import html, text_points, wrap
-from cjm.terminal import display_width
 
 CELL_PADDING = 6
 BULLET = "\u2022 "

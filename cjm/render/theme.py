@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.vocabulary import CHANNELS, in_language
+from cjm.core.vocabulary import CHANNELS, in_language
 
 # Fontconfig (Graphviz's PNG/PDF) and browsers (SVG) take the first of these that is installed. Noto Sans CJK JP
 # is what the set-up installs; Hiragino ships with macOS, Yu Gothic and Meiryo with Windows, IPAex with many Linux

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cjm import __version__
-from cjm.model import Journey
-from cjm.problem import Problem, Severity
+from cjm.core.model import Journey
+from cjm.core.problem import Problem, Severity
+from cjm.core.vocabulary import in_language
 from cjm.render import theme
 from cjm.render.facts import persona_label
 from cjm.render.map_view import kpi_target, severity_marks
-from cjm.vocabulary import in_language
 
 if TYPE_CHECKING:
     from cjm.prioritise import Roadmap

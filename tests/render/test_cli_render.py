@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 from tests.conftest import assert_clean_exit
 
 HERE = Path(__file__).parent
@@ -287,7 +287,7 @@ def test_a_report_of_standard_input_lints_the_map_it_read() -> None:
 def test_the_report_and_roadmap_name_an_initiative_to_rethink() -> None:
     """Heavy upkeep with low confidence is not just a big bet: the report's roadmap and the roadmap view say so."""
     from cjm.render import dot_source
-    from cjm.validate import check_file
+    from cjm.validation.check import check_file
 
     risky = str(ROOT / "tests" / "fixtures" / "prioritise" / "apparel-ja.yaml")
     proc = run_cjm("report", risky)

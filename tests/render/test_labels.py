@@ -7,6 +7,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from cjm.core.text import display_width
 from cjm.render.labels import (
     NO_LINE_END,
     NO_LINE_START,
@@ -16,7 +17,6 @@ from cjm.render.labels import (
     visible,
     wrap,
 )
-from cjm.terminal import display_width
 
 # Latin, Japanese (kana, kanji, full-width punctuation), spaces, newlines and the characters that matter to DOT.
 TEXT = st.text(alphabet=st.sampled_from(list("abc XYZ 123 \n<>&\"'\\N{}|") + list("日本語のサイズ、。「」ー・")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cjm.render.mermaid import build_mermaid, score, text
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from cjm.model import Journey
+from cjm.core.model import Journey
 from cjm.render import facts
 from cjm.render.mermaid import build_mermaid
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 from tests.render.browser import probe
 
 HERE = Path(__file__).parent

@@ -16,7 +16,7 @@ from cjm.render.curve import NEGATIVE_TINT, POSITIVE_TINT
 from cjm.render.graphviz import run_dot
 from cjm.render.mermaid import build_mermaid
 from cjm.render.theme import HEADER_BG
-from cjm.validate import check_file
+from cjm.validation.check import check_file
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent

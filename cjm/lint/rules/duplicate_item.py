@@ -40,10 +40,10 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Item, Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Edit, Finding, Fix
 from cjm.lint.facts import label
-from cjm.model import Item, Journey
-from cjm.problem import Severity
 
 CODE = "CJM105"
 NAME = "duplicate-item"

@@ -7,7 +7,7 @@ is to emphasise a *use & maintenance* phase; the `cjm adapt` rule `durable` adds
 `use_and_maintenance` or `use` (or one whose name says so, such as a `retention` phase named Onboarding)
 satisfies the rule. A map that does not set `business.durable` but says it in other words (industry
 `家具` or `Home appliances`, a phase about the sofa's delivery) is read as durable, and the message says what
-the inference rests on (`cjm.traits`); `durable: false` turns that off.
+the inference rests on (`cjm.core.traits`); `durable: false` turns that off.
 
 Fails:
 
@@ -35,10 +35,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.adapt.plan import advice
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import kinds
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM606"
 NAME = "durable-without-use-phase"
@@ -46,7 +46,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    from cjm.traits import inferred_traits
+    from cjm.core.traits import inferred_traits
 
     inferred = next((i for i in inferred_traits(journey) if i.trait == "durable"), None)
     if journey.business.get("durable") is not True and inferred is None:

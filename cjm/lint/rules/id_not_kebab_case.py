@@ -42,11 +42,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Edit, Finding, Fix
-from cjm.model import Journey
-from cjm.problem import Severity
-from cjm.references import entries, references
-from cjm.schema import slugify
+from cjm.validation.references import entries, references
+from cjm.validation.schema import slugify
 
 CODE = "CJM108"
 NAME = "id-not-kebab-case"

@@ -46,6 +46,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Item, Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import (
     CUSTOMER_SCORES,
@@ -59,8 +61,6 @@ from cjm.lint.facts import (
     metric_words,
 )
 from cjm.lint.text import normal
-from cjm.model import Item, Journey
-from cjm.problem import Severity
 
 # A conversion rate named as a step of the funnel ("Store-visit-to-purchase rate", 来店からの成約率) measures how
 # the phase it starts from hands customers on, so it fits that phase; a bare "CVR" or 受注率 measures the purchase.

@@ -44,10 +44,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Initiative, Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
 from cjm.lint.facts import answering_initiatives, label, low_points, number
-from cjm.model import Initiative, Journey
-from cjm.problem import Severity
 
 CODE = "CJM404"
 NAME = "low-point-answered-only-late"

@@ -30,9 +30,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM802"
 NAME = "message-sequence-length"

@@ -37,11 +37,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import KIND_ORDER, Journey, Phase
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import JOURNEY, answering_initiatives, has_post_purchase, undecidable
 from cjm.lint.text import mentions
-from cjm.model import KIND_ORDER, Journey, Phase
-from cjm.problem import Severity
 
 CODE = "CJM205"
 NAME = "no-advocacy"

@@ -31,10 +31,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import JOURNEY, RETENTION_KINDS, has_post_purchase, kinds, undecidable
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM202"
 NAME = "no-retention-phase"

@@ -44,9 +44,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.adapt.plan import advice
+from cjm.core.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Journey
-from cjm.problem import Severity
 
 CODE = "CJM605"
 NAME = "omnichannel-one-sided"

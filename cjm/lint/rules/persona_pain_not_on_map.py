@@ -46,10 +46,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.text import key_terms, share_topic
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM506"
 NAME = "persona-pain-not-on-map"

@@ -32,10 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
+from cjm.core.vocabulary import name_contradicts
 from cjm.lint.base import Finding
-from cjm.model import Journey
-from cjm.problem import Severity
-from cjm.vocabulary import name_contradicts
 
 CODE = "CJM109"
 NAME = "phase-name-contradicts-kind"

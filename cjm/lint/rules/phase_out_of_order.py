@@ -40,10 +40,10 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import KIND_ORDER, Journey, Phase
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import label
-from cjm.model import KIND_ORDER, Journey, Phase
-from cjm.problem import Severity
 
 CODE = "CJM104"
 NAME = "phase-out-of-order"
@@ -55,7 +55,7 @@ AFTER_PURCHASE_ANYWHERE = frozenset({"support"})
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    from cjm.vocabulary import reading
+    from cjm.core.vocabulary import reading
 
     # A phase is ranked by what its name says it is when that contradicts its kind (配送 of kind `retention`
     # is a delivery; CJM109 reports the contradiction itself).

@@ -32,10 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import label
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM401"
 NAME = "phase-without-emotion"

@@ -37,10 +37,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
+from cjm.io.loader import Path
 from cjm.lint.base import Finding, Option
-from cjm.loader import Path
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM106"
 NAME = "placeholder-text"

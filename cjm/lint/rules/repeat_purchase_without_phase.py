@@ -32,10 +32,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.adapt.plan import advice
+from cjm.core.model import Journey
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
 from cjm.lint.facts import kinds
-from cjm.model import Journey
-from cjm.problem import Severity
 
 CODE = "CJM601"
 NAME = "repeat-purchase-without-phase"

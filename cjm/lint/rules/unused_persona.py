@@ -45,9 +45,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.model import Journey, Persona
+from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.model import Journey, Persona
-from cjm.problem import Severity
 
 CODE = "CJM502"
 NAME = "unused-persona"

@@ -2,7 +2,7 @@
 
 Every element keeps its JSON `path` in the document, so whatever a command finds can be located with
 `Document.locate(path)`. The model is read-only: commands that change a map edit the YAML round-trip
-(see `cjm.edit`) and load the result again.
+(see `cjm.core.edit`) and load the result again.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.loader import Document, Path
+from cjm.io.loader import Document, Path
 
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
 # Kinds of equal rank may come in either order; `custom` has no rank.

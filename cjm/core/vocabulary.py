@@ -114,7 +114,7 @@ def kinds_named(name: str) -> tuple[str, ...]:
 def name_contradicts(kind: str, name: str) -> str | None:
     """The part of the journey a phase's name says it is, when its kind says otherwise (a phase named
     Delivery of kind `retention`); None when they agree or the name says nothing."""
-    from cjm.model import KIND_ORDER
+    from cjm.core.model import KIND_ORDER
 
     if kind == "custom" or name in KIND_NAMES.get(kind, ()):
         return None

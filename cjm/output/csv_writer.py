@@ -30,7 +30,7 @@ class CsvWriter:
     """`csv.writer` for cjm's CSV outputs: every cell through `cell`, text quoted, one `\\n` per row."""
 
     def __init__(self, stream: IO[str]) -> None:
-        from cjm.terminal import log_guard
+        from cjm.output.terminal import log_guard
 
         self._writer = csv.writer(log_guard(stream), lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Protocol
 
-from cjm.problem import Problem, Severity
+from cjm.core.problem import Problem, Severity
 
 
 @dataclass
@@ -68,11 +68,11 @@ def json_text(value: object) -> str:
 
 
 def _registry() -> dict[str, type[Reporter]]:
-    from cjm.reporters.github import GithubReporter
-    from cjm.reporters.json import JsonReporter
-    from cjm.reporters.junit import JunitReporter
-    from cjm.reporters.sarif import SarifReporter
-    from cjm.reporters.text import TextReporter
+    from cjm.output.findings.github import GithubReporter
+    from cjm.output.findings.json import JsonReporter
+    from cjm.output.findings.junit import JunitReporter
+    from cjm.output.findings.sarif import SarifReporter
+    from cjm.output.findings.text import TextReporter
 
     reporters = (TextReporter, JsonReporter, GithubReporter, SarifReporter, JunitReporter)
     return {r.name: r for r in reporters}  # type: ignore[misc]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import IO
 
 from cjm import __version__
-from cjm.problem import Severity
-from cjm.reporters import Findings, json_text
+from cjm.core.problem import Severity
+from cjm.output.findings import Findings, json_text
 
 
 class JsonReporter:

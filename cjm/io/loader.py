@@ -23,7 +23,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
 from yaml.tokens import ScalarToken, StreamEndToken, TagToken
 
-from cjm.problem import Problem, Severity
+from cjm.core.problem import Problem, Severity
 
 _BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
 

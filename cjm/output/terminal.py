@@ -12,33 +12,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
 from typing import IO, Any
 
-# C0/C1 controls (newline, CR and tab too), DEL, the line and paragraph separators, and the bidirectional
-# overrides that can make text display differently than it reads.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_BUT_NEWLINE = re.compile(_CONTROL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-
-def safe(text: str) -> str:
-    """Text on one line with control characters shown as escapes (`\\n`, `\\x1b`), so a map can neither
-    drive the terminal nor split one problem over two lines for a `file:line:col` parser."""
-    return _CONTROL.sub(_escape, text)
-
-
-def safe_block(text: str) -> str:
-    """`safe` for text of several lines (a diff): newlines kept, every other control character escaped."""
-    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
-
+from cjm.core.text import safe
 
 # What the GitHub Actions runner reads as a command: a line starting (after blanks) with `::`, and the older
 # `##[command]` anywhere in a line.
@@ -106,8 +82,3 @@ def console_for(stream: IO[str], *, color: bool, width: int | None = None) -> An
     return Console(file=log_guard(stream), force_terminal=color, no_color=not color,
                    color_system="auto" if color else None, highlight=False, markup=False, emoji=False,
                    width=width or (None if color else 10_000))
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a terminal or a diagram: wide (CJK) characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -11,10 +11,10 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
-from cjm.loader import Document, Path
-from cjm.model import NOUNS
-from cjm.problem import Problem
-from cjm.suggest import Suggestions
+from cjm.core.model import NOUNS
+from cjm.core.problem import Problem
+from cjm.io.loader import Document, Path
+from cjm.validation.suggest import Suggestions
 
 SCHEMA_CODE = "CJM010"
 
@@ -31,8 +31,9 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _is_valid() -> Any:
-    """The compiled yes/no check (see cjm.fast_schema), or None when the schema uses a keyword it cannot compile."""
-    from cjm.fast_schema import Unsupported, compile_schema
+    """The compiled yes/no check (see cjm.validation.fast_schema), or None when the schema uses a keyword it
+    cannot compile."""
+    from cjm.validation.fast_schema import Unsupported, compile_schema
 
     try:
         return compile_schema(schema())

@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cjm.errors import CjmError
-from cjm.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
-from cjm.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
-from cjm.model import Journey, build_journey
-from cjm.problem import MAX_REPEATS, Problem, Severity, cap_repeats
-from cjm.references import check_references
-from cjm.schema import check_schema
+from cjm.core.errors import CjmError
+from cjm.core.model import Journey, build_journey
+from cjm.core.problem import MAX_REPEATS, Problem, Severity, cap_repeats
+from cjm.io.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
+from cjm.io.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
+from cjm.validation.references import check_references
+from cjm.validation.schema import check_schema
 
 T = TypeVar("T")
 
@@ -74,7 +74,7 @@ def check_text(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, f
 
 def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
     """The bytes of a map file (or stdin), or the problem that makes it unreadable (through the one bounded reader,
-    `cjm.files`)."""
+    `cjm.io.files`)."""
     raw = read_map(path, limits)
     return raw if isinstance(raw, Problem) else raw[0]
 
@@ -121,7 +121,7 @@ def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: 
 
 def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
                 jobs: int | None = None, first: int | None = None, stdin_name: str | None = None) -> Iterator[Result]:
-    """`check_paths` for files already found (by `cjm.files.expand`)."""
+    """`check_paths` for files already found (by `cjm.io.files.expand`)."""
     if keep:
         for path in files:
             yield check_file(path, limits, first, stdin_name=stdin_name)

@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import IO
 
-from cjm.problem import Problem, Severity
-from cjm.reporters import Findings, json_text
-from cjm.reporters.text import summary
-from cjm.terminal import console_for
+from cjm.core.problem import Problem, Severity
+from cjm.output.findings import Findings, json_text
+from cjm.output.findings.text import summary
+from cjm.output.terminal import console_for
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class CodeCount:
 
 def statistics(findings: Findings) -> list[CodeCount]:
     """One entry per code found (per severity, when configuration gave one code two), the most frequent first."""
-    from cjm.codes import describe
+    from cjm.core.codes import describe
 
     counts: Counter[tuple[str, Severity]] = Counter()
     first: dict[tuple[str, Severity], Problem] = {}

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from cjm.problem import Problem, Severity
-from cjm.reporters import Findings
-from cjm.terminal import console_for, safe
+from cjm.core.problem import Problem, Severity
+from cjm.core.text import safe
+from cjm.output.findings import Findings
+from cjm.output.terminal import console_for
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from cjm.vocabulary import kind_name
+from cjm.core.vocabulary import kind_name
 
 SCHEMA_URL = "https://raw.githubusercontent.com/cjm-tools/cjm/main/schemas/journey.schema.json"
 SCHEMA_FILE = "journey.schema.json"  # `cjm init` writes the schema beside the map, so editors work offline
 
 # kind, action (en, ja), touchpoint (channel, en, ja), KPI (metric, en, ja, unit (en, ja), target). The phases' names
-# are the usual names of their kinds (`cjm.vocabulary`).
+# are the usual names of their kinds (`cjm.core.vocabulary`).
 _Phase = tuple[str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, tuple[str, str], Any]]
 _STANDARD: list[_Phase] = [
     ("awareness", ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
@@ -45,7 +45,7 @@ _STORE_TOUCHPOINT = ("Store staff", "店舗スタッフ")
 def render_template(template: str, language: str, path: str, schema: str = SCHEMA_URL) -> str:
     """The starter map for `path`, its modeline pointing editors at `schema` (a URL or a relative path), laid out
     as yamllint's default configuration wants: a document start and indented sequences. Long texts stay on one
-    line: a wrapped one would not come back byte for byte through `cjm.edit` (adapt, lint --fix)."""
+    line: a wrapped one would not come back byte for byte through `cjm.core.edit` (adapt, lint --fix)."""
     import yaml
 
     class IndentedDumper(yaml.SafeDumper):
@@ -107,7 +107,7 @@ def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:
 
 def _placeholders_unflagged(text: str) -> str:
     """A starter's `TODO` placed by a split needs no review (there is nothing to check; it is to be written)."""
-    from cjm.edit import dump_roundtrip, load_roundtrip
+    from cjm.core.edit import dump_roundtrip, load_roundtrip
 
     data = load_roundtrip(text)
     changed = False

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 STDIN = "-"
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -149,7 +149,7 @@ class Exclude:
 
     @classmethod
     def from_config(cls, start: str = ".") -> Exclude:
-        from cjm.config import find_config
+        from cjm.io.config import find_config
 
         config = find_config(start)
         patterns = config.data.get("exclude", [])

@@ -1,7 +1,7 @@
 """Round-trip YAML: change a map and keep everything a person wrote around the change — comments, key order,
 quoting, indentation, blank lines and line endings.
 
-`cjm.loader` stays the one gateway for *reading* maps (bounded, with line marks); this module is only for
+`cjm.io.loader` stays the one gateway for *reading* maps (bounded, with line marks); this module is only for
 *editing* text that has already passed through it. ruamel.yaml keeps comments as tokens attached to the
 node before them, so moving entries between lists needs the helpers below, or a comment that introduces
 the next entry would travel with the previous one (or vanish with a removed one).
@@ -49,7 +49,7 @@ def _yaml(layout: _Layout) -> Any:
 def load_roundtrip(text: str) -> Any:
     """The document as ruamel.yaml round-trip data (dicts and lists that carry their comments and style).
 
-    Load only text that `cjm.loader.load_yaml` accepted: this parser is not bounded.
+    Load only text that `cjm.io.loader.load_yaml` accepted: this parser is not bounded.
     """
     layout = _guess_layout(text)
     data = _yaml(layout).load(text.replace("\r\n", "\n"))

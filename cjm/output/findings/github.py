@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import IO
 
-from cjm.problem import Severity
-from cjm.reporters import Findings
-from cjm.reporters.text import summary
-from cjm.terminal import safe
+from cjm.core.problem import Severity
+from cjm.core.text import safe
+from cjm.output.findings import Findings
+from cjm.output.findings.text import summary
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

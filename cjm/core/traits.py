@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cjm.loader import Path
-from cjm.model import NOUNS, Journey
+from cjm.core.model import NOUNS, Journey
+from cjm.io.loader import Path
 
 # trait: (value it implies, words that say so). Durable goods as the domain brief names them (appliances,
 # furniture, housing), in the words consultants use.
@@ -87,7 +87,7 @@ def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path
 
 @functools.cache
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for all the words, matched as `cjm.vocabulary.word_in` matches one."""
+    """One pattern for all the words, matched as `cjm.core.vocabulary.word_in` matches one."""
     ascii_words = "|".join(re.escape(w) for w in words if w.isascii())
     other = "|".join(re.escape(w) for w in words if not w.isascii())
     parts = [f"(?<![A-Za-z0-9])(?i:{ascii_words})"] if ascii_words else []

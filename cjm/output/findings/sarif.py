@@ -1,6 +1,6 @@
 """`sarif`: SARIF 2.1.0, the format code scanning reads (GitHub, Azure DevOps, IDE viewers).
 
-Each problem code becomes a rule with its name, a one-line description and a help link (`cjm.codes`); each
+Each problem code becomes a rule with its name, a one-line description and a help link (`cjm.core.codes`); each
 problem a result located by file, line and column and, where known, by its JSON path in the map. Paths inside
 the working folder are relative to `%SRCROOT%`, so the upload action matches them to the repository. The run has
 no `automationDetails`: the upload's `category:` names it, and a fixed id would override that.
@@ -15,8 +15,8 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from cjm import __version__
-from cjm.problem import DOCS_URL, Problem, Severity
-from cjm.reporters import Findings, json_text
+from cjm.core.problem import DOCS_URL, Problem, Severity
+from cjm.output.findings import Findings, json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -59,7 +59,7 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
 
 
 def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
-    from cjm.codes import VALIDATION_CODES, describe
+    from cjm.core.codes import VALIDATION_CODES, describe
 
     first: dict[str, Problem] = {}
     for problem in problems:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 CONFIG_FILES = (".cjm.yaml", "pyproject.toml")
 
@@ -38,7 +38,7 @@ class Config:
         if not self.text or not keys:
             return 1, 1
         if self.source and self.source.endswith(".yaml"):
-            from cjm.loader import load_yaml
+            from cjm.io.loader import load_yaml
 
             return load_yaml(self.text, self.source).locate(keys, key=True)
         return _locate_toml(self.text, keys)
@@ -79,7 +79,7 @@ def _find_in(folder: str) -> Config:
 
 def load_config(path: str) -> Config | None:
     """Read one config file; None for a pyproject.toml without `[tool.cjm]`."""
-    from cjm.files import read_bytes
+    from cjm.io.files import read_bytes
 
     raw = read_bytes(path)
     try:
@@ -105,7 +105,7 @@ def load_config(path: str) -> Config | None:
             line = _line_of(text, r"(tool\s*\.\s*)?cjm")
             raise CjmError(f"{path}:{line}:1: `[tool.cjm]` must be a table of settings, not {type(table).__name__}")
         return Config(path, table, text)
-    from cjm.loader import load_yaml
+    from cjm.io.loader import load_yaml
 
     doc = load_yaml(text, path)
     if doc.problems:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from cjm.adapt import NEEDS_REVIEW
 from cjm.adapt.rules import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR
-from cjm.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNREADABLE, UNSUPPORTED_TAG
+from cjm.io.loader import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNREADABLE, UNSUPPORTED_TAG
 from cjm.office.importer import OUTSIDE_GRID, PLACED_FOR_REVIEW, READ_AS, RULE_NAMES, UNREAD_EMOTION
 from cjm.prioritise.roadmap import DUPLICATE_MAP, MISSING_INPUTS, PIN_CONFLICT
-from cjm.references import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
-from cjm.schema import SCHEMA_CODE
+from cjm.validation.references import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
+from cjm.validation.schema import SCHEMA_CODE
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING
 
-from cjm.loader import UNREADABLE
-from cjm.problem import Problem
-from cjm.reporters import Findings
-from cjm.terminal import safe_block
+from cjm.core.problem import Problem
+from cjm.core.text import safe_block
+from cjm.io.loader import UNREADABLE
+from cjm.output.findings import Findings
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjm.loader import Path
-from cjm.model import NOUNS, Journey
-from cjm.problem import Problem
-from cjm.suggest import Suggestions
+from cjm.core.model import NOUNS, Journey
+from cjm.core.problem import Problem
+from cjm.io.loader import Path
+from cjm.validation.suggest import Suggestions
 
 DUPLICATE_ID = "CJM020"
 UNKNOWN_REFERENCE = "CJM021"

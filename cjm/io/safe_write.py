@@ -17,10 +17,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from cjm.errors import CjmError
+from cjm.core.errors import CjmError
 
 if TYPE_CHECKING:
-    from cjm.files import Snapshot
+    from cjm.io.files import Snapshot
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def _keep_owner(path: str, temp: str, existing: os.stat_result) -> None:
 
 def _check_unchanged(path: str, target: str, snapshot: Snapshot) -> None:
     """Refuse when the file is not the one read: replaced (another inode), or rewritten (size, time or content)."""
-    from cjm.files import ReadError, read_file
+    from cjm.io.files import ReadError, read_file
 
     try:
         now = os.stat(target)

@@ -1,0 +1,37 @@
+"""Text from a map, made safe to show and measured for layout: control characters escaped so one problem stays
+on one line and cannot drive a terminal, and the display width of East Asian text (wide characters count double).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls (newline, CR and tab too), DEL, the line and paragraph separators, and the bidirectional
+# overrides that can make text display differently than it reads.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE = re.compile(_CONTROL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def safe(text: str) -> str:
+    """Text on one line with control characters shown as escapes (`\\n`, `\\x1b`), so a map can neither
+    drive the terminal nor split one problem over two lines for a `file:line:col` parser."""
+    return _CONTROL.sub(_escape, text)
+
+
+def safe_block(text: str) -> str:
+    """`safe` for text of several lines (a diff): newlines kept, every other control character escaped."""
+    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal or a diagram: wide (CJK) characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
