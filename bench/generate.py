@@ -308,9 +308,7 @@ def _edit(data: dict[str, Any], rng: random.Random) -> None:
         initiative["impact"] = 6 - initiative["impact"] if initiative["impact"] != 3 else 4
 
 
-def write_corpus(
-    root: Path, count: int = 1000, seed: int = 2024, sizes: tuple[int, ...] = SINGLE_SIZES
-) -> Corpus:
+def write_corpus(root: Path, count: int = 1000, seed: int = 2024, sizes: tuple[int, ...] = SINGLE_SIZES) -> Corpus:
     """Write the corpus under `root` (`count` maps, single maps of `sizes` phases), or reuse it when it was
     generated with the same parameters."""
     stamp = {"generator": GENERATOR_VERSION, "count": count, "seed": seed, "single": list(sizes)}

@@ -38,15 +38,40 @@ _PLAIN_PHASES = """\
     emotion: {score: 1, note: 満足}
 """
 # Words people write in actions; every rewritten text is made of them.
-_WORDS = ("商品", "ページ", "を見る", "比較", "する", "価格", "レビュー", "確認", "サイズ", "在庫", "店舗",
-          "問い合わせ", "カート", "に入れる", "配送", "日数", "友人", "に聞く", "検索", "写真", "色", "選ぶ",
-          "返品", "条件")
+_WORDS = (
+    "商品",
+    "ページ",
+    "を見る",
+    "比較",
+    "する",
+    "価格",
+    "レビュー",
+    "確認",
+    "サイズ",
+    "在庫",
+    "店舗",
+    "問い合わせ",
+    "カート",
+    "に入れる",
+    "配送",
+    "日数",
+    "友人",
+    "に聞く",
+    "検索",
+    "写真",
+    "色",
+    "選ぶ",
+    "返品",
+    "条件",
+)
 
 
 def unknown_keys(count: int = 200_000) -> bytes:
     """A map whose first phase carries `count` keys the format does not know."""
-    lines = [_HEAD.format(id="unknown-keys", title="未知のキーが多い地図"),
-             "  - id: awareness\n    name: 認知\n    kind: awareness\n    actions: [広告を見る]\n"]
+    lines = [
+        _HEAD.format(id="unknown-keys", title="未知のキーが多い地図"),
+        "  - id: awareness\n    name: 認知\n    kind: awareness\n    actions: [広告を見る]\n",
+    ]
     lines.extend(f"    note{number:06d}: x\n" for number in range(count))
     lines.append(_PLAIN_PHASES)
     return "".join(lines).encode("utf-8")
@@ -54,9 +79,10 @@ def unknown_keys(count: int = 200_000) -> bytes:
 
 def broken_references(count: int = 2_000) -> bytes:
     """A map with `count` pain points and as many opportunities, each addressing an id one letter off."""
-    lines = [_HEAD.format(id="broken-references", title="壊れた参照が多い地図"),
-             "  - id: consideration\n    name: 検討\n    kind: consideration\n    actions: [比較する]\n"
-             "    pain_points:\n"]
+    lines = [
+        _HEAD.format(id="broken-references", title="壊れた参照が多い地図"),
+        "  - id: consideration\n    name: 検討\n    kind: consideration\n    actions: [比較する]\n    pain_points:\n",
+    ]
     lines.extend(f"      - {{id: pain-{n:05d}, text: 不安 {n}}}\n" for n in range(count))
     lines.append("    opportunities:\n")
     lines.extend(f"      - {{id: idea-{n:05d}, text: 対策 {n}, addresses: [pian-{n:05d}]}}\n" for n in range(count))
@@ -69,8 +95,10 @@ def rewritten_phase(actions: int = 1_300, seed: int = 14) -> tuple[bytes, bytes]
     rng = random.Random(seed)
 
     def version(title: str) -> bytes:
-        lines = [_HEAD.format(id="rewritten", title=title),
-                 "  - id: consideration\n    name: 検討\n    kind: consideration\n    actions:\n"]
+        lines = [
+            _HEAD.format(id="rewritten", title=title),
+            "  - id: consideration\n    name: 検討\n    kind: consideration\n    actions:\n",
+        ]
         lines.extend(f"      - {''.join(rng.choices(_WORDS, k=10))}\n" for _ in range(actions))
         lines.append(_PLAIN_PHASES)
         return "".join(lines).encode("utf-8")

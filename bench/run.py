@@ -142,9 +142,7 @@ class Command:
 
     def execute(self) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, **self.env}
-        return subprocess.run(
-            self.full_argv(), cwd=ROOT, env=env, capture_output=True, text=True, timeout=self.timeout
-        )
+        return subprocess.run(self.full_argv(), cwd=ROOT, env=env, capture_output=True, text=True, timeout=self.timeout)
 
     def run(self) -> None:
         before = os.times()
@@ -461,8 +459,9 @@ def _scratch() -> Path:
 def _inprocess(name: str, template: list[str], corpus: Corpus, size: int, **options: Any) -> Command:
     """A command on the `size`-phase map, timed in a fresh process after a warm-up on a small map of the corpus."""
     scratch = _scratch()
-    argv = [p.format(map=corpus.single[size], edited=corpus.edited[size], out=scratch / f"{name}-{size}")
-            for p in template]
+    argv = [
+        p.format(map=corpus.single[size], edited=corpus.edited[size], out=scratch / f"{name}-{size}") for p in template
+    ]
     warm = [p.format(map=corpus.maps[0], edited=corpus.maps[1], out=scratch / f"{name}-warm") for p in template]
     return Command(f"{name} {size:,} phases", argv, ok_codes=(0, 1), inprocess=True, warm=warm, **options)
 
@@ -489,7 +488,8 @@ def scaling(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
             slow = target.failed = isinstance(err, subprocess.TimeoutExpired)
             target.note = f"{big:,} phases took over {TIMEOUT} s" if slow else f"could not run: {err}"
             report.say(
-                f"  {name}: " + ", ".join(f"{c.name.removeprefix(name).strip()} {_seconds(c.median)}" for c in done)
+                f"  {name}: "
+                + ", ".join(f"{c.name.removeprefix(name).strip()} {_seconds(c.median)}" for c in done)
                 + f"; {target.note}"
             )
             continue
@@ -558,8 +558,9 @@ def hostile(report: Report, corpus: Corpus, args: argparse.Namespace) -> None:
         HOSTILE_LIMIT,
         unit=" s",
     )
-    to_file = Target("hostile input: 200,000 unknown keys, `validate -o FILE`, seconds (absolute)", "at most", 1,
-                     unit=" s")
+    to_file = Target(
+        "hostile input: 200,000 unknown keys, `validate -o FILE`, seconds (absolute)", "at most", 1, unit=" s"
+    )
     report.targets.extend([worst, to_file])
     report.say(
         f"\nHostile input: every command on each map built to be slow, {args.hostile_rounds} run(s) each, "
@@ -647,8 +648,12 @@ def machine() -> dict[str, Any]:
             "jsonschema": version([PYTHON, "-c", "import importlib.metadata as m; print(m.version('jsonschema'))"]),
             "check-jsonschema": version([str(BIN / "check-jsonschema"), "--version"]),
             "ruamel.yaml": version(
-                [PYTHON, "-c", "import importlib.metadata as m, ruamel.yaml.main as y; "
-                 "print(m.version('ruamel.yaml'), 'C parser' if y.CParser else 'no C parser')"]
+                [
+                    PYTHON,
+                    "-c",
+                    "import importlib.metadata as m, ruamel.yaml.main as y; "
+                    "print(m.version('ruamel.yaml'), 'C parser' if y.CParser else 'no C parser')",
+                ]
             ),
             "yamllint": version([str(BIN / "yamllint"), "--version"]),
             "dot": version(["dot", "-V"]),
@@ -674,12 +679,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=list(MEASUREMENTS), help="run only these measurements")
     parser.add_argument("--big-rounds", type=int, default=3, help="runs at 10,000 phases (default 3)")
     parser.add_argument("--hostile-rounds", type=int, default=1, help="runs per hostile input (default 1)")
-    parser.add_argument("--hostile-timeout", type=float, default=60, help="seconds before a hostile run is "
-                        "stopped and counted as missed (default 60)")
-    parser.add_argument("--no-pure-peer", dest="pure_peer", action="store_false",
-                        help="leave out check-jsonschema without ruamel's C parser (about 30 s a run)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: 100 maps, up to 1,000 phases, 2 rounds, "
-                        "the slow tools once; its figures are not the benchmark's")
+    parser.add_argument(
+        "--hostile-timeout",
+        type=float,
+        default=60,
+        help="seconds before a hostile run is stopped and counted as missed (default 60)",
+    )
+    parser.add_argument(
+        "--no-pure-peer",
+        dest="pure_peer",
+        action="store_false",
+        help="leave out check-jsonschema without ruamel's C parser (about 30 s a run)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: 100 maps, up to 1,000 phases, 2 rounds, "
+        "the slow tools once; its figures are not the benchmark's",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     sizes = SINGLE_SIZES

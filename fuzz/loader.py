@@ -28,9 +28,39 @@ SEEDS = [*sorted((ROOT / "tests" / "data" / "yaml-test-suite").glob("*/*.yaml"))
 FINDINGS = ROOT / "fuzz" / "findings"
 # Small limits, so that the fuzzer explores the limit checks too, not only big inputs.
 LIMITS = Limits(max_bytes=200_000, max_depth=20, max_nodes=20_000, max_alias_nodes=2_000)
-TOKENS = [b": ", b"- ", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!!str ", b"!x ", b"? ", b"|\n", b">-\n", b"'", b'"',
-          b"#", b"\n", b"  ", b"\t", b"---\n", b"...\n", b"<<: *a\n", b"\xef\xbb\xbf", b"\xff", b"\x00", b"id: x\n",
-          b"phases:\n", b"- id: p\n  name: \xe8\xaa\x8d\n  kind: awareness\n", b"cjm: 1\n", b"%YAML 1.2\n", b"\\"]
+TOKENS = [
+    b": ",
+    b"- ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!x ",
+    b"? ",
+    b"|\n",
+    b">-\n",
+    b"'",
+    b'"',
+    b"#",
+    b"\n",
+    b"  ",
+    b"\t",
+    b"---\n",
+    b"...\n",
+    b"<<: *a\n",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\x00",
+    b"id: x\n",
+    b"phases:\n",
+    b"- id: p\n  name: \xe8\xaa\x8d\n  kind: awareness\n",
+    b"cjm: 1\n",
+    b"%YAML 1.2\n",
+    b"\\",
+]
 
 
 class TooSlow(Exception):
@@ -69,11 +99,11 @@ def mutations(rng: random.Random) -> Iterator[bytes]:
             elif choice < 0.6:
                 data[where:where] = rng.choice(TOKENS)
             elif choice < 0.8:
-                del data[where:where + rng.randint(1, 16)]
+                del data[where : where + rng.randint(1, 16)]
             else:
                 other = rng.choice(seeds)
                 start = rng.randint(0, len(other))
-                data[where:where] = other[start:start + rng.randint(1, 200)]
+                data[where:where] = other[start : start + rng.randint(1, 200)]
         yield bytes(data)
 
 
@@ -112,8 +142,9 @@ def run_atheris(seconds: int) -> None:
     corpus.mkdir(exist_ok=True)
     for path in SEEDS:
         (corpus / path.name).write_bytes(path.read_bytes())
-    atheris.Setup([sys.argv[0], str(corpus), f"-max_total_time={seconds}", "-timeout=2", "-rss_limit_mb=1024"],
-                  one_input)
+    atheris.Setup(
+        [sys.argv[0], str(corpus), f"-max_total_time={seconds}", "-timeout=2", "-rss_limit_mb=1024"], one_input
+    )
     atheris.Fuzz()
 
 

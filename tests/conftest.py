@@ -24,8 +24,14 @@ phases:
 """
 
 
-def run_cjm(*args: str, input: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 60,
-            cwd: Path | None = None, limit_memory: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cjm(
+    *args: str,
+    input: bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    cwd: Path | None = None,
+    limit_memory: bool = False,
+) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a child process, as a user or CI would (so tracebacks and signals show)."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR")}
     full_env.update(env or {})
@@ -37,11 +43,17 @@ def run_cjm(*args: str, input: bytes | None = None, env: dict[str, str] | None =
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # 1 GiB: "bounded memory"
 
     proc = subprocess.run(
-        [sys.executable, "-m", "cjm", *args], input=input, capture_output=True, timeout=timeout, cwd=cwd or ROOT,
-        env=full_env, preexec_fn=cap_memory if limit_memory else None,
+        [sys.executable, "-m", "cjm", *args],
+        input=input,
+        capture_output=True,
+        timeout=timeout,
+        cwd=cwd or ROOT,
+        env=full_env,
+        preexec_fn=cap_memory if limit_memory else None,
     )
-    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
-                                       proc.stderr.decode("utf-8", "replace"))
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    )
 
 
 def assert_clean_exit(proc: subprocess.CompletedProcess[str], allowed: tuple[int, ...] = (0, 1, 2)) -> None:

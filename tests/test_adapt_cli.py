@@ -49,8 +49,16 @@ def _comments(text: str) -> Counter[str]:
 def test_list_shows_every_rule_with_what_it_does(cjm) -> None:
     run = cjm("adapt", "--list")
     assert run.returncode == 0
-    for name in ("b2b-approval", "gift", "repeat-purchase", "long-consideration", "low-awareness", "durable",
-                 "omnichannel", "impulse"):
+    for name in (
+        "b2b-approval",
+        "gift",
+        "repeat-purchase",
+        "long-consideration",
+        "low-awareness",
+        "durable",
+        "omnichannel",
+        "impulse",
+    ):
         assert name in run.stdout
     listed = json.loads(cjm("adapt", "--list", "--format", "json").stdout)["rules"]
     assert {r["name"]: r["when"] for r in listed}["repeat-purchase"] == {"purchase": ["repeat", "subscription"]}
@@ -114,8 +122,9 @@ def test_a_rule_with_nothing_to_do_says_so_and_exits_0(cjm) -> None:
 
 def test_auto_without_matching_traits_says_so(cjm, tmp_path: Path) -> None:
     plain = tmp_path / "plain.yaml"
-    plain.write_text("cjm: 1\nid: plain\ntitle: Plain\nphases:\n  - {id: a, name: A, kind: awareness}\n",
-                     encoding="utf-8")
+    plain.write_text(
+        "cjm: 1\nid: plain\ntitle: Plain\nphases:\n  - {id: a, name: A, kind: awareness}\n", encoding="utf-8"
+    )
     run = cjm("adapt", str(plain), "--auto", "--diff")
     assert run.returncode == 0 and "No rule matches this map's business traits" in run.stderr
 
@@ -130,13 +139,16 @@ def test_an_invalid_map_is_refused_with_its_problems(cjm, tmp_path: Path) -> Non
     assert broken.read_text(encoding="utf-8") == TEA.replace("kind: purchase", "kind: purchas")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--rule", "longconsideration"], "did you mean 'long-consideration'?"),
-    (["--rule", "gift", "--auto"], "--rule NAME (repeatable) or --auto"),
-    ([], "--rule NAME (repeatable) or --auto"),
-    (["--rule", "gift", "--diff", "--in-place"], "choose one of -o FILE, --in-place and --diff"),
-    (["--rule", "gift", "--format", "xml"], "unknown format 'xml'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--rule", "longconsideration"], "did you mean 'long-consideration'?"),
+        (["--rule", "gift", "--auto"], "--rule NAME (repeatable) or --auto"),
+        ([], "--rule NAME (repeatable) or --auto"),
+        (["--rule", "gift", "--diff", "--in-place"], "choose one of -o FILE, --in-place and --diff"),
+        (["--rule", "gift", "--format", "xml"], "unknown format 'xml'"),
+    ],
+)
 def test_usage_errors_exit_2_with_what_to_do(cjm, tea: Path, args: list[str], message: str) -> None:
     run = cjm("adapt", str(tea), *args)
     assert run.returncode == 2 and message in run.stderr and run.stderr.startswith("cjm: error:")
@@ -159,8 +171,20 @@ def test_json_report(cjm, tea: Path) -> None:
 
 
 def test_split_by_hand(cjm, tea: Path) -> None:
-    run = cjm("split", str(tea), "consideration", "--into", "research,tasting", "--lane", "regular=research",
-              "--name", "tasting=Tasting at home", "--default", "tasting", "--in-place")
+    run = cjm(
+        "split",
+        str(tea),
+        "consideration",
+        "--into",
+        "research,tasting",
+        "--lane",
+        "regular=research",
+        "--name",
+        "tasting=Tasting at home",
+        "--default",
+        "tasting",
+        "--in-place",
+    )
     assert run.returncode == 0, run.stderr
     phases = {p.id: p for p in check_file(str(tea)).journey.phases}  # type: ignore[union-attr]
     assert phases["tasting"].name == "Tasting at home" and phases["research"].name == "Research"
@@ -171,13 +195,19 @@ def test_split_by_hand(cjm, tea: Path) -> None:
     assert cjm("split", str(tea), "consideration", "--into", "research,tasting").returncode == 0  # already split
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["nowhere", "--into", "a,b"], "no phase 'nowhere'; the phases are: awareness, interest"),
-    (["consideration", "--into", "a"], "at least two phase ids"),
-    (["consideration", "--into", "a,cannot-taste-online"], "id 'cannot-taste-online' is already used by a pain point"),
-    (["consideration", "--into", "a,b", "--default", "c"], "--default names 'c'"),
-    (["consideration", "--into", "a,b", "--name", "a"], "--name takes ID=NAME"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nowhere", "--into", "a,b"], "no phase 'nowhere'; the phases are: awareness, interest"),
+        (["consideration", "--into", "a"], "at least two phase ids"),
+        (
+            ["consideration", "--into", "a,cannot-taste-online"],
+            "id 'cannot-taste-online' is already used by a pain point",
+        ),
+        (["consideration", "--into", "a,b", "--default", "c"], "--default names 'c'"),
+        (["consideration", "--into", "a,b", "--name", "a"], "--name takes ID=NAME"),
+    ],
+)
 def test_split_usage_errors(cjm, tea: Path, args: list[str], message: str) -> None:
     run = cjm("split", str(tea), *args)
     assert run.returncode == 2 and message in run.stderr
@@ -202,8 +232,9 @@ def test_merge_by_hand(cjm, tmp_path: Path) -> None:
 def test_a_broken_user_rule_is_located(cjm, tea: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "bad.yaml").write_text("cjm-rule: 1\nname: bad\nsummary: s\nsteps:\n  - split: {phase: interest}\n",
-                                    encoding="utf-8")
+    (rules / "bad.yaml").write_text(
+        "cjm-rule: 1\nname: bad\nsummary: s\nsteps:\n  - split: {phase: interest}\n", encoding="utf-8"
+    )
     run = cjm("adapt", str(tea), "--rule", "bad", "--rules", str(rules))
     assert run.returncode == 2
     assert f"{rules / 'bad.yaml'}:5:5: CJM030 [error] split is missing required key `into`" in run.stderr
@@ -218,7 +249,7 @@ def test_a_rules_folder_named_in_the_configuration(cjm, tmp_path: Path) -> None:
     (tmp_path / "tea.yaml").write_text(TEA, encoding="utf-8")
     run = cjm("adapt", str(tmp_path / "tea.yaml"), "--rule", "free-sample", "--diff")
     assert run.returncode == 0 and "+  - id: free-sample" in run.stdout
-    (tmp_path / "pyproject.toml").write_text('[tool.cjm.adapt]\nrules = 3\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.cjm.adapt]\nrules = 3\n", encoding="utf-8")
     from cjm.io.config import _find_in
 
     _find_in.cache_clear()

@@ -34,10 +34,13 @@ def _phases(text: str) -> list[dict[str, Any]]:
 
 def _where(text: str, words: str) -> str:
     """The id of the phase holding the one entry whose text contains `words`."""
-    found = [phase["id"] for phase in _phases(text) for key in ("actions", "thoughts", "touchpoints", "pain_points",
-                                                                 "opportunities", "kpis")
-             for entry in phase.get(key) or [] if words in (entry if isinstance(entry, str)
-                                                            else entry.get("text") or entry.get("name"))]
+    found = [
+        phase["id"]
+        for phase in _phases(text)
+        for key in ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
+        for entry in phase.get(key) or []
+        if words in (entry if isinstance(entry, str) else entry.get("text") or entry.get("name"))
+    ]
     assert len(found) == 1, (words, found)
     return found[0]
 
@@ -66,8 +69,16 @@ def test_long_consideration_and_omnichannel_compose_on_the_sofa() -> None:
     outcome = adapt_text(_map("sofa-ja.yaml"), "sofa-ja.yaml", list(builtin_rules().values()), auto=True)
     text = outcome.text or ""
     assert [p["kind"] for p in _phases(text)] == [
-        "awareness", "interest", "information_gathering", "comparison", "store_confirmation", "final_confirmation",
-        "purchase", "use_and_maintenance", "retention"]
+        "awareness",
+        "interest",
+        "information_gathering",
+        "comparison",
+        "store_confirmation",
+        "final_confirmation",
+        "purchase",
+        "use_and_maintenance",
+        "retention",
+    ]
     for words in ("店舗で座って", "実物の色", "店舗スタッフ"):
         assert _where(text, words) == "store-confirmation"
     store = next(p for p in _phases(text) if p["id"] == "store-confirmation")
@@ -91,8 +102,9 @@ def test_a_merge_keeps_the_lowest_score_and_says_so() -> None:
     outcome = merge_text(_map("sofa-ja.yaml"), "sofa-ja.yaml", ["interest", "consideration"], "consideration")
     merged = next(p for p in _phases(outcome.text or "") if p["id"] == "consideration")
     assert merged["emotion"]["score"] == -2
-    assert any("kept the lowest score, -2 from 'consideration' ('interest' had 1)" in c
-               for c in outcome.reports[0].changes)
+    assert any(
+        "kept the lowest score, -2 from 'consideration' ('interest' had 1)" in c for c in outcome.reports[0].changes
+    )
 
 
 def test_low_awareness_without_interest_adds_both_steps_where_interest_would_be() -> None:
@@ -116,8 +128,7 @@ def test_b2b_approval_takes_the_approval_entries_out_of_the_contract() -> None:
     assert _where(text, "Signs the contract") == "contract"
     # renewal after onboarding (a `retention` phase named Onboarding), and the win-back with it
     assert ids.index("repeat-purchase") > ids.index("retention")
-    assert next(m for m in load_yaml(text, "m").data["messages"] if m["id"] == "win-back")["phase"] == \
-        "repeat-purchase"
+    assert next(m for m in load_yaml(text, "m").data["messages"] if m["id"] == "win-back")["phase"] == "repeat-purchase"
     assert not _lint_codes(text) & ADAPT_CODES
 
 
@@ -125,7 +136,7 @@ def test_gift_adds_the_delivery_where_the_givers_worry_lives() -> None:
     outcome = adapt_text(_map("gift.yaml"), "gift.yaml", _rules("gift"))
     text = outcome.text or ""
     ids = [p["id"] for p in _phases(text)]
-    assert ids[ids.index("purchase"):] == ["purchase", "delivery", "receive", "unboxing", "use", "thank"]
+    assert ids[ids.index("purchase") :] == ["purchase", "delivery", "receive", "unboxing", "use", "thank"]
     assert _where(text, "arrive on time and intact") == _where(text, "No tracking") == "delivery"
     assert _where(text, "Orders with a delivery date") == "purchase"
     assert next(p for p in _phases(text) if p["id"] == "delivery")["emotion"]["score"] == -1
@@ -167,8 +178,10 @@ def test_after_auto_lint_recommends_no_rule_and_no_low_point_is_new(path: Path) 
 def test_a_moved_flow_kpi_followed_by_a_starter_kpi_stays_valid_yaml() -> None:
     outcome = adapt_text(_map("flow-kpi-ja.yaml"), "flow-kpi-ja.yaml", _rules("repeat-purchase"))
     assert outcome.ok, outcome.problems
-    assert "      - {name: 2回目利用率, metric: repeat_rate, target: 55, unit: \"%\", origin: keizoku}\n" \
-           "      - name: LTV\n" in (outcome.text or "")
+    assert (
+        '      - {name: 2回目利用率, metric: repeat_rate, target: 55, unit: "%", origin: keizoku}\n'
+        "      - name: LTV\n" in (outcome.text or "")
+    )
 
 
 TEMPLATES = [(t, lang) for t in ("standard", "b2b", "gift", "subscription", "omnichannel") for lang in ("en", "ja")]

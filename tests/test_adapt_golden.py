@@ -34,11 +34,21 @@ CASES: dict[str, tuple[str, Callable[[str, str], Outcome]]] = {
     "omnichannel": ("watch-ja.yaml", _rule("omnichannel")),
     "b2b-approval": ("watch-ja.yaml", _rule("b2b-approval")),
     "durable": ("watch-ja.yaml", _rule("durable")),
-    "split-by-lane": ("tea-shop.yaml", lambda text, source: split_text(
-        text, source, "consideration", ["research", "comparison", "final-confirmation"], lanes={"regular": "research"},
-        names={"research": "Research online"})),
-    "merge-ja": ("watch-ja.yaml", lambda text, source: merge_text(
-        text, source, ["interest", "consideration"], "interest-consideration")),
+    "split-by-lane": (
+        "tea-shop.yaml",
+        lambda text, source: split_text(
+            text,
+            source,
+            "consideration",
+            ["research", "comparison", "final-confirmation"],
+            lanes={"regular": "research"},
+            names={"research": "Research online"},
+        ),
+    ),
+    "merge-ja": (
+        "watch-ja.yaml",
+        lambda text, source: merge_text(text, source, ["interest", "consideration"], "interest-consideration"),
+    ),
 }
 
 

@@ -22,12 +22,25 @@ KINDS = [k for k in vocabulary("phase_kind") if k != "custom"]
 # The kinds the built-in rules act on, drawn more often so the rules have something to do.
 COMMON_KINDS = ["awareness", "interest", "consideration", "purchase", "delivery", "use", "retention"]
 ROLES = ["buyer", "user", "decision_maker", "approver", "giver", "receiver", "other"]
-WORDS = ["reads reviews", "compares prices", "visits the store", "口コミを調べる", "比較する", "店舗で試着する",
-         "asks the team", "gift card", "TODO", "final check", "searches online", "見積を確認する"]
+WORDS = [
+    "reads reviews",
+    "compares prices",
+    "visits the store",
+    "口コミを調べる",
+    "比較する",
+    "店舗で試着する",
+    "asks the team",
+    "gift card",
+    "TODO",
+    "final check",
+    "searches online",
+    "見積を確認する",
+]
 
 # Few examples keep the suite fast; CJM_EXAMPLES=500 explores further (run it after changing cjm/adapt).
-PROFILE = settings(max_examples=int(os.environ.get("CJM_EXAMPLES", "10")), deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings(
+    max_examples=int(os.environ.get("CJM_EXAMPLES", "10")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @st.composite
@@ -38,15 +51,24 @@ def journey_maps(draw: st.DrawFn) -> str:
     def new_id(prefix: str) -> str:
         return f"{prefix}{next(counter)}"
 
-    personas = [{"id": new_id("persona"), "name": draw(st.sampled_from(["Aya", "営業部の佐藤", "Ken"])),
-                 "role": draw(st.sampled_from(ROLES))} for _ in range(draw(st.integers(0, 3)))]
+    personas = [
+        {
+            "id": new_id("persona"),
+            "name": draw(st.sampled_from(["Aya", "営業部の佐藤", "Ken"])),
+            "role": draw(st.sampled_from(ROLES)),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     persona_ids = [p["id"] for p in personas]
     kinds = draw(st.lists(st.one_of(st.sampled_from(COMMON_KINDS), st.sampled_from(KINDS)), min_size=2, max_size=5))
     phases = []
     pain_ids: list[str] = []
     for kind in kinds:
-        phase: dict[str, Any] = {"id": new_id("phase"), "name": draw(st.sampled_from(["認知", "Interest", "検討"])),
-                                 "kind": kind}
+        phase: dict[str, Any] = {
+            "id": new_id("phase"),
+            "name": draw(st.sampled_from(["認知", "Interest", "検討"])),
+            "kind": kind,
+        }
         future = [new_id("hint") for _ in range(2)]
         for list_name in ITEM_LISTS:
             entries = []
@@ -77,19 +99,41 @@ def journey_maps(draw: st.DrawFn) -> str:
             phase["emotion"] = {"score": draw(st.sampled_from([-2, -1, -0.5, 0, 1, 2])), "note": "feels"}
         phases.append(phase)
     phase_ids = [p["id"] for p in phases]
-    initiatives = [{"id": new_id("init"), "title": "Do something",
-                    "phases": draw(st.lists(st.sampled_from(phase_ids), unique=True, max_size=3)),
-                    "pain_points": draw(st.lists(st.sampled_from(pain_ids), unique=True, max_size=2))
-                    if pain_ids else []}
-                   for _ in range(draw(st.integers(0, 2)))]
-    messages = [{"id": new_id("msg"), "type": draw(st.sampled_from(["welcome", "loyal_customer", "win_back"])),
-                 "trigger": "a trigger", "channel": "email", "phase": draw(st.sampled_from(phase_ids))}
-                for _ in range(draw(st.integers(0, 2)))]
-    business = {"model": draw(st.sampled_from(["b2c", "b2b"])),
-                "purchase": draw(st.sampled_from(["one_off", "repeat"])),
-                "gift": draw(st.booleans()), "impulse": draw(st.booleans())}
-    data = {"cjm": 1, "id": "generated", "title": "Generated map", "business": business, "personas": personas,
-            "phases": phases, "initiatives": initiatives, "messages": messages}
+    initiatives = [
+        {
+            "id": new_id("init"),
+            "title": "Do something",
+            "phases": draw(st.lists(st.sampled_from(phase_ids), unique=True, max_size=3)),
+            "pain_points": draw(st.lists(st.sampled_from(pain_ids), unique=True, max_size=2)) if pain_ids else [],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    messages = [
+        {
+            "id": new_id("msg"),
+            "type": draw(st.sampled_from(["welcome", "loyal_customer", "win_back"])),
+            "trigger": "a trigger",
+            "channel": "email",
+            "phase": draw(st.sampled_from(phase_ids)),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    business = {
+        "model": draw(st.sampled_from(["b2c", "b2b"])),
+        "purchase": draw(st.sampled_from(["one_off", "repeat"])),
+        "gift": draw(st.booleans()),
+        "impulse": draw(st.booleans()),
+    }
+    data = {
+        "cjm": 1,
+        "id": "generated",
+        "title": "Generated map",
+        "business": business,
+        "personas": personas,
+        "phases": phases,
+        "initiatives": initiatives,
+        "messages": messages,
+    }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -113,9 +157,10 @@ def test_split_then_merge_gives_back_the_same_entries(text: str, data: st.DataOb
     phases = load_yaml(text, "m").data["phases"]
     phase = data.draw(st.sampled_from(phases))
     parts = data.draw(st.integers(2, 4))
-    hints = sorted({e["phase_hint"] for k in ITEM_LISTS for e in phase.get(k) or [] if isinstance(e, dict)
-                    and "phase_hint" in e})
-    into = (hints + [f"part{n}" for n in range(parts)])[:max(parts, len(hints))]
+    hints = sorted(
+        {e["phase_hint"] for k in ITEM_LISTS for e in phase.get(k) or [] if isinstance(e, dict) and "phase_hint" in e}
+    )
+    into = (hints + [f"part{n}" for n in range(parts)])[: max(parts, len(hints))]
     split = split_text(text, "m", phase["id"], into)
     assert split.ok, split.problems
     assert _entries(split.text) == _entries(text)
@@ -167,8 +212,11 @@ def test_auto_applies_only_matching_rules_and_is_idempotent(text: str) -> None:
 
 
 @PROFILE
-@given(journey_maps(), st.lists(st.sampled_from(sorted(builtin_rules())), min_size=2, max_size=4, unique=True),
-       st.randoms(use_true_random=False))
+@given(
+    journey_maps(),
+    st.lists(st.sampled_from(sorted(builtin_rules())), min_size=2, max_size=4, unique=True),
+    st.randoms(use_true_random=False),
+)
 def test_any_order_of_the_rules_gives_the_same_map(text: str, names: list[str], random: Any) -> None:
     rules = [builtin_rules()[n] for n in names]
     shuffled = list(rules)

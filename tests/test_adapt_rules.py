@@ -23,8 +23,16 @@ from cjm.io.loader import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "adapt"
-BUILTIN_NAMES = {"b2b-approval", "gift", "repeat-purchase", "long-consideration", "low-awareness", "durable",
-                 "omnichannel", "impulse"}
+BUILTIN_NAMES = {
+    "b2b-approval",
+    "gift",
+    "repeat-purchase",
+    "long-consideration",
+    "low-awareness",
+    "durable",
+    "omnichannel",
+    "impulse",
+}
 
 
 def test_the_builtin_rules_are_the_documented_ones() -> None:
@@ -93,30 +101,74 @@ def test_a_user_rule_replaces_the_builtin_of_the_same_name(tmp_path: Path) -> No
 # (rule text, code, line, column, a fragment of the message)
 BROKEN = {
     "yaml-syntax": ("cjm-rule: 1\nname: x\n\tsummary: tab\n", "CJM001", 3, 1, "tab"),
-    "typo-in-key": ("cjm-rule: 1\nname: x\nsummary: s\nstpes:\n  - merge: {phases: [interest], into: "
-                    "{id: a, kind: interest, name: A}}\n", RULE_SCHEMA_ERROR, 4, 1, "did you mean `steps`?"),
-    "unknown-kind": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: considration\n"
-                     "      into: [{id: a, kind: comparison, name: A}, {id: b, kind: comparison, name: B}]\n"
-                     "      default: a\n", RULE_SCHEMA_ERROR, 6, 14, "did you mean `consideration`?"),
-    "default-not-a-target": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: interest\n"
-                             "      into: [{id: a, kind: comparison, name: A}, {id: b, kind: custom, name: B}]\n"
-                             "      default: c\n", RULE_INCONSISTENT, 8, 16, "default 'c' is not one of"),
-    "splits-into-itself": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: interest\n"
-                           "      into:\n        - {id: a, kind: interest, name: A}\n"
-                           "        - {id: b, kind: custom, name: B}\n      default: a\n",
-                           RULE_INCONSISTENT, 8, 25, "split it again"),
-    "no-place-for-new-phase": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_phase:\n      id: a\n"
-                               "      kind: support\n      name: Support\n", RULE_INCONSISTENT, 5, 5,
-                               "`after` or `before`"),
-    "two-actions-in-a-step": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_persona: {id: u, role: user, "
-                              "name: U}\n    add_phase: {id: a, kind: use, name: A, after: [purchase]}\n",
-                              RULE_SCHEMA_ERROR, 5, 5, "step"),
-    "unknown-metric-in-starter": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_phase:\n      id: a\n"
-                                  "      kind: use\n      name: Use\n      after: [purchase]\n      kpis:\n"
-                                  "        - {name: Usage, metric: usage_rate}\n", RULE_SCHEMA_ERROR, 11, 33,
-                                  "usage_rate"),
-    "text-without-english": ("cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_persona:\n      id: u\n"
-                             "      role: user\n      name: {ja: 利用者}\n", RULE_SCHEMA_ERROR, 8, 7, "`en`"),
+    "typo-in-key": (
+        "cjm-rule: 1\nname: x\nsummary: s\nstpes:\n  - merge: {phases: [interest], into: "
+        "{id: a, kind: interest, name: A}}\n",
+        RULE_SCHEMA_ERROR,
+        4,
+        1,
+        "did you mean `steps`?",
+    ),
+    "unknown-kind": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: considration\n"
+        "      into: [{id: a, kind: comparison, name: A}, {id: b, kind: comparison, name: B}]\n"
+        "      default: a\n",
+        RULE_SCHEMA_ERROR,
+        6,
+        14,
+        "did you mean `consideration`?",
+    ),
+    "default-not-a-target": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: interest\n"
+        "      into: [{id: a, kind: comparison, name: A}, {id: b, kind: custom, name: B}]\n"
+        "      default: c\n",
+        RULE_INCONSISTENT,
+        8,
+        16,
+        "default 'c' is not one of",
+    ),
+    "splits-into-itself": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - split:\n      phase: interest\n"
+        "      into:\n        - {id: a, kind: interest, name: A}\n"
+        "        - {id: b, kind: custom, name: B}\n      default: a\n",
+        RULE_INCONSISTENT,
+        8,
+        25,
+        "split it again",
+    ),
+    "no-place-for-new-phase": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_phase:\n      id: a\n"
+        "      kind: support\n      name: Support\n",
+        RULE_INCONSISTENT,
+        5,
+        5,
+        "`after` or `before`",
+    ),
+    "two-actions-in-a-step": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_persona: {id: u, role: user, "
+        "name: U}\n    add_phase: {id: a, kind: use, name: A, after: [purchase]}\n",
+        RULE_SCHEMA_ERROR,
+        5,
+        5,
+        "step",
+    ),
+    "unknown-metric-in-starter": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_phase:\n      id: a\n"
+        "      kind: use\n      name: Use\n      after: [purchase]\n      kpis:\n"
+        "        - {name: Usage, metric: usage_rate}\n",
+        RULE_SCHEMA_ERROR,
+        11,
+        33,
+        "usage_rate",
+    ),
+    "text-without-english": (
+        "cjm-rule: 1\nname: x\nsummary: s\nsteps:\n  - add_persona:\n      id: u\n"
+        "      role: user\n      name: {ja: 利用者}\n",
+        RULE_SCHEMA_ERROR,
+        8,
+        7,
+        "`en`",
+    ),
 }
 
 

@@ -57,8 +57,16 @@ def test_the_edited_single_map_differs_in_every_way_diff_tells() -> None:
     after = check_text(generate_map(2024, 0, phases=100, edited=True), "b.yaml")
     assert after.problems == []
     kinds = set(diff_journeys(before.journey, after.journey).counts)
-    assert {("phase", "renamed"), ("phase", "reordered"), ("item", "changed"), ("item", "moved"), ("item", "added"),
-            ("item", "removed"), ("emotion", "changed"), ("initiative", "changed")} <= kinds
+    assert {
+        ("phase", "renamed"),
+        ("phase", "reordered"),
+        ("item", "changed"),
+        ("item", "moved"),
+        ("item", "added"),
+        ("item", "removed"),
+        ("emotion", "changed"),
+        ("initiative", "changed"),
+    } <= kinds
 
 
 def test_corpus_is_written_once_and_reused(tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ SAMPLE = ROOT / "samples" / "apparel-working-mother.yaml"
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_the_reader_refuses_a_device_a_pipe_and_a_file_over_the_limit(tmp_path):
@@ -44,8 +45,10 @@ def test_a_stream_is_read_up_to_the_limit_only():
     assert read_stream(io.BytesIO(b"abc"), "<stdin>", 3) == b"abc"
 
 
-@pytest.mark.parametrize("command", [["validate"], ["lint"], ["prioritise"], ["render", "--format", "dot"],
-                                     ["adapt", "--rule", "gift"], ["report"]])
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["lint"], ["prioritise"], ["render", "--format", "dot"], ["adapt", "--rule", "gift"], ["report"]],
+)
 def test_a_map_that_is_a_device_or_a_pipe_is_a_located_problem(tmp_path, command):
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
     os.mkfifo(tmp_path / "pipe.yaml")
@@ -81,8 +84,9 @@ def test_adapt_with_a_device_in_its_rules_folder_is_bounded(tmp_path):
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "zero.yaml").symlink_to("/dev/zero")
     (tmp_path / "map.yaml").write_bytes(SAMPLE.read_bytes())
-    proc = run_cjm("adapt", "map.yaml", "--rules", "rules", "--rule", "gift", cwd=tmp_path, timeout=20,
-                   limit_memory=True)
+    proc = run_cjm(
+        "adapt", "map.yaml", "--rules", "rules", "--rule", "gift", cwd=tmp_path, timeout=20, limit_memory=True
+    )
     assert_clean_exit(proc, (2,))
     assert "rules/zero.yaml:1:1: CJM000 [error] is not a regular file" in proc.stderr
 

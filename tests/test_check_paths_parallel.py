@@ -98,9 +98,13 @@ def test_lint_in_a_pool_reports_what_lint_in_one_process_reports(folder: Path) -
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         import os
 
-        return subprocess.run([sys.executable, "-m", "cjm", "lint", str(folder), "--format", "json", *args],
-                              cwd=ROOT, capture_output=True, text=True,
-                              env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+        return subprocess.run(
+            [sys.executable, "-m", "cjm", "lint", str(folder), "--format", "json", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)},
+        )
 
     one, two = run("--jobs", "1"), run("-j", "2")
     assert_clean_exit(one, (1,))

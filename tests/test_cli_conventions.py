@@ -82,12 +82,15 @@ def test_cjm_and_pre_commit_configuration_are_not_maps(tmp_path):
     assert proc.returncode == 0 and proc.stdout == "1 file checked: no problems found.\n", proc.stdout
 
 
-@pytest.mark.parametrize(("body", "where", "says"), [
-    ("tool = 1\n", "pyproject.toml:1:1", "`tool` must be a table"),
-    ("[tool]\ncjm = 1\n", "pyproject.toml:2:1", "`[tool.cjm]` must be a table"),
-    ("[tool.cjm.lint.rules.CJM402]\ndrop = nan\n", "pyproject.toml:2:1", "must be a finite number"),
-    ("[tool.cjm.lint.rules.CJM402]\ndrop = inf\n", "pyproject.toml:2:1", "must be a finite number"),
-])
+@pytest.mark.parametrize(
+    ("body", "where", "says"),
+    [
+        ("tool = 1\n", "pyproject.toml:1:1", "`tool` must be a table"),
+        ("[tool]\ncjm = 1\n", "pyproject.toml:2:1", "`[tool.cjm]` must be a table"),
+        ("[tool.cjm.lint.rules.CJM402]\ndrop = nan\n", "pyproject.toml:2:1", "must be a finite number"),
+        ("[tool.cjm.lint.rules.CJM402]\ndrop = inf\n", "pyproject.toml:2:1", "must be a finite number"),
+    ],
+)
 def test_a_bad_configuration_value_is_a_located_error(tmp_path, body, where, says):
     (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
     shutil.copyfile(SAMPLE, tmp_path / "m.yaml")
@@ -163,8 +166,12 @@ def test_init_writes_a_schema_that_works_offline_and_a_map_yamllint_accepts(tmp_
     # yamllint's defaults but the 80-column limit, which some of the phase rules' starter texts pass (wrapping
     # them would break adapt's byte-for-byte round trip).
     config = "{extends: default, rules: {line-length: disable}}"
-    lint = subprocess.run([sys.executable, "-m", "yamllint", "-f", "parsable", "-d", config, "maps/new.yaml"],
-                          cwd=tmp_path, capture_output=True, text=True)
+    lint = subprocess.run(
+        [sys.executable, "-m", "yamllint", "-f", "parsable", "-d", config, "maps/new.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert lint.returncode == 0 and lint.stdout == "", lint.stdout
     assert cli("validate", "maps/new.yaml", cwd=tmp_path).returncode == 0
 

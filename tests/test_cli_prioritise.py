@@ -373,16 +373,34 @@ def test_the_samples_folder_is_one_portfolio_without_the_excluded_invalid_maps()
 
 def test_a_japanese_map_gets_japanese_table_and_markdown() -> None:
     table = cli("prioritise", APPAREL, env={"COLUMNS": ""}).stdout
-    for words in ("ステージ", "順位", "スコア", "象限", "施策", "クイックウィン", "大型施策", "見送り候補",
-                  "ステージ1（仕組み化・すぐできる施策、5件）", "対応する施策のないペインポイント（2件）：",
-                  "感情の低点：", "ステージ2で対応（ペインポイント2件中1件）", "標準モデル"):
+    for words in (
+        "ステージ",
+        "順位",
+        "スコア",
+        "象限",
+        "施策",
+        "クイックウィン",
+        "大型施策",
+        "見送り候補",
+        "ステージ1（仕組み化・すぐできる施策、5件）",
+        "対応する施策のないペインポイント（2件）：",
+        "感情の低点：",
+        "ステージ2で対応（ペインポイント2件中1件）",
+        "標準モデル",
+    ):
         assert words in table, words
     for english in ("Stage ", "quick win", "Pain points", "addressed in", "Scored with"):
         assert english not in table, english
     markdown = cli("prioritise", APPAREL, "-f", "markdown").stdout
-    for words in ("## ロードマップ", "| ステージ | 順位 |", "### カバレッジ",
-                  "**ステージ1**（仕組み化・すぐできる施策、5件）", "### 対応する施策のないペインポイント",
-                  "- 購入：送料が高い（`shipping-cost`、深刻度4）", "### 感情の低点"):
+    for words in (
+        "## ロードマップ",
+        "| ステージ | 順位 |",
+        "### カバレッジ",
+        "**ステージ1**（仕組み化・すぐできる施策、5件）",
+        "### 対応する施策のないペインポイント",
+        "- 購入：送料が高い（`shipping-cost`、深刻度4）",
+        "### 感情の低点",
+    ):
         assert words in markdown, words
     english = cli("prioritise", "samples/omnichannel-furniture.yaml", "-f", "markdown").stdout
     assert "## Roadmap" in english and "| Stage |" in english and "ステージ" not in english
@@ -407,7 +425,7 @@ def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path)
     target = tmp_path / "roadmap.csv"
     assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target)), (0,))  # the suffix chooses CSV
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf\"rank\",")  # every text cell is quoted (cjm.output.csv_writer)
+    assert data.startswith(b'\xef\xbb\xbf"rank",')  # every text cell is quoted (cjm.output.csv_writer)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["title"] == "購入者レビューの掲載"
     assert data.decode("cp932", errors="replace") != data.decode("utf-8-sig")  # the BOM is what Excel needs
@@ -452,8 +470,13 @@ def test_a_low_point_line_says_which_pain_only_a_risky_initiative_answers(write_
             ],
             "initiatives": [
                 {"id": "chart", "title": "Chart", "impact": 4, "feasibility": 5, "pain_points": ["fit"]},
-                {"id": "ai-quote", "title": "AI quote", "maintenance_cost": 5, "confidence": 0.2,
-                 "pain_points": ["price"]},
+                {
+                    "id": "ai-quote",
+                    "title": "AI quote",
+                    "maintenance_cost": 5,
+                    "confidence": 0.2,
+                    "pain_points": ["price"],
+                },
             ],
         },
         sort_keys=False,
@@ -522,6 +545,7 @@ def test_explain_of_a_japanese_map_is_japanese_throughout(write_map, preset: str
 
 def test_explain_reasons_of_a_japanese_map_read_as_japanese(write_map) -> None:
     path = str(_japanese_map_with_every_reason(write_map))
+
     def explain(initiative: str) -> str:
         proc = cli("prioritise", path, "--capacity", "2,3", "--explain", initiative)
         assert_clean_exit(proc, (0,))

@@ -88,7 +88,7 @@ def test_github_annotations_cannot_be_forged():
 
 
 def test_text_from_a_map_cannot_drive_the_terminal(write_map):
-    path = write_map(MINIMAL_MAP + "    emotion: {score: 1, \"\\e[31mred\": 1}\n")
+    path = write_map(MINIMAL_MAP + '    emotion: {score: 1, "\\e[31mred": 1}\n')
     proc = run_cjm("validate", str(path), env={"FORCE_COLOR": "1"})
     assert "\x1b[31mred" not in proc.stdout
     assert "\\x1b[31mred" in proc.stdout
@@ -147,8 +147,14 @@ def test_broken_pipe_is_quiet(write_map, tmp_path):
     import sys
 
     many = " ".join(str(write_map(BROKEN, f"m{i}.yaml")) for i in range(200))
-    proc = subprocess.run(f"{sys.executable} -m cjm validate {many} | head -1", shell=True, capture_output=True,
-                          text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        f"{sys.executable} -m cjm validate {many} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert len(proc.stdout.splitlines()) == 1
     assert not any(word in proc.stderr for word in ("Traceback", "BrokenPipeError", "internal error"))
 

@@ -70,8 +70,7 @@ def _labels(name: str) -> tuple[dict[str, str], list[dict[str, Any]]]:
     phases."""
     before = {phase["id"] for phase in load_yaml(_text(name), "m").data["phases"]}
     after = load_yaml(_auto(name).text or "", "m").data
-    return ({p["id"]: p["id"] if p["id"] in before else f"+{p['kind']}" for p in after["phases"]},
-            after["phases"])
+    return ({p["id"]: p["id"] if p["id"] in before else f"+{p['kind']}" for p in after["phases"]}, after["phases"])
 
 
 def _lint(text: str) -> list[Any]:
@@ -102,8 +101,9 @@ def test_the_phases_come_in_the_expected_order(name: str) -> None:
     assert [labels[p["id"]] for p in phases] == EXPECTATIONS[name]["adapt"]["order"]
 
 
-PLACEMENTS = [(name, placed["text"], placed["to"]) for name in MAPS
-              for placed in EXPECTATIONS[name]["adapt"].get("placed") or []]
+PLACEMENTS = [
+    (name, placed["text"], placed["to"]) for name in MAPS for placed in EXPECTATIONS[name]["adapt"].get("placed") or []
+]
 
 
 @pytest.mark.parametrize(("name", "text", "to"), PLACEMENTS, ids=[f"{n}:{t}" for n, t, _ in PLACEMENTS])
@@ -111,11 +111,18 @@ def test_entries_go_where_a_consultant_puts_them(name: str, text: str, to: str) 
     _check(name, text)
     labels, phases = _labels(name)
     data = load_yaml(_auto(name).text or "", "m").data
-    found = [labels[phase["id"]] for phase in phases for list_name in ITEM_LISTS
-             for entry in phase.get(list_name) or []
-             if text in (entry if isinstance(entry, str) else str(entry.get("text") or entry.get("name")))]
-    found += [labels.get(m.get("phase"), m.get("phase")) for m in data.get("messages") or []
-              if text in str(m.get("title") or "") + str(m.get("trigger") or "")]
+    found = [
+        labels[phase["id"]]
+        for phase in phases
+        for list_name in ITEM_LISTS
+        for entry in phase.get(list_name) or []
+        if text in (entry if isinstance(entry, str) else str(entry.get("text") or entry.get("name")))
+    ]
+    found += [
+        labels.get(m.get("phase"), m.get("phase"))
+        for m in data.get("messages") or []
+        if text in str(m.get("title") or "") + str(m.get("trigger") or "")
+    ]
     assert found == [to]
 
 
@@ -141,8 +148,11 @@ def test_after_auto_lint_recommends_no_rule_and_finds_no_new_low_point(name: str
 # The lint codes of the business-trait rules and the phase-name rule: what adapt's planner and trait inference
 # decide, so this file checks the corpus expectations about them (tests/test_corpus.py leaves them to us).
 ADAPT_LINT_CODES = {"CJM601", "CJM602", "CJM603", "CJM604", "CJM605", "CJM606", "CJM109"}
-LINTED = sorted(path.name.removesuffix(EXPECT_SUFFIX) for path in CORPUS.glob(f"*{EXPECT_SUFFIX}")
-                if (load_yaml(path.read_bytes(), str(path)).data.get("lint") or {}))
+LINTED = sorted(
+    path.name.removesuffix(EXPECT_SUFFIX)
+    for path in CORPUS.glob(f"*{EXPECT_SUFFIX}")
+    if (load_yaml(path.read_bytes(), str(path)).data.get("lint") or {})
+)
 
 
 @pytest.mark.parametrize("name", LINTED)

@@ -37,8 +37,11 @@ WANTED: dict[str, list[tuple[str, str, str]]] = {
     "electronics-robot-vacuum": [
         ("the Returns low point (-2)", "CJM404", "phase 'Returns' is the emotional low point"),
         ("the Returns low point (-2)", "CJM404", "pain point 'label-printer' in phase 'Returns' is severe"),
-        ("KPI 'CVR' in interest", "CJM702", "KPI 'CVR' (read from its name as conversion rate) of phase 'Interest' "
-                                          "measures purchase, not interest"),
+        (
+            "KPI 'CVR' in interest",
+            "CJM702",
+            "KPI 'CVR' (read from its name as conversion rate) of phase 'Interest' measures purchase, not interest",
+        ),
         ("Awareness and Purchase have no pain point", "CJM110", "phase 'Awareness' has no pain point"),
         ("Awareness and Purchase have no pain point", "CJM110", "phase 'Purchase' has no pain point"),
         ("persona pain 'Worried the cats will attack it'", "CJM506", "Worried the cats will attack it"),
@@ -59,8 +62,11 @@ WANTED: dict[str, list[tuple[str, str, str]]] = {
         ("ペルソナの悩み「子連れで店に行くのが大変」", "CJM506", "子連れで店に行くのが大変"),
     ],
     "housing-custom-home": [
-        ("KPI「受注率」は名前から見て購入の指標", "CJM702",
-         "KPI '受注率' (read from its name as conversion rate) of phase '検討' measures purchase, not consideration"),
+        (
+            "KPI「受注率」は名前から見て購入の指標",
+            "CJM702",
+            "KPI '受注率' (read from its name as conversion rate) of phase '検討' measures purchase, not consideration",
+        ),
         ("検討の感情の底", "CJM404", "pain point 'shikin-fuan' in phase '検討' is severe (severity 5)"),
         ("ペルソナの悩み「営業担当の当たり外れ」", "CJM506", "営業担当の当たり外れ"),
         ("紹介が最大の集客源なのに推奨", "CJM205", "nothing after the purchase ('引き渡し・入居')"),
@@ -71,19 +77,30 @@ WANTED: dict[str, list[tuple[str, str, str]]] = {
         ("推奨（紹介・口コミ投稿）フェーズがない", "CJM205", "nothing after the purchase"),
     ],
     "luxury-watch-preowned": [
-        ("the thought 'Nice colour, but is it worth the price?'", "CJM111",
-         "split it at the comma into 'Nice colour' and 'but is it worth the price?'"),
+        (
+            "the thought 'Nice colour, but is it worth the price?'",
+            "CJM111",
+            "split it at the comma into 'Nice colour' and 'but is it worth the price?'",
+        ),
     ],
     "mealkit-subscription": [
-        ("KPI「会員登録率」", "CJM702", "KPI '会員登録率' (read from its name as signup rate) of phase '認知' measures "
-                                   "interest, consideration or purchase, not awareness"),
+        (
+            "KPI「会員登録率」",
+            "CJM702",
+            "KPI '会員登録率' (read from its name as signup rate) of phase '認知' measures "
+            "interest, consideration or purchase, not awareness",
+        ),
         ("興味・関心フェーズにペインも機会もない", "CJM110", "phase '興味・関心' has no pain point"),
         ("ペルソナの悩み「子どもが野菜を残す」", "CJM506", "子どもが野菜を残す"),
         ("紹介クーポンが認知の入口なのに推奨", "CJM205", "nothing after the purchase ('配送・受け取り')"),
     ],
     "petfood-subscription": [
-        ("KPI「リピート率」が検討フェーズにある", "CJM702",
-         "KPI 'リピート率' (read from its name as repeat rate) of phase '検討' measures retention, not consideration"),
+        (
+            "KPI「リピート率」が検討フェーズにある",
+            "CJM702",
+            "KPI 'リピート率' (read from its name as repeat rate) of phase '検討' measures retention, "
+            "not consideration",
+        ),
         ("興味・関心フェーズにペインも機会もない", "CJM110", "phase '興味・関心' has no pain point"),
         ("ペルソナの悩み「大袋だと酸化が心配」", "CJM506", "大袋だと酸化が心配"),
     ],
@@ -135,11 +152,13 @@ def test_what_the_consultant_expects_is_reported_and_no_false_alarm(name: str) -
     reported = _reported(name)
     assert set(lint.get("expect", [])) - ADAPTS_OWN <= reported
     assert not (set(lint.get("not_expect", [])) - ADAPTS_OWN) & reported, [
-        str(p) for p in _problems(name) if p.code in lint["not_expect"]]
+        str(p) for p in _problems(name) if p.code in lint["not_expect"]
+    ]
 
 
-@pytest.mark.parametrize(("name", "wanted", "code", "fragment"),
-                         [(name, *entry) for name, entries in WANTED.items() for entry in entries])
+@pytest.mark.parametrize(
+    ("name", "wanted", "code", "fragment"), [(name, *entry) for name, entries in WANTED.items() for entry in entries]
+)
 def test_a_wanted_finding_is_given(name: str, wanted: str, code: str, fragment: str) -> None:
     assert any(entry.startswith(wanted) for entry in _expectation(name)["lint"]["wanted"]), wanted
     messages = [p.message for p in _problems(name) if p.code == code]
@@ -150,10 +169,12 @@ def test_each_new_rule_fires_where_a_consultant_wants_it_and_nowhere_they_would_
     wanted = {(name, code) for name, entries in WANTED.items() for _, code, _ in entries}
     for code in NEW_RULES:
         assert any((name, code) in wanted and code in _reported(name) for name in _names()), code
-        alarms = [name for name in _names()
-                  if code in _expectation(name).get("lint", {}).get("not_expect", []) and code in _reported(name)]
+        alarms = [
+            name
+            for name in _names()
+            if code in _expectation(name).get("lint", {}).get("not_expect", []) and code in _reported(name)
+        ]
         assert not alarms, (code, alarms)
-
 
 
 def test_the_comma_slip_in_a_flow_mapping_is_explained_where_it_is() -> None:

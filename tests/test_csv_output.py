@@ -12,8 +12,20 @@ from cjm.output.csv_writer import cell
 from .conftest import cli
 from .test_cli_prioritise import map_text
 
-HOSTILE_TEXT = ["=SUM(A1:A9)", "+1+2", "-2+3", "@SUM(1)", "\t=1", "\r=cmd|' /C calc'!A0", "\n=1", "  =1+1",
-                "\r\n@x", " \t-1", "plain, with a comma", "レビュー\n=2"]
+HOSTILE_TEXT = [
+    "=SUM(A1:A9)",
+    "+1+2",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1",
+    "\r=cmd|' /C calc'!A0",
+    "\n=1",
+    "  =1+1",
+    "\r\n@x",
+    " \t-1",
+    "plain, with a comma",
+    "レビュー\n=2",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)

@@ -585,9 +585,7 @@ def test_longest_rising_is_longest_and_rising(values):
     picked = [values[k] for k in chosen]
     assert chosen == sorted(set(chosen)) and picked == sorted(picked) and len(set(picked)) == len(picked)
     longer = len(chosen) + 1
-    assert not any(
-        list(c) == sorted(c) for c in combinations(values, longer)
-    ), "a longer rising subsequence exists"
+    assert not any(list(c) == sorted(c) for c in combinations(values, longer)), "a longer rising subsequence exists"
 
 
 def test_reordered_phases_are_the_fewest_that_explain_the_order():
@@ -633,8 +631,12 @@ def test_a_budget_bounds_the_search_for_edited_entries():
 
     def version() -> Journey:
         phases = [
-            {"id": f"c{n}", "name": f"検討 {n}", "kind": "consideration",
-             "actions": ["".join(rng.sample(words * 2, 12)) for _ in range(50)]}
+            {
+                "id": f"c{n}",
+                "name": f"検討 {n}",
+                "kind": "consideration",
+                "actions": ["".join(rng.sample(words * 2, 12)) for _ in range(50)],
+            }
             for n in range(40)
         ]
         return journey({"cjm": 1, "id": "m", "title": "t", "phases": phases})

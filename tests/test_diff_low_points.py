@@ -24,12 +24,12 @@ def _journey(interest: float, consideration: float) -> object:
 
 def test_a_low_point_that_appears_moves_or_vanishes_is_reported() -> None:
     flat, low_interest, low_consideration = _journey(1, 1), _journey(-2, 1), _journey(1, -1)
-    appeared, = low_point_changes(flat, low_interest)  # type: ignore[arg-type]
+    (appeared,) = low_point_changes(flat, low_interest)  # type: ignore[arg-type]
     assert (appeared.action, appeared.phase, appeared.fields[0].new) == ("added", "interest", -2)
-    moved, = low_point_changes(low_interest, low_consideration)  # type: ignore[arg-type]
+    (moved,) = low_point_changes(low_interest, low_consideration)  # type: ignore[arg-type]
     assert (moved.action, moved.from_phase, moved.phase) == ("moved", "interest", "consideration")
     assert (moved.fields[0].old, moved.fields[0].new) == (-2, -1)
-    vanished, = low_point_changes(low_interest, flat)  # type: ignore[arg-type]
+    (vanished,) = low_point_changes(low_interest, flat)  # type: ignore[arg-type]
     assert (vanished.action, vanished.phase) == ("removed", "interest")
     assert low_point_changes(low_interest, _journey(-1, 1)) == []  # type: ignore[arg-type]  # deeper or not, same place
 

@@ -9,8 +9,16 @@ GITHUB_COMMENT_LIMIT = 65_536
 
 
 def _map(count: int, text: str) -> str:
-    lines = ["cjm: 1", "id: big", "title: Big", "phases:", "  - id: awareness", "    name: 認知", "    kind: awareness",
-             "    pain_points:"]
+    lines = [
+        "cjm: 1",
+        "id: big",
+        "title: Big",
+        "phases:",
+        "  - id: awareness",
+        "    name: 認知",
+        "    kind: awareness",
+        "    pain_points:",
+    ]
     lines += [f"      - {{id: pain-{i:04d}, text: '{text} {i} サイズが分からず不安になる'}}" for i in range(count)]
     return "\n".join(lines) + "\n"
 

@@ -27,12 +27,16 @@ def test_templates_come_back_byte_for_byte(template: str, lang: str) -> None:
     assert dump_roundtrip(load_roundtrip(text)) == text
 
 
-@pytest.mark.parametrize("text", [
-    "---\na: 1\nlist:\n- x\n- y\n",  # explicit document start, flush lists
-    "a:\n    b: 1\n    list:\n        - x\n",  # four-space indentation
-    "a: 1\r\nb:\r\n  - x  # note\r\n",  # Windows line endings
-    "title: 'single'  # c\nother: \"double\"\nplain: text\n",  # quoting styles
-], ids=["explicit-start", "four-spaces", "crlf", "quotes"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\na: 1\nlist:\n- x\n- y\n",  # explicit document start, flush lists
+        "a:\n    b: 1\n    list:\n        - x\n",  # four-space indentation
+        "a: 1\r\nb:\r\n  - x  # note\r\n",  # Windows line endings
+        "title: 'single'  # c\nother: \"double\"\nplain: text\n",  # quoting styles
+    ],
+    ids=["explicit-start", "four-spaces", "crlf", "quotes"],
+)
 def test_layouts_survive(text: str) -> None:
     assert dump_roundtrip(load_roundtrip(text)) == text
 
@@ -87,4 +91,3 @@ def test_a_comment_before_an_entry_travels_with_it() -> None:
     assert lines.index("      - two") > lines.index("      - three")
     # The lines that introduce what follows the list stay where they were.
     assert lines.index("      # introduces pain_points") < lines.index("    pain_points: []  # none yet")
-

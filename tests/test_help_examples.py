@@ -32,13 +32,18 @@ def test_every_command_shows_an_example():
 def test_every_help_example_runs_as_written(tmp_path):
     shutil.copytree(ROOT / "samples", tmp_path / "samples")
     (tmp_path / "docs").mkdir()
-    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "samples"], ["update-ref", "refs/remotes/origin/main",
-                                                                              "HEAD"]):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=tmp_path, check=True,
-                       capture_output=True)
+    for args in (
+        ["init", "-q"],
+        ["add", "."],
+        ["commit", "-qm", "samples"],
+        ["update-ref", "refs/remotes/origin/main", "HEAD"],
+    ):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=tmp_path, check=True, capture_output=True
+        )
     for line in examples():
         words = shlex.split(line)[1:]
         if ">" in words:  # a redirection: standard output is the file
-            words = words[:words.index(">")]
+            words = words[: words.index(">")]
         proc = cli(*words, cwd=tmp_path)
         assert proc.returncode in (0, 1), (line, proc.stdout[-500:], proc.stderr[-500:])

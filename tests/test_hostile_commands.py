@@ -45,10 +45,22 @@ def wrong_types() -> dict[str, bytes]:
     import yaml
 
     base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
-    targets = [("title",), ("business",), ("personas",), ("phases",), ("phases", 0), ("phases", 0, "actions"),
-               ("phases", 0, "emotion"), ("phases", 1, "touchpoints", 0), ("phases", 1, "kpis"),
-               ("initiatives", 0, "impact"), ("initiatives", 0, "depends_on"), ("messages", 0, "sequence"),
-               ("phases", 0, "id"), ("initiatives", 0, "phases")]
+    targets = [
+        ("title",),
+        ("business",),
+        ("personas",),
+        ("phases",),
+        ("phases", 0),
+        ("phases", 0, "actions"),
+        ("phases", 0, "emotion"),
+        ("phases", 1, "touchpoints", 0),
+        ("phases", 1, "kpis"),
+        ("initiatives", 0, "impact"),
+        ("initiatives", 0, "depends_on"),
+        ("messages", 0, "sequence"),
+        ("phases", 0, "id"),
+        ("initiatives", 0, "phases"),
+    ]
     variants = {}
     for path in targets:
         for wrong in ([1, 2], {"x": 1}, 3.5, None, "text"):

@@ -21,8 +21,11 @@ HOSTILE = {
     "alias-bomb": (_alias_bomb(), "CJM004", "aliases expand to more than"),
     "deep-flow": (b"[" * 40_000 + b"]" * 40_000, "CJM004", "nesting deeper than"),
     "deep-block": ("".join("  " * i + f"k{i}:\n" for i in range(1_000)).encode(), "CJM004", "nesting deeper than"),
-    "duplicate-keys": (MINIMAL_MAP.replace("title: Tiny map\n", "title: A\ntitle: B\n").encode(), "CJM002",
-                       "duplicate key 'title' (first defined at line 3"),
+    "duplicate-keys": (
+        MINIMAL_MAP.replace("title: Tiny map\n", "title: A\ntitle: B\n").encode(),
+        "CJM002",
+        "duplicate key 'title' (first defined at line 3",
+    ),
     "invalid-utf8": (b"cjm: 1\nid: x\ntitle: caf\xe9\n", "CJM005", "invalid UTF-8"),
     "huge-scalar": (b"cjm: 1\nid: x\ntitle: " + b"x" * 20_000_000 + b"\n", "CJM004", "over the"),
     "python-tag": (b"cjm: !!python/object/apply:os.system ['echo pwned']\n", "CJM003", "tag !!python/object"),

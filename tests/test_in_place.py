@@ -31,8 +31,9 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def edit_during_the_run(monkeypatch, module: str, name: str, path: Path, text: str, *, keep_times: bool = False
-                        ) -> None:
+def edit_during_the_run(
+    monkeypatch, module: str, name: str, path: Path, text: str, *, keep_times: bool = False
+) -> None:
     """Make `module.name` (a step between reading and writing) also save `text` to `path`, as an editor would;
     `keep_times`: within the same clock tick, so that only the content tells the versions apart."""
     import importlib
@@ -79,9 +80,17 @@ def test_two_concurrent_in_place_adapts_never_lose_an_update(work):
     # file, or one of them was refused (exit 2): never two successes with one change lost.
     for _ in range(6):
         shutil.copyfile(SAMPLE, work)
-        runs = [subprocess.Popen([sys.executable, "-m", "cjm", "adapt", str(work), "--rule", rule, "--in-place"],
-                                 cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True) for rule in ("repeat-purchase", "low-awareness")]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "cjm", "adapt", str(work), "--rule", rule, "--in-place"],
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for rule in ("repeat-purchase", "low-awareness")
+        ]
         results = [(run.communicate(timeout=120)[1], run.returncode) for run in runs]
         codes = sorted(code for _, code in results)
         text = work.read_text(encoding="utf-8")
@@ -116,8 +125,9 @@ def test_a_file_with_hard_links_is_refused_not_split_from_them(work):
     assert work.read_bytes() == twin.read_bytes() == before and os.path.samefile(work, twin)
 
 
-@pytest.mark.parametrize("command", [["adapt", "{map}", "--rule", "repeat-purchase", "--in-place"],
-                                     ["lint", "{map}", "--fix"]])
+@pytest.mark.parametrize(
+    "command", [["adapt", "{map}", "--rule", "repeat-purchase", "--in-place"], ["lint", "{map}", "--fix"]]
+)
 def test_a_read_only_file_is_refused(tmp_path, command):
     path = tmp_path / "map.yaml"
     shutil.copyfile(POOR if command[0] == "lint" else SAMPLE, path)
@@ -158,8 +168,14 @@ with atomic_writer(sys.argv[1], NO_INPUTS) as handle:
 def test_a_killed_writer_leaves_no_temporary_file(tmp_path, signum):
     target = tmp_path / "keep.yaml"
     target.write_text("original\n")
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert writer.stdout.readline() == "writing\n"
     assert len(leftovers(tmp_path)) == 1  # the temporary file exists while writing
     writer.send_signal(signum)

@@ -16,8 +16,7 @@ from .conftest import ROOT, assert_clean_exit, cli, run_cjm
 
 SAMPLE = ROOT / "samples" / "apparel-working-mother.yaml"
 TEA = ROOT / "samples" / "gift-sweets.yaml"
-SPELLINGS = ["maps/m1.yaml", "./maps/m1.yaml", "{abs}/maps/m1.yaml", "maps/../maps/m1.yaml", "link.yaml",
-             "hard.yaml"]
+SPELLINGS = ["maps/m1.yaml", "./maps/m1.yaml", "{abs}/maps/m1.yaml", "maps/../maps/m1.yaml", "link.yaml", "hard.yaml"]
 
 
 @pytest.fixture
@@ -93,14 +92,16 @@ def test_render_to_a_folder_never_writes_over_an_input(work):
 
 def test_diff_git_never_writes_over_a_changed_map(work):
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=work, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=work, check=True, capture_output=True
+        )
 
     git("init", "-q")
     git("add", "maps")
     git("commit", "-qm", "one")
-    (work / "maps" / "m1.yaml").write_text(SAMPLE.read_text(encoding="utf-8").replace("title:", "title: x", 1),
-                                           encoding="utf-8")
+    (work / "maps" / "m1.yaml").write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("title:", "title: x", 1), encoding="utf-8"
+    )
     before = snapshot(work)
     proc = cli("diff", "--git", "HEAD", "-o", "./maps/m1.yaml", cwd=work)
     assert proc.returncode == 2 and "refusing to overwrite" in proc.stderr, proc.stderr

@@ -71,7 +71,9 @@ def test_problem_urls_point_at_anchors_in_rules_md() -> None:
 
 
 def test_the_lint_library_imports_neither_typer_nor_rich() -> None:
-    code = ("import sys, cjm.lint.engine, cjm.lint.fix, cjm.lint.docs, cjm.core.edit; "
-            "print(sorted(m for m in ('typer', 'rich') if m in sys.modules))")
+    code = (
+        "import sys, cjm.lint.engine, cjm.lint.fix, cjm.lint.docs, cjm.core.edit; "
+        "print(sorted(m for m in ('typer', 'rich') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"

@@ -36,31 +36,39 @@ def test_a_valid_map_is_linted_and_problems_carry_rule_names() -> None:
 
 
 def test_a_comment_on_its_own_line_applies_to_the_next_line_with_content() -> None:
-    text = HEADER + "phases:\n  # cjm: disable=CJM101,CJM102 -- new phase\n\n  # more notes\n  - id: purchase\n" \
-                    "    name: P\n    kind: purchase\n"
+    text = (
+        HEADER + "phases:\n  # cjm: disable=CJM101,CJM102 -- new phase\n\n  # more notes\n  - id: purchase\n"
+        "    name: P\n    kind: purchase\n"
+    )
     directives = scan(text)
-    assert [(d.line, d.target, d.codes, d.reason) for d in directives] == [
-        (5, 8, ("CJM101", "CJM102"), "new phase")]
+    assert [(d.line, d.target, d.codes, d.reason) for d in directives] == [(5, 8, ("CJM101", "CJM102"), "new phase")]
     codes = {code for _, code in _lint(text)}
     assert not {"CJM101", "CJM102", "CJM100"} & codes
 
 
 def test_a_trailing_comment_applies_to_its_own_line_only() -> None:
-    text = HEADER + "phases:\n  - id: purchase  # cjm: disable=CJM101\n    name: P\n    kind: purchase\n" \
-                    "  - id: use\n    name: U\n    kind: use\n"
+    text = (
+        HEADER + "phases:\n  - id: purchase  # cjm: disable=CJM101\n    name: P\n    kind: purchase\n"
+        "  - id: use\n    name: U\n    kind: use\n"
+    )
     problems = _lint(text)
     assert (5, "CJM101") not in problems and (8, "CJM101") in problems
 
 
 def test_file_wide_suppression() -> None:
-    text = "# cjm: disable-file=CJM101 -- touchpoints come later\n" + HEADER + \
-        "phases:\n  - {id: purchase, name: P, kind: purchase}\n  - {id: use, name: U, kind: use}\n"
+    text = (
+        "# cjm: disable-file=CJM101 -- touchpoints come later\n"
+        + HEADER
+        + "phases:\n  - {id: purchase, name: P, kind: purchase}\n  - {id: use, name: U, kind: use}\n"
+    )
     assert "CJM101" not in {code for _, code in _lint(text)}
 
 
 def test_suppressions_of_rules_that_did_not_run_are_not_reported_unused() -> None:
-    text = HEADER + "phases:\n  - id: purchase  # cjm: disable=CJM102\n    name: P\n    kind: purchase\n" \
-                    "    actions: [Pays]\n"
+    text = (
+        HEADER + "phases:\n  - id: purchase  # cjm: disable=CJM102\n    name: P\n    kind: purchase\n"
+        "    actions: [Pays]\n"
+    )
     assert (5, "CJM100") in _lint(text)
     assert _lint(text, select=("CJM20", "CJM100")) == [(4, "CJM201"), (4, "CJM204")]
 
@@ -71,7 +79,7 @@ def test_hashes_that_are_not_comments_are_ignored() -> None:
         "owner: team#cjm:disable=CJM101\n"
         "phases:\n"
         "  - id: purchase\n"
-        "    name: \"P # cjm: disable=CJM102\"\n"
+        '    name: "P # cjm: disable=CJM102"\n'
         "    kind: purchase\n"
         "    description: >\n"
         "      folded text\n"
@@ -98,8 +106,15 @@ def test_an_error_finding_makes_the_file_fail() -> None:
 @given(st.text(alphabet=st.sampled_from(list("# cjm:disable=CJM101,-'\"\\ab日本\n\t")), max_size=60))
 def test_no_text_inside_a_scalar_is_taken_for_a_directive(value: str) -> None:
     # However the dumper quotes or folds it, a value is data, never a suppression comment.
-    text = yaml.safe_dump({"cjm": 1, "id": "m", "title": value or "x", "phases": [
-        {"id": "p", "name": value or "x", "kind": "purchase", "actions": [value or "x"]}]}, allow_unicode=True)
+    text = yaml.safe_dump(
+        {
+            "cjm": 1,
+            "id": "m",
+            "title": value or "x",
+            "phases": [{"id": "p", "name": value or "x", "kind": "purchase", "actions": [value or "x"]}],
+        },
+        allow_unicode=True,
+    )
     # PyYAML writes some YAML 1.2 numbers (`0e0`) plain; those maps are not valid, and not this test's subject.
     assume(check_text(text, "m.yaml").journey is not None)
     assert scan(text) == []

@@ -39,8 +39,10 @@ def test_round_trip_of_starter_maps(template: str, language: str) -> None:
 
 
 def test_a_fix_touches_only_its_own_line_even_where_ruamel_would_respell_others() -> None:
-    text = ("cjm:    1   # spaced out\nid: m\ntitle: M\nphases:\n  -   id: Buy_Phase\n      name:  Buy\n"
-            "      kind: purchase\n")
+    text = (
+        "cjm:    1   # spaced out\nid: m\ntitle: M\nphases:\n  -   id: Buy_Phase\n      name:  Buy\n"
+        "      kind: purchase\n"
+    )
     fixed, count = fix_text(text, "m.yaml", _rules("CJM108"))
     assert count == 1
     assert fixed == text.replace("Buy_Phase", "buy-phase")
@@ -74,30 +76,37 @@ def test_fixing_the_poor_map_keeps_comments_and_untouched_lines() -> None:
     assert count == 3  # two ids renamed, one duplicate action removed
     assert check_text(fixed, "fixed.yaml").journey is not None
     before, after = text.splitlines(), fixed.splitlines()
-    assert [line for line in before if line.lstrip().startswith("#")] == \
-        [line for line in after if line.lstrip().startswith("#")]
+    assert [line for line in before if line.lstrip().startswith("#")] == [
+        line for line in after if line.lstrip().startswith("#")
+    ]
     changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
     assert changed == [
-        "-   - id: Main_Customer", "+   - id: main-customer",
-        "-   - id: Consideration", "+   - id: consideration",
+        "-   - id: Main_Customer",
+        "+   - id: main-customer",
+        "-   - id: Consideration",
+        "+   - id: consideration",
         "-       - 口コミを読む",
-        "-     phases: [Consideration]", "+     phases: [consideration]",
+        "-     phases: [Consideration]",
+        "+     phases: [consideration]",
     ]
     assert fix_text(fixed, str(path), _rules()) == (fixed, 0), "fixing is idempotent"
 
 
 def test_overlapping_fixes_wait_for_the_next_pass() -> None:
     # Renaming the phase and removing a duplicate inside it touch the same entry: both still get done.
-    text = ("cjm: 1\nid: m\ntitle: M\nphases:\n  - id: Buy_Phase\n    name: Buy\n    kind: purchase\n"
-            "    actions: [Pays, Pays, Pays]\n")
+    text = (
+        "cjm: 1\nid: m\ntitle: M\nphases:\n  - id: Buy_Phase\n    name: Buy\n    kind: purchase\n"
+        "    actions: [Pays, Pays, Pays]\n"
+    )
     fixed, count = fix_text(text, "m.yaml", _rules("CJM105", "CJM108"))
     assert fixed.endswith("  - id: buy-phase\n    name: Buy\n    kind: purchase\n    actions: [Pays]\n")
     assert count == 3
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["Reads reviews", "Compares sizes", "比較する", "Asks a friend"]), min_size=1,
-                max_size=8))
+@given(
+    st.lists(st.sampled_from(["Reads reviews", "Compares sizes", "比較する", "Asks a friend"]), min_size=1, max_size=8)
+)
 def test_removing_duplicates_keeps_the_first_of_each_in_order(actions: list[str]) -> None:
     body = "".join(f"      - {a}\n" for a in actions)
     text = f"cjm: 1\nid: m\ntitle: M\nphases:\n  - id: p\n    name: P\n    kind: purchase\n    actions:\n{body}"

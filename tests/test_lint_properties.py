@@ -34,8 +34,10 @@ def journeys(draw: Any) -> str:
         used.add(ident)
         return ident
 
-    personas = [{"id": new_id(), "name": draw(TEXTS), "role": draw(st.sampled_from(["buyer", "giver", "user"]))}
-                for _ in range(draw(st.integers(0, 2)))]
+    personas = [
+        {"id": new_id(), "name": draw(TEXTS), "role": draw(st.sampled_from(["buyer", "giver", "user"]))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     phases, pains = [], []
     for _ in range(draw(st.integers(1, 6))):
         phase: dict[str, Any] = {"id": new_id(), "name": draw(TEXTS), "kind": draw(st.sampled_from(KINDS))}
@@ -64,10 +66,25 @@ def journeys(draw: Any) -> str:
             if draw(st.booleans()):
                 initiative[key] = draw(st.integers(1, 3))
         initiatives.append(initiative)
-    data = {"cjm": 1, "id": "generated", "title": draw(TEXTS), "business": draw(st.fixed_dictionaries({}, optional={
-        "model": st.sampled_from(["b2c", "b2b"]), "purchase": st.sampled_from(["one_off", "repeat"]),
-        "gift": st.booleans(), "channels": st.sampled_from(["online", "omnichannel"])})),
-        "personas": personas, "phases": phases, "initiatives": initiatives}
+    data = {
+        "cjm": 1,
+        "id": "generated",
+        "title": draw(TEXTS),
+        "business": draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "model": st.sampled_from(["b2c", "b2b"]),
+                    "purchase": st.sampled_from(["one_off", "repeat"]),
+                    "gift": st.booleans(),
+                    "channels": st.sampled_from(["online", "omnichannel"]),
+                },
+            )
+        ),
+        "personas": personas,
+        "phases": phases,
+        "initiatives": initiatives,
+    }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 

@@ -31,8 +31,17 @@ def test_locate_falls_back_to_the_nearest_marked_ancestor():
 
 def test_yaml_1_2_scalars():
     doc = load_yaml("a: no\nb: 2024-05-01\nc: 0o17\nd: 0x1F\ne: 1.5e3\nf: ~\ng: TRUE\nh: '1'\ni: .inf\n", "m")
-    assert doc.data == {"a": "no", "b": "2024-05-01", "c": 15, "d": 31, "e": 1500.0, "f": None, "g": True,
-                        "h": "1", "i": ".inf"}
+    assert doc.data == {
+        "a": "no",
+        "b": "2024-05-01",
+        "c": 15,
+        "d": 31,
+        "e": 1500.0,
+        "f": None,
+        "g": True,
+        "h": "1",
+        "i": ".inf",
+    }
     assert "boolean" in doc.surprise_at(("a",))
     assert doc.surprise_at(("b",)) is None
 
@@ -51,8 +60,16 @@ def test_duplicate_keys_name_both_lines():
     assert doc.data["a"] == 1
 
 
-@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "a: !custom x\n",
-                                  "a: !!binary aGVsbG8=\n", "!!set {a, b}\n", "a: !!int 3.5\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: !custom x\n",
+        "a: !!binary aGVsbG8=\n",
+        "!!set {a, b}\n",
+        "a: !!int 3.5\n",
+    ],
+)
 def test_tags_other_than_the_plain_data_ones_are_refused(text):
     doc = load_yaml(text, "m")
     assert doc.data is None
@@ -112,8 +129,14 @@ def test_alias_bomb_is_stopped_before_it_expands():
     assert "alias" in doc.problems[0].message
 
 
-@pytest.mark.parametrize("text", ["[" * 40_000 + "]" * 40_000, "{a: " * 40_000 + "1" + "}" * 40_000,
-                                  "".join(" " * i + "- \n" for i in range(0, 3000, 2))])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 40_000 + "]" * 40_000,
+        "{a: " * 40_000 + "1" + "}" * 40_000,
+        "".join(" " * i + "- \n" for i in range(0, 3000, 2)),
+    ],
+)
 def test_extreme_nesting_is_refused_without_recursion(text):
     doc = load_yaml(text, "m")
     assert doc.problems and doc.problems[0].code in (LIMIT, SYNTAX)
@@ -153,11 +176,14 @@ def test_any_bytes_give_data_or_problems_never_an_exception(raw):
     load_yaml(raw, "m")
 
 
-@pytest.mark.parametrize("text", [
-    "a: {text: Opens the box {excited}}\n",
-    "a: [Checks size [S/M/L]]\n",
-    "a: [Reads reviews] and compares\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {text: Opens the box {excited}}\n",
+        "a: [Checks size [S/M/L]]\n",
+        "a: [Reads reviews] and compares\n",
+    ],
+)
 def test_a_syntax_error_in_a_one_line_collection_says_to_quote_the_text(text):
     (problem,) = load_yaml(text, "m.yaml").problems
     assert problem.code == SYNTAX

@@ -13,8 +13,12 @@ from cjm.io.loader import PARSERS, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # The maps cjm is given, and every corner of YAML: the public YAML test suite, valid and invalid.
-FILES = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "samples").rglob("*.yaml")) + [
-    ROOT / "docs" / "example.yaml"] + sorted((ROOT / "tests" / "data" / "yaml-test-suite").rglob("*.yaml"))
+FILES = (
+    sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
+    + sorted((ROOT / "samples").rglob("*.yaml"))
+    + [ROOT / "docs" / "example.yaml"]
+    + sorted((ROOT / "tests" / "data" / "yaml-test-suite").rglob("*.yaml"))
+)
 
 
 def _read(text: str | bytes, parser: str) -> tuple[object, list[tuple[str, int]]]:
@@ -26,23 +30,26 @@ def test_both_parsers_are_there() -> None:
     assert PARSERS["libyaml"] is not None and PARSERS["python"] is not None
 
 
-@pytest.mark.parametrize("text", [
-    "thoughts: [Nice colour, but is it worth the price?]\n",  # the `?` the pure-Python scanner stopped at
-    "thoughts: [Is it real?, Why? Because]\n",
-    "- {text: You can test soil at home?, to: +industry_awareness}\n",
-    "a: [what?]\nb: {c: d?}\n",
-    "a: [? key]\nb: [?x]\nc: {? k}\n",  # a `?` that starts an entry is still a key indicator
-    "a: [x, ?]\n",
-    "a: [サイズは合う?]\n",
-    "a: [a: b, c]\n",
-    "a: {text: Sizes run small, not true to size}\n",
-    "a: [unclosed\n",
-    "a: {b: c\n",
-    "a: [b]: c\n",
-    "a: {b:}\n",  # libyaml refuses a `:` right before a bracket or comma; so does the pure-Python one now
-    "a: {b:,c: d}\n",
-    "a: [!!str, b]\n",  # a tag ends at the comma
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thoughts: [Nice colour, but is it worth the price?]\n",  # the `?` the pure-Python scanner stopped at
+        "thoughts: [Is it real?, Why? Because]\n",
+        "- {text: You can test soil at home?, to: +industry_awareness}\n",
+        "a: [what?]\nb: {c: d?}\n",
+        "a: [? key]\nb: [?x]\nc: {? k}\n",  # a `?` that starts an entry is still a key indicator
+        "a: [x, ?]\n",
+        "a: [サイズは合う?]\n",
+        "a: [a: b, c]\n",
+        "a: {text: Sizes run small, not true to size}\n",
+        "a: [unclosed\n",
+        "a: {b: c\n",
+        "a: [b]: c\n",
+        "a: {b:}\n",  # libyaml refuses a `:` right before a bracket or comma; so does the pure-Python one now
+        "a: {b:,c: d}\n",
+        "a: [!!str, b]\n",  # a tag ends at the comma
+    ],
+)
 def test_the_two_parsers_read_a_flow_collection_alike(text: str) -> None:
     assert _read(text, "python") == _read(text, "libyaml")
 
@@ -63,32 +70,38 @@ def test_the_two_parsers_read_every_file_alike(path: Path) -> None:
         assert python[1] == libyaml[1]
 
 
-@pytest.mark.parametrize(("text", "data"), [
-    ('note: "price\tsize"\n', {"note": "price\tsize"}),
-    ("note: 'price\tsize'\n", {"note": "price\tsize"}),
-    ('thoughts: ["a\tb", c]\n', {"thoughts": ["a\tb", "c"]}),
-    ("note: x  # a\tcomment\n", {"note": "x"}),
-    ("# \tcomment\nnote: x\n", {"note": "x"}),
-    ("note: |\n  S\tM\tL\n  36\t38\t40\n", {"note": "S\tM\tL\n36\t38\t40\n"}),  # a table pasted as text
-    ("note: >-  # a\tcomment\n  x\n", {"note": "x"}),
-])
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ('note: "price\tsize"\n', {"note": "price\tsize"}),
+        ("note: 'price\tsize'\n", {"note": "price\tsize"}),
+        ('thoughts: ["a\tb", c]\n', {"thoughts": ["a\tb", "c"]}),
+        ("note: x  # a\tcomment\n", {"note": "x"}),
+        ("# \tcomment\nnote: x\n", {"note": "x"}),
+        ("note: |\n  S\tM\tL\n  36\t38\t40\n", {"note": "S\tM\tL\n36\t38\t40\n"}),  # a table pasted as text
+        ("note: >-  # a\tcomment\n  x\n", {"note": "x"}),
+    ],
+)
 def test_a_tab_in_quoted_text_a_comment_or_block_text_is_read_alike(text: str, data: object) -> None:
     assert _read(text, "libyaml") == _read(text, "python") == (data, [])
 
 
-@pytest.mark.parametrize(("text", "line", "col", "says"), [
-    ("\tnote: x\n", 1, 1, "indent with spaces"),
-    ("note:\n\t- x\n", 2, 1, "indent with spaces"),
-    ("note: x\n\t\n", 2, 1, "indent with spaces"),
-    ("note: |-\n \tx\n", 2, 2, "indent with spaces"),  # libyaml refused this; the pure-Python parser did not
-    ("note: |\n  x\n  \ty\n", 3, 3, "indent with spaces"),
-    ("note: x\t\n", 1, 8, "write spaces instead"),  # the pure-Python parser refused these; libyaml did not
-    ("note: x\t# c\n", 1, 8, "write spaces instead"),
-    ("note: price\tsize\n", 1, 12, "put the text in quotes"),
-    ("note:\t|\n  x\n", 1, 6, "write spaces instead"),
-    ("a: [b,\tc]\n", 1, 7, "write spaces instead"),
-    ("note: x\n  \ty\n", 2, 3, "indent with spaces"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "col", "says"),
+    [
+        ("\tnote: x\n", 1, 1, "indent with spaces"),
+        ("note:\n\t- x\n", 2, 1, "indent with spaces"),
+        ("note: x\n\t\n", 2, 1, "indent with spaces"),
+        ("note: |-\n \tx\n", 2, 2, "indent with spaces"),  # libyaml refused this; the pure-Python parser did not
+        ("note: |\n  x\n  \ty\n", 3, 3, "indent with spaces"),
+        ("note: x\t\n", 1, 8, "write spaces instead"),  # the pure-Python parser refused these; libyaml did not
+        ("note: x\t# c\n", 1, 8, "write spaces instead"),
+        ("note: price\tsize\n", 1, 12, "put the text in quotes"),
+        ("note:\t|\n  x\n", 1, 6, "write spaces instead"),
+        ("a: [b,\tc]\n", 1, 7, "write spaces instead"),
+        ("note: x\n  \ty\n", 2, 3, "indent with spaces"),
+    ],
+)
 def test_a_tab_the_parsers_read_differently_is_refused_by_both(text: str, line: int, col: int, says: str) -> None:
     for parser in PARSERS:
         doc = load_yaml(text, "m.yaml", parser=parser)
@@ -113,8 +126,9 @@ def test_a_tab_anywhere_is_read_alike_by_both(positions: list[int]) -> None:
 
 
 # Prose as consultants write it in a flow list: a word, then letters, spaces and punctuation.
-_WORDS = st.builds(str.__add__, st.sampled_from(["Is", "why", "サイズ", "OK"]),
-                   st.text(alphabet="abcXY ?!.-'あ", max_size=12))
+_WORDS = st.builds(
+    str.__add__, st.sampled_from(["Is", "why", "サイズ", "OK"]), st.text(alphabet="abcXY ?!.-'あ", max_size=12)
+)
 
 
 @settings(max_examples=300, deadline=None)

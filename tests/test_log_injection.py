@@ -99,7 +99,8 @@ def test_escapes_for_every_kind_of_line_break_and_control():
 
     assert safe("a\nb\rc\td\x1be\x85f\u2028g\u2029h") == "a\\nb\\rc\\td\\x1be\\x85f\\u2028g\\u2029h"
     assert disarm("::error::x\n \t::warning::y\nfine ::z ##[error]w") == (
-        "\\x3a:error::x\n \t\\x3a:warning::y\nfine ::z #\\x23[error]w")
+        "\\x3a:error::x\n \t\\x3a:warning::y\nfine ::z #\\x23[error]w"
+    )
 
 
 def test_outside_actions_human_text_keeps_its_colons(maps):
@@ -112,10 +113,15 @@ def test_json_documents_keep_the_text_but_never_a_command(maps, tmp_path):
     """JSON printed in a CI log: `##[` is written `##\\u005b`, the same text to every JSON reader."""
     valid, invalid = maps
     v, i = str(valid), str(invalid)
-    for args in (["validate", i, "--format", "json"], ["lint", v, i, "--format", "sarif"],
-                 ["lint", v, "--format", "json", "--statistics"], ["prioritise", v, "--format", "json"],
-                 ["prioritise", v, "--format", "json", "--explain", "size-chart"], ["diff", v, i, "--format", "json"],
-                 ["adapt", v, "--rule", "repeat-purchase", "--format", "json"]):
+    for args in (
+        ["validate", i, "--format", "json"],
+        ["lint", v, i, "--format", "sarif"],
+        ["lint", v, "--format", "json", "--statistics"],
+        ["prioritise", v, "--format", "json"],
+        ["prioritise", v, "--format", "json", "--explain", "size-chart"],
+        ["diff", v, i, "--format", "json"],
+        ["adapt", v, "--rule", "repeat-purchase", "--format", "json"],
+    ):
         proc = cli(*args, env=ACTIONS)
         assert "##[" not in proc.stdout, args
         assert "##[error]" in json.dumps(json.loads(proc.stdout), ensure_ascii=False) or "--statistics" in args, args

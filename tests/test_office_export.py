@@ -16,8 +16,9 @@ from tests.conftest import assert_clean_exit, cli, run_cjm
 from tests.test_adapt_properties import journey_maps
 
 ROOT = Path(__file__).resolve().parent.parent
-MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(p for p in ROOT.glob("tests/corpus/*.yaml")
-                                                     if not p.name.endswith(".expect.yaml"))
+MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(
+    p for p in ROOT.glob("tests/corpus/*.yaml") if not p.name.endswith(".expect.yaml")
+)
 VALID = [p for p in MAPS if check_file(str(p)).journey is not None]
 
 
@@ -73,8 +74,8 @@ def test_csv_is_the_same_grid(path: Path) -> None:
 def test_csv_cells_cannot_run_as_formulas(write_map) -> None:
     text = (ROOT / "tests/conftest.py").read_text()  # the minimal valid map of the in-process runner
     start = text.index("cjm: 1")
-    minimal = text[start:text.index('"""', start)]
-    path = write_map(minimal.replace("title: ", "title: =HYPERLINK(\"http://x\")", 1), "evil.yaml")
+    minimal = text[start : text.index('"""', start)]
+    path = write_map(minimal.replace("title: ", 'title: =HYPERLINK("http://x")', 1), "evil.yaml")
     data = export_bytes(journey(path), "csv").decode("utf-8-sig")
     assert data.splitlines()[0].startswith("\"'=HYPERLINK")
 
@@ -125,7 +126,8 @@ def test_every_generated_valid_map_exports_and_reads_back(text: str, tmp_path: P
     assert back is not None
     assert [p.name for p in back.phases] == [" ".join(p.name.split()) for p in j.phases]
     assert [[i.text for i in p.actions] for p in back.phases] == [
-        [" ".join(i.text.split()) for i in p.actions] for p in j.phases]
+        [" ".join(i.text.split()) for i in p.actions] for p in j.phases
+    ]
 
 
 def test_export_survives_the_hostile_corpus(tmp_path: Path) -> None:

@@ -24,8 +24,9 @@ from tests.office_grids import GRIDS, write_grid
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "office_golden"
 CSVS = sorted(GOLDEN.glob("*.csv"))
-MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(p for p in ROOT.glob("tests/corpus/*.yaml")
-                                                     if not p.name.endswith(".expect.yaml"))
+MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(
+    p for p in ROOT.glob("tests/corpus/*.yaml") if not p.name.endswith(".expect.yaml")
+)
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"  # write the golden files (then look at them before committing)
 
 
@@ -79,13 +80,20 @@ def test_nothing_in_a_grid_is_dropped(tmp_path: Path) -> None:
             if isinstance(value, str) and not value.startswith("="):
                 for piece in split_items(value):
                     assert any(word in text for word in (piece, piece.strip("★☆ "))) or _read_elsewhere(
-                        piece, imported), (name, ref, piece)
+                        piece, imported
+                    ), (name, ref, piece)
 
 
 def _read_elsewhere(piece: str, imported) -> bool:
     """Cells that become structure, not text: labels, faces, stars, scores, KPI targets."""
-    return bool(row_label(piece)) or read_emotion(piece, None) is not None or "target" in read_kpi(piece) or any(
-        piece in p.message for p in imported.problems) or _persona_field(piece) or _is_persona_title(piece)
+    return (
+        bool(row_label(piece))
+        or read_emotion(piece, None) is not None
+        or "target" in read_kpi(piece)
+        or any(piece in p.message for p in imported.problems)
+        or _persona_field(piece)
+        or _is_persona_title(piece)
+    )
 
 
 @pytest.mark.parametrize("path", [p for p in MAPS if check_file(str(p)).journey], ids=lambda p: p.stem)
@@ -98,9 +106,10 @@ def test_import_of_an_export_gives_back_every_item(path: Path) -> None:
         assert [p.name for p in back.phases] == [p.name for p in journey.phases]
         for before, after in zip(journey.phases, back.phases, strict=True):
             for name in ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis"):
-                assert [(" ".join(i.text.split()), i.get("target"), i.get("unit"), i.get("channel"))
-                        for i in before.items[name]] == [
-                    (i.text, i.get("target"), i.get("unit"), i.get("channel")) for i in after.items[name]], name
+                assert [
+                    (" ".join(i.text.split()), i.get("target"), i.get("unit"), i.get("channel"))
+                    for i in before.items[name]
+                ] == [(i.text, i.get("target"), i.get("unit"), i.get("channel")) for i in after.items[name]], name
             assert sorted(e.score for e in before.emotions) == sorted(e.score for e in after.emotions)
         assert [p.name for p in back.personas] == [p.name for p in journey.personas]
         assert not [p for p in imported.problems if p.severity.value != "info"]
@@ -108,17 +117,29 @@ def test_import_of_an_export_gives_back_every_item(path: Path) -> None:
 
 # --- what a cell says -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("cell", "items"), [
-    ("・A\n・B", ["A", "B"]), ("- A\n- B", ["A", "B"]), ("1. A\n2) B\n(3) C", ["A", "B", "C"]),
-    ("①A\n②B", ["A", "B"]), ("• A long\nwrapped line\n• B", ["A long wrapped line", "B"]),
-    ("one\ntwo", ["one", "two"]), ("のし・配送日を指定", ["のし・配送日を指定"]), ("-", ["-"]),
-])
+
+@pytest.mark.parametrize(
+    ("cell", "items"),
+    [
+        ("・A\n・B", ["A", "B"]),
+        ("- A\n- B", ["A", "B"]),
+        ("1. A\n2) B\n(3) C", ["A", "B", "C"]),
+        ("①A\n②B", ["A", "B"]),
+        ("• A long\nwrapped line\n• B", ["A long wrapped line", "B"]),
+        ("one\ntwo", ["one", "two"]),
+        ("のし・配送日を指定", ["のし・配送日を指定"]),
+        ("-", ["-"]),
+    ],
+)
 def test_items_in_a_cell(cell: str, items: list[str]) -> None:
     assert split_items(cell) == items
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30).map(
-    lambda t: " ".join(t.split())).filter(lambda t: t and t == t.strip() and split_items(t) == [t])
+_TEXT = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30)
+    .map(lambda t: " ".join(t.split()))
+    .filter(lambda t: t and t == t.strip() and split_items(t) == [t])
+)
 
 
 @given(st.lists(_TEXT, min_size=1, max_size=6), st.sampled_from(["ja", "en"]))
@@ -126,11 +147,22 @@ def test_bullets_read_back_as_the_same_items(texts: list[str], language: str) ->
     assert split_items(bullets(texts, language)) == texts
 
 
-@pytest.mark.parametrize(("cell", "scale", "score", "note"), [
-    ("4", (1, 5), 1, None), ("1", (1, 5), -2, None), ("-1", None, -1, None), ("+2 最高", None, 2, "最高"),
-    ("3/5", None, 0, None), ("-5", (-5, 5), -2, None), ("😊 楽しい", None, 1, "楽しい"), (":(", None, -1, None),
-    ("不安", None, -1, "不安"), ("excited", None, 2, "excited"), ("★★★★☆", None, 1, None),
-])
+@pytest.mark.parametrize(
+    ("cell", "scale", "score", "note"),
+    [
+        ("4", (1, 5), 1, None),
+        ("1", (1, 5), -2, None),
+        ("-1", None, -1, None),
+        ("+2 最高", None, 2, "最高"),
+        ("3/5", None, 0, None),
+        ("-5", (-5, 5), -2, None),
+        ("😊 楽しい", None, 1, "楽しい"),
+        (":(", None, -1, None),
+        ("不安", None, -1, "不安"),
+        ("excited", None, 2, "excited"),
+        ("★★★★☆", None, 1, None),
+    ],
+)
 def test_emotions(cell: str, scale, score: float, note: str | None) -> None:
     reading = read_emotion(cell, scale)
     assert reading is not None and (reading.score, reading.note) == (score, note)
@@ -141,33 +173,56 @@ def test_an_unreadable_feeling_is_none() -> None:
     assert read_emotion("受付で名前を書く", None) is None
 
 
-@pytest.mark.parametrize(("cell", "kpi"), [
-    ("CVR 目標 2.5%", {"name": "CVR", "target": 2.5, "unit": "%", "metric": "conversion_rate"}),
-    ("CVR 2.5%", {"name": "CVR", "target": 2.5, "unit": "%", "metric": "conversion_rate"}),
-    ("NPS: target 40 points", {"name": "NPS", "target": 40, "unit": "points", "metric": "nps"}),
-    ("サイト訪問数 目標 50,000 件/月",
-     {"name": "サイト訪問数", "target": 50000, "unit": "件/月", "metric": "site_visits"}),
-    ("売上 目標 前年比+10%", {"name": "売上", "target": "前年比+10%"}),
-    ("Repeat rate", {"name": "Repeat rate", "metric": "repeat_rate"}),
-    ("CVR 2〜3%", {"name": "CVR 2〜3%", "metric": "conversion_rate"}),
-])
+@pytest.mark.parametrize(
+    ("cell", "kpi"),
+    [
+        ("CVR 目標 2.5%", {"name": "CVR", "target": 2.5, "unit": "%", "metric": "conversion_rate"}),
+        ("CVR 2.5%", {"name": "CVR", "target": 2.5, "unit": "%", "metric": "conversion_rate"}),
+        ("NPS: target 40 points", {"name": "NPS", "target": 40, "unit": "points", "metric": "nps"}),
+        (
+            "サイト訪問数 目標 50,000 件/月",
+            {"name": "サイト訪問数", "target": 50000, "unit": "件/月", "metric": "site_visits"},
+        ),
+        ("売上 目標 前年比+10%", {"name": "売上", "target": "前年比+10%"}),
+        ("Repeat rate", {"name": "Repeat rate", "metric": "repeat_rate"}),
+        ("CVR 2〜3%", {"name": "CVR 2〜3%", "metric": "conversion_rate"}),
+    ],
+)
 def test_kpis(cell: str, kpi: dict) -> None:
     assert read_kpi(cell) == kpi
 
 
-@pytest.mark.parametrize(("label", "kind"), [
-    ("行動", "actions"), ("顧客の行動", "actions"), ("Doing", "actions"), ("行動（Doing）", "actions"),
-    ("思考", "thoughts"), ("Thinking", "thoughts"), ("感情", "emotion"), ("Feeling", "emotion"),
-    ("感情スコア", "emotion_score"), ("タッチポイント", "touchpoints"), ("ペインポイント", "pain_points"),
-    ("Pain points:", "pain_points"), ("改善案", "opportunities"), ("施策", "opportunities"), ("機会", "opportunities"),
-    ("ＫＰＩ", "kpis"), ("Opportunities", "opportunities"), ("フェーズ", "phase"), ("備考", None),
-])
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("行動", "actions"),
+        ("顧客の行動", "actions"),
+        ("Doing", "actions"),
+        ("行動（Doing）", "actions"),
+        ("思考", "thoughts"),
+        ("Thinking", "thoughts"),
+        ("感情", "emotion"),
+        ("Feeling", "emotion"),
+        ("感情スコア", "emotion_score"),
+        ("タッチポイント", "touchpoints"),
+        ("ペインポイント", "pain_points"),
+        ("Pain points:", "pain_points"),
+        ("改善案", "opportunities"),
+        ("施策", "opportunities"),
+        ("機会", "opportunities"),
+        ("ＫＰＩ", "kpis"),
+        ("Opportunities", "opportunities"),
+        ("フェーズ", "phase"),
+        ("備考", None),
+    ],
+)
 def test_row_labels(label: str, kind: str | None) -> None:
     found = row_label(label)
     assert (found[0] if found else None) == kind
 
 
 # --- the command ------------------------------------------------------------------------------------------------
+
 
 def test_cli_writes_the_map_and_reports_at_cells(tmp_path: Path) -> None:
     grid = _source("en-service-design", tmp_path)
@@ -209,6 +264,7 @@ def test_import_never_writes_over_its_input(tmp_path: Path) -> None:
 
 
 # --- bad input: a clear, located error, bounded time and memory, no traceback ------------------------------------
+
 
 def _zip(parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
@@ -260,8 +316,11 @@ def test_a_million_rows_is_refused_in_bounded_time_and_memory(tmp_path: Path) ->
     with zipfile.ZipFile(io.BytesIO(book)) as source:
         parts = {i.filename: source.read(i.filename) for i in source.infolist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    parts["xl/worksheets/sheet1.xml"] = (sheet[:sheet.index("<sheetData>")] + f"<sheetData>{rows}</sheetData>"
-                                         + sheet[sheet.index("</sheetData>") + 12:]).encode()
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[: sheet.index("<sheetData>")]
+        + f"<sheetData>{rows}</sheetData>"
+        + sheet[sheet.index("</sheetData>") + 12 :]
+    ).encode()
     xlsx_path = tmp_path / "rows.xlsx"
     xlsx_path.write_bytes(_zip(parts))
     proc = run_cjm("import", str(xlsx_path), limit_memory=True, timeout=120)

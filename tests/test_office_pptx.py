@@ -18,8 +18,9 @@ from cjm.validation.check import check_file
 from tests.conftest import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(p for p in ROOT.glob("tests/corpus/*.yaml")
-                                                     if not p.name.endswith(".expect.yaml"))
+MAPS = sorted(ROOT.glob("samples/*.yaml")) + sorted(
+    p for p in ROOT.glob("tests/corpus/*.yaml") if not p.name.endswith(".expect.yaml")
+)
 VALID = [p for p in MAPS if check_file(str(p)).journey is not None]
 
 
@@ -53,8 +54,13 @@ def test_deck_holds_the_whole_map_in_native_shapes(path: Path) -> None:
     assert journey.title in _texts(slides[0])
     all_text = "\n".join(t for slide in slides for t in _texts(slide))
     journey_slides = [s for s in slides if any(shape.has_table for shape in s.shapes)]
-    headers = [cell.text_frame.text for s in journey_slides for shape in s.shapes if shape.has_table
-               for cell in shape.table.rows[0].cells]
+    headers = [
+        cell.text_frame.text
+        for s in journey_slides
+        for shape in s.shapes
+        if shape.has_table
+        for cell in shape.table.rows[0].cells
+    ]
     for phase in journey.phases:
         assert phase.name in headers
         for item in phase.all_items():

@@ -39,9 +39,21 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
             target = folder / f"{language}-{fmt}.{fmt}"
             target.write_bytes(export_bytes(journey, fmt))
             files.append(target)
-    proc = subprocess.run([_tool("soffice"), f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(folder), *map(str, files)],
-                          capture_output=True, timeout=300, check=False)
+    proc = subprocess.run(
+        [
+            _tool("soffice"),
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, files),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     pdfs = {f.stem: folder / f"{f.stem}.pdf" for f in files}
     missing = [name for name, pdf in pdfs.items() if not pdf.exists()]
     assert not missing, (missing, proc.stdout[-1000:], proc.stderr[-1000:])
@@ -96,8 +108,7 @@ def test_the_rendered_pages_show_the_map(rendered, language: str, fmt: str) -> N
 @pytest.mark.parametrize("name", ["ja-pptx", "ja-xlsx", "en-pptx"])
 def test_the_pages_are_pictures_with_something_on_them(rendered, name: str, tmp_path: Path) -> None:
     pdf = rendered[name]
-    subprocess.run([_tool("pdftoppm"), "-r", "40", "-png", str(pdf), str(tmp_path / "page")], timeout=120,
-                   check=True)
+    subprocess.run([_tool("pdftoppm"), "-r", "40", "-png", str(pdf), str(tmp_path / "page")], timeout=120, check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert pages
     if name.endswith("pptx"):

@@ -766,10 +766,23 @@ def test_heavy_upkeep_with_low_confidence_is_named_rethink() -> None:
         [
             journey(
                 [
-                    {"id": "loyalty", "title": "L", "impact": 4, "feasibility": 2, "maintenance_cost": 5,
-                     "confidence": 0.3, "pain_points": ["size"]},
-                    {"id": "sure", "title": "S", "impact": 4, "feasibility": 2, "maintenance_cost": 5,
-                     "confidence": 0.5},
+                    {
+                        "id": "loyalty",
+                        "title": "L",
+                        "impact": 4,
+                        "feasibility": 2,
+                        "maintenance_cost": 5,
+                        "confidence": 0.3,
+                        "pain_points": ["size"],
+                    },
+                    {
+                        "id": "sure",
+                        "title": "S",
+                        "impact": 4,
+                        "feasibility": 2,
+                        "maintenance_cost": 5,
+                        "confidence": 0.5,
+                    },
                     {"id": "light", "title": "G", "maintenance_cost": 3, "confidence": 0.2},
                     {"id": "unknown", "title": "U", "maintenance_cost": 5},  # confidence not written: no alarm
                 ],

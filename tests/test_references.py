@@ -61,22 +61,31 @@ def test_reference_to_the_wrong_kind_of_entry():
 
 def test_persona_references_in_items_emotions_and_messages_are_checked():
     text = BASE.replace("persona: mother}", "persona: father}").replace(
-        "kind: consideration\n", "kind: consideration\n    emotion: [{score: 1, persona: child}]\n")
+        "kind: consideration\n", "kind: consideration\n    emotion: [{score: 1, persona: child}]\n"
+    )
     codes = [(p[0], p[3].split(";")[0]) for p in found(text)]
-    assert codes == [("CJM021", "no persona has the id 'child'"), ("CJM021", "no persona has the id 'father'"),
-                     ("CJM021", "no persona has the id 'father'")]
+    assert codes == [
+        ("CJM021", "no persona has the id 'child'"),
+        ("CJM021", "no persona has the id 'father'"),
+        ("CJM021", "no persona has the id 'father'"),
+    ]
 
 
 def test_dependency_cycles_are_reported_once_each():
-    text = BASE + """\
+    text = (
+        BASE
+        + """\
   - {id: a, title: A, depends_on: [b]}
   - {id: b, title: B, depends_on: [c]}
   - {id: c, title: C, depends_on: [a]}
   - {id: d, title: D, depends_on: [d]}
 """
-    text = text.replace("messages:\n  - {id: welcome, type: welcome, trigger: Signup, channel: email, "
-                        "phase: consideration, persona: mother}\n", "") + (
-        "messages:\n  - {id: welcome, type: welcome, trigger: Signup, channel: email}\n")
+    )
+    text = text.replace(
+        "messages:\n  - {id: welcome, type: welcome, trigger: Signup, channel: email, "
+        "phase: consideration, persona: mother}\n",
+        "",
+    ) + ("messages:\n  - {id: welcome, type: welcome, trigger: Signup, channel: email}\n")
     cycles = [p[3] for p in found(text) if p[0] == "CJM022"]
     assert len(cycles) == 2
     assert any("a -> b -> c -> a" in c for c in cycles)

@@ -182,8 +182,15 @@ def test_every_validation_code_has_metadata_and_documentation():
 
     defined = {
         value
-        for module in (cjm.io.loader, cjm.validation.references, cjm.validation.schema, cjm.adapt, cjm.adapt.rules,
-                       cjm.prioritise.roadmap, cjm.office.importer)
+        for module in (
+            cjm.io.loader,
+            cjm.validation.references,
+            cjm.validation.schema,
+            cjm.adapt,
+            cjm.adapt.rules,
+            cjm.prioritise.roadmap,
+            cjm.office.importer,
+        )
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str) and re.fullmatch(r"CJM0\d\d", value)
     }
@@ -256,14 +263,17 @@ def test_junit_of_real_problems(tmp_path):
 
 
 def test_junit_warnings_and_notes_pass_unless_warnings_fail_the_run():
-    problems = [Problem("m.yaml", 3, 1, "CJM101", "consider a KPI", Severity.INFO),
-                Problem("m.yaml", 4, 1, "CJM301", "unaddressed pain", Severity.WARNING)]
+    problems = [
+        Problem("m.yaml", 3, 1, "CJM101", "consider a KPI", Severity.INFO),
+        Problem("m.yaml", 4, 1, "CJM301", "unaddressed pain", Severity.WARNING),
+    ]
     findings = findings_from(problems)
     root = check_junit(render(JunitReporter, findings), findings)
     cases = root.findall("testsuite/testcase")
     assert not root.findall(".//failure") and root.get("failures") == "0"
-    assert "consider a KPI" in cases[0].find("system-out").text and "unaddressed pain" in cases[1].find(
-        "system-out").text
+    assert (
+        "consider a KPI" in cases[0].find("system-out").text and "unaddressed pain" in cases[1].find("system-out").text
+    )
     findings.strict_files.add("m.yaml")
     root = check_junit(render(JunitReporter, findings), findings)
     assert [f.get("type") for f in root.findall(".//failure")] == ["CJM301"] and root.get("failures") == "1"

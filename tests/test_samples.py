@@ -69,8 +69,10 @@ def test_exclude_patterns_match_relative_paths_and_names(tmp_path: Path) -> None
         (tmp_path / folder / "a.yaml").write_text("cjm: 1\n")
     (tmp_path / "maps" / "draft-b.yaml").write_text("cjm: 1\n")
     (tmp_path / ".cjm.yaml").write_text('exclude: ["maps/broken", "draft-*"]\n')
-    found = {Path(p).relative_to(tmp_path).as_posix()
-             for p in expand([str(tmp_path / "maps")], Exclude.from_config(str(tmp_path)))}
+    found = {
+        Path(p).relative_to(tmp_path).as_posix()
+        for p in expand([str(tmp_path / "maps")], Exclude.from_config(str(tmp_path)))
+    }
     assert found == {"maps/a.yaml", "maps/kept/a.yaml"}
 
 

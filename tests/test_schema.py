@@ -59,8 +59,12 @@ def problems_for(extra: str, base: str = MINIMAL_MAP):
     [
         ("    emotion: {score: 7}\n", 8, 22, "emotion score 7 is outside -2..2 in phase 'awareness'"),
         ("    emotions: {score: 1}\n", 8, 5, "unknown key `emotions` in phase 'awareness'; did you mean `emotion`?"),
-        ("    touchpoints: [{name: ad, channel: instagram}]\n", 8, 39,
-         "channel 'instagram' is not a known channel in touchpoint 1 of phase 'awareness'; did you mean `sns`?"),
+        (
+            "    touchpoints: [{name: ad, channel: instagram}]\n",
+            8,
+            39,
+            "channel 'instagram' is not a known channel in touchpoint 1 of phase 'awareness'; did you mean `sns`?",
+        ),
         ("    actions: [3]\n", 8, 15, "action 1 must be text or a mapping, not the number 3 in phase 'awareness'"),
         ("    kpis: [{target: 3}]\n", 8, 12, "KPI 1 is missing required key `name` in phase 'awareness'"),
         ("  - id: Bad Id\n    name: x\n    kind: interest\n", 8, 9, "is not a valid id"),
@@ -96,19 +100,31 @@ def test_format_version_must_be_known():
     ("extra", "fragment"),
     [
         # Keys a consultant writes, suggested by meaning where spelling does not help.
-        ("initiatives:\n  - {id: size-chart, title: Size chart, addresses: [size-anxiety]}\n",
-         "unknown key `addresses` in initiative 'size-chart'; did you mean `pain_points` or `opportunities`?"),
-        ("initiatives:\n  - {id: faq, title: FAQ, automatable: true}\n",
-         "unknown key `automatable` in initiative 'faq'; did you mean `set_and_forget`?"),
-        ("business: {channels: both}\n", "business channels 'both' is not one of: online, offline, omnichannel; "
-         "did you mean `omnichannel`?"),
+        (
+            "initiatives:\n  - {id: size-chart, title: Size chart, addresses: [size-anxiety]}\n",
+            "unknown key `addresses` in initiative 'size-chart'; did you mean `pain_points` or `opportunities`?",
+        ),
+        (
+            "initiatives:\n  - {id: faq, title: FAQ, automatable: true}\n",
+            "unknown key `automatable` in initiative 'faq'; did you mean `set_and_forget`?",
+        ),
+        (
+            "business: {channels: both}\n",
+            "business channels 'both' is not one of: online, offline, omnichannel; did you mean `omnichannel`?",
+        ),
         ("business: {purchase: consumables}\n", "did you mean `repeat`?"),
-        ("personas:\n  - {id: mother, name: Mother, frustrations: [No time]}\n",
-         "unknown key `frustrations` in persona 'mother'; did you mean `pains`?"),
-        ("    pains:\n      - {id: size, text: Unsure of size}\n",
-         "unknown key `pains` in phase 'awareness'; did you mean `pain_points`?"),
-        ("    pain_points:\n      - {id: size, text: Unsure of size, impact: 4}\n",
-         "unknown key `impact` in pain point 1 of phase 'awareness'; did you mean `severity`?"),
+        (
+            "personas:\n  - {id: mother, name: Mother, frustrations: [No time]}\n",
+            "unknown key `frustrations` in persona 'mother'; did you mean `pains`?",
+        ),
+        (
+            "    pains:\n      - {id: size, text: Unsure of size}\n",
+            "unknown key `pains` in phase 'awareness'; did you mean `pain_points`?",
+        ),
+        (
+            "    pain_points:\n      - {id: size, text: Unsure of size, impact: 4}\n",
+            "unknown key `impact` in pain point 1 of phase 'awareness'; did you mean `severity`?",
+        ),
         # Spelling still works, and a key with no near neighbour lists the keys.
         ("initiatives:\n  - {id: faq, title: FAQ, feasability: 4}\n", "did you mean `feasibility`?"),
         ("initiatives:\n  - {id: faq, title: FAQ, colour: red}\n", "expected one of: confidence, depends_on"),
@@ -121,8 +137,9 @@ def test_unknown_keys_and_values_are_suggested_by_meaning(extra, fragment):
 
 def test_a_missing_format_version_says_what_to_write():
     (problem,) = check_text(MINIMAL_MAP.replace("cjm: 1\n", ""), "m.yaml").problems
-    assert problem.message == ("the map is missing required key `cjm`; write `cjm: 1` (the format version) "
-                               "as the first line")
+    assert problem.message == (
+        "the map is missing required key `cjm`; write `cjm: 1` (the format version) as the first line"
+    )
 
 
 def test_one_unknown_key_repeated_on_every_phase_is_one_grouped_problem():
@@ -131,8 +148,10 @@ def test_one_unknown_key_repeated_on_every_phase_is_one_grouped_problem():
     assert len(problems) == 1, [p.message for p in problems]
     (problem,) = problems
     assert (problem.line, problem.col) == (8, 40)
-    assert problem.message.startswith("unknown key `colour` in phase 'p0', and in 19 more places "
-                                      "(lines 9, 10, 11, 12, 13, 14, 15, 16, …); expected one of: actions,")
+    assert problem.message.startswith(
+        "unknown key `colour` in phase 'p0', and in 19 more places "
+        "(lines 9, 10, 11, 12, 13, 14, 15, 16, …); expected one of: actions,"
+    )
     # Different keys, or a key met only twice, stay one problem each, at their own place.
     twice = "  - {id: a, name: A, kind: interest, colour: red}\n  - {id: b, name: B, kind: interest, colour: red}\n"
     assert [p.line for p in check_text(MINIMAL_MAP + twice, "m.yaml").problems] == [8, 9]
@@ -145,9 +164,11 @@ def test_a_comma_in_a_flow_mapping_says_to_quote_the_text(parser):
 
     extra = "    pain_points:\n      - {id: fit, text: Sizes run small, not true to size}\n"
     (problem,) = check_document(load_yaml(MINIMAL_MAP + extra, "m.yaml", parser=parser)).problems
-    assert problem.message == ("unknown key `not true to size` in pain point 1 of phase 'awareness'; a comma inside "
-                               "{...} ended the text of `text`, so the rest was read as a key: put this text in "
-                               'quotes, `text: "Sizes run small, not true to size"`')
+    assert problem.message == (
+        "unknown key `not true to size` in pain point 1 of phase 'awareness'; a comma inside "
+        "{...} ended the text of `text`, so the rest was read as a key: put this text in "
+        'quotes, `text: "Sizes run small, not true to size"`'
+    )
     # With a colon the empty value is meant: no such hint.
     (problem,) = check_text(MINIMAL_MAP + "    pain_points:\n      - {id: fit, text: Small, tone: }\n", "m").problems
     assert "comma" not in problem.message

@@ -10,8 +10,16 @@ from cjm.validation.suggest import Suggestions, closest
 
 def look_alike_references(count: int = 2_000) -> bytes:
     """A small map whose every reference is broken and near many look-alike ids, each a fair 'did you mean'."""
-    lines = ["cjm: 1", "id: slow", "title: Slow", "phases:", "  - id: awareness", "    name: A", "    kind: awareness",
-             "    pain_points:"]
+    lines = [
+        "cjm: 1",
+        "id: slow",
+        "title: Slow",
+        "phases:",
+        "  - id: awareness",
+        "    name: A",
+        "    kind: awareness",
+        "    pain_points:",
+    ]
     lines += [f"      - {{id: pain-point-number-{i:05d}, text: p}}" for i in range(count)]
     lines += ["initiatives:"]
     lines += [f"  - {{id: init-{i:05d}, title: t, pain_points: [pain-point-numbr-{i:05d}]}}" for i in range(count)]

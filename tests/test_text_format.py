@@ -18,7 +18,11 @@ def test_every_severity_is_named():
 
 def test_commands_that_refuse_a_map_list_its_problems_the_same_way(tmp_path):
     line = cli("validate", str(BROKEN)).stdout.splitlines()[0]
-    for args in (["prioritise", str(BROKEN)], ["render", str(BROKEN), "-o", str(tmp_path / "m.svg")],
-                 ["diff", str(SAMPLE), str(BROKEN)], ["adapt", str(BROKEN), "--auto"]):
+    for args in (
+        ["prioritise", str(BROKEN)],
+        ["render", str(BROKEN), "-o", str(tmp_path / "m.svg")],
+        ["diff", str(SAMPLE), str(BROKEN)],
+        ["adapt", str(BROKEN), "--auto"],
+    ):
         proc = cli(*args)
         assert proc.returncode == 2 and line in proc.stderr.splitlines(), (args, proc.stderr)

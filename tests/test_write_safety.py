@@ -29,14 +29,17 @@ def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("args", [
-    ["validate", "{map}", "-o", "{map}"],
-    ["validate", "{map}", "--output-format", "sarif:{map}"],
-    ["lint", "{map}", "-o", "{map}"],
-    ["prioritise", "{map}", "-o", "{map}"],
-    ["adapt", "{map}", "--rule", "repeat-purchase", "-o", "{map}"],
-    ["split", "{map}", "consideration", "--into", "a,b", "-o", "{map}"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{map}", "-o", "{map}"],
+        ["validate", "{map}", "--output-format", "sarif:{map}"],
+        ["lint", "{map}", "-o", "{map}"],
+        ["prioritise", "{map}", "-o", "{map}"],
+        ["adapt", "{map}", "--rule", "repeat-purchase", "-o", "{map}"],
+        ["split", "{map}", "consideration", "--into", "a,b", "-o", "{map}"],
+    ],
+)
 def test_no_command_writes_over_its_input_unless_asked(work, args):
     before = work.read_bytes()
     proc = cli(*[a.format(map=work) for a in args], cwd=work.parent)

@@ -45,8 +45,14 @@ def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     return _WORDS.get(kind, kind or "any")
 
 
-_WORDS = {"string": "text", "number": "number", "integer": "integer", "boolean": "true/false", "object": "mapping",
-          "array": "list"}
+_WORDS = {
+    "string": "text",
+    "number": "number",
+    "integer": "integer",
+    "boolean": "true/false",
+    "object": "mapping",
+    "array": "list",
+}
 
 
 def _anchor(title: str) -> str:
@@ -66,8 +72,9 @@ def _table(obj: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     for key, spec in obj.get("properties", {}).items():
         title, description = _describe(spec, defs)
         text = f"**{title}.** {description}" if title else description
-        rows.append(f"| `{key}` | {_type_of(spec, defs)} | {'yes' if key in required else ''} | "
-                    f"{text.replace('|', '&#124;')} |")
+        rows.append(
+            f"| `{key}` | {_type_of(spec, defs)} | {'yes' if key in required else ''} | {text.replace('|', '&#124;')} |"
+        )
     return rows
 
 
@@ -107,8 +114,14 @@ def format_reference() -> str:
             out += [*_table(spec, defs), ""]
         for key, sub in spec.get("properties", {}).items():
             if sub.get("type") == "object" and "properties" in sub:
-                out += [f"### {sub.get('title', key)} (`{key}`)", "", sub.get("description", ""), "",
-                        *_table(sub, defs), ""]
+                out += [
+                    f"### {sub.get('title', key)} (`{key}`)",
+                    "",
+                    sub.get("description", ""),
+                    "",
+                    *_table(sub, defs),
+                    "",
+                ]
     out += ["## Vocabularies", ""]
     for name in ("phase_kind", "channel", "metric"):
         spec = defs[name]

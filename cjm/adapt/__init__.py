@@ -58,8 +58,12 @@ class Outcome:
             return ""
         relative = not self.source.startswith(("/", "<"))  # `a/` and `b/` as git writes them, for `git apply`
         before, after = (f"a/{self.source}", f"b/{self.source}") if relative else (self.source, self.source)
-        lines = difflib.unified_diff(self.original.splitlines(keepends=True),
-                                     (self.text or "").splitlines(keepends=True), fromfile=before, tofile=after)
+        lines = difflib.unified_diff(
+            self.original.splitlines(keepends=True),
+            (self.text or "").splitlines(keepends=True),
+            fromfile=before,
+            tofile=after,
+        )
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
@@ -92,8 +96,16 @@ def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule], *, auto: bo
     return outcome
 
 
-def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str], *, default: str | None = None,
-               names: Mapping[str, str] | None = None, lanes: Mapping[str, str] | None = None) -> Outcome:
+def split_text(
+    raw: bytes | str,
+    source: str,
+    phase_id: str,
+    into: Sequence[str],
+    *,
+    default: str | None = None,
+    names: Mapping[str, str] | None = None,
+    lanes: Mapping[str, str] | None = None,
+) -> Outcome:
     """Split phase `phase_id` into new phases with the ids `into`. Entries go by their `phase_hint`, then by
     `lanes` (persona id or role -> new phase id), else to `default` (the first new phase) with `review: true`."""
     names, lanes = dict(names or {}), dict(lanes or {})
@@ -116,8 +128,9 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
         targets = []
         for target_id in into:
             kind = old.kind if target_id == phase_id else _kind_for(target_id, old.kind)
-            name = names.get(target_id) or (old.name if target_id == phase_id
-                                            else _split_name(target_id, ed.language, old.name))
+            name = names.get(target_id) or (
+                old.name if target_id == phase_id else _split_name(target_id, ed.language, old.name)
+            )
             personas = frozenset(p for p, t in lanes.items() if t == target_id)
             targets.append(NewPhase(target_id, kind, name, personas=personas))
         report.changes = split_phase(ed, old.index, targets, chosen)
@@ -126,20 +139,29 @@ def split_text(raw: bytes | str, source: str, phase_id: str, into: Sequence[str]
     return _edit(raw, source, work)
 
 
-def merge_text(raw: bytes | str, source: str, phase_ids: Sequence[str], into: str, *, name: str | None = None,
-               kind: str | None = None) -> Outcome:
+def merge_text(
+    raw: bytes | str,
+    source: str,
+    phase_ids: Sequence[str],
+    into: str,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+) -> Outcome:
     """Merge the phases `phase_ids` into one with the id `into`, at the place of the first of them."""
 
     def work(ed: MapEditor, journey: Journey) -> list[Report]:
         report = Report("merge")
         missing = [p for p in phase_ids if journey.phase(p) is None]
         if missing and set(missing) == set(phase_ids) - {into} and journey.phase(into):
-            report.notes.append(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} gone and '{into}' "
-                                "exists: already merged")
+            report.notes.append(
+                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} gone and '{into}' exists: already merged"
+            )
             return [report]
         if missing:
-            raise CjmError(f"{source}: no phase '{missing[0]}'; the phases are: "
-                           f"{', '.join(p.id for p in journey.phases)}")
+            raise CjmError(
+                f"{source}: no phase '{missing[0]}'; the phases are: {', '.join(p.id for p in journey.phases)}"
+            )
         if len(set(phase_ids)) < 2:
             raise CjmError("merge needs at least two different phases")
         _check_new_ids(ed, [into], reusable=list(phase_ids), what="--into")
@@ -213,8 +235,10 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
         return Outcome(source, original, problems=before.problems)
     if (where := _first_difference(before.document.data, pristine)) is not None:  # type: ignore[union-attr]
         line, col = before.document.locate(where)  # type: ignore[union-attr]
-        raise CjmError(f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
-                       "edited safely; quote it (or write it out plainly) and try again")
+        raise CjmError(
+            f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
+            "edited safely; quote it (or write it out plainly) and try again"
+        )
     editor = MapEditor(copy_roundtrip(pristine), before.journey.language)
     reports = work(editor, before.journey)
     if not any(report.changed for report in reports):
@@ -271,9 +295,18 @@ def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
         if key in wanted and item.get("review"):
             flag = wanted[key]
             line, col = journey.document.locate(item.path)
-            problems.append(Problem(journey.source, line, col, NEEDS_REVIEW,
-                                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no "
-                                    "phase, so it went to "
-                                    f"the default '{phase.id}'; move it if it belongs elsewhere, then delete "
-                                    "`review: true`", severity=Severity.INFO, path=json_path(item.path)))
+            problems.append(
+                Problem(
+                    journey.source,
+                    line,
+                    col,
+                    NEEDS_REVIEW,
+                    f"{NOUNS[item.list_name]} '{item.text}' from '{flag.source_phase}' matched no "
+                    "phase, so it went to "
+                    f"the default '{phase.id}'; move it if it belongs elsewhere, then delete "
+                    "`review: true`",
+                    severity=Severity.INFO,
+                    path=json_path(item.path),
+                )
+            )
     return problems

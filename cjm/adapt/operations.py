@@ -35,11 +35,30 @@ from cjm.core.vocabulary import reading as _reading_of
 from cjm.lint.facts import number
 
 # Where keys go in a phase that cjm writes (the order of the schema and the templates).
-PHASE_KEYS = ("id", "name", "kind", "description", "intentional_order", "origin", "actions", "thoughts", "emotion",
-              "touchpoints", "pain_points", "opportunities", "kpis")
+PHASE_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "description",
+    "intentional_order",
+    "origin",
+    "actions",
+    "thoughts",
+    "emotion",
+    "touchpoints",
+    "pain_points",
+    "opportunities",
+    "kpis",
+)
 # Lists whose entries may be plain strings (the others are mappings), and the key of their text.
-TEXT_KEY = {"actions": "text", "thoughts": "text", "pain_points": "text", "opportunities": "text",
-            "touchpoints": "name", "kpis": "name"}
+TEXT_KEY = {
+    "actions": "text",
+    "thoughts": "text",
+    "pain_points": "text",
+    "opportunities": "text",
+    "touchpoints": "name",
+    "kpis": "name",
+}
 
 
 @dataclass
@@ -134,7 +153,7 @@ def reading(phase: Mapping[str, Any]) -> str:
 
 def set_phase_key(phase: Any, key: str, value: Any) -> None:
     """Set a key of a phase, in the usual place among the others."""
-    set_key(phase, key, value, after=PHASE_KEYS[:PHASE_KEYS.index(key)] if key in PHASE_KEYS else ())
+    set_key(phase, key, value, after=PHASE_KEYS[: PHASE_KEYS.index(key)] if key in PHASE_KEYS else ())
 
 
 def rename_phase(phase: Any, target: NewPhase) -> None:
@@ -155,6 +174,7 @@ def insert_phase(ed: MapEditor, position: int, phase: Any, *, replacing: bool = 
 
 
 # --- split ---------------------------------------------------------------------------------------------------
+
 
 def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default: str) -> list[str]:
     """Replace the phase at `index` by `targets` (in that order); return what changed."""
@@ -191,8 +211,11 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
 
     # Take the entries out (last first, so indices hold), then add them in their original order.
     for list_name, placements in plan.items():
-        taken = [(target, reason, remove_entry(old[list_name], i, old, list_name))
-                 for i, target, reason in reversed(placements) if target != keep]
+        taken = [
+            (target, reason, remove_entry(old[list_name], i, old, list_name))
+            for i, target, reason in reversed(placements)
+            if target != keep
+        ]
         for target, reason, entry in reversed(taken):
             destination = new_phases[target]
             append_entry(destination[list_name], entry, destination, list_name)
@@ -229,13 +252,18 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         placed = "; ".join(part for part in (how, review) if part)
         changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: {placed}")
     changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
-    changes.extend(_split_emotion(ed, old, targets, keep, (pain_entries, plan.get("pain_points") or []),
-                                  new_phases))
+    changes.extend(_split_emotion(ed, old, targets, keep, (pain_entries, plan.get("pain_points") or []), new_phases))
     return changes
 
 
-def _split_emotion(ed: MapEditor, old: Any, targets: Sequence[NewPhase], keep: str,
-                   pains: tuple[list[Any], list[tuple[int, str, str]]], new_phases: Mapping[str, Any]) -> list[str]:
+def _split_emotion(
+    ed: MapEditor,
+    old: Any,
+    targets: Sequence[NewPhase],
+    keep: str,
+    pains: tuple[list[Any], list[tuple[int, str, str]]],
+    new_phases: Mapping[str, Any],
+) -> list[str]:
     """The emotion of a split phase goes where its evidence went, one phase per persona lane: the phase that
     received most of its pain points, else the one its note speaks of, else the phase that keeps the old one's
     place. The other new phases get none: a copied score would invent high and low points."""
@@ -259,8 +287,10 @@ def _split_emotion(ed: MapEditor, old: Any, targets: Sequence[NewPhase], keep: s
             continue
         value = plain(moved[0]) if not isinstance(emotion, list) else [plain(e) for e in moved]
         set_phase_key(new_phases[target_id], "emotion", value)
-        lines.append(f"  emotion ({', '.join(_score_words(e) for e in moved)}) -> '{target_id}', where its "
-                     "evidence went; the other new phases have none")
+        lines.append(
+            f"  emotion ({', '.join(_score_words(e) for e in moved)}) -> '{target_id}', where its "
+            "evidence went; the other new phases have none"
+        )
     return lines
 
 
@@ -269,8 +299,13 @@ def _score_words(entry: Mapping[str, Any]) -> str:
     return f"score {plain(entry['score'])}{lane}"
 
 
-def _emotion_target(entry: Mapping[str, Any], targets: Sequence[NewPhase], keep: str,
-                    pains: tuple[Any, list[tuple[int, str, str]]], improved: set[str]) -> str:
+def _emotion_target(
+    entry: Mapping[str, Any],
+    targets: Sequence[NewPhase],
+    keep: str,
+    pains: tuple[Any, list[tuple[int, str, str]]],
+    improved: set[str],
+) -> str:
     persona = entry.get("persona")
     entries, placements = pains
     counts: Counter[str] = Counter()
@@ -317,8 +352,9 @@ def _unflag(ed: MapEditor, entry: Any, phase_id: str) -> bool:
     return False
 
 
-def _follow_split(ed: MapEditor, old_id: str, targets: Sequence[NewPhase], default: str,
-                  moved_ids: Mapping[str, str]) -> list[str]:
+def _follow_split(
+    ed: MapEditor, old_id: str, targets: Sequence[NewPhase], default: str, moved_ids: Mapping[str, str]
+) -> list[str]:
     """Initiatives follow the pain points and opportunities they address (all new phases when none moved);
     messages follow their keywords, else the default phase."""
     changes = []
@@ -327,8 +363,12 @@ def _follow_split(ed: MapEditor, old_id: str, targets: Sequence[NewPhase], defau
         phases = initiative.get("phases")
         if not phases or old_id not in phases:
             continue
-        addressed = {moved_ids[x] for key in ("pain_points", "opportunities") for x in initiative.get(key) or []
-                     if x in moved_ids}
+        addressed = {
+            moved_ids[x]
+            for key in ("pain_points", "opportunities")
+            for x in initiative.get(key) or []
+            if x in moved_ids
+        }
         new = [t for t in order if t in addressed] or order
         _replace_in_list(initiative, "phases", old_id, new)
         changes.append(f"  initiative '{initiative['id']}': phases {old_id} -> {', '.join(new)}")
@@ -357,6 +397,7 @@ def _replace_in_list(owner: Any, key: str, old: str, new: Sequence[str]) -> None
 
 
 # --- merge ---------------------------------------------------------------------------------------------------
+
 
 def merge_phases(ed: MapEditor, indices: Sequence[int], into: NewPhase) -> list[str]:
     """Merge the phases at `indices` into one at the place of the first; every entry records its `origin`."""
@@ -422,11 +463,11 @@ def _merged_emotion_line(sources: Sequence[Any]) -> list[str]:
         low, where = min(scores)
         others = ", ".join(f"'{p}' had {number(s)}" for s, p in scores if p != where)
         lane = f" for '{persona}'" if persona else ""
-        lines.append(f"  emotion{lane}: kept the lowest score, {number(low)} from '{where}' ({others}), so the low "
-                     "point stays visible")
+        lines.append(
+            f"  emotion{lane}: kept the lowest score, {number(low)} from '{where}' ({others}), so the low "
+            "point stays visible"
+        )
     return lines
-
-
 
 
 def _mark_origin(seq: Any, index: int, list_name: str, source_id: str, into_id: str) -> None:
@@ -485,8 +526,11 @@ def _keep_comments(phases: Any, index: int, salvaged: Mapping[str, list[str]]) -
     """Put the comments of what the merge replaced after the merged phase, under a line saying where they
     were, before whatever introduces the next phase."""
     indent = " " * key_column(phases[index])
-    text = "".join(f"{indent}# comments of phase '{phase_id}' before the merge:\n" + "".join(
-        f"{indent}{line}\n" for line in lines) for phase_id, lines in salvaged.items() if lines)
+    text = "".join(
+        f"{indent}# comments of phase '{phase_id}' before the merge:\n" + "".join(f"{indent}{line}\n" for line in lines)
+        for phase_id, lines in salvaged.items()
+        if lines
+    )
     if text:
         following = detach_following(phases, index)
         attach_following(phases, index, text + following)
@@ -512,8 +556,10 @@ def _follow_merge(ed: MapEditor, source_ids: Sequence[str], into_id: str) -> lis
 
 # --- add a phase, add a persona ------------------------------------------------------------------------------
 
-def starter_phase(spec: Mapping[str, Any], phase_id: str, language: str, lanes: Mapping[str, str | None],
-                  kpis: bool = True) -> dict[str, Any]:
+
+def starter_phase(
+    spec: Mapping[str, Any], phase_id: str, language: str, lanes: Mapping[str, str | None], kpis: bool = True
+) -> dict[str, Any]:
     """The phase an `add_phase` step adds, with its starter entries, as plain data."""
     phase: dict[str, Any] = {"id": phase_id, "name": text_in(spec["name"], language), "kind": spec["kind"]}
     if "description" in spec:
@@ -541,8 +587,10 @@ def _starter_entry(stub: Mapping[str, Any], language: str, lanes: Mapping[str, s
 def starter_messages(spec: Mapping[str, Any], phase_id: str, language: str) -> list[dict[str, Any]]:
     messages = []
     for stub in spec.get("messages") or []:
-        message = {key: text_in(value, language) if key in ("title", "trigger", "content") else value
-                   for key, value in stub.items()}
+        message = {
+            key: text_in(value, language) if key in ("title", "trigger", "content") else value
+            for key, value in stub.items()
+        }
         message["phase"] = phase_id
         messages.append(message)
     return messages
@@ -551,8 +599,10 @@ def starter_messages(spec: Mapping[str, Any], phase_id: str, language: str) -> l
 def add_phase_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The phase that makes an `add_phase` step needless (one of its kind, or with its id), if any."""
     kind = spec["kind"]
-    return next((p for p in phases if (kind != "custom" and kind in (p.get("kind"), reading(p)))
-                 or p.get("id") == spec["id"]), None)
+    return next(
+        (p for p in phases if (kind != "custom" and kind in (p.get("kind"), reading(p))) or p.get("id") == spec["id"]),
+        None,
+    )
 
 
 def anchor_index(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> int | None:
@@ -590,8 +640,12 @@ def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[s
         where = "after" if "after" in spec else "before"
         return [], [f"no phase of kind {' or '.join(spec[where])} to put '{spec['id']}' {where}"]
     phase_id = ed.free_id(spec["id"])
-    lanes = {tuple(s["lane"]): ed.lane(s["lane"]) for key in ("actions", "thoughts", "touchpoints")
-             for s in spec.get(key) or [] if "lane" in s}
+    lanes = {
+        tuple(s["lane"]): ed.lane(s["lane"])
+        for key in ("actions", "thoughts", "touchpoints")
+        for s in spec.get(key) or []
+        if "lane" in s
+    }
     starters = starter_phase(spec, phase_id, ed.language, lanes, kpis=False)
     phase = to_roundtrip({k: v for k, v in starters.items() if k not in ITEM_LISTS})
     insert_phase(ed, position, phase)
@@ -601,8 +655,11 @@ def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[s
     for list_name in ("actions", "thoughts", "touchpoints"):  # starters stand in for what the map did not say
         if starters.get(list_name) and not phase.get(list_name):
             set_phase_key(phase, list_name, starters[list_name])
-    stub_kpis = [k for k in spec.get("kpis") or []
-                 if k["metric"] not in {entry.get("metric") for entry in phase.get("kpis") or []}]
+    stub_kpis = [
+        k
+        for k in spec.get("kpis") or []
+        if k["metric"] not in {entry.get("metric") for entry in phase.get("kpis") or []}
+    ]
     for stub in stub_kpis:
         set_phase_key(phase, "kpis", phase.get("kpis", []))
         append_entry(phase["kpis"], _starter_entry(stub, ed.language, lanes), phase, "kpis")
@@ -622,15 +679,25 @@ def _take(ed: MapEditor, spec: Mapping[str, Any], phase: Any) -> list[str]:
     changes = []
     wanted = set(take["from"])
     sources = [p for p in ed.phases if p is not phase and (p.get("kind") in wanted or reading(p) in wanted)]
-    target = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("keywords") or ()),
-                      channels=frozenset(take.get("channels") or ()), metrics=frozenset(take.get("metrics") or ()))
+    target = NewPhase(
+        phase["id"],
+        phase["kind"],
+        phase["name"],
+        keywords=tuple(take.get("keywords") or ()),
+        channels=frozenset(take.get("channels") or ()),
+        metrics=frozenset(take.get("metrics") or ()),
+    )
     stay = NewPhase(phase["id"], phase["kind"], phase["name"], keywords=tuple(take.get("unless") or ()))
     moved_ids: set[str] = set()
     for source in sources:
         for list_name in ITEM_LISTS:
             seq = source.get(list_name) or []
-            moving = [i for i, entry in enumerate(seq) if _belongs(entry, list_name, target, moved_ids)
-                      and (list_name == "kpis" or best_by_keywords(entry_text(entry), [stay]) is None)]
+            moving = [
+                i
+                for i, entry in enumerate(seq)
+                if _belongs(entry, list_name, target, moved_ids)
+                and (list_name == "kpis" or best_by_keywords(entry_text(entry), [stay]) is None)
+            ]
             for i in moving:
                 if isinstance(seq[i], Mapping) and seq[i].get("id"):
                     moved_ids.add(seq[i]["id"])
@@ -676,8 +743,9 @@ def _take_emotion(ed: MapEditor, sources: Sequence[Any], target: NewPhase, phase
         value = plain(emotion)
         if remove_key(source, "emotion"):
             set_phase_key(phase, "emotion", value)
-            return [f"  emotion (score {number(value['score'])}) moved from '{source['id']}': its note speaks of "
-                    "this phase"]
+            return [
+                f"  emotion (score {number(value['score'])}) moved from '{source['id']}': its note speaks of this phase"
+            ]
     return []
 
 
@@ -704,8 +772,13 @@ def _follow_take(ed: MapEditor, moved_ids: set[str], source_ids: set[str], new_i
     changes: list[str] = []
     if not moved_ids:
         return changes
-    where = {entry["id"]: phase["id"] for phase in ed.phases for list_name in ITEM_LISTS
-             for entry in phase.get(list_name) or [] if isinstance(entry, Mapping) and entry.get("id")}
+    where = {
+        entry["id"]: phase["id"]
+        for phase in ed.phases
+        for list_name in ITEM_LISTS
+        for entry in phase.get(list_name) or []
+        if isinstance(entry, Mapping) and entry.get("id")
+    }
     feeling = {phase["id"] for phase in ed.phases if "emotion" in phase}
     initiatives = ed.data.get("initiatives") or []
 
@@ -713,8 +786,9 @@ def _follow_take(ed: MapEditor, moved_ids: set[str], source_ids: set[str], new_i
         return [x for key in ("pain_points", "opportunities") for x in initiative.get(key) or []]
 
     def works_on(initiative: Any, phase_id: str) -> bool:
-        return phase_id in (initiative.get("phases") or []) or any(where.get(x) == phase_id
-                                                                   for x in addressed(initiative))
+        return phase_id in (initiative.get("phases") or []) or any(
+            where.get(x) == phase_id for x in addressed(initiative)
+        )
 
     for initiative in initiatives:
         if not set(addressed(initiative)) & moved_ids or new_id in (initiative.get("phases") or []):
@@ -723,11 +797,11 @@ def _follow_take(ed: MapEditor, moved_ids: set[str], source_ids: set[str], new_i
         listed = [p for p in initiative.get("phases") or [] if p in source_ids]
         for n, old in enumerate(listed):
             keep = any(where.get(x) == old for x in addressed(initiative)) or (
-                old in feeling and not any(works_on(o, old) for o in initiatives if o is not initiative))
+                old in feeling and not any(works_on(o, old) for o in initiatives if o is not initiative)
+            )
             _replace_in_list(initiative, "phases", old, ([old] if keep else []) + ([new_id] if n == 0 else []))
         if before != ", ".join(initiative.get("phases") or []):
-            changes.append(f"  initiative '{initiative['id']}': phases {before} -> "
-                           f"{', '.join(initiative['phases'])}")
+            changes.append(f"  initiative '{initiative['id']}': phases {before} -> {', '.join(initiative['phases'])}")
     return changes
 
 
@@ -750,8 +824,11 @@ def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
         if role in roles:
             part = f"has the role {role}" if role == spec["role"] else f"({role}) takes the {spec['role']} part"
             return [], [f"persona '{persona_id}' {part}"]
-    persona: dict[str, Any] = {"id": ed.free_id(spec["id"]), "name": text_in(spec["name"], ed.language),
-                               "role": spec["role"]}
+    persona: dict[str, Any] = {
+        "id": ed.free_id(spec["id"]),
+        "name": text_in(spec["name"], ed.language),
+        "role": spec["role"],
+    }
     if "description" in spec:
         persona["description"] = text_in(spec["description"], ed.language)
     if "personas" not in ed.data:
@@ -762,10 +839,11 @@ def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
 
 # --- rules ---------------------------------------------------------------------------------------------------
 
+
 def apply_rule(ed: MapEditor, rule: Rule) -> Report:
     report = Report(rule.name)
     for step in rule.steps:
-        (action, spec), = step.items()
+        ((action, spec),) = step.items()
         changes, notes = _STEPS[action](ed, spec)
         report.changes.extend(changes)
         report.notes.extend(notes)
@@ -783,11 +861,20 @@ def split_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) 
         return None, f"{len(found)} phases have kind {spec['phase']} ({ids}); split the right one with `cjm split`"
     old_id = phases[found[0]]["id"]
     for target in spec["into"]:
-        clash = next((p for p in phases if p["id"] != old_id and (
-            p["id"] == target["id"] or (target["kind"] != "custom" and p.get("kind") == target["kind"]))), None)
+        clash = next(
+            (
+                p
+                for p in phases
+                if p["id"] != old_id
+                and (p["id"] == target["id"] or (target["kind"] != "custom" and p.get("kind") == target["kind"]))
+            ),
+            None,
+        )
         if clash is not None:
-            return None, (f"the map already has phase '{clash['id']}' ({clash.get('name')}) of kind "
-                          f"{clash.get('kind')}; split '{old_id}' by hand with `cjm split` if it still needs it")
+            return None, (
+                f"the map already has phase '{clash['id']}' ({clash.get('name')}) of kind "
+                f"{clash.get('kind')}; split '{old_id}' by hand with `cjm split` if it still needs it"
+            )
     return found[0], None
 
 
@@ -799,12 +886,19 @@ def _split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
     ids: dict[str, str] = {}
     for target in spec["into"]:
         ids[target["id"]] = ed.free_id(target["id"], reusable=[old_id], reserved=ids.values())
-    targets = [NewPhase(ids[t["id"]], t["kind"], text_in(t["name"], ed.language),
-                        text_in(t["description"], ed.language) if "description" in t else None,
-                        tuple(t.get("match", {}).get("keywords", [])),
-                        frozenset(t.get("match", {}).get("channels", [])),
-                        frozenset(t.get("match", {}).get("metrics", [])),
-                        frozenset(t.get("match", {}).get("personas", []))) for t in spec["into"]]
+    targets = [
+        NewPhase(
+            ids[t["id"]],
+            t["kind"],
+            text_in(t["name"], ed.language),
+            text_in(t["description"], ed.language) if "description" in t else None,
+            tuple(t.get("match", {}).get("keywords", [])),
+            frozenset(t.get("match", {}).get("channels", [])),
+            frozenset(t.get("match", {}).get("metrics", [])),
+            frozenset(t.get("match", {}).get("personas", [])),
+        )
+        for t in spec["into"]
+    ]
     changes = split_phase(ed, index, targets, ids[spec["default"]])
     ed.created.update(i for i in ids.values() if i != old_id)
     return changes, []
@@ -814,7 +908,7 @@ def _one_of_step(ed: MapEditor, alternatives: Sequence[Mapping[str, Any]]) -> tu
     """The first alternative that can act; when none can, why each could not."""
     notes: list[str] = []
     for alternative in alternatives:
-        (action, spec), = alternative.items()
+        ((action, spec),) = alternative.items()
         changes, why = _STEPS[action](ed, spec)
         if changes:
             return changes, []
@@ -828,13 +922,22 @@ def _merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
         return [], [f"fewer than two phases of kind {' or '.join(spec['phases'])} to merge"]
     into = spec["into"]
     reusable = [ed.phases[i]["id"] for i in found]
-    target = NewPhase(ed.free_id(into["id"], reusable=reusable), into["kind"], text_in(into["name"], ed.language),
-                      text_in(into["description"], ed.language) if "description" in into else None)
+    target = NewPhase(
+        ed.free_id(into["id"], reusable=reusable),
+        into["kind"],
+        text_in(into["name"], ed.language),
+        text_in(into["description"], ed.language) if "description" in into else None,
+    )
     return merge_phases(ed, found, target), []
 
 
-_STEPS = {"split": _split_step, "merge": _merge_step, "add_phase": add_phase, "add_persona": add_persona,
-          "one_of": _one_of_step}
+_STEPS = {
+    "split": _split_step,
+    "merge": _merge_step,
+    "add_phase": add_phase,
+    "add_persona": add_persona,
+    "one_of": _one_of_step,
+}
 
 
 def plain(node: Any) -> Any:

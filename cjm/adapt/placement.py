@@ -12,7 +12,14 @@ from typing import Any
 
 # Why an entry went where it went, in the order the criteria are tried.
 HINT, LANE, ADDRESSES, CHANNEL, METRIC, KEYWORD, DEFAULT = (
-    "hint", "persona lane", "addressed pain point", "channel", "metric", "keyword", "default")
+    "hint",
+    "persona lane",
+    "addressed pain point",
+    "channel",
+    "metric",
+    "keyword",
+    "default",
+)
 REASONS = (HINT, LANE, ADDRESSES, CHANNEL, METRIC, KEYWORD, DEFAULT)
 
 
@@ -39,8 +46,14 @@ def entry_text(entry: Any) -> str:
     return ""
 
 
-def place(entry: Any, list_name: str, targets: Sequence[NewPhase], default: str,
-          roles: Mapping[str, str | None], placed: Mapping[str, str]) -> tuple[str, str]:
+def place(
+    entry: Any,
+    list_name: str,
+    targets: Sequence[NewPhase],
+    default: str,
+    roles: Mapping[str, str | None],
+    placed: Mapping[str, str],
+) -> tuple[str, str]:
     """(id of the phase the entry goes to, why). `roles` maps persona ids to their roles; `placed` maps the ids of
     the entries already placed (pain points come before the opportunities that address them) to their phase."""
     ids = {t.id for t in targets}

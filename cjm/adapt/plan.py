@@ -20,7 +20,7 @@ from cjm.adapt.rules import Rule, text_in
 
 def step_kinds(step: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """(the kinds one step needs, the kinds it creates)."""
-    (action, spec), = step.items()
+    ((action, spec),) = step.items()
     if action == "one_of":
         needs: set[str] = set()
         creates: set[str] = set()
@@ -83,6 +83,7 @@ def trait_mismatch(rule: Rule, traits: Mapping[str, Any]) -> str | None:
 
 # --- what a rule would do, without editing ---------------------------------------------------------------------
 
+
 def would_do(rule: Rule, phases: Sequence[Mapping[str, Any]], language: str = "en") -> list[str]:
     """What `rule` would change in the phases of a map (plain phase mappings with `id`, `kind` and `name`), one
     line per step that would act; empty when it would change no phase. Personas are not phases: a step that
@@ -94,19 +95,23 @@ def would_do(rule: Rule, phases: Sequence[Mapping[str, Any]], language: str = "e
     for step in rule.steps:
         alternatives = step.get("one_of", [step])
         for alternative in alternatives:
-            (action, spec), = alternative.items()
+            ((action, spec),) = alternative.items()
             if action == "split" and (index := split_blocked(phases, spec)[0]) is not None:
                 names = ", ".join(f"'{text_in(t['name'], language)}'" for t in spec["into"])
                 done.append(f"split phase '{phases[index]['name']}' into {names}")
-                phases[index:index + 1] = [{"id": t["id"], "kind": t["kind"], "name": text_in(t["name"], language)}
-                                           for t in spec["into"]]
+                phases[index : index + 1] = [
+                    {"id": t["id"], "kind": t["kind"], "name": text_in(t["name"], language)} for t in spec["into"]
+                ]
                 break
             merged = [f"'{p['name']}'" for p in phases if p.get("kind") in spec.get("phases", ())]
             if action == "merge" and len(merged) >= 2:
                 done.append(f"merge phases {' and '.join(merged)}")
                 break
-            if action == "add_phase" and add_phase_blocked(phases, spec) is None \
-                    and (position := anchor_index(phases, spec)) is not None:
+            if (
+                action == "add_phase"
+                and add_phase_blocked(phases, spec) is None
+                and (position := anchor_index(phases, spec)) is not None
+            ):
                 name = text_in(spec["name"], language)
                 done.append(f"add the phase '{name}'")
                 phases.insert(position, {"id": spec["id"], "kind": spec["kind"], "name": name})

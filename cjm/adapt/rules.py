@@ -68,6 +68,7 @@ def text_in(value: Any, language: str) -> str:
 
 # --- loading -------------------------------------------------------------------------------------------------
 
+
 @functools.cache
 def _schema() -> dict[str, Any]:
     return json.loads(resources.files("cjm.schemas").joinpath("phase-rule.schema.json").read_text(encoding="utf-8"))
@@ -107,10 +108,20 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
     if problems:
         return None, sorted(problems)
     data = doc.data
-    when = {trait: tuple(value if isinstance(value, list) else [value])
-            for trait, value in data.get("when", {}).items()}
-    rule = Rule(data["name"], data["summary"], tuple(data["steps"]), when, data.get("order", DEFAULT_ORDER), source,
-                tuple(data.get("needs", ())), tuple(data.get("creates", ())), doc.locate(("name",)))
+    when = {
+        trait: tuple(value if isinstance(value, list) else [value]) for trait, value in data.get("when", {}).items()
+    }
+    rule = Rule(
+        data["name"],
+        data["summary"],
+        tuple(data["steps"]),
+        when,
+        data.get("order", DEFAULT_ORDER),
+        source,
+        tuple(data.get("needs", ())),
+        tuple(data.get("creates", ())),
+        doc.locate(("name",)),
+    )
     return rule, []
 
 
@@ -121,8 +132,10 @@ def _in_rule_terms(doc: Document, problem: Problem) -> Problem:
         index = int(message.split()[1].rstrip(":")) - 1
         step = doc.data["steps"][index]
         actions = " and ".join(f"`{a}`" for a in step) or "nothing"
-        message = (f"step {index + 1} has {actions}; a step does one thing (split, merge, add_phase or add_persona), "
-                   "so give each its own `- ` entry")
+        message = (
+            f"step {index + 1} has {actions}; a step does one thing (split, merge, add_phase or add_persona), "
+            "so give each its own `- ` entry"
+        )
     return dataclasses.replace(problem, code=RULE_SCHEMA_ERROR, message=message)
 
 
@@ -133,7 +146,7 @@ def _consistency(doc: Document) -> Iterable[Problem]:
 
 def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) -> Iterable[Problem]:
     for index, step in enumerate(steps):
-        (action, spec), = step.items()
+        ((action, spec),) = step.items()
         at: Path = (*where, index, action)
         if action == "one_of":
             yield from _steps_consistency(doc, spec, at)
@@ -141,18 +154,32 @@ def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) 
             ids = [target["id"] for target in spec["into"]]
             for n, target in enumerate(spec["into"]):
                 if ids.index(target["id"]) != n:
-                    yield _inconsistent(doc, (*at, "into", n, "id"), f"two phases of this split have the id "
-                                        f"'{target['id']}'; give each its own id")
+                    yield _inconsistent(
+                        doc,
+                        (*at, "into", n, "id"),
+                        f"two phases of this split have the id '{target['id']}'; give each its own id",
+                    )
                 if target["kind"] == spec["phase"]:
-                    yield _inconsistent(doc, (*at, "into", n, "kind"), f"a phase split from '{spec['phase']}' cannot "
-                                        "have that kind again, or applying the rule twice would split it again")
+                    yield _inconsistent(
+                        doc,
+                        (*at, "into", n, "kind"),
+                        f"a phase split from '{spec['phase']}' cannot "
+                        "have that kind again, or applying the rule twice would split it again",
+                    )
             if spec["default"] not in ids:
-                yield _inconsistent(doc, (*at, "default"), f"default '{spec['default']}' is not one of the phases "
-                                    f"of this split ({', '.join(ids)})")
+                yield _inconsistent(
+                    doc,
+                    (*at, "default"),
+                    f"default '{spec['default']}' is not one of the phases of this split ({', '.join(ids)})",
+                )
         elif action == "add_phase":
             if ("after" in spec) == ("before" in spec):
-                yield _inconsistent(doc, at, "add_phase needs `after` or `before` (one of them): the kinds of the "
-                                    "phases it goes next to", key=True)
+                yield _inconsistent(
+                    doc,
+                    at,
+                    "add_phase needs `after` or `before` (one of them): the kinds of the phases it goes next to",
+                    key=True,
+                )
             yield from _check_starters(doc, at, spec)
 
 
@@ -161,12 +188,17 @@ def _check_starters(doc: Document, at: Path, spec: dict[str, Any]) -> Iterable[P
     from cjm.adapt.operations import starter_messages, starter_phase
 
     for language in sorted({"en", *_languages(spec)}):
-        sample = {"cjm": 1, "id": "rule-check", "title": "rule check",
-                  "phases": [starter_phase(spec, spec["id"], language, lanes={})],
-                  "messages": starter_messages(spec, spec["id"], language)}
+        sample = {
+            "cjm": 1,
+            "id": "rule-check",
+            "title": "rule check",
+            "phases": [starter_phase(spec, spec["id"], language, lanes={})],
+            "messages": starter_messages(spec, spec["id"], language),
+        }
         for error in _journey_validator().iter_errors(sample):
-            yield _inconsistent(doc, at, f"the {language} starter entries would make an invalid map: {error.message}",
-                                key=True)
+            yield _inconsistent(
+                doc, at, f"the {language} starter entries would make an invalid map: {error.message}", key=True
+            )
             return
 
 
@@ -227,8 +259,15 @@ def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, Rule], list[Probl
             if rule is None:
                 continue
             if rule.name in seen:
-                problems.append(Problem(path, *rule.name_at, RULE_DUPLICATE, f"rule '{rule.name}' is already defined "
-                                        f"in {seen[rule.name]}; rename one of them", path="$.name"))
+                problems.append(
+                    Problem(
+                        path,
+                        *rule.name_at,
+                        RULE_DUPLICATE,
+                        f"rule '{rule.name}' is already defined in {seen[rule.name]}; rename one of them",
+                        path="$.name",
+                    )
+                )
                 continue
             seen[rule.name] = path
             rules[rule.name] = rule

@@ -16,18 +16,36 @@ SCHEMA_FILE = "journey.schema.json"  # `cjm init` writes the schema beside the m
 # are the usual names of their kinds (`cjm.core.vocabulary`).
 _Phase = tuple[str, tuple[str, str], tuple[str, str, str], tuple[str, str, str, tuple[str, str], Any]]
 _STANDARD: list[_Phase] = [
-    ("awareness", ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
-     ("sns", "Instagram post", "Instagram投稿"),
-     ("site_visits", "Site visits", "サイト訪問数", ("visits/month", "回/月"), 10000)),
-    ("interest", ("Browses the shop's pages", "ショップのページを見て回る"),
-     ("ec_site", "Top page", "トップページ"), ("time_on_site", "Time on site", "サイト滞在時間", ("minutes", "分"), 3)),
-    ("consideration", ("Reads reviews and compares products", "レビューを読み、商品を比較する"),
-     ("ec_site", "Product page", "商品ページ"),
-     ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", ("%", "%"), 8)),
-    ("purchase", ("Completes checkout", "購入手続きを完了する"),
-     ("ec_site", "Checkout", "購入手続き画面"), ("conversion_rate", "Conversion rate", "購入率", ("%", "%"), 2.5)),
-    ("retention", ("Uses the product and shares it", "商品を使い、SNSで共有する"),
-     ("email", "Follow-up email", "フォローメール"), ("repeat_rate", "Repeat rate", "リピート率", ("%", "%"), 30)),
+    (
+        "awareness",
+        ("Sees the brand in an Instagram post", "Instagramの投稿でブランドを知る"),
+        ("sns", "Instagram post", "Instagram投稿"),
+        ("site_visits", "Site visits", "サイト訪問数", ("visits/month", "回/月"), 10000),
+    ),
+    (
+        "interest",
+        ("Browses the shop's pages", "ショップのページを見て回る"),
+        ("ec_site", "Top page", "トップページ"),
+        ("time_on_site", "Time on site", "サイト滞在時間", ("minutes", "分"), 3),
+    ),
+    (
+        "consideration",
+        ("Reads reviews and compares products", "レビューを読み、商品を比較する"),
+        ("ec_site", "Product page", "商品ページ"),
+        ("add_to_cart_rate", "Add-to-cart rate", "カート投入率", ("%", "%"), 8),
+    ),
+    (
+        "purchase",
+        ("Completes checkout", "購入手続きを完了する"),
+        ("ec_site", "Checkout", "購入手続き画面"),
+        ("conversion_rate", "Conversion rate", "購入率", ("%", "%"), 2.5),
+    ),
+    (
+        "retention",
+        ("Uses the product and shares it", "商品を使い、SNSで共有する"),
+        ("email", "Follow-up email", "フォローメール"),
+        ("repeat_rate", "Repeat rate", "リピート率", ("%", "%"), 30),
+    ),
 ]
 
 _BUSINESS = {
@@ -61,25 +79,44 @@ def render_template(template: str, language: str, path: str, schema: str = SCHEM
         "title": "TODO: " + ("カスタマージャーニーマップ" if ja else "Customer journey map"),
         "language": language,
         "business": _BUSINESS[template],
-        "personas": [{"id": "customer", "name": pick(("Main customer", "メインの顧客")),
-                      "role": "giver" if _BUSINESS[template].get("gift") else "buyer",
-                      "goals": ["TODO"], "pains": ["TODO"]}],
+        "personas": [
+            {
+                "id": "customer",
+                "name": pick(("Main customer", "メインの顧客")),
+                "role": "giver" if _BUSINESS[template].get("gift") else "buyer",
+                "goals": ["TODO"],
+                "pains": ["TODO"],
+            }
+        ],
         "phases": [],
         "initiatives": [],
-        "messages": [{"id": "welcome", "type": "welcome", "trigger": "初回購入" if ja else "First purchase",
-                      "channel": "email", "phase": "retention", "sequence": 3}],
+        "messages": [
+            {
+                "id": "welcome",
+                "type": "welcome",
+                "trigger": "初回購入" if ja else "First purchase",
+                "channel": "email",
+                "phase": "retention",
+                "sequence": 3,
+            }
+        ],
     }
     for kind, action, touch, kpi in _STANDARD:
         metric, kpi_en, kpi_ja, unit, target = kpi
-        data["phases"].append({
-            "id": kind, "name": kind_name(kind, language), "kind": kind,
-            "actions": [{"text": pick(action), "persona": "customer"}],
-            "thoughts": ["TODO"],
-            "emotion": {"score": 0, "note": "TODO"},
-            "touchpoints": [{"name": touch[2] if ja else touch[1], "channel": touch[0]}],
-            "pain_points": [], "opportunities": [],
-            "kpis": [{"name": kpi_ja if ja else kpi_en, "metric": metric, "target": target, "unit": pick(unit)}],
-        })
+        data["phases"].append(
+            {
+                "id": kind,
+                "name": kind_name(kind, language),
+                "kind": kind,
+                "actions": [{"text": pick(action), "persona": "customer"}],
+                "thoughts": ["TODO"],
+                "emotion": {"score": 0, "note": "TODO"},
+                "touchpoints": [{"name": touch[2] if ja else touch[1], "channel": touch[0]}],
+                "pain_points": [],
+                "opportunities": [],
+                "kpis": [{"name": kpi_ja if ja else kpi_en, "metric": metric, "target": target, "unit": pick(unit)}],
+            }
+        )
     if _BUSINESS[template].get("channels") == "omnichannel":  # the store side, for the omnichannel rule to place
         consideration = next(p for p in data["phases"] if p["kind"] == "consideration")
         consideration["actions"].append({"text": pick(_STORE_ACTION), "persona": "customer"})

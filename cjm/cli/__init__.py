@@ -39,6 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cjm {__version__}")
@@ -47,12 +48,20 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1)."
-                                        )] = False,
-    color: Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour the output: auto (on a terminal, "
-                                       "unless NO_COLOR is set), always or never.")] = "auto",
+    version: Annotated[
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1).")
+    ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        ),
+    ] = "auto",
 ) -> None:
     """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
     if color not in ("auto", "always", "never"):
@@ -130,14 +139,16 @@ def main() -> None:
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback reaches a user
         if _debugging(sys.argv[1:]):
             raise
-        _fail(f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
-              "report it with the input that caused it.")
+        _fail(
+            f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
+            "report it with the input that caused it."
+        )
 
 
 def _debugging(argv: list[str]) -> bool:
     """--debug among cjm's own options (before the command's name), or CJM_DEBUG set to anything but 0."""
     command = _named_command(argv)
-    own = argv[:argv.index(command)] if command in argv else argv
+    own = argv[: argv.index(command)] if command in argv else argv
     return "--debug" in own or os.environ.get("CJM_DEBUG", "0") not in ("", "0")
 
 

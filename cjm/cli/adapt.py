@@ -15,19 +15,39 @@ if TYPE_CHECKING:
     from cjm.io.files import Snapshot
     from cjm.io.safe_write import Inputs
 
-MapArgument = Annotated[str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
-                                            show_default=False)]
-OutputFile = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Write the adapted map to this file (atomically).", show_default=False)]
-InPlace = Annotated[bool, typer.Option(
-    "--in-place", "-i", help="Rewrite MAP itself, atomically; comments, key order and quoting are kept.")]
+MapArgument = Annotated[
+    str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.", show_default=False)
+]
+OutputFile = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the adapted map to this file (atomically).", show_default=False
+    ),
+]
+InPlace = Annotated[
+    bool,
+    typer.Option("--in-place", "-i", help="Rewrite MAP itself, atomically; comments, key order and quoting are kept."),
+]
 DiffOption = Annotated[bool, typer.Option("--diff", help="Print a unified diff of the change and write nothing.")]
-ReportFormat = Annotated[str, typer.Option(
-    "--format", "-f", metavar="FORMAT", help="How to report what changed: text, or json (one document on standard "
-                                             "output).")]
-RulesFolders = Annotated[list[str] | None, typer.Option(
-    "--rules", metavar="DIR", help="A folder of your own rule files (*.yaml); repeat for several. Also read from "
-                    "`[tool.cjm.adapt] rules` in the configuration.", show_default=False)]
+ReportFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="How to report what changed: text, or json (one document on standard output).",
+    ),
+]
+RulesFolders = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rules",
+        metavar="DIR",
+        help="A folder of your own rule files (*.yaml); repeat for several. Also read from "
+        "`[tool.cjm.adapt] rules` in the configuration.",
+        show_default=False,
+    ),
+]
 
 FORMATS = ("text", "json")
 
@@ -41,13 +61,22 @@ class Run:
 
 
 def adapt(
-    map_path: Annotated[str | None, typer.Argument(metavar="MAP", help="The map file, or - for standard input.",
-                                                      show_default=False)] = None,
-    rule: Annotated[list[str] | None, typer.Option(
-        "--rule", "-r", metavar="NAME", help="A rule to apply (see --list); repeat to apply several, in order.",
-        show_default=False)] = None,
-    auto: Annotated[bool, typer.Option("--auto", help="Apply every rule whose traits match the map's `business`.")]
-    = False,
+    map_path: Annotated[
+        str | None, typer.Argument(metavar="MAP", help="The map file, or - for standard input.", show_default=False)
+    ] = None,
+    rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rule",
+            "-r",
+            metavar="NAME",
+            help="A rule to apply (see --list); repeat to apply several, in order.",
+            show_default=False,
+        ),
+    ] = None,
+    auto: Annotated[
+        bool, typer.Option("--auto", help="Apply every rule whose traits match the map's `business`.")
+    ] = False,
     list_rules: Annotated[bool, typer.Option("--list", help="List the rules with what each does, and exit.")] = False,
     rules_folders: RulesFolders = None,
     output: OutputFile = None,
@@ -96,18 +125,44 @@ def adapt(
 def split(
     map_path: MapArgument,
     phase: Annotated[str, typer.Argument(metavar="PHASE", help="The id of the phase to split.", show_default=False)],
-    into: Annotated[str, typer.Option(
-        "--into", metavar="ID,ID...", help="The ids of the new phases, in time order, separated by commas (at least "
-                                           "two).", show_default=False)],
-    default: Annotated[str | None, typer.Option(
-        "--default", metavar="ID", help="The new phase that takes the entries nothing else placed, marked "
-                                        "`review: true` (default: the first).", show_default=False)] = None,
-    name: Annotated[list[str] | None, typer.Option(
-        "--name", metavar="ID=NAME", help="The name of a new phase (repeatable). Standard ids such as comparison "
-                                          "get their usual name in the map's language.", show_default=False)] = None,
-    lane: Annotated[list[str] | None, typer.Option(
-        "--lane", metavar="PERSONA=ID", help="Entries in this persona's lane (a persona id or role) go to the new "
-                                             "phase ID (repeatable).", show_default=False)] = None,
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            metavar="ID,ID...",
+            help="The ids of the new phases, in time order, separated by commas (at least two).",
+            show_default=False,
+        ),
+    ],
+    default: Annotated[
+        str | None,
+        typer.Option(
+            "--default",
+            metavar="ID",
+            help="The new phase that takes the entries nothing else placed, marked "
+            "`review: true` (default: the first).",
+            show_default=False,
+        ),
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            metavar="ID=NAME",
+            help="The name of a new phase (repeatable). Standard ids such as comparison "
+            "get their usual name in the map's language.",
+            show_default=False,
+        ),
+    ] = None,
+    lane: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lane",
+            metavar="PERSONA=ID",
+            help="Entries in this persona's lane (a persona id or role) go to the new phase ID (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputFile = None,
     in_place: InPlace = False,
     diff: DiffOption = False,
@@ -129,24 +184,48 @@ def split(
     if len(ids) < 2:
         raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
     raw, source, run = _read(map_path, in_place, output)
-    outcome = split_text(raw, source, phase, ids, default=default, names=_pairs(name, "--name", "ID=NAME"),
-                         lanes=_pairs(lane, "--lane", "PERSONA=ID"))
+    outcome = split_text(
+        raw,
+        source,
+        phase,
+        ids,
+        default=default,
+        names=_pairs(name, "--name", "ID=NAME"),
+        lanes=_pairs(lane, "--lane", "PERSONA=ID"),
+    )
     _finish(outcome, map_path, run, output, in_place, diff, format, "split")
 
 
 def merge(
     map_path: MapArgument,
-    phases: Annotated[list[str], typer.Argument(
-        metavar="PHASE...", help="The ids of the phases to merge (two or more).", show_default=False)],
-    into: Annotated[str, typer.Option(
-        "--into", metavar="ID", help="The id of the merged phase (it may be one of the phases).",
-        show_default=False)],
-    name: Annotated[str | None, typer.Option(
-        "--name", metavar="NAME", help="The merged phase's name (default: the usual name of a standard id, or the "
-                                       "names joined).", show_default=False)] = None,
-    kind: Annotated[str | None, typer.Option(
-        "--kind", metavar="KIND", help="The merged phase's kind (default: the kind its id spells, or the first "
-                                       "phase's).", show_default=False)] = None,
+    phases: Annotated[
+        list[str],
+        typer.Argument(metavar="PHASE...", help="The ids of the phases to merge (two or more).", show_default=False),
+    ],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into", metavar="ID", help="The id of the merged phase (it may be one of the phases).", show_default=False
+        ),
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="The merged phase's name (default: the usual name of a standard id, or the names joined).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="The merged phase's kind (default: the kind its id spells, or the first phase's).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputFile = None,
     in_place: InPlace = False,
     diff: DiffOption = False,
@@ -169,6 +248,7 @@ def merge(
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
+
 
 def _check_format(format: str) -> None:
     if format not in FORMATS:
@@ -232,10 +312,20 @@ def _list(rules: Any, format: str) -> None:
 
     rules = ordered(rules)
     if format == "json":
-        document = [{"name": r.name, "summary": r.summary, "when": {k: list(v) for k, v in r.when.items()},
-                     "order": r.order, "source": r.source} for r in rules]
-        sys.stdout.write(json.dumps({"tool": "cjm", "command": "adapt --list", "rules": document},
-                                    ensure_ascii=False, indent=2) + "\n")
+        document = [
+            {
+                "name": r.name,
+                "summary": r.summary,
+                "when": {k: list(v) for k, v in r.when.items()},
+                "order": r.order,
+                "source": r.source,
+            }
+            for r in rules
+        ]
+        sys.stdout.write(
+            json.dumps({"tool": "cjm", "command": "adapt --list", "rules": document}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
         return
     from rich.text import Text
 
@@ -253,8 +343,18 @@ def _list(rules: Any, format: str) -> None:
         console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
 
 
-def _finish(outcome: Any, map_path: str, run: Run, output: str | None, in_place: bool, diff: bool,
-            format: str, command: str, *, auto: bool = False) -> None:
+def _finish(
+    outcome: Any,
+    map_path: str,
+    run: Run,
+    output: str | None,
+    in_place: bool,
+    diff: bool,
+    format: str,
+    command: str,
+    *,
+    auto: bool = False,
+) -> None:
     """Write or print the result, then report what changed."""
     if sum((output is not None, in_place, diff)) > 1:
         raise CjmError("choose one of -o FILE, --in-place and --diff")
@@ -311,13 +411,24 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     if format == "json":
         from cjm.output.findings import json_text
 
-        sys.stdout.write(json_text({"tool": "cjm", "command": command, "file": outcome.source, "ok": False,
-                                    "problems": [_problem_json(p) for p in outcome.problems]}))
+        sys.stdout.write(
+            json_text(
+                {
+                    "tool": "cjm",
+                    "command": command,
+                    "file": outcome.source,
+                    "ok": False,
+                    "problems": [_problem_json(p) for p in outcome.problems],
+                }
+            )
+        )
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
-        raise CjmError(f"{outcome.source} {kind}, so nothing was written; this is a bug in the rule or in cjm, "
-                       "please report it with the map")
+        raise CjmError(
+            f"{outcome.source} {kind}, so nothing was written; this is a bug in the rule or in cjm, "
+            "please report it with the map"
+        )
     raise CjmError(f"{outcome.source} {kind}; fix the problems above first (cjm validate {outcome.source})")
 
 
@@ -356,8 +467,13 @@ def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
     for notice in outcome.notices:
         console.print(Text(safe(notice)), soft_wrap=True)
     if auto and not outcome.reports:
-        console.print(Text("No rule matches this map's business traits; nothing to change. Set them under "
-                           "`business:` or name rules with --rule (cjm adapt --list)."), soft_wrap=True)
+        console.print(
+            Text(
+                "No rule matches this map's business traits; nothing to change. Set them under "
+                "`business:` or name rules with --rule (cjm adapt --list)."
+            ),
+            soft_wrap=True,
+        )
     for report in outcome.reports:
         line = Text()
         line.append(f"{report.name}:", style="bold")
@@ -393,19 +509,33 @@ def _print_diff(text: str) -> None:
 
 
 def _problem_json(p: Any) -> dict[str, Any]:
-    return {"file": p.file, "line": p.line, "column": p.col, "code": p.code, "severity": p.severity.value,
-            "message": p.message, "path": p.path}
+    return {
+        "file": p.file,
+        "line": p.line,
+        "column": p.col,
+        "code": p.code,
+        "severity": p.severity.value,
+        "message": p.message,
+        "path": p.path,
+    }
 
 
 def _report_json(outcome: Any, command: str, written: str | None, diff: bool, print_map: bool) -> None:
     from cjm import __version__
 
     document: dict[str, Any] = {
-        "tool": "cjm", "version": __version__, "command": command, "file": outcome.source, "ok": True,
-        "changed": outcome.changed, "written": written,
+        "tool": "cjm",
+        "version": __version__,
+        "command": command,
+        "file": outcome.source,
+        "ok": True,
+        "changed": outcome.changed,
+        "written": written,
         "notices": outcome.notices,
-        "rules": [{"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
-                  for r in outcome.reports],
+        "rules": [
+            {"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
+            for r in outcome.reports
+        ],
         "review": [_problem_json(p) for p in outcome.review],
     }
     if diff:
@@ -415,4 +545,3 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
     from cjm.output.findings import json_text
 
     sys.stdout.write(json_text(document))
-

@@ -39,18 +39,40 @@ RuleList = list[str] | None
 
 def lint(
     paths: Paths,
-    select: Annotated[RuleList, typer.Option(
-        "--select", help="Run only these rules: codes (CJM101), prefixes (CJM1), names (kpi-without-target), "
-        "families (coverage) or ALL. Comma-separated or repeated. Replaces the configured `select`.",
-        show_default=False, metavar="RULES")] = None,
-    ignore: Annotated[RuleList, typer.Option(
-        "--ignore", help="Skip these rules (same forms as --select); added to the configured `ignore`.",
-        show_default=False, metavar="RULES")] = None,
+    select: Annotated[
+        RuleList,
+        typer.Option(
+            "--select",
+            help="Run only these rules: codes (CJM101), prefixes (CJM1), names (kpi-without-target), "
+            "families (coverage) or ALL. Comma-separated or repeated. Replaces the configured `select`.",
+            show_default=False,
+            metavar="RULES",
+        ),
+    ] = None,
+    ignore: Annotated[
+        RuleList,
+        typer.Option(
+            "--ignore",
+            help="Skip these rules (same forms as --select); added to the configured `ignore`.",
+            show_default=False,
+            metavar="RULES",
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place, keeping comments and layout; "
-                                      "then report what is left.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff instead of writing them; "
-                                       "exit code 1 when there is something to fix.")] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Apply the safe fixes in place, keeping comments and layout; then report what is left."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Show the fixes as a unified diff instead of writing them; "
+            "exit code 1 when there is something to fix.",
+        ),
+    ] = False,
     format: FormatOption = None,
     output: OutputOption = None,
     also: AlsoOption = None,
@@ -155,23 +177,34 @@ def _show_diff(reports: list[FileReport]) -> None:
 
     changed = [r for r in reports if r.fixed is not None and r.text is not None]
     for report in changed:
-        diff = difflib.unified_diff(report.text.splitlines(True), report.fixed.splitlines(True),
-                                    f"a/{report.source}", f"b/{report.source}")
+        diff = difflib.unified_diff(
+            report.text.splitlines(True), report.fixed.splitlines(True), f"a/{report.source}", f"b/{report.source}"
+        )
         log_guard(sys.stdout).write(safe_block("".join(diff)))
     count = sum(r.fixes for r in changed)
-    say(f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
-        f"file{'s' if len(changed) != 1 else ''}." if changed else "Nothing to fix.")
+    say(
+        f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
+        f"file{'s' if len(changed) != 1 else ''}."
+        if changed
+        else "Nothing to fix."
+    )
     if any(report.unreadable for report in reports):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
 
 
 def rules(
-    rule: Annotated[str | None, typer.Argument(
-        help="A rule code or name: show its documentation. A prefix (CJM3) or family (coverage): list those.",
-        show_default=False, metavar="RULE")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.",
-                                        metavar="FORMAT")] = "text",
+    rule: Annotated[
+        str | None,
+        typer.Argument(
+            help="A rule code or name: show its documentation. A prefix (CJM3) or family (coverage): list those.",
+            show_default=False,
+            metavar="RULE",
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text or json.", metavar="FORMAT")
+    ] = "text",
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
@@ -230,5 +263,4 @@ def _print_table(chosen: list[Rule]) -> None:
         line.append(r.code, style=styles[r.severity.value])
         line.append(f" {r.name:<{width}} {r.severity.value:<7} {'fix' if r.fix else '   '} {r.doc.summary}")
         console.print(line, soft_wrap=True)
-    console.print(f"\n{len(chosen)} rules. Show one with `cjm rules CODE`; docs/rules.md has them all.",
-                  soft_wrap=True)
+    console.print(f"\n{len(chosen)} rules. Show one with `cjm rules CODE`; docs/rules.md has them all.", soft_wrap=True)

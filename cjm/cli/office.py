@@ -14,20 +14,44 @@ EXPORT_FORMATS = ("xlsx", "csv", "pptx")
 
 
 def import_(
-    path: Annotated[str, typer.Argument(help="The .xlsx or .csv file with the journey grid.", show_default=False,
-                                        metavar="FILE")],
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="MAP.yaml", show_default=False,
-        help="Write the map to this file (default: standard output, with the report on standard error).")] = None,
-    sheet: Annotated[str | None, typer.Option(
-        "--sheet", metavar="NAME", show_default=False,
-        help="The sheet with the grid (default: the sheet where cjm finds one).")] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", show_default=False,
-        help="Format of the report on what was read: text (default), json, github, sarif, junit.")] = None,
+    path: Annotated[
+        str, typer.Argument(help="The .xlsx or .csv file with the journey grid.", show_default=False, metavar="FILE")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="MAP.yaml",
+            show_default=False,
+            help="Write the map to this file (default: standard output, with the report on standard error).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME",
+            show_default=False,
+            help="The sheet with the grid (default: the sheet where cjm finds one).",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            show_default=False,
+            help="Format of the report on what was read: text (default), json, github, sarif, junit.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Exit 1 when a cell was placed for review (review: true) or an emotion had no score.")
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when a cell was placed for review (review: true) or an emotion had no score."
+        ),
     ] = False,
 ) -> None:
     """Read a journey grid from Excel (.xlsx) or CSV into a map: phases across one row, row labels (行動, 思考,
@@ -77,13 +101,27 @@ def import_(
 
 def export(
     path: Annotated[str, typer.Argument(help="The map to export.", show_default=False, metavar="MAP")],
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE", show_default=False,
-        help="The file to write: .xlsx, .csv or .pptx (the suffix picks the format). CSV may go to standard "
-             "output.")] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", show_default=False,
-        help="xlsx, csv or pptx, when the file name does not say.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="The file to write: .xlsx, .csv or .pptx (the suffix picks the format). CSV may go to standard "
+            "output.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            show_default=False,
+            help="xlsx, csv or pptx, when the file name does not say.",
+        ),
+    ] = None,
 ) -> None:
     """Export a map for people who work in Office: .xlsx or .csv as the grid a consultant draws (phases across,
     rows down, persona block on top, the emotion score row coloured), or .pptx as an editable 16:9 deck (title,
@@ -107,8 +145,9 @@ def export(
     if fmt is None:
         raise CjmError("give the file to write with -o (.xlsx, .csv or .pptx), or --format csv for standard output")
     if fmt not in EXPORT_FORMATS:
-        raise CjmError(f"unknown format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)} (by -o's suffix or "
-                       "--format)")
+        raise CjmError(
+            f"unknown format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)} (by -o's suffix or --format)"
+        )
     if output in (None, "-") and fmt != "csv":
         raise CjmError(f"a .{fmt} file is binary; give the file to write with -o")
     result = check_file(path)

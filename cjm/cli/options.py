@@ -17,23 +17,56 @@ from cjm.io.files import Exclude
 from cjm.io.safe_write import NO_INPUTS, Inputs
 from cjm.output.findings import REPORTERS, Findings
 
-Paths = Annotated[list[str], typer.Argument(help="Map files, directories (searched for *.yaml and *.yml), "
-                                                   "glob patterns, or - for standard input.", show_default=False,
-                                                   metavar="PATH")]
-FormatOption = Annotated[str | None, typer.Option(
-    "--format", "-f", help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
-    show_default=False, metavar="FORMAT")]
-OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", help="Write the report to this file instead of standard output. Without --format, a "
-                           "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
-    show_default=False, metavar="FILE")]
-StatisticsOption = Annotated[bool, typer.Option(
-    "--statistics", help="Show how many problems of each code there are, most first, instead of each problem (as "
-                         "JSON with --format json). --output-format reports still list every problem.")]
-JobsOption = Annotated[int | None, typer.Option(
-    "--jobs", "-j", envvar="CJM_JOBS", min=0, show_default=False, metavar="N",
-    help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
-         "number of files and the cores there are; 1: one process.")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Map files, directories (searched for *.yaml and *.yml), glob patterns, or - for standard input.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
+        show_default=False,
+        metavar="FORMAT",
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file instead of standard output. Without --format, a "
+        "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
+        show_default=False,
+        metavar="FILE",
+    ),
+]
+StatisticsOption = Annotated[
+    bool,
+    typer.Option(
+        "--statistics",
+        help="Show how many problems of each code there are, most first, instead of each problem (as "
+        "JSON with --format json). --output-format reports still list every problem.",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        envvar="CJM_JOBS",
+        min=0,
+        show_default=False,
+        metavar="N",
+        help="Processes to check the files with (never more than files). Default (or 0): as many as pay for the "
+        "number of files and the cores there are; 1: one process.",
+    ),
+]
 
 
 def run_inputs(files: Iterable[str]) -> Inputs:
@@ -42,16 +75,34 @@ def run_inputs(files: Iterable[str]) -> Inputs:
 
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
-ExcludeOption = Annotated[list[str] | None, typer.Option(
-    "--exclude", metavar="PATTERN", show_default=False,
-    help="Leave out files and folders matching this glob when searching folders (repeatable), instead of the "
-         "configured `exclude`. A file named on the command line is always checked.")]
-ExtendExcludeOption = Annotated[list[str] | None, typer.Option(
-    "--extend-exclude", metavar="PATTERN", show_default=False,
-    help="Like --exclude, but in addition to the configured `exclude` (repeatable).")]
-GitignoreOption = Annotated[bool, typer.Option(
-    "--respect-gitignore/--no-respect-gitignore",
-    help="Leave out the files git ignores (.gitignore) when searching folders.")]
+
+
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="PATTERN",
+        show_default=False,
+        help="Leave out files and folders matching this glob when searching folders (repeatable), instead of the "
+        "configured `exclude`. A file named on the command line is always checked.",
+    ),
+]
+ExtendExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-exclude",
+        metavar="PATTERN",
+        show_default=False,
+        help="Like --exclude, but in addition to the configured `exclude` (repeatable).",
+    ),
+]
+GitignoreOption = Annotated[
+    bool,
+    typer.Option(
+        "--respect-gitignore/--no-respect-gitignore",
+        help="Leave out the files git ignores (.gitignore) when searching folders.",
+    ),
+]
 
 
 def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: bool, start: str = ".") -> Exclude:
@@ -59,16 +110,27 @@ def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: b
     return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
 
 
-StdinFilenameOption = Annotated[str | None, typer.Option(
-    "--stdin-filename", metavar="PATH", show_default=False,
-    help="The name of the map read from standard input (-): in the problems, and to find its configuration.")]
+StdinFilenameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        show_default=False,
+        help="The name of the map read from standard input (-): in the problems, and to find its configuration.",
+    ),
+]
 
 
-QuietOption = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")]
-ExitZeroOption = Annotated[bool, typer.Option(
-    "--exit-zero", help="Exit with 0 even when problems are found (2 still means a usage error or an unreadable "
-                        "file).")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the problems and nothing else: no summary, progress or notes.")
+]
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero",
+        help="Exit with 0 even when problems are found (2 still means a usage error or an unreadable file).",
+    ),
+]
 
 
 @contextmanager
@@ -85,10 +147,15 @@ def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
 
 # --- several reports at once ------------------------------------------------------------------------------
 
-AlsoOption = Annotated[list[str] | None, typer.Option(
-    "--output-format", metavar="FORMAT:FILE",
-    help="Also write a report in FORMAT to FILE (repeatable); standard output keeps its own report.",
-    show_default=False)]
+AlsoOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--output-format",
+        metavar="FORMAT:FILE",
+        help="Also write a report in FORMAT to FILE (repeatable); standard output keeps its own report.",
+        show_default=False,
+    ),
+]
 
 # A report file's format when -o names the file but --format is not given.
 _FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".md": "markdown", ".txt": "text"}
@@ -104,13 +171,24 @@ class Destination:
     main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
 
 
-def destinations(format: str | None, output: str | None, also: list[str] | None,
-                 choices: Collection[str], inputs: Inputs, *, default: str = "text") -> list[Destination]:
+def destinations(
+    format: str | None,
+    output: str | None,
+    also: list[str] | None,
+    choices: Collection[str],
+    inputs: Inputs,
+    *,
+    default: str = "text",
+) -> list[Destination]:
     """The reports a command writes, checked before any work is done: the main one (`--format`, `-o`) and each
     `--output-format FORMAT:FILE`, none of them over one of the run's `inputs`. Standard output is written first,
     then the files."""
-    main = Destination(_check_format(format, choices) if format else _default_format(output, choices, default),
-                       None if output in (None, "-") else output, inputs, main=True)
+    main = Destination(
+        _check_format(format, choices) if format else _default_format(output, choices, default),
+        None if output in (None, "-") else output,
+        inputs,
+        main=True,
+    )
     targets = [main]
     for spec in also or []:
         name, sep, path = spec.partition(":")
@@ -144,8 +222,9 @@ def default_reporter() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def report_destinations(format: str | None, output: str | None, also: list[str] | None,
-                        inputs: Inputs) -> list[Destination]:
+def report_destinations(
+    format: str | None, output: str | None, also: list[str] | None, inputs: Inputs
+) -> list[Destination]:
     """`destinations` for the finding reporters of `validate` and `lint`."""
     return destinations(format, output, also, REPORTERS, inputs, default=default_reporter())
 
@@ -159,8 +238,7 @@ def write_reports(findings: Findings, targets: list[Destination], *, statistics:
     counted = {"json": StatisticsJsonReporter}
     reporters = {**REPORTERS, **{r.name: r for r in (StatisticsReporter, StatisticsJsonReporter)}}
     if statistics:
-        targets = [replace(t, format=counted.get(t.format, StatisticsReporter).name) if t.main else t
-                   for t in targets]
+        targets = [replace(t, format=counted.get(t.format, StatisticsReporter).name) if t.main else t for t in targets]
     write_destinations(targets, lambda name, stream, color: reporters[name]().write(findings, stream, color=color))
 
 
@@ -176,8 +254,10 @@ def _default_format(output: str | None, choices: Collection[str], default: str) 
     suffix = os.path.splitext(output)[1].lower()
     inferred = _FORMAT_BY_SUFFIX.get(suffix)
     if inferred is not None and inferred not in choices:
-        raise CjmError(f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
-                       f"--format ({', '.join(choices)}) or another file name")
+        raise CjmError(
+            f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
+            f"--format ({', '.join(choices)}) or another file name"
+        )
     return inferred if inferred is not None else ("text" if "text" in choices else default)
 
 

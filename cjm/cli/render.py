@@ -18,24 +18,50 @@ if TYPE_CHECKING:
 VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
 FORMAT_NAMES = ("svg", "png", "pdf", "dot", "mermaid")
 
-RenderOutput = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE|DIR", show_default=False,
-    help="Where to write: a file (its extension gives the format), or a folder for one file per map (an "
-         "existing folder, a path ending in /, or any path when several maps are given). Default: standard "
-         "output, which needs --format.")]
-RenderFormat = Annotated[str | None, typer.Option(
-    "--format", "-f", metavar="FORMAT", show_default=False,
-    help=f"{', '.join(FORMAT_NAMES)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
-         "svg for a folder. dot and mermaid work without Graphviz.")]
-ViewOption = Annotated[str, typer.Option(
-    "--view", "-v", metavar="VIEW",
-    help="map (phases, rows, emotion curve), emotion (the curve and the initiatives for its low points), "
-         "matrix (impact x feasibility), roadmap (the stages).")]
+RenderOutput = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE|DIR",
+        show_default=False,
+        help="Where to write: a file (its extension gives the format), or a folder for one file per map (an "
+        "existing folder, a path ending in /, or any path when several maps are given). Default: standard "
+        "output, which needs --format.",
+    ),
+]
+RenderFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        show_default=False,
+        help=f"{', '.join(FORMAT_NAMES)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
+        "svg for a folder. dot and mermaid work without Graphviz.",
+    ),
+]
+ViewOption = Annotated[
+    str,
+    typer.Option(
+        "--view",
+        "-v",
+        metavar="VIEW",
+        help="map (phases, rows, emotion curve), emotion (the curve and the initiatives for its low points), "
+        "matrix (impact x feasibility), roadmap (the stages).",
+    ),
+]
 
 
-def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = None, view: ViewOption = "map",
-           exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
-           gitignore: GitignoreOption = True) -> None:
+def render(
+    paths: Paths,
+    output: RenderOutput = None,
+    format: RenderFormat = None,
+    view: ViewOption = "map",
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
+) -> None:
     """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
     the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
 
@@ -56,8 +82,10 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
     to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
     output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
     if output_format == "mermaid" and chosen.name != "map":
-        raise CjmError(f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
-                       "Use --format svg (or png, pdf, dot)")
+        raise CjmError(
+            f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
+            "Use --format svg (or png, pdf, dot)"
+        )
     spec = FORMATS[output_format]
     if spec.graphviz:
         _require_graphviz()
@@ -65,8 +93,14 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
     inputs = run_inputs(expand(paths, skip))
-    targets = plan(paths, None if output == STDOUT else output, suffix,
-                   view_suffix="" if chosen.name == "map" else f"-{chosen.name}", exclude=skip, inputs=inputs)
+    targets = plan(
+        paths,
+        None if output == STDOUT else output,
+        suffix,
+        view_suffix="" if chosen.name == "map" else f"-{chosen.name}",
+        exclude=skip,
+        inputs=inputs,
+    )
     failed = False
     warned = False
     for target in targets:
@@ -78,8 +112,9 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
             warned = _warn_font(journey)
         try:
             roadmap = _roadmap(journey, required=chosen.needs_roadmap)
-            data = draw(journey, chosen.name, output_format, roadmap,
-                        fenced=target.path.lower().endswith((".md", ".markdown")))
+            data = draw(
+                journey, chosen.name, output_format, roadmap, fenced=target.path.lower().endswith((".md", ".markdown"))
+            )
         except CjmError as err:
             _say(f"cjm: error: {target.source}: {err}")
             failed = True
@@ -95,19 +130,43 @@ def render(paths: Paths, output: RenderOutput = None, format: RenderFormat = Non
 
 def report(
     path: Annotated[str, typer.Argument(metavar="MAP", help="The map file.", show_default=False)],
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE", show_default=False,
-        help="The report: FILE.md (the diagram is written beside it as FILE.map.svg) or FILE.html (one file, the "
-             "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.")] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT", show_default=False,
-        help="markdown (or md) or html. Default: from the output file's extension.")] = None,
-    image: Annotated[str, typer.Option(
-        "--image", metavar="FORMAT", help="The diagram beside a Markdown report: svg (sharp, small) or png "
-                                          "(looks the same everywhere).")] = "svg",
-    findings: Annotated[bool, typer.Option(
-        "--findings/--no-findings", help="Include what `cjm lint` finds on the map, by severity, with each "
-                                         "rule's advice (with the lint settings of the map's configuration).")] = True,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="The report: FILE.md (the diagram is written beside it as FILE.map.svg) or FILE.html (one file, the "
+            "diagram inline). Default: Markdown on standard output, with the map as a Mermaid block.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            show_default=False,
+            help="markdown (or md) or html. Default: from the output file's extension.",
+        ),
+    ] = None,
+    image: Annotated[
+        str,
+        typer.Option(
+            "--image",
+            metavar="FORMAT",
+            help="The diagram beside a Markdown report: svg (sharp, small) or png (looks the same everywhere).",
+        ),
+    ] = "svg",
+    findings: Annotated[
+        bool,
+        typer.Option(
+            "--findings/--no-findings",
+            help="Include what `cjm lint` finds on the map, by severity, with each "
+            "rule's advice (with the lint settings of the map's configuration).",
+        ),
+    ] = True,
 ) -> None:
     """Write one document for docs: the personas, the map diagram, the lint findings, the prioritised roadmap
     as a table, the emotional low points, KPIs per phase, and the pain points no initiative addresses. GitHub
@@ -127,23 +186,31 @@ def report(
 
     to_stdout = output is None or output == STDOUT
     format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
-    name = format or ("markdown" if to_stdout else next(
-        (key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None))
+    name = format or (
+        "markdown"
+        if to_stdout
+        else next((key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None)
+    )
     if name not in REPORT_FORMATS:
-        raise CjmError(f"unknown report format '{format or output}'; give --format markdown or html, or an output "
-                       "file ending in .md or .html")
+        raise CjmError(
+            f"unknown report format '{format or output}'; give --format markdown or html, or an output "
+            "file ending in .md or .html"
+        )
     if image not in ("svg", "png"):
         raise CjmError(f"unknown image format '{image}'; choose svg or png")
     journey = _load(path)
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
     roadmap = _roadmap(journey, required=False)
-    content = build_report(journey, roadmap, findings=_findings(path, journey) if findings else None,
-                           source=_source_name(path, output))
+    content = build_report(
+        journey, roadmap, findings=_findings(path, journey) if findings else None, source=_source_name(path, output)
+    )
     drawable = find_dot() is not None
     if not drawable:
-        _say("cjm: note: Graphviz's `dot` was not found, so the report shows the map as a Mermaid journey; "
-             "install Graphviz for the full diagram")
+        _say(
+            "cjm: note: Graphviz's `dot` was not found, so the report shows the map as a Mermaid journey; "
+            "install Graphviz for the full diagram"
+        )
     else:
         _warn_font(journey)
     mermaid = build_mermaid(journey, fenced=True)

@@ -29,11 +29,20 @@ from cjm.cli.options import (
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 
-def validate(paths: Paths, format: FormatOption = None, output: OutputOption = None,
-             also: AlsoOption = None, jobs: JobsOption = None, quiet: QuietOption = False,
-             exit_zero: ExitZeroOption = False, statistics: StatisticsOption = False,
-             exclude: ExcludeOption = None, extend_exclude: ExtendExcludeOption = None,
-             gitignore: GitignoreOption = True, stdin_filename: StdinFilenameOption = None) -> None:
+def validate(
+    paths: Paths,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    also: AlsoOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    gitignore: GitignoreOption = True,
+    stdin_filename: StdinFilenameOption = None,
+) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
 
@@ -88,12 +97,15 @@ TEMPLATES = ("standard", "b2b", "gift", "subscription", "omnichannel")
 
 
 def init(
-    path: Annotated[str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False,
-                                        metavar="FILE")],
-    template: Annotated[str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.",
-                                          metavar="NAME")] = "standard",
-    language: Annotated[str, typer.Option("--lang", help="Language of names and texts: en or ja.",
-                                          metavar="LANG")] = "en",
+    path: Annotated[
+        str, typer.Argument(help="Where to write the new map (a .yaml file).", show_default=False, metavar="FILE")
+    ],
+    template: Annotated[
+        str, typer.Option("--template", "-t", help=f"Starting point: {', '.join(TEMPLATES)}.", metavar="NAME")
+    ] = "standard",
+    language: Annotated[
+        str, typer.Option("--lang", help="Language of names and texts: en or ja.", metavar="LANG")
+    ] = "en",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a valid starter map, with the schema line editors use for completion.

@@ -79,23 +79,44 @@ VALIDATION_CODES: dict[str, CodeInfo] = {
             "Initiatives depend on each other in a cycle, so none of them could start.",
         ),
         CodeInfo(RULE_SCHEMA_ERROR, "phase-rule-format", "A phase rule file does not follow the phase rule format."),
-        CodeInfo(RULE_INCONSISTENT, "phase-rule-inconsistent",
-                 "A phase rule file follows the format but cannot work (a default that is not a new phase, ...)."),
+        CodeInfo(
+            RULE_INCONSISTENT,
+            "phase-rule-inconsistent",
+            "A phase rule file follows the format but cannot work (a default that is not a new phase, ...).",
+        ),
         CodeInfo(RULE_DUPLICATE, "phase-rule-duplicate", "Two phase rule files have the same name."),
-        CodeInfo(NEEDS_REVIEW, "placed-for-review",
-                 "`cjm adapt` could not tell where an entry belongs and placed it in the rule's default phase."),
-        CodeInfo(MISSING_INPUTS, "missing-preset-inputs",
-                 "Retired: presets (RICE, ICE, WSJF) now derive the inputs a map does not give them."),
-        CodeInfo(PIN_CONFLICT, "stage-pin-conflict",
-                 "An initiative is pinned to a stage before one it depends on; the dependency order wins."),
+        CodeInfo(
+            NEEDS_REVIEW,
+            "placed-for-review",
+            "`cjm adapt` could not tell where an entry belongs and placed it in the rule's default phase.",
+        ),
+        CodeInfo(
+            MISSING_INPUTS,
+            "missing-preset-inputs",
+            "Retired: presets (RICE, ICE, WSJF) now derive the inputs a map does not give them.",
+        ),
+        CodeInfo(
+            PIN_CONFLICT,
+            "stage-pin-conflict",
+            "An initiative is pinned to a stage before one it depends on; the dependency order wins.",
+        ),
         CodeInfo(DUPLICATE_MAP, "duplicate-map-id", "Two maps of a portfolio share an id."),
-        CodeInfo(PLACED_FOR_REVIEW, RULE_NAMES[PLACED_FOR_REVIEW],
-                 "`cjm import` placed a cell it could not place for sure, marked `review: true`."),
+        CodeInfo(
+            PLACED_FOR_REVIEW,
+            RULE_NAMES[PLACED_FOR_REVIEW],
+            "`cjm import` placed a cell it could not place for sure, marked `review: true`.",
+        ),
         CodeInfo(READ_AS, RULE_NAMES[READ_AS], "How `cjm import` read an emotion: its scale, face or word."),
-        CodeInfo(UNREAD_EMOTION, RULE_NAMES[UNREAD_EMOTION],
-                 "`cjm import` found no score in an emotion cell; the score is 0 until set."),
-        CodeInfo(OUTSIDE_GRID, RULE_NAMES[OUTSIDE_GRID],
-                 "`cjm import` kept text from around the grid in the map's description, or left another sheet."),
+        CodeInfo(
+            UNREAD_EMOTION,
+            RULE_NAMES[UNREAD_EMOTION],
+            "`cjm import` found no score in an emotion cell; the score is 0 until set.",
+        ),
+        CodeInfo(
+            OUTSIDE_GRID,
+            RULE_NAMES[OUTSIDE_GRID],
+            "`cjm import` kept text from around the grid in the map's description, or left another sheet.",
+        ),
     )
 }
 

@@ -128,11 +128,17 @@ def _guess_layout(text: str) -> _Layout:
     mapping_indent = mapping.most_common(1)[0][0] if mapping else 2
     offset = offsets.most_common(1)[0][0] if offsets else 0
     first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
-    return _Layout(mapping=mapping_indent, sequence=max(offset + 2, mapping_indent), offset=offset,
-                   explicit_start=first.rstrip() == "---", crlf="\r\n" in text)
+    return _Layout(
+        mapping=mapping_indent,
+        sequence=max(offset + 2, mapping_indent),
+        offset=offset,
+        explicit_start=first.rstrip() == "---",
+        crlf="\r\n" in text,
+    )
 
 
 # --- comments ----------------------------------------------------------------------------------------------
+
 
 def _is_block(node: Any) -> bool:
     """A non-empty mapping or list written in block style (its comments live inside it)."""
@@ -477,8 +483,9 @@ def _collect(value: Any, tokens: dict[int, Any]) -> None:
 def add_comment_before(mapping: Any, key: Any, lines: list[str], indent: int) -> None:
     """Put full-line comments before `key` of a block mapping whose keys start at column `indent`."""
     if lines:
-        mapping.yaml_set_comment_before_after_key(key, before="\n".join(line.lstrip("# ") for line in lines),
-                                                  indent=indent)
+        mapping.yaml_set_comment_before_after_key(
+            key, before="\n".join(line.lstrip("# ") for line in lines), indent=indent
+        )
 
 
 def key_column(mapping: Any) -> int:

@@ -16,27 +16,59 @@ from cjm.io.loader import Document, Path
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
 # Kinds of equal rank may come in either order; `custom` has no rank.
 KIND_ORDER: dict[str, int] = {
-    "need_recognition": 0, "awareness": 1, "industry_awareness": 1, "product_awareness": 2,
-    "interest": 2, "information_search": 3, "consideration": 3, "information_gathering": 3,
-    "online_consideration": 3, "comparison": 4, "store_confirmation": 4, "evaluation": 4,
-    "final_confirmation": 5, "internal_coordination": 5, "approval": 6, "decision": 6,
-    "purchase": 7, "delivery": 8, "receive": 8, "unboxing": 9, "use": 10, "use_and_maintenance": 10,
-    "support": 10, "thank": 11, "post_purchase_evaluation": 11, "repeat_purchase": 12, "retention": 12,
+    "need_recognition": 0,
+    "awareness": 1,
+    "industry_awareness": 1,
+    "product_awareness": 2,
+    "interest": 2,
+    "information_search": 3,
+    "consideration": 3,
+    "information_gathering": 3,
+    "online_consideration": 3,
+    "comparison": 4,
+    "store_confirmation": 4,
+    "evaluation": 4,
+    "final_confirmation": 5,
+    "internal_coordination": 5,
+    "approval": 6,
+    "decision": 6,
+    "purchase": 7,
+    "delivery": 8,
+    "receive": 8,
+    "unboxing": 9,
+    "use": 10,
+    "use_and_maintenance": 10,
+    "support": 10,
+    "thank": 11,
+    "post_purchase_evaluation": 11,
+    "repeat_purchase": 12,
+    "retention": 12,
     "advocacy": 13,
 }
 POST_PURCHASE_KINDS = frozenset(k for k, rank in KIND_ORDER.items() if rank > KIND_ORDER["purchase"])
 
 # Whether a channel is online or offline (the domain brief: "Channels are online or offline").
-ONLINE_CHANNELS = frozenset({"search", "sns", "ads", "ec_site", "marketplace", "app", "email", "line", "chat",
-                             "review_site", "web_media"})
-OFFLINE_CHANNELS = frozenset({"store", "event", "dm", "package_insert", "call_centre", "sales_rep", "print", "tv",
-                              "word_of_mouth"})
+ONLINE_CHANNELS = frozenset(
+    {"search", "sns", "ads", "ec_site", "marketplace", "app", "email", "line", "chat", "review_site", "web_media"}
+)
+OFFLINE_CHANNELS = frozenset(
+    {"store", "event", "dm", "package_insert", "call_centre", "sales_rep", "print", "tv", "word_of_mouth"}
+)
 
 ITEM_LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
 # What one entry of each list is called in messages.
-NOUNS = {"actions": "action", "thoughts": "thought", "touchpoints": "touchpoint", "pain_points": "pain point",
-         "opportunities": "opportunity", "kpis": "KPI", "phases": "phase", "personas": "persona",
-         "initiatives": "initiative", "messages": "message"}
+NOUNS = {
+    "actions": "action",
+    "thoughts": "thought",
+    "touchpoints": "touchpoint",
+    "pain_points": "pain point",
+    "opportunities": "opportunity",
+    "kpis": "KPI",
+    "phases": "phase",
+    "personas": "persona",
+    "initiatives": "initiative",
+    "messages": "message",
+}
 
 
 @dataclass(frozen=True)
@@ -186,23 +218,30 @@ def build_journey(doc: Document) -> Journey:
         Message(m["id"], m["type"], m["channel"], ("messages", i), m.get("phase"), m)
         for i, m in enumerate(data.get("messages", []))
     )
-    return Journey(data["id"], data["title"], data.get("business", {}), personas, phases, initiatives, messages,
-                   doc, data)
+    return Journey(
+        data["id"], data["title"], data.get("business", {}), personas, phases, initiatives, messages, doc, data
+    )
 
 
 def _phase(raw: dict[str, Any], index: int) -> Phase:
     path: Path = ("phases", index)
-    items = {name: tuple(_item(name, entry, (*path, name, i)) for i, entry in enumerate(raw.get(name, [])))
-             for name in ITEM_LISTS}
+    items = {
+        name: tuple(_item(name, entry, (*path, name, i)) for i, entry in enumerate(raw.get(name, [])))
+        for name in ITEM_LISTS
+    }
     emotion = raw.get("emotion")
     if isinstance(emotion, dict):
-        emotions: tuple[Emotion, ...] = (Emotion(emotion["score"], (*path, "emotion"), emotion.get("note"),
-                                                 emotion.get("persona")),)
+        emotions: tuple[Emotion, ...] = (
+            Emotion(emotion["score"], (*path, "emotion"), emotion.get("note"), emotion.get("persona")),
+        )
     else:
-        emotions = tuple(Emotion(e["score"], (*path, "emotion", i), e.get("note"), e.get("persona"))
-                         for i, e in enumerate(emotion or []))
-    return Phase(raw["id"], raw["name"], raw["kind"], path, index, items, emotions,
-                 bool(raw.get("intentional_order")), raw)
+        emotions = tuple(
+            Emotion(e["score"], (*path, "emotion", i), e.get("note"), e.get("persona"))
+            for i, e in enumerate(emotion or [])
+        )
+    return Phase(
+        raw["id"], raw["name"], raw["kind"], path, index, items, emotions, bool(raw.get("intentional_order")), raw
+    )
 
 
 def _item(list_name: str, entry: Any, path: Path) -> Item:

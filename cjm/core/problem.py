@@ -82,7 +82,14 @@ def cap_repeats(problems: list[Problem], limit: int = MAX_REPEATS) -> list[Probl
         elif shown[kind] == limit + 1:
             left = kinds[kind] - limit
             what = f'"{kind[2]} …" ' if kind[2] else ""
-            kept.append(replace(problem, omitted=left, message=(
-                f"… and {left:,} more {what}problem{'s' if left != 1 else ''} of this kind, not listed one by "
-                "one: fix the ones above, then check again")))
+            kept.append(
+                replace(
+                    problem,
+                    omitted=left,
+                    message=(
+                        f"… and {left:,} more {what}problem{'s' if left != 1 else ''} of this kind, not listed one by "
+                        "one: fix the ones above, then check again"
+                    ),
+                )
+            )
     return kept

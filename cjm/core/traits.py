@@ -21,13 +21,54 @@ from cjm.io.loader import Path
 # trait: (value it implies, words that say so). Durable goods as the domain brief names them (appliances,
 # furniture, housing), in the words consultants use.
 TRAIT_WORDS: dict[str, tuple[Any, tuple[str, ...]]] = {
-    "durable": (True, (
-        "furniture", "sofa", "couch", "mattress", "bed frame", "dining table", "appliance", "refrigerator", "fridge",
-        "washing machine", "air conditioner", "vacuum cleaner", "television", "housing", "house builder",
-        "custom home", "home builder", "condominium", "piano", "bicycle", "luxury watch", "wristwatch",
-        "家具", "ソファ", "ソファー", "ベッド", "マットレス", "ダイニングテーブル", "家電", "冷蔵庫", "洗濯機",
-        "エアコン", "掃除機", "テレビ", "住宅", "注文住宅", "マンション", "戸建", "リフォーム", "ピアノ", "自転車",
-        "腕時計", "高級時計")),
+    "durable": (
+        True,
+        (
+            "furniture",
+            "sofa",
+            "couch",
+            "mattress",
+            "bed frame",
+            "dining table",
+            "appliance",
+            "refrigerator",
+            "fridge",
+            "washing machine",
+            "air conditioner",
+            "vacuum cleaner",
+            "television",
+            "housing",
+            "house builder",
+            "custom home",
+            "home builder",
+            "condominium",
+            "piano",
+            "bicycle",
+            "luxury watch",
+            "wristwatch",
+            "家具",
+            "ソファ",
+            "ソファー",
+            "ベッド",
+            "マットレス",
+            "ダイニングテーブル",
+            "家電",
+            "冷蔵庫",
+            "洗濯機",
+            "エアコン",
+            "掃除機",
+            "テレビ",
+            "住宅",
+            "注文住宅",
+            "マンション",
+            "戸建",
+            "リフォーム",
+            "ピアノ",
+            "自転車",
+            "腕時計",
+            "高級時計",
+        ),
+    ),
 }
 
 
@@ -77,8 +118,10 @@ def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path
     for phase, item in journey.items():  # one search per entry: maps can be large
         for match in pattern.finditer(item.text):
             if match.group().lower() not in seen:
-                seen[match.group().lower()] = (f"{NOUNS[item.list_name]} '{item.text}' in phase '{phase.name}'",
-                                               item.path)
+                seen[match.group().lower()] = (
+                    f"{NOUNS[item.list_name]} '{item.text}' in phase '{phase.name}'",
+                    item.path,
+                )
     if len(seen) >= 2:
         word, (where, path) = next(iter(seen.items()))
         return word, where, path

@@ -59,13 +59,26 @@ def kind_name(kind: str, language: str) -> str | None:
 
 
 CHANNELS: dict[str, tuple[str, str]] = {
-    "search": ("Search", "検索"), "sns": ("SNS", "SNS"), "ads": ("Ads", "広告"), "ec_site": ("EC site", "ECサイト"),
-    "marketplace": ("Marketplace", "モール"), "app": ("App", "アプリ"), "email": ("Email", "メール"),
-    "line": ("LINE", "LINE"), "chat": ("Chat", "チャット"), "review_site": ("Review site", "口コミサイト"),
-    "web_media": ("Web media", "Webメディア"), "store": ("Store", "店舗"), "event": ("Event", "イベント"),
-    "dm": ("Direct mail", "DM"), "package_insert": ("Package insert", "同梱物"),
-    "call_centre": ("Call centre", "コールセンター"), "sales_rep": ("Sales rep", "営業担当"),
-    "print": ("Print", "印刷物"), "tv": ("TV", "テレビ"), "word_of_mouth": ("Word of mouth", "口コミ"),
+    "search": ("Search", "検索"),
+    "sns": ("SNS", "SNS"),
+    "ads": ("Ads", "広告"),
+    "ec_site": ("EC site", "ECサイト"),
+    "marketplace": ("Marketplace", "モール"),
+    "app": ("App", "アプリ"),
+    "email": ("Email", "メール"),
+    "line": ("LINE", "LINE"),
+    "chat": ("Chat", "チャット"),
+    "review_site": ("Review site", "口コミサイト"),
+    "web_media": ("Web media", "Webメディア"),
+    "store": ("Store", "店舗"),
+    "event": ("Event", "イベント"),
+    "dm": ("Direct mail", "DM"),
+    "package_insert": ("Package insert", "同梱物"),
+    "call_centre": ("Call centre", "コールセンター"),
+    "sales_rep": ("Sales rep", "営業担当"),
+    "print": ("Print", "印刷物"),
+    "tv": ("TV", "テレビ"),
+    "word_of_mouth": ("Word of mouth", "口コミ"),
     "other": ("Other", "その他"),
 }
 
@@ -74,24 +87,39 @@ CHANNELS: dict[str, tuple[str, str]] = {
 # first post-purchase phase `retention` (from the standard five) and name it 配送 or Onboarding. For each, the
 # kinds that agree with such a name. English words match at the start of a word, others anywhere.
 NAME_KINDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "approval": (("approval", "sign-off", "稟議", "決裁", "承認"),
-                 frozenset({"approval", "internal_coordination", "decision"})),
-    "delivery": (("delivery", "shipping", "installation", "配送", "配達", "お届け", "設置", "納品"),
-                 frozenset({"delivery", "receive"})),
-    "receive": (("receipt", "receiving", "hand-over", "handover", "move-in", "受け取り", "受取", "引き渡し", "引渡し",
-                 "入居"),
-                frozenset({"receive", "delivery", "unboxing"})),
+    "approval": (
+        ("approval", "sign-off", "稟議", "決裁", "承認"),
+        frozenset({"approval", "internal_coordination", "decision"}),
+    ),
+    "delivery": (
+        ("delivery", "shipping", "installation", "配送", "配達", "お届け", "設置", "納品"),
+        frozenset({"delivery", "receive"}),
+    ),
+    "receive": (
+        ("receipt", "receiving", "hand-over", "handover", "move-in", "受け取り", "受取", "引き渡し", "引渡し", "入居"),
+        frozenset({"receive", "delivery", "unboxing"}),
+    ),
     "unboxing": (("unboxing", "開封"), frozenset({"unboxing", "receive"})),
-    "use": (("onboarding", "first use", "getting started", "導入", "オンボーディング", "使い始め",
-             "利用開始", "初期設定"), frozenset({"use", "use_and_maintenance", "unboxing"})),
-    "use_and_maintenance": (("maintenance", "aftercare", "メンテナンス", "手入れ", "保守"),
-                            frozenset({"use_and_maintenance", "use", "support"})),
-    "support": (("support", "help desk", "サポート", "問い合わせ", "アフターサービス", "修理"),
-                frozenset({"support", "use_and_maintenance", "use"})),
-    "repeat_purchase": (("repeat", "renewal", "reorder", "re-order", "repurchase", "リピート", "更新", "再購入",
-                         "買い替え"), frozenset({"repeat_purchase", "retention"})),
-    "advocacy": (("advocacy", "referral", "recommend", "推奨", "紹介", "口コミ投稿"),
-                 frozenset({"advocacy", "retention", "post_purchase_evaluation"})),
+    "use": (
+        ("onboarding", "first use", "getting started", "導入", "オンボーディング", "使い始め", "利用開始", "初期設定"),
+        frozenset({"use", "use_and_maintenance", "unboxing"}),
+    ),
+    "use_and_maintenance": (
+        ("maintenance", "aftercare", "メンテナンス", "手入れ", "保守"),
+        frozenset({"use_and_maintenance", "use", "support"}),
+    ),
+    "support": (
+        ("support", "help desk", "サポート", "問い合わせ", "アフターサービス", "修理"),
+        frozenset({"support", "use_and_maintenance", "use"}),
+    ),
+    "repeat_purchase": (
+        ("repeat", "renewal", "reorder", "re-order", "repurchase", "リピート", "更新", "再購入", "買い替え"),
+        frozenset({"repeat_purchase", "retention"}),
+    ),
+    "advocacy": (
+        ("advocacy", "referral", "recommend", "推奨", "紹介", "口コミ投稿"),
+        frozenset({"advocacy", "retention", "post_purchase_evaluation"}),
+    ),
 }
 
 

@@ -119,6 +119,7 @@ def sort_changes(changes: list[Change]) -> list[Change]:
 
 # --- low points ------------------------------------------------------------------------------------------------
 
+
 def low_points(journey: Journey) -> dict[str | None, tuple[str, float]]:
     """The low point of each persona lane's emotion curve: the phase with the lowest score, when it is below
     zero (the first such phase on a tie). The first thing a client looks at on a map."""
@@ -142,13 +143,41 @@ def low_point_changes(old: Journey, new: Journey) -> list[Change]:
         if was and now and was[0] == now[0]:
             continue
         if now is None:
-            changes.append(Change("low_point", "removed", was[0], names[was[0]], phase=was[0], persona=lane,  # type: ignore[index]
-                                  fields=(FieldChange("score", was[1], None),)))  # type: ignore[index]
+            changes.append(
+                Change(
+                    "low_point",
+                    "removed",
+                    was[0],
+                    names[was[0]],
+                    phase=was[0],
+                    persona=lane,  # type: ignore[index]
+                    fields=(FieldChange("score", was[1], None),),
+                )
+            )  # type: ignore[index]
         elif was is None:
-            changes.append(Change("low_point", "added", now[0], names[now[0]], phase=now[0], persona=lane,
-                                  fields=(FieldChange("score", None, now[1]),)))
+            changes.append(
+                Change(
+                    "low_point",
+                    "added",
+                    now[0],
+                    names[now[0]],
+                    phase=now[0],
+                    persona=lane,
+                    fields=(FieldChange("score", None, now[1]),),
+                )
+            )
         else:
             score = (FieldChange("score", was[1], now[1]),) if was[1] != now[1] else ()
-            changes.append(Change("low_point", "moved", now[0], names[now[0]], phase=now[0], from_phase=was[0],
-                                  persona=lane, fields=score))
+            changes.append(
+                Change(
+                    "low_point",
+                    "moved",
+                    now[0],
+                    names[now[0]],
+                    phase=now[0],
+                    from_phase=was[0],
+                    persona=lane,
+                    fields=score,
+                )
+            )
     return changes

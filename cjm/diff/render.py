@@ -328,8 +328,9 @@ def _md_segments(line: Line) -> str:
     return "".join(out)
 
 
-def markdown_document(results: list[MapDiff], *, heading: str = "Journey map changes",
-                      limit: int = MAX_MARKDOWN) -> str:
+def markdown_document(
+    results: list[MapDiff], *, heading: str = "Journey map changes", limit: int = MAX_MARKDOWN
+) -> str:
     """A pull-request comment: one section per map, changes grouped by what changed, long groups folded, and the
     whole under `limit` characters (what does not fit is counted in a last note)."""
     out = [f"## {md_text(heading)}", ""]
@@ -360,8 +361,11 @@ def markdown_document(results: list[MapDiff], *, heading: str = "Journey map cha
         for target, changes in _by_target(result.changes):
             bullets = [f"- {_MD_MARKS[c.action]} {_md_segments(sentence(c, result))}" for c in changes]
             folded = len(bullets) > FOLD_AFTER
-            head = [f"<details><summary>{_SECTIONS[target]} ({len(bullets)})</summary>", ""] if folded else [
-                f"#### {_SECTIONS[target]}", ""]
+            head = (
+                [f"<details><summary>{_SECTIONS[target]} ({len(bullets)})</summary>", ""]
+                if folded
+                else [f"#### {_SECTIONS[target]}", ""]
+            )
             if left_out or not fits(head):
                 left_out += len(bullets)
                 continue
@@ -371,8 +375,10 @@ def markdown_document(results: list[MapDiff], *, heading: str = "Journey map cha
         if not left_out:
             out += [f"> {md_text(note)}" for note in result.notes]
     if left_out:
-        out.append(f"_… and {left_out:,} more change{'s' if left_out != 1 else ''} not shown: a comment is limited "
-                   "in size. Run `cjm diff` to see them all._")
+        out.append(
+            f"_… and {left_out:,} more change{'s' if left_out != 1 else ''} not shown: a comment is limited "
+            "in size. Run `cjm diff` to see them all._"
+        )
     unchanged = len(results) - len(changed)
     if unchanged:
         out.append(f"_{unchanged} more map{'s' if unchanged != 1 else ''} compared without changes._")

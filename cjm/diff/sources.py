@@ -104,8 +104,9 @@ def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChange
     return GitChanges(revision, pairs, cwd)
 
 
-def diff_git(revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True,
-             cwd: str = ".") -> Iterator[MapDiff | MapError]:
+def diff_git(
+    revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True, cwd: str = "."
+) -> Iterator[MapDiff | MapError]:
     """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
     empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are
     left out; a version that is not a valid map comes as a `MapError`, and the others still follow."""

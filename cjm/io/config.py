@@ -85,8 +85,9 @@ def load_config(path: str) -> Config | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise CjmError(f"{path}: cannot read the configuration: it is not UTF-8 text ({err.reason} at byte "
-                       f"{err.start})") from None
+        raise CjmError(
+            f"{path}: cannot read the configuration: it is not UTF-8 text ({err.reason} at byte {err.start})"
+        ) from None
     if path.endswith(".toml"):
         import tomllib
 

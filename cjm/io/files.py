@@ -97,8 +97,9 @@ def read_stream(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
     raise _too_large(name, limit)
 
 
-def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES, *,
-                input: bytes | None = None) -> tuple[int, bytes, bytes]:
+def run_bounded(
+    args: Sequence[str], cwd: str, limit: int = MAX_BYTES, *, input: bytes | None = None
+) -> tuple[int, bytes, bytes]:
     """Run a program (with `input` on its standard input) and return its exit code, its output (at most `limit`
     bytes: `ReadError` beyond) and the start of its error output. The program is stopped when its output is over
     the limit."""
@@ -107,8 +108,9 @@ def run_bounded(args: Sequence[str], cwd: str, limit: int = MAX_BYTES, *,
         if input is not None:
             given.write(input)
             given.seek(0)
-        with subprocess.Popen(args, cwd=cwd, stdin=subprocess.DEVNULL if input is None else given,
-                              stdout=subprocess.PIPE, stderr=errors) as process:
+        with subprocess.Popen(
+            args, cwd=cwd, stdin=subprocess.DEVNULL if input is None else given, stdout=subprocess.PIPE, stderr=errors
+        ) as process:
             assert process.stdout is not None
             try:
                 output = read_stream(process.stdout, f"the output of `{' '.join(args[:3])}`", limit)
@@ -126,8 +128,11 @@ def digest(data: bytes) -> str:
 
 def _too_large(name: str, limit: int) -> ReadError:
     size = f"{limit / 1_048_576:g} MB" if limit >= 1_048_576 else f"{limit} bytes"
-    return ReadError(name, f"is over the {size} limit; split it, or check that it is the file you meant",
-                     too_large=True)
+    return ReadError(
+        name, f"is over the {size} limit; split it, or check that it is the file you meant", too_large=True
+    )
+
+
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -206,11 +211,11 @@ def _walk(root: str, exclude: Exclude) -> Iterator[str]:
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(
-            d for d in dirs
-            if d not in _SKIP_DIRS and not d.startswith(".") and not exclude(os.path.join(folder, d))
+            d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".") and not exclude(os.path.join(folder, d))
         )
         found.extend(
-            os.path.join(folder, f) for f in files
+            os.path.join(folder, f)
+            for f in files
             # Hidden files are configuration (.cjm.yaml, .pre-commit-config.yaml, ...), not maps.
             if f.endswith(MAP_SUFFIXES) and not f.startswith(".") and not exclude(os.path.join(folder, f))
         )
@@ -228,8 +233,11 @@ def git_ignored(paths: Sequence[str], cwd: str) -> set[str]:
     git work tree or without git. Files git tracks are never ignored."""
     given = {os.path.abspath(path): path for path in paths}
     try:
-        code, output, _ = run_bounded(["git", "check-ignore", "-z", "--stdin"], cwd,
-                                      input="\0".join(given).encode("utf-8", "surrogateescape") + b"\0")
+        code, output, _ = run_bounded(
+            ["git", "check-ignore", "-z", "--stdin"],
+            cwd,
+            input="\0".join(given).encode("utf-8", "surrogateescape") + b"\0",
+        )
     except (OSError, ReadError):
         return set()
     if code != 0:  # 1: nothing ignored; 128: not a git work tree

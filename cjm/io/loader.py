@@ -57,12 +57,17 @@ class PyParser(Reader, Scanner, PurePythonParser):
             while True:
                 ch = self.peek(length)
                 flow_ends = ",[]{}" if self.flow_level else ""
-                if (ch in _BREAKS_AND_SPACE or ch == ":" and self.peek(length + 1) in _BREAKS_AND_SPACE + flow_ends
-                        or ch in flow_ends):
+                if (
+                    ch in _BREAKS_AND_SPACE
+                    or ch == ":"
+                    and self.peek(length + 1) in _BREAKS_AND_SPACE + flow_ends
+                    or ch in flow_ends
+                ):
                     if ch == ":" and self.flow_level and self.peek(length + 1) in _COLON_REFUSED:
                         self.forward(length)
-                        raise ScannerError("while scanning a plain scalar", start_mark, "found unexpected ':'",
-                                           self.get_mark())
+                        raise ScannerError(
+                            "while scanning a plain scalar", start_mark, "found unexpected ':'", self.get_mark()
+                        )
                     break
                 length += 1
             if length == 0:
@@ -227,8 +232,15 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
     one of PARSERS (default: libyaml when PyYAML has it); both read every file the same way."""
     if len(raw) > limits.max_bytes:
         doc = Document(source, "")
-        doc.problems.append(Problem(source, 1, 1, LIMIT, f"file is over the {limits.max_bytes / 1_048_576:g} MB "
-                                    "limit for a map; split it into several maps"))
+        doc.problems.append(
+            Problem(
+                source,
+                1,
+                1,
+                LIMIT,
+                f"file is over the {limits.max_bytes / 1_048_576:g} MB limit for a map; split it into several maps",
+            )
+        )
         return doc
     text, problem = decode(raw, source)
     doc = Document(source, text)
@@ -237,8 +249,11 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         return doc
     if bad := _first_unprintable(text):
         line, col, char = bad
-        doc.problems.append(Problem(source, line, col, ENCODING,
-                                    f"control character U+{ord(char):04X} is not allowed in YAML; remove it"))
+        doc.problems.append(
+            Problem(
+                source, line, col, ENCODING, f"control character U+{ord(char):04X} is not allowed in YAML; remove it"
+            )
+        )
         return doc
     chosen = PARSERS[parser] if parser else CParser or PyParser
     if "\t" in text and (tab := misplaced_tab(text, chosen)):
@@ -284,22 +299,33 @@ def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:
     """Decode bytes as UTF-8 (or UTF-16/32 with a byte-order mark), locating the first bad byte."""
     if isinstance(raw, str):
         return raw.removeprefix("\ufeff"), None
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), None
             except UnicodeDecodeError:
-                return "", Problem(source, 1, 1, ENCODING, f"the file starts with a {codec.upper()} byte-order mark "
-                                   f"but is not valid {codec.upper()}; save it as UTF-8")
+                return "", Problem(
+                    source,
+                    1,
+                    1,
+                    ENCODING,
+                    f"the file starts with a {codec.upper()} byte-order mark "
+                    f"but is not valid {codec.upper()}; save it as UTF-8",
+                )
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as err:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return "", Problem(source, line, col, ENCODING,
-                           f"invalid UTF-8 (byte 0x{raw[err.start]:02X}); save the file as UTF-8")
+        return "", Problem(
+            source, line, col, ENCODING, f"invalid UTF-8 (byte 0x{raw[err.start]:02X}); save the file as UTF-8"
+        )
 
 
 # Printable per YAML 1.2 §5.1: tab, LF, CR, and the printable ranges; libyaml rejects the rest without a line.
@@ -319,9 +345,9 @@ def _first_unprintable(text: str) -> tuple[int, int, str] | None:
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _TAB_MESSAGES = {
     True: "YAML syntax: a tab in the indentation; indent with spaces, not tabs (YAML parsers read tabs here "
-          "differently, so cjm accepts none)",
+    "differently, so cjm accepts none)",
     False: "YAML syntax: a tab outside quoted text; write spaces instead, or put the text in quotes if it needs "
-           "the tab (YAML parsers read a tab here differently, so cjm accepts none)",
+    "the tab (YAML parsers read a tab here differently, so cjm accepts none)",
 }
 
 
@@ -373,7 +399,7 @@ def _tab_read_alike(token: Any, lines: list[str], line: int, col: int) -> bool:
         return True
     if line > token.start_mark.line:
         return lines[line][:col].strip(" \t") != ""
-    return "#" in lines[line][token.start_mark.column:col]
+    return "#" in lines[line][token.start_mark.column : col]
 
 
 def _tabs(lines: list[str]) -> Iterator[tuple[int, int]]:
@@ -414,8 +440,10 @@ _SYNTAX_HINTS = {
 }
 
 
-_FLOW_HINT = ("; `[...]` and `{...}` end text at a comma, colon, bracket or quote: put this text in quotes "
-              '(`thoughts: ["Nice colour, but is it worth the price?"]`, `{text: "Sizes: S, M"}`)')
+_FLOW_HINT = (
+    "; `[...]` and `{...}` end text at a comma, colon, bracket or quote: put this text in quotes "
+    '(`thoughts: ["Nice colour, but is it worth the price?"]`, `{text: "Sizes: S, M"}`)'
+)
 
 
 def _after_flow(text: str, line: int, column: int) -> bool:
@@ -459,8 +487,9 @@ def resolve_plain(value: str) -> tuple[Any, str | None]:
         if _INT.fullmatch(value):
             digits = value.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0":
-                return value, (f"`{value}` has a leading zero (octal in YAML 1.1); "
-                               "write it without the zero, or quote it")
+                return value, (
+                    f"`{value}` has a leading zero (octal in YAML 1.1); write it without the zero, or quote it"
+                )
             if len(digits) > 4000:
                 return value, "a number this long is not supported"
             return int(value), None
@@ -484,7 +513,7 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
         return value, True
     if not tag.startswith(_STD_TAG):
         return None, False
-    kind = tag[len(_STD_TAG):]
+    kind = tag[len(_STD_TAG) :]
     if kind == "str":
         return value, True
     resolved, _ = resolve_plain(value)
@@ -496,11 +525,22 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
 
 # --- building ------------------------------------------------------------------------------------------
 
+
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("container", "is_map", "marks", "key", "key_mark", "skip_value", "merges", "anchor",
-                 "nodes_at_start", "flow")
+    __slots__ = (
+        "container",
+        "is_map",
+        "marks",
+        "key",
+        "key_mark",
+        "skip_value",
+        "merges",
+        "anchor",
+        "nodes_at_start",
+        "flow",
+    )
 
     def __init__(self, container: dict | list, anchor: str | None, nodes: int, flow: bool = False) -> None:
         self.container = container
@@ -516,8 +556,9 @@ class _Frame:
 
 
 _NO_KEY = object()
-_EMPTY = ("the file is empty; a map needs at least `cjm: 1`, `id`, `title` and `phases` "
-          "(run `cjm init` for a starter map)")
+_EMPTY = (
+    "the file is empty; a map needs at least `cjm: 1`, `id`, `title` and `phases` (run `cjm init` for a starter map)"
+)
 _MERGE_KEY = "<<"
 # Plain scalars that can resolve to something other than text: the rest are text as they are, without a call.
 _SPECIAL_PLAIN = _NULLS | _TRUE | _FALSE | _YAML11_BOOLS
@@ -579,8 +620,12 @@ class _Builder:
                 value, accepted = _resolve_tagged(tag, value, event.implicit[0] and not event.style)
                 if not accepted:
                     raise self.fail(start, UNSUPPORTED_TAG, _tag_message(tag))
-            elif (not is_key and event.implicit[0] and not event.style
-                  and (value in _SPECIAL_PLAIN or value[0] in _NUMBER_START)):
+            elif (
+                not is_key
+                and event.implicit[0]
+                and not event.style
+                and (value in _SPECIAL_PLAIN or value[0] in _NUMBER_START)
+            ):
                 if not value and frame is not None and frame.flow and frame.is_map:
                     self.no_colon(frame, start.index)
                 value, note = resolve_plain(value)
@@ -592,7 +637,8 @@ class _Builder:
                 container = frame.container
                 if frame.flow:
                     self.doc.flow_items.setdefault(id(container), []).append(
-                        (len(container), start.index, event.end_mark.index, not event.style))
+                        (len(container), start.index, event.end_mark.index, not event.style)
+                    )
                 frame.marks[len(container)] = (mark, mark)
                 if note:
                     surprises[(id(container), len(container))] = note
@@ -613,7 +659,7 @@ class _Builder:
 
     def no_colon(self, frame: _Frame, at: int) -> None:
         """An empty value in a `{...}`: remember its key when no `:` came before it (a comma cut the text)."""
-        before = self.doc.text[max(0, at - 200):at].rstrip(" \t\r\n")  # bounded: a key is short
+        before = self.doc.text[max(0, at - 200) : at].rstrip(" \t\r\n")  # bounded: a key is short
         if not before.endswith(":") and isinstance(frame.key, str) and frame.container:
             self.doc.comma_keys[(id(frame.container), frame.key)] = next(reversed(frame.container))
 
@@ -629,8 +675,12 @@ class _Builder:
         elif kind is ev.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                raise self.fail(event.start_mark, SHAPE, "a second YAML document (`---`) in one file; "
-                                "cjm reads one map per file, so move it to a file of its own")
+                raise self.fail(
+                    event.start_mark,
+                    SHAPE,
+                    "a second YAML document (`---`) in one file; "
+                    "cjm reads one map per file, so move it to a file of its own",
+                )
 
     def count(self, event: ev.Event, added: int = 1) -> None:
         self.nodes += added
@@ -638,8 +688,9 @@ class _Builder:
             raise self.too_many(event)
 
     def too_many(self, event: ev.Event) -> _Abort:
-        return self.fail(event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; "
-                         "split the map into several files")
+        return self.fail(
+            event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; split the map into several files"
+        )
 
     def start(self, event: ev.CollectionStartEvent, container: dict | list) -> None:
         tag = event.tag
@@ -663,13 +714,18 @@ class _Builder:
 
     def alias(self, event: ev.AliasEvent) -> None:
         if event.anchor not in self.anchors:
-            raise self.fail(event.start_mark, SYNTAX,
-                            f"alias *{event.anchor} refers to no anchor &{event.anchor} before it")
+            raise self.fail(
+                event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it"
+            )
         value, size = self.anchors[event.anchor]
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise self.fail(event.start_mark, LIMIT, f"aliases expand to more than {self.limits.max_alias_nodes:,} "
-                            "nodes (an alias bomb?); write the repeated parts out or use fewer aliases")
+            raise self.fail(
+                event.start_mark,
+                LIMIT,
+                f"aliases expand to more than {self.limits.max_alias_nodes:,} "
+                "nodes (an alias bomb?); write the repeated parts out or use fewer aliases",
+            )
         self.count(event, size)
         # The aliased value is shared, not copied: like PyYAML, and bounded by the count above.
         self.add(value, (event.start_mark.line + 1, event.start_mark.column + 1), None)
@@ -681,9 +737,16 @@ class _Builder:
             if value is None:
                 raise _Abort(Problem(self.doc.source, 1, 1, SHAPE, _EMPTY))
             if not isinstance(value, dict):
-                raise _Abort(Problem(self.doc.source, mark[0], mark[1], SHAPE,
-                                     f"the top level is a {_type_name(value)}, but a map is a mapping of keys "
-                                     "(`cjm: 1`, `id:`, `title:`, `phases:`)"))
+                raise _Abort(
+                    Problem(
+                        self.doc.source,
+                        mark[0],
+                        mark[1],
+                        SHAPE,
+                        f"the top level is a {_type_name(value)}, but a map is a mapping of keys "
+                        "(`cjm: 1`, `id:`, `title:`, `phases:`)",
+                    )
+                )
             return
         frame = self.stack[-1]
         container = frame.container
@@ -710,9 +773,11 @@ class _Builder:
             return
         if key in frame.marks:
             first = frame.marks[key][0]
-            self.report(frame.key_mark, DUPLICATE_KEY,
-                        f"duplicate key '{key}' (first defined at line {first[0]}, column {first[1]}); "
-                        "keep one of them")
+            self.report(
+                frame.key_mark,
+                DUPLICATE_KEY,
+                f"duplicate key '{key}' (first defined at line {first[0]}, column {first[1]}); keep one of them",
+            )
             return
         container[key] = value
         frame.marks[key] = (frame.key_mark, mark)
@@ -736,14 +801,18 @@ class _Builder:
 
 
 def _too_deep(limits: Limits) -> str:
-    return (f"nesting deeper than {limits.max_depth} levels; a journey map needs far fewer, so check the "
-            "indentation and brackets")
+    return (
+        f"nesting deeper than {limits.max_depth} levels; a journey map needs far fewer, so check the "
+        "indentation and brackets"
+    )
 
 
 def _tag_message(tag: str) -> str:
     shown = tag.replace(_STD_TAG, "!!")
-    return (f"tag {shown} is not allowed: cjm reads plain data only (text, numbers, true/false, lists, "
-            "mappings); remove the tag")
+    return (
+        f"tag {shown} is not allowed: cjm reads plain data only (text, numbers, true/false, lists, "
+        "mappings); remove the tag"
+    )
 
 
 def _type_name(value: Any) -> str:

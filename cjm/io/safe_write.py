@@ -59,8 +59,10 @@ class Inputs:
     def check(self, path: str) -> None:
         """Refuse `path` as an output when the run reads it."""
         if path in self:
-            raise CjmError(f"{path}: is an input map or another file this command reads; refusing to overwrite it "
-                           "(write the output to another file, or use --in-place where the command offers it)")
+            raise CjmError(
+                f"{path}: is an input map or another file this command reads; refusing to overwrite it "
+                "(write the output to another file, or use --in-place where the command offers it)"
+            )
 
 
 NO_INPUTS = Inputs()
@@ -93,8 +95,9 @@ def _signals_raise() -> Iterator[None]:
     def killed(signum: int, frame: Any) -> None:
         raise _Killed(signum)
 
-    previous = {signum: signal.signal(signum, killed) for signum in _SIGNALS
-                if signal.getsignal(signum) is signal.SIG_DFL}
+    previous = {
+        signum: signal.signal(signum, killed) for signum in _SIGNALS if signal.getsignal(signum) is signal.SIG_DFL
+    }
     try:
         yield
     finally:
@@ -103,8 +106,9 @@ def _signals_raise() -> Iterator[None]:
 
 
 @contextmanager
-def atomic_writer(path: str, inputs: Inputs, *, encoding: str = "utf-8", binary: bool = False,
-                  replaces: Snapshot | None = None) -> Iterator[IO[Any]]:
+def atomic_writer(
+    path: str, inputs: Inputs, *, encoding: str = "utf-8", binary: bool = False, replaces: Snapshot | None = None
+) -> Iterator[IO[Any]]:
     """Write `path` atomically: a temporary file in the same folder, renamed over it once complete. `inputs` are
     the run's inputs, refused as `path` unless `replaces` is given: the snapshot of this very file as the command
     read it to rewrite it in place, and the write is refused when the file has changed since.
@@ -124,8 +128,9 @@ def atomic_writer(path: str, inputs: Inputs, *, encoding: str = "utf-8", binary:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise CjmError(f"{path}: could not create a temporary file in {folder or '.'} ({err.strerror or err}); "
-                       "nothing was written") from None
+        raise CjmError(
+            f"{path}: could not create a temporary file in {folder or '.'} ({err.strerror or err}); nothing was written"
+        ) from None
     try:
         with _signals_raise():
             with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
@@ -145,8 +150,9 @@ def atomic_writer(path: str, inputs: Inputs, *, encoding: str = "utf-8", binary:
         if isinstance(err, _Killed):
             _die_of(err.signum)
         if isinstance(err, OSError):
-            raise CjmError(f"{path}: could not be written ({err.strerror or err}); "
-                           "the file is as it was before") from None
+            raise CjmError(
+                f"{path}: could not be written ({err.strerror or err}); the file is as it was before"
+            ) from None
         raise
 
 
@@ -172,11 +178,15 @@ def _check_replaceable(path: str, target: str, existing: os.stat_result) -> None
         raise CjmError(f"{path}: is not a regular file; refusing to replace it, nothing was written")
     if existing.st_nlink > 1:
         # Renaming a new file over it would split it from its other names; writing into it would not be atomic.
-        raise CjmError(f"{path}: has {existing.st_nlink - 1} other hard link(s), which a rewrite would separate "
-                       "from it; nothing was written (write to another file with -o, or copy the file first)")
+        raise CjmError(
+            f"{path}: has {existing.st_nlink - 1} other hard link(s), which a rewrite would separate "
+            "from it; nothing was written (write to another file with -o, or copy the file first)"
+        )
     if not existing.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise CjmError(f"{path}: is read-only; nothing was written (make it writable first, e.g. chmod u+w, if "
-                       "you mean to change it)")
+        raise CjmError(
+            f"{path}: is read-only; nothing was written (make it writable first, e.g. chmod u+w, if "
+            "you mean to change it)"
+        )
 
 
 def _keep_owner(path: str, temp: str, existing: os.stat_result) -> None:
@@ -186,8 +196,10 @@ def _keep_owner(path: str, temp: str, existing: os.stat_result) -> None:
     try:
         os.chown(temp, existing.st_uid, existing.st_gid)
     except PermissionError:
-        raise CjmError(f"{path}: belongs to user {existing.st_uid}, group {existing.st_gid}, which cjm cannot give "
-                       "its new version; nothing was written") from None
+        raise CjmError(
+            f"{path}: belongs to user {existing.st_uid}, group {existing.st_gid}, which cjm cannot give "
+            "its new version; nothing was written"
+        ) from None
 
 
 def _check_unchanged(path: str, target: str, snapshot: Snapshot) -> None:
@@ -196,13 +208,19 @@ def _check_unchanged(path: str, target: str, snapshot: Snapshot) -> None:
 
     try:
         now = os.stat(target)
-        same = (snapshot.same_file(now) and now.st_size == snapshot.size and now.st_mtime_ns == snapshot.mtime_ns
-                and read_file(target, max(snapshot.size, 1))[1].digest == snapshot.digest)
+        same = (
+            snapshot.same_file(now)
+            and now.st_size == snapshot.size
+            and now.st_mtime_ns == snapshot.mtime_ns
+            and read_file(target, max(snapshot.size, 1))[1].digest == snapshot.digest
+        )
     except (OSError, ReadError):
         same = False
     if not same:
-        raise CjmError(f"{path}: changed since cjm read it (saved by an editor or another command?); nothing was "
-                       "written. Run the command again on the new version")
+        raise CjmError(
+            f"{path}: changed since cjm read it (saved by an editor or another command?); nothing was "
+            "written. Run the command again on the new version"
+        )
 
 
 @contextmanager

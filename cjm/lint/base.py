@@ -21,8 +21,15 @@ from cjm.core.problem import Severity
 from cjm.io.loader import Path
 
 FAMILIES = {
-    "1": "structure", "2": "coverage", "3": "traceability", "4": "emotion", "5": "personas",
-    "6": "business traits", "7": "KPIs", "8": "messages", "9": "initiatives",
+    "1": "structure",
+    "2": "coverage",
+    "3": "traceability",
+    "4": "emotion",
+    "5": "personas",
+    "6": "business traits",
+    "7": "KPIs",
+    "8": "messages",
+    "9": "initiatives",
 }
 CODE_PATTERN = re.compile(r"CJM[1-9][0-9]{2}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -97,8 +104,15 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
-        return cls(module.CODE, module.NAME, module.SEVERITY, dict(getattr(module, "OPTIONS", {})), module.check,
-                   parse_doc(module.__doc__ or ""), getattr(module, "FIX", None))
+        return cls(
+            module.CODE,
+            module.NAME,
+            module.SEVERITY,
+            dict(getattr(module, "OPTIONS", {})),
+            module.check,
+            parse_doc(module.__doc__ or ""),
+            getattr(module, "FIX", None),
+        )
 
 
 _SECTION = re.compile(r"^(Fails|Passes):\s*$", re.MULTILINE)

@@ -39,15 +39,25 @@ def rules_markdown() -> str:
 def _index() -> str:
     rows = ["| Code | Name | Severity | Fix | What it checks |", "|---|---|---|---|---|"]
     for rule in RULES.values():
-        rows.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | "
-                    f"{'yes' if rule.fix else ''} | {rule.doc.summary} |")
+        rows.append(
+            f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | "
+            f"{'yes' if rule.fix else ''} | {rule.doc.summary} |"
+        )
     return "\n".join(rows) + "\n"
 
 
 def rule_markdown(rule: Rule, *, level: int = 3) -> str:
     """One rule's section; its anchor is the lower-case code, which `Problem.url` links to."""
-    lines = [f'<a id="{rule.code.lower()}"></a>', "", f"{'#' * level} {rule.code} `{rule.name}`", "",
-             f"**{rule.doc.summary}** Default severity: {rule.severity.value}.", "", rule.doc.body, ""]
+    lines = [
+        f'<a id="{rule.code.lower()}"></a>',
+        "",
+        f"{'#' * level} {rule.code} `{rule.name}`",
+        "",
+        f"**{rule.doc.summary}** Default severity: {rule.severity.value}.",
+        "",
+        rule.doc.body,
+        "",
+    ]
     if rule.options:
         lines += ["Options:", ""]
         for name, option in rule.options.items():
@@ -55,15 +65,31 @@ def rule_markdown(rule: Rule, *, level: int = 3) -> str:
         lines.append("")
     if rule.fix:
         lines += [f"Fix: `--fix` {rule.fix}.", ""]
-    lines += ["Fails:", "", "```yaml", rule.doc.fails.rstrip("\n"), "```", "",
-              "Passes:", "", "```yaml", rule.doc.passes.rstrip("\n"), "```", ""]
+    lines += [
+        "Fails:",
+        "",
+        "```yaml",
+        rule.doc.fails.rstrip("\n"),
+        "```",
+        "",
+        "Passes:",
+        "",
+        "```yaml",
+        rule.doc.passes.rstrip("\n"),
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def rule_json(rule: Rule) -> dict[str, Any]:
     return {
-        "code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity.value,
-        "fixable": rule.fix is not None, "summary": rule.doc.summary,
+        "code": rule.code,
+        "name": rule.name,
+        "family": rule.family,
+        "severity": rule.severity.value,
+        "fixable": rule.fix is not None,
+        "summary": rule.doc.summary,
         "options": {name: {"default": option.default, "help": option.help} for name, option in rule.options.items()},
         "url": f"{DOCS_URL}rules.md#{rule.code.lower()}",
     }

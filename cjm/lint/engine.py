@@ -70,16 +70,21 @@ def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: 
     if result.journey is not None:
         problems.extend(cap_repeats([v.problem for v in lint_journey(result.journey, rules)]))
     failing = result.unreadable or any(settings.fails(p.severity) for p in problems)
-    return FileReport(result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict,
-                      snapshot)
+    return FileReport(
+        result.source, problems, failing, result.unreadable, text, fixed, count, settings.strict, snapshot
+    )
 
 
 def lint_journey(journey: Journey, rules: Mapping[str, RuleConfig]) -> list[Violation]:
     """The problems the enabled rules find in a valid journey, less those suppressed in its text."""
     doc = journey.document
     found = [
-        Violation(doc.problem(finding.path, code, finding.message, key=finding.key, severity=config.severity,
-                              rule=config.rule.name), finding.fix)
+        Violation(
+            doc.problem(
+                finding.path, code, finding.message, key=finding.key, severity=config.severity, rule=config.rule.name
+            ),
+            finding.fix,
+        )
         for code, config in rules.items()
         for finding in config.rule.check(journey, config.options)
     ]
@@ -95,8 +100,11 @@ def _suppress(doc: Document, found: list[Violation], rules: Mapping[str, RuleCon
     kept = []
     for violation in found:
         problem = violation.problem
-        hits = {(i, problem.code) for i, d in enumerate(directives)
-                if problem.code in resolved[i] and d.target in (0, problem.line)}
+        hits = {
+            (i, problem.code)
+            for i, d in enumerate(directives)
+            if problem.code in resolved[i] and d.target in (0, problem.line)
+        }
         used |= hits
         if not hits:
             kept.append(violation)
@@ -104,10 +112,19 @@ def _suppress(doc: Document, found: list[Violation], rules: Mapping[str, RuleCon
         config = rules[UNUSED_SUPPRESSION]
         for i, directive in enumerate(directives):
             for message in _unused(directive, resolved[i], used, i, rules):
-                problem = Problem(doc.source, directive.line, directive.col, UNUSED_SUPPRESSION, message,
-                                  severity=config.severity, rule=config.rule.name)
-                silenced = any(UNUSED_SUPPRESSION in resolved[j] and d.target in (0, directive.line)
-                               for j, d in enumerate(directives))
+                problem = Problem(
+                    doc.source,
+                    directive.line,
+                    directive.col,
+                    UNUSED_SUPPRESSION,
+                    message,
+                    severity=config.severity,
+                    rule=config.rule.name,
+                )
+                silenced = any(
+                    UNUSED_SUPPRESSION in resolved[j] and d.target in (0, directive.line)
+                    for j, d in enumerate(directives)
+                )
                 if not silenced:
                     kept.append(Violation(problem))
     return kept
@@ -123,8 +140,9 @@ def _codes(directive: Directive) -> dict[str, str]:
     return out
 
 
-def _unused(directive: Directive, codes: dict[str, str], used: set[tuple[int, str]], index: int,
-            rules: Mapping[str, RuleConfig]) -> Iterator[str]:
+def _unused(
+    directive: Directive, codes: dict[str, str], used: set[tuple[int, str]], index: int, rules: Mapping[str, RuleConfig]
+) -> Iterator[str]:
     if directive.malformed:
         yield directive.malformed
         return

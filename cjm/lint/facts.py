@@ -18,6 +18,7 @@ def section(journey: Journey, key: str) -> Path:
     """Where a finding about a top-level section points: its key when the map has it, else the journey."""
     return (key,) if key in journey.data else JOURNEY
 
+
 AWARENESS_KINDS = frozenset({"need_recognition", "awareness", "industry_awareness", "product_awareness"})
 PURCHASE_KINDS = frozenset({"purchase", "decision"})
 RETENTION_KINDS = frozenset({"retention", "repeat_purchase", "advocacy"})
@@ -26,24 +27,60 @@ PURCHASE_RANK = KIND_ORDER["purchase"]
 # The parts of the journey, for KPIs: which kinds belong to which part, the KPIs the domain brief names as
 # standard for it (suggested when a phase has none that fit), and what else fits it.
 KPI_GROUPS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {
-    "awareness": (frozenset({"need_recognition", "awareness", "industry_awareness"}),
-                  ("site_visits", "new_user_rate"), frozenset({"store_visits"})),
+    "awareness": (
+        frozenset({"need_recognition", "awareness", "industry_awareness"}),
+        ("site_visits", "new_user_rate"),
+        frozenset({"store_visits"}),
+    ),
     # Product awareness is half of a split interest phase (the low-awareness rule).
-    "interest": (frozenset({"interest", "product_awareness", "information_search"}),
-                 ("time_on_site", "page_views"), frozenset({"site_visits", "new_user_rate", "signup_rate"})),
+    "interest": (
+        frozenset({"interest", "product_awareness", "information_search"}),
+        ("time_on_site", "page_views"),
+        frozenset({"site_visits", "new_user_rate", "signup_rate"}),
+    ),
     # Information gathering, comparison and final confirmation are a split consideration (long-consideration).
-    "consideration": (frozenset({"consideration", "information_gathering", "comparison", "final_confirmation",
-                                 "online_consideration", "store_confirmation", "evaluation"}),
-                      ("product_page_view_rate", "add_to_cart_rate"),
-                      frozenset({"store_visits", "page_views", "signup_rate"})),
-    "approval": (frozenset({"internal_coordination", "approval"}), ("approval_lead_time",),
-                 frozenset({"conversion_rate"})),
+    "consideration": (
+        frozenset(
+            {
+                "consideration",
+                "information_gathering",
+                "comparison",
+                "final_confirmation",
+                "online_consideration",
+                "store_confirmation",
+                "evaluation",
+            }
+        ),
+        ("product_page_view_rate", "add_to_cart_rate"),
+        frozenset({"store_visits", "page_views", "signup_rate"}),
+    ),
+    "approval": (
+        frozenset({"internal_coordination", "approval"}),
+        ("approval_lead_time",),
+        frozenset({"conversion_rate"}),
+    ),
     "purchase": (PURCHASE_KINDS, ("conversion_rate", "average_order_value"), frozenset({"signup_rate"})),
-    "post-purchase": (frozenset({"delivery", "receive", "unboxing", "use", "use_and_maintenance", "support", "thank",
-                                 "post_purchase_evaluation"}),
-                      ("review_rate", "customer_effort_score"), frozenset({"repeat_rate", "referral_rate"})),
-    "retention": (RETENTION_KINDS, ("repeat_rate", "ltv"), frozenset({"retention_rate", "referral_rate",
-                                                                         "review_rate"})),
+    "post-purchase": (
+        frozenset(
+            {
+                "delivery",
+                "receive",
+                "unboxing",
+                "use",
+                "use_and_maintenance",
+                "support",
+                "thank",
+                "post_purchase_evaluation",
+            }
+        ),
+        ("review_rate", "customer_effort_score"),
+        frozenset({"repeat_rate", "referral_rate"}),
+    ),
+    "retention": (
+        RETENTION_KINDS,
+        ("repeat_rate", "ltv"),
+        frozenset({"retention_rate", "referral_rate", "review_rate"}),
+    ),
 }
 # Teaching a new category is measured by the content read as much as by the visits it brings.
 KPI_EXTRAS = {"industry_awareness": frozenset({"time_on_site", "page_views"})}
@@ -60,19 +97,60 @@ NEUTRAL_METRICS = CUSTOMER_SCORES | {"cart_abandonment_rate", "open_rate", "clic
 # no standard metric: sign-up rate (interest to purchase) and exit rate (neutral, like the CX-wide metrics).
 KPI_NAMES: dict[str, tuple[str, ...]] = {
     "cart_abandonment_rate": ("cart abandonment", "abandoned cart", "カゴ落ち", "かご落ち", "カート放棄", "カート離脱"),
-    "repeat_rate": ("repeat", "repurchase", "re-purchase", "リピート", "再購入", "再来店", "2回目購入", "reorder",
-                    "再注文"),
+    "repeat_rate": (
+        "repeat",
+        "repurchase",
+        "re-purchase",
+        "リピート",
+        "再購入",
+        "再来店",
+        "2回目購入",
+        "reorder",
+        "再注文",
+    ),
     "add_to_cart_rate": ("add to cart", "add-to-cart", "atc", "カート投入", "カート追加", "カゴ投入", "カート率"),
-    "product_page_view_rate": ("product page view", "product-page view", "pdp view", "商品ページ閲覧",
-                               "商品詳細ページ", "詳細ページ閲覧"),
-    "conversion_rate": ("conversion", "cvr", "cv率", "購入率", "成約率", "受注率", "コンバージョン", "close rate",
-                        "win rate", "purchase rate", "購入完了率"),
+    "product_page_view_rate": (
+        "product page view",
+        "product-page view",
+        "pdp view",
+        "商品ページ閲覧",
+        "商品詳細ページ",
+        "詳細ページ閲覧",
+    ),
+    "conversion_rate": (
+        "conversion",
+        "cvr",
+        "cv率",
+        "購入率",
+        "成約率",
+        "受注率",
+        "コンバージョン",
+        "close rate",
+        "win rate",
+        "purchase rate",
+        "購入完了率",
+    ),
     "average_order_value": ("average order", "aov", "basket size", "客単価", "平均注文", "購入単価", "注文単価"),
     "new_user_rate": ("new user", "new visitor", "新規ユーザー", "新規訪問", "新規率"),
     "store_visits": ("store visit", "来店", "showroom visit"),
-    "site_visits": ("site visit", "visits", "sessions", "traffic", "訪問数", "訪問者数", "セッション", "流入",
-                    "impression", "インプレッション", "reach", "リーチ", "認知率", "想起率", "フォロワー",
-                    "followers"),
+    "site_visits": (
+        "site visit",
+        "visits",
+        "sessions",
+        "traffic",
+        "訪問数",
+        "訪問者数",
+        "セッション",
+        "流入",
+        "impression",
+        "インプレッション",
+        "reach",
+        "リーチ",
+        "認知率",
+        "想起率",
+        "フォロワー",
+        "followers",
+    ),
     "time_on_site": ("time on site", "dwell", "session duration", "滞在時間"),
     "page_views": ("page view", "pageview", "pv", "閲覧数", "ページビュー"),
     "ltv": ("ltv", "lifetime value", "life time value", "clv", "顧客生涯価値"),
@@ -119,9 +197,14 @@ def metric_home(metric: str) -> list[str]:
 
 def metric_words(metrics: Iterable[str]) -> str:
     """`site_visits`, `ltv` -> `site visits, LTV`."""
-    special = {"ltv": "LTV", "nps": "NPS", "customer_effort_score": "Customer Effort Score",
-               "new_user_rate": "new-user rate", "product_page_view_rate": "product-page view rate",
-               "add_to_cart_rate": "add-to-cart rate"}
+    special = {
+        "ltv": "LTV",
+        "nps": "NPS",
+        "customer_effort_score": "Customer Effort Score",
+        "new_user_rate": "new-user rate",
+        "product_page_view_rate": "product-page view rate",
+        "add_to_cart_rate": "add-to-cart rate",
+    }
     return ", ".join(special.get(m, m.replace("_", " ")) for m in metrics)
 
 
@@ -159,7 +242,6 @@ def has_post_purchase(journey: Journey) -> bool:
     return False
 
 
-
 def adapt(rule: str) -> str:
     return f"the `cjm adapt` rule `{rule}` does this"
 
@@ -171,8 +253,12 @@ def phase_of_items(journey: Journey) -> dict[str, Phase]:
 
 def addressed_pain_points(journey: Journey) -> set[str]:
     """Pain points some opportunity or initiative addresses."""
-    addressed = {target for _, item in journey.items() if item.list_name == "opportunities"
-                 for target in item.get("addresses", [])}
+    addressed = {
+        target
+        for _, item in journey.items()
+        if item.list_name == "opportunities"
+        for target in item.get("addresses", [])
+    }
     for initiative in journey.initiatives:
         addressed.update(initiative.pain_points)
     return addressed

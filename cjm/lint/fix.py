@@ -54,8 +54,14 @@ def fix_result(result: Result, rules: Mapping[str, RuleConfig]) -> tuple[Result,
         after = dump_roundtrip(data)
         # The user's text with only the changed lines, else ruamel's whole text; the first that is valid.
         spliced = splice(text, baseline, after) if baseline != text else None
-        fixed = next((r for r in (check_text(t, result.source) for t in (spliced, after) if t and t != text)
-                      if r.journey is not None), None)
+        fixed = next(
+            (
+                r
+                for r in (check_text(t, result.source) for t in (spliced, after) if t and t != text)
+                if r.journey is not None
+            ),
+            None,
+        )
         if fixed is None:
             break
         result, applied = fixed, applied + count
@@ -131,5 +137,5 @@ def _respell(original: str, before: str, after: str) -> str:
         return after
     head = len(commonprefix([before, after]))
     tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
-    old, replacement = before[head:len(before) - tail], after[head:len(after) - tail]
+    old, replacement = before[head : len(before) - tail], after[head : len(after) - tail]
     return original.replace(old, replacement) if old and original.count(old) == 1 else after

@@ -76,13 +76,17 @@ def build_settings(config: Config, overrides: Overrides = Overrides()) -> Settin
     section = config.section("lint")
     for key in section:
         if key not in KEYS:
-            raise config.error(("lint", key), f"unknown lint setting `{key}`{_suggest(key, KEYS)}; "
-                               f"the settings are: {', '.join(KEYS)}")
+            raise config.error(
+                ("lint", key), f"unknown lint setting `{key}`{_suggest(key, KEYS)}; the settings are: {', '.join(KEYS)}"
+            )
 
     def selectors(key: str, value: Any) -> set[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise config.error(("lint", key), f"`{key}` must be a list of rule codes, code prefixes, rule names "
-                               "or families (for example [\"CJM1\", \"kpi-without-target\"])")
+            raise config.error(
+                ("lint", key),
+                f"`{key}` must be a list of rule codes, code prefixes, rule names "
+                'or families (for example ["CJM1", "kpi-without-target"])',
+            )
         return resolve_all(value, lambda bad: config.error(("lint", key), bad))
 
     def cli_error(option: str) -> Any:
@@ -104,8 +108,13 @@ def build_settings(config: Config, overrides: Overrides = Overrides()) -> Settin
         severity = Severity(table.get("severity", rule.severity.value))
         options = {**rule.defaults, **{k: v for k, v in table.items() if k != "severity"}}
         rules[code] = RuleConfig(rule, severity, options)
-    return Settings(rules, strict or overrides.strict, _per_file(config, section.get("per-file-ignores", {})),
-                    config.folder, config.source)
+    return Settings(
+        rules,
+        strict or overrides.strict,
+        _per_file(config, section.get("per-file-ignores", {})),
+        config.folder,
+        config.source,
+    )
 
 
 def resolve(selector: str) -> set[str]:
@@ -168,8 +177,11 @@ def _rule_tables(config: Config, tables: Any) -> dict[str, dict[str, Any]]:
             option = rule.options.get(key)
             if option is None:
                 known = ", ".join(["severity", *rule.options])
-                raise config.error((*keys, key), f"{rule.code} ({rule.name}) has no option `{key}`"
-                                   f"{_suggest(key, list(rule.options))}; it takes: {known}")
+                raise config.error(
+                    (*keys, key),
+                    f"{rule.code} ({rule.name}) has no option `{key}`"
+                    f"{_suggest(key, list(rule.options))}; it takes: {known}",
+                )
             if problem := check_option(option, value):
                 raise config.error((*keys, key), f"option `{key}` of {rule.code}: {problem}")
         out.setdefault(rule.code, {}).update(table)

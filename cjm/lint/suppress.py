@@ -54,8 +54,13 @@ def scan(text: str) -> list[Directive]:
 def _directive(comment: str, line: int, col: int, target: int) -> Directive:
     match = _DIRECTIVE.match(comment)
     if not match or match.group("verb") not in VERBS:
-        return Directive(line, col, target, malformed="not a valid suppression: write `# cjm: disable=CODE` "
-                         "(or `disable-file=CODE`), codes separated by commas, then `-- reason` if you like")
+        return Directive(
+            line,
+            col,
+            target,
+            malformed="not a valid suppression: write `# cjm: disable=CODE` "
+            "(or `disable-file=CODE`), codes separated by commas, then `-- reason` if you like",
+        )
     codes = tuple(code.strip() for code in match.group("codes").split(","))
     file_wide = match.group("verb") == "disable-file"
     return Directive(line, col, 0 if file_wide else target, codes, match.group("reason") or None)

@@ -19,7 +19,8 @@ _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
 
 # English words that carry no topic of their own (function words, and the words of any complaint).
-_STOPWORDS = frozenset(str.split("""
+_STOPWORDS = frozenset(
+    str.split("""
 a about after again all also an and any are as at be been before being but by can cannot can't could did do does
 doesn't don't each even every few for from get gets getting got had has have having how i if in into is isn't it
 its it's just less lot lots many may more most much must my no not of off on once one only or other our out over
@@ -27,11 +28,21 @@ own same she he her his so some such than that the their them then there they th
 until up very was we were what when where which while who why will with without would you your
 able hard difficult easy unsure sure know knows want wants need needs feel feels like really still enough
 buy buys buying bought purchase purchases customer customers product products item items post
-"""))
+""")
+)
 # Kanji pairs as common to every complaint as `unsure` is in English.
 _KANJI_STOPWORDS = frozenset({"購入", "商品", "不安", "場合", "必要", "自分", "気持", "顧客", "お客"})
-_ENDINGS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ss", "ss"),
-            ("ing", ""), ("ed", ""), ("s", ""))
+_ENDINGS = (
+    ("ies", "y"),
+    ("sses", "ss"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ss", "ss"),
+    ("ing", ""),
+    ("ed", ""),
+    ("s", ""),
+)
 # A lone kanji followed by a particle is a noun (`肌が`, `色に`); followed by anything else it is mostly the stem
 # of a verb or adjective (`分から`, `合う`), which says nothing of the topic.
 _LONE_KANJI_NOUN = re.compile(r"(?<![\u4e00-\u9fff\u3005])([\u4e00-\u9fff])(?=[がをにのはでともへや、。]|$)")

@@ -39,7 +39,7 @@ def row_label(text: str) -> tuple[str, str] | None:
             return _EXACT_LABELS[part], ""
     for word, kind in _LABELS:
         if bare.startswith(word) and len(word) >= 2:
-            rest = bare[len(word):].strip(" :-・")
+            rest = bare[len(word) :].strip(" :-・")
             if len(rest) <= 20:
                 return kind, rest
     return None
@@ -117,8 +117,9 @@ def read_emotion(text: str, scale: tuple[float, float] | None) -> Reading | None
     if stars:
         filled = stars.group(1).count("★")
         score = to_score(filled, 1, len(stars.group(1)))
-        return Reading(score, _clean_note(stars.group(2)) or None,
-                       f"{filled} of {len(stars.group(1))} stars: {_num(score)}")
+        return Reading(
+            score, _clean_note(stars.group(2)) or None, f"{filled} of {len(stars.group(1))} stars: {_num(score)}"
+        )
     for face in sorted(FACES, key=len, reverse=True):
         if face in text:
             note = _clean_note(text.replace(face, " "))
@@ -152,7 +153,9 @@ _KPI = re.compile(
     r"^(?P<name>.+?)\s*(?:[:：]\s*)?(?:目標(?:値)?|target|goal)?\s*[:：]?\s*(?P<op>[≧≥>＞]=?|以上|以下)?\s*"
     r"(?P<num>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|％|pt|円|万円|件|人|回|日|時間|分|秒|倍|visits|users|days|"
     r"hours|minutes|jpy|yen|usd|\$|pv|[a-zA-Z/]{1,12}|[件人回日]/月|件/月|/月|per month|a month)?\s*"
-    r"(?P<tail>以上|以下|/月|per month)?\s*$", re.I)
+    r"(?P<tail>以上|以下|/月|per month)?\s*$",
+    re.I,
+)
 
 
 _TARGET = re.compile(r"^(?P<name>.+?)\s*(?:[:：]\s*)?(?:目標値?|target|goal)\s*[:：]?\s*(?P<rest>.+)$", re.I)

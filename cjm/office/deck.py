@@ -67,8 +67,16 @@ class _Deck:
             node.set("pitchFamily", "34")
             node.set("charset", "-128")
 
-    def fill_text(self, frame: Any, lines: list[str] | str, size: float, *, bold: bool = False,
-                  colour: str = theme.INK, align: Any = None) -> None:
+    def fill_text(
+        self,
+        frame: Any,
+        lines: list[str] | str,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: str = theme.INK,
+        align: Any = None,
+    ) -> None:
         frame.word_wrap = True
         lines = [lines] if isinstance(lines, str) else lines
         for index, line in enumerate(lines or [""]):
@@ -79,16 +87,29 @@ class _Deck:
             run.text = line
             self.font(run, size, bold=bold, colour=colour)
 
-    def text(self, slide: Any, x: float, y: float, w: float, h: float, lines: list[str] | str, size: float, *,
-             bold: bool = False, colour: str = theme.INK, align: Any = None) -> Any:
+    def text(
+        self,
+        slide: Any,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        lines: list[str] | str,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: str = theme.INK,
+        align: Any = None,
+    ) -> Any:
         from pptx.util import Inches
 
         box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
         self.fill_text(box.text_frame, lines, size, bold=bold, colour=colour, align=align)
         return box
 
-    def box(self, slide: Any, x: float, y: float, w: float, h: float, fill: str, line: str | None = None,
-            shape: Any = None) -> Any:
+    def box(
+        self, slide: Any, x: float, y: float, w: float, h: float, fill: str, line: str | None = None, shape: Any = None
+    ) -> Any:
         from pptx.enum.shapes import MSO_SHAPE
         from pptx.util import Inches, Pt
 
@@ -103,8 +124,17 @@ class _Deck:
         item.shadow.inherit = False
         return item
 
-    def line(self, slide: Any, x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 2.5,
-             dash: bool = False) -> Any:
+    def line(
+        self,
+        slide: Any,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        colour: str,
+        width: float = 2.5,
+        dash: bool = False,
+    ) -> Any:
         from pptx.enum.dml import MSO_LINE_DASH_STYLE
         from pptx.enum.shapes import MSO_CONNECTOR
         from pptx.util import Inches, Pt
@@ -127,8 +157,16 @@ class _Deck:
         self.box(slide, 0, 0, 0.35, HEIGHT_IN, theme.HEADER_BG)
         self.text(slide, 1.0, 2.2, WIDTH_IN - 2.0, 1.4, journey.title, 36, bold=True)
         if journey.data.get("description"):
-            self.text(slide, 1.0, 3.7, WIDTH_IN - 2.0, 2.0, " ".join(str(journey.data["description"]).split()), 16,
-                      colour=theme.MUTED)
+            self.text(
+                slide,
+                1.0,
+                3.7,
+                WIDTH_IN - 2.0,
+                2.0,
+                " ".join(str(journey.data["description"]).split()),
+                16,
+                colour=theme.MUTED,
+            )
         meta = [str(journey.data[k]) for k in ("owner", "updated") if journey.data.get(k)]
         if journey.personas:
             meta.append((" / " if self.lang == "ja" else ", ").join(p.name for p in journey.personas))
@@ -172,12 +210,17 @@ class _Deck:
         if row == "kpis":
             return [kpi_text(i.raw, self.lang) for i in items]
         if row == "touchpoints":
-            return [f"{i.text}（{theme.channel_name(i.get('channel', 'other'), self.lang)}）" if self.lang == "ja"
-                    else f"{i.text} ({theme.channel_name(i.get('channel', 'other'), self.lang)})" for i in items]
+            return [
+                f"{i.text}（{theme.channel_name(i.get('channel', 'other'), self.lang)}）"
+                if self.lang == "ja"
+                else f"{i.text} ({theme.channel_name(i.get('channel', 'other'), self.lang)})"
+                for i in items
+            ]
         return [i.text for i in items]
 
-    def _row_heights(self, rows: list[str], phases: tuple[Phase, ...], col_w: float, size: int,
-                     persona: str | None) -> list[float]:
+    def _row_heights(
+        self, rows: list[str], phases: tuple[Phase, ...], col_w: float, size: int, persona: str | None
+    ) -> list[float]:
         """The height (inches) each row needs at `size` points, the header first."""
         from cjm.core.text import display_width
 
@@ -188,13 +231,19 @@ class _Deck:
         per_line = (col_w - 0.2) * 72 / size * 2 * fill - lost
         heights = [(size + 1) * 1.3 / 72 + 0.14]
         for row in rows:
-            lines = max((sum(max(1, math.ceil((display_width(t) + 2) / per_line)) for t in self._items(p, row, persona))
-                         for p in phases), default=1)
+            lines = max(
+                (
+                    sum(max(1, math.ceil((display_width(t) + 2) / per_line)) for t in self._items(p, row, persona))
+                    for p in phases
+                ),
+                default=1,
+            )
             heights.append((max(lines, 1) + 0.5) * size * 1.3 / 72 + 0.14)
         return heights
 
-    def _pack(self, rows: list[str], phases: tuple[Phase, ...], label_w: float, room: float,
-              persona: str | None) -> list[list[str]]:
+    def _pack(
+        self, rows: list[str], phases: tuple[Phase, ...], label_w: float, room: float, persona: str | None
+    ) -> list[list[str]]:
         """Rows in order, on as few slides as hold them at MIN_SIZE (a row too tall for a slide gets its own)."""
         col_w = _column_width(phases, label_w)
         groups: list[list[str]] = [[]]
@@ -204,8 +253,9 @@ class _Deck:
             groups[-1].append(row)
         return groups
 
-    def _fitting_size(self, rows: list[str], phases: tuple[Phase, ...], label_w: float, height: float,
-                      persona: str | None) -> int | None:
+    def _fitting_size(
+        self, rows: list[str], phases: tuple[Phase, ...], label_w: float, height: float, persona: str | None
+    ) -> int | None:
         """The largest text size at which the rows fit the height, down to MIN_SIZE; None when none does."""
         col_w = _column_width(phases, label_w)
         for size in (14, 13, 12, 11, 10, MIN_SIZE):
@@ -213,12 +263,27 @@ class _Deck:
                 return size
         return None
 
-    def table(self, slide: Any, phases: tuple[Phase, ...], rows: list[str], label_w: float, col_w: float,
-              top: float, size: int, persona: str | None) -> None:
+    def table(
+        self,
+        slide: Any,
+        phases: tuple[Phase, ...],
+        rows: list[str],
+        label_w: float,
+        col_w: float,
+        top: float,
+        size: int,
+        persona: str | None,
+    ) -> None:
         from pptx.util import Inches
 
-        shape = slide.shapes.add_table(len(rows) + 1, len(phases) + 1, Inches(MARGIN), Inches(top),
-                                       Inches(label_w + col_w * len(phases)), Inches(0.4 * (len(rows) + 1)))
+        shape = slide.shapes.add_table(
+            len(rows) + 1,
+            len(phases) + 1,
+            Inches(MARGIN),
+            Inches(top),
+            Inches(label_w + col_w * len(phases)),
+            Inches(0.4 * (len(rows) + 1)),
+        )
         table = shape.table
         for index, height in enumerate(self._row_heights(rows, phases, col_w, size, persona)):
             table.rows[index].height = Inches(height)
@@ -250,8 +315,16 @@ class _Deck:
                 colour = theme.PAIN_INK if row == "pain_points" else theme.INK
                 self.fill_text(cell.text_frame, [f"{mark}{t}" for t in items] or [""], size, colour=colour)
 
-    def curve(self, slide: Any, phases: tuple[Phase, ...], left: float, col_w: float, top: float, height: float,
-              persona: str | None) -> None:
+    def curve(
+        self,
+        slide: Any,
+        phases: tuple[Phase, ...],
+        left: float,
+        col_w: float,
+        top: float,
+        height: float,
+        persona: str | None,
+    ) -> None:
         """The emotion curve as native lines and points over the phase columns, one line per lane."""
         self.text(slide, MARGIN, top - 0.05, 1.3, 0.4, self.word("emotion_title"), 11, bold=True, colour=theme.MUTED)
 
@@ -281,13 +354,22 @@ class _Deck:
             for x, y, emotion in points:
                 tone = theme.POSITIVE if emotion.score > 0 else theme.NEGATIVE if emotion.score < 0 else theme.NEUTRAL
                 self.box(slide, x - 0.1, y - 0.1, 0.2, 0.2, tone, "#ffffff", MSO_SHAPE.OVAL)
-                self.text(slide, x + 0.08, y - 0.36, 0.6, 0.3, theme.score_text(emotion.score), 10, bold=True,
-                          colour=tone)
+                self.text(
+                    slide, x + 0.08, y - 0.36, 0.6, 0.3, theme.score_text(emotion.score), 10, bold=True, colour=tone
+                )
             if len(lanes) > 1:  # the legend, under the curve's title, left of the phases
                 y = top + 0.45 + 0.42 * lane_index
                 self.box(slide, MARGIN, y + 0.12, 0.16, 0.06, colour)
-                self.text(slide, MARGIN + 0.18, y - 0.02, left - MARGIN - 0.3, 0.4, name or self.word("unassigned"), 9,
-                          colour=colour)
+                self.text(
+                    slide,
+                    MARGIN + 0.18,
+                    y - 0.02,
+                    left - MARGIN - 0.3,
+                    0.4,
+                    name or self.word("unassigned"),
+                    9,
+                    colour=colour,
+                )
 
     def _lanes(self, persona: str | None) -> list[tuple[str | None, str | None]]:
         if persona is not None:
@@ -336,8 +418,13 @@ class _Deck:
             x = MARGIN + index * (col_w + gap)
             head = self.box(slide, x, 1.05, col_w, 0.55, theme.HEADER_BG, shape=MSO_SHAPE.PENTAGON)
             head.text_frame.clear()
-            self.fill_text(head.text_frame, f"{self.word('stage')} {number}: {theme.stage_name(number, self.lang)}",
-                           12, bold=True, colour=theme.HEADER_INK)
+            self.fill_text(
+                head.text_frame,
+                f"{self.word('stage')} {number}: {theme.stage_name(number, self.lang)}",
+                12,
+                bold=True,
+                colour=theme.HEADER_INK,
+            )
             for row, item in enumerate(items):
                 y = 1.8 + row * (card_h + 0.1)
                 card = self.box(slide, x, y, col_w, card_h, "#ffffff", theme.GRID, MSO_SHAPE.ROUNDED_RECTANGLE)
@@ -366,16 +453,35 @@ class _Deck:
                 self.box(slide, x, y, cell_w, cell_h, QUADRANT_TINTS[key], "#ffffff")
                 entries = cells.get((impact, feasibility))
                 if entries:
-                    self.text(slide, x + 0.03, y + 0.02, cell_w - 0.06, cell_h - 0.04, entries,
-                              11 if len(entries) <= 2 else MIN_SIZE, colour=QUADRANT_INKS[key])
+                    self.text(
+                        slide,
+                        x + 0.03,
+                        y + 0.02,
+                        cell_w - 0.06,
+                        cell_h - 0.04,
+                        entries,
+                        11 if len(entries) <= 2 else MIN_SIZE,
+                        colour=QUADRANT_INKS[key],
+                    )
         for key, (f, i) in {"quick_win": (5, 5), "big_bet": (1, 5), "fill_in": (5, 1), "money_pit": (1, 1)}.items():
             x = left + (f - 1) * cell_w
             y = top + (5 - i) * cell_h + (cell_h - 0.3 if i == 1 else 0)
-            label = self.text(slide, x, y, cell_w, 0.3, theme.quadrant_name(key, self.lang), 10, bold=True,
-                              colour=QUADRANT_INKS[key], align=_right())
+            label = self.text(
+                slide,
+                x,
+                y,
+                cell_w,
+                0.3,
+                theme.quadrant_name(key, self.lang),
+                10,
+                bold=True,
+                colour=QUADRANT_INKS[key],
+                align=_right(),
+            )
             label.text_frame.word_wrap = True
-        self.text(slide, left, top + size_h + 0.05, size_w, 0.35, self.word("feasibility"), 12, bold=True,
-                  align=_centre())
+        self.text(
+            slide, left, top + size_h + 0.05, size_w, 0.35, self.word("feasibility"), 12, bold=True, align=_centre()
+        )
         self.text(slide, MARGIN, top, left - MARGIN - 0.1, 0.6, [self.word("impact"), "↑"], 12, bold=True)
 
     def save(self) -> bytes:

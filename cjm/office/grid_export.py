@@ -20,12 +20,21 @@ PHASE_WIDTH = 32
 
 # Row labels as `cjm import` reads them (cjm.office.labels), in the map's language.
 _LABELS = {
-    "persona": ("Persona", "ペルソナ"), "description": ("Description", "概要"), "goals": ("Goals", "目標"),
-    "pains": ("Pains", "悩み"), "behaviour": ("Behaviour", "購買行動"),
-    "information_sources": ("Information sources", "情報源"), "phase": ("Phase", "フェーズ"),
-    "actions": ("Actions", "行動"), "thoughts": ("Thoughts", "思考"), "emotion_score": ("Emotion score", "感情スコア"),
-    "emotion": ("Feelings", "感情"), "touchpoints": ("Touchpoints", "タッチポイント"),
-    "pain_points": ("Pain points", "課題"), "opportunities": ("Opportunities", "改善案"), "kpis": ("KPIs", "KPI"),
+    "persona": ("Persona", "ペルソナ"),
+    "description": ("Description", "概要"),
+    "goals": ("Goals", "目標"),
+    "pains": ("Pains", "悩み"),
+    "behaviour": ("Behaviour", "購買行動"),
+    "information_sources": ("Information sources", "情報源"),
+    "phase": ("Phase", "フェーズ"),
+    "actions": ("Actions", "行動"),
+    "thoughts": ("Thoughts", "思考"),
+    "emotion_score": ("Emotion score", "感情スコア"),
+    "emotion": ("Feelings", "感情"),
+    "touchpoints": ("Touchpoints", "タッチポイント"),
+    "pain_points": ("Pain points", "課題"),
+    "opportunities": ("Opportunities", "改善案"),
+    "kpis": ("KPIs", "KPI"),
 }
 
 
@@ -87,16 +96,24 @@ def grid_rows(journey: Journey) -> list[Row]:
     for lane_id, lane_name in lanes(journey):
         suffix = f"（{lane_name}）" if lane_name and lang == "ja" else f" ({lane_name})" if lane_name else ""
         emotions = [_emotion(p, lane_id) for p in phases]
-        rows.append(Row("emotion_score", label("emotion_score", lang) + suffix,
-                        tuple(e.score if e else None for e in emotions)))
-        rows.append(Row("emotion", label("emotion", lang) + suffix,
-                        tuple((e.note or "") if e else "" for e in emotions)))
-    rows.append(Row("touchpoints", label("touchpoints", lang),
-                    tuple(bullets([touchpoint_text(i.raw) for i in p.touchpoints], lang) for p in phases)))
+        rows.append(
+            Row("emotion_score", label("emotion_score", lang) + suffix, tuple(e.score if e else None for e in emotions))
+        )
+        rows.append(
+            Row("emotion", label("emotion", lang) + suffix, tuple((e.note or "") if e else "" for e in emotions))
+        )
+    rows.append(
+        Row(
+            "touchpoints",
+            label("touchpoints", lang),
+            tuple(bullets([touchpoint_text(i.raw) for i in p.touchpoints], lang) for p in phases),
+        )
+    )
     for key in ("pain_points", "opportunities"):
         rows.append(Row(key, label(key, lang), tuple(bullets([i.text for i in p.items[key]], lang) for p in phases)))
-    rows.append(Row("kpis", label("kpis", lang),
-                    tuple(bullets([kpi_text(i.raw, lang) for i in p.kpis], lang) for p in phases)))
+    rows.append(
+        Row("kpis", label("kpis", lang), tuple(bullets([kpi_text(i.raw, lang) for i in p.kpis], lang) for p in phases))
+    )
     return rows
 
 
@@ -119,6 +136,7 @@ def _emotion(phase: Phase, lane: str | None) -> Any:
 
 # --- CSV ------------------------------------------------------------------------------------------------------
 
+
 def to_csv(journey: Journey) -> bytes:
     """The grid as CSV, UTF-8 with a byte-order mark (so that Excel opens Japanese text correctly)."""
     from cjm.output.csv_writer import CsvWriter
@@ -136,6 +154,7 @@ def to_csv(journey: Journey) -> bytes:
 
 
 # --- xlsx -----------------------------------------------------------------------------------------------------
+
 
 def to_xlsx(journey: Journey) -> bytes:
     from openpyxl import Workbook
@@ -191,8 +210,9 @@ def to_xlsx(journey: Journey) -> bytes:
             continue
         for c, value in enumerate(row.values, 2):
             cell = ws.cell(r, c, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                       horizontal="center" if row.kind in ("phase", "emotion_score") else None)
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="center" if row.kind in ("phase", "emotion_score") else None
+            )
             cell.border = border
             cell.font = body
             if row.kind == "phase":
@@ -200,12 +220,24 @@ def to_xlsx(journey: Journey) -> bytes:
                 cell.fill = header_fill
         if row.kind == "emotion_score":
             score_rows.append(r)
-        ws.row_dimensions[r].height = max(_height([str(v or "") for v in row.values], PHASE_WIDTH),
-                                          _height([row.label], LABEL_WIDTH))
+        ws.row_dimensions[r].height = max(
+            _height([str(v or "") for v in row.values], PHASE_WIDTH), _height([row.label], LABEL_WIDTH)
+        )
     for r in score_rows:
-        ws.conditional_formatting.add(f"B{r}:{last}{r}", ColorScaleRule(
-            start_type="num", start_value=-2, start_color="F8696B", mid_type="num", mid_value=0,
-            mid_color="FFEB84", end_type="num", end_value=2, end_color="63BE7B"))
+        ws.conditional_formatting.add(
+            f"B{r}:{last}{r}",
+            ColorScaleRule(
+                start_type="num",
+                start_value=-2,
+                start_color="F8696B",
+                mid_type="num",
+                mid_value=0,
+                mid_color="FFEB84",
+                end_type="num",
+                end_value=2,
+                end_color="63BE7B",
+            ),
+        )
     if header_row:
         ws.freeze_panes = f"B{header_row + 1}"
     ws.sheet_view.zoomScale = 90
@@ -224,6 +256,12 @@ def _height(texts: list[str], width_chars: int) -> float:
     """A row height (points) that shows every line of the fullest cell: Excel does not grow rows by itself."""
     from cjm.core.text import display_width
 
-    lines = max((sum(max(1, math.ceil(display_width(line) / max(width_chars - 2, 1))) for line in text.split("\n"))
-                 for text in texts if text), default=1)
+    lines = max(
+        (
+            sum(max(1, math.ceil(display_width(line) / max(width_chars - 2, 1))) for line in text.split("\n"))
+            for text in texts
+            if text
+        ),
+        default=1,
+    )
     return max(18.0, 14.0 * lines + 4)

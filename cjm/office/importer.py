@@ -34,13 +34,37 @@ PLACED_FOR_REVIEW = "CJM070"  # a cell placed where it may not belong, marked `r
 READ_AS = "CJM071"  # how a value was read (an emotion on a 1..5 scale, a face, a word)
 UNREAD_EMOTION = "CJM072"  # an emotion cell with no score cjm can read: 0 until someone sets it
 OUTSIDE_GRID = "CJM073"  # text around the grid, kept as the map's description or the persona's
-RULE_NAMES = {PLACED_FOR_REVIEW: "import-placed-for-review", READ_AS: "import-read-as",
-              UNREAD_EMOTION: "import-unread-emotion", OUTSIDE_GRID: "import-outside-grid"}
+RULE_NAMES = {
+    PLACED_FOR_REVIEW: "import-placed-for-review",
+    READ_AS: "import-read-as",
+    UNREAD_EMOTION: "import-unread-emotion",
+    OUTSIDE_GRID: "import-outside-grid",
+}
 
 LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
-CHANNEL_CODES = ("search", "sns", "ads", "ec_site", "marketplace", "app", "email", "line", "chat", "review_site",
-                 "web_media", "store", "event", "dm", "package_insert", "call_centre", "sales_rep", "print", "tv",
-                 "word_of_mouth", "other")
+CHANNEL_CODES = (
+    "search",
+    "sns",
+    "ads",
+    "ec_site",
+    "marketplace",
+    "app",
+    "email",
+    "line",
+    "chat",
+    "review_site",
+    "web_media",
+    "store",
+    "event",
+    "dm",
+    "package_insert",
+    "call_centre",
+    "sales_rep",
+    "print",
+    "tv",
+    "word_of_mouth",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -71,9 +95,17 @@ def import_grid(data: bytes, source: str, sheet: str | None = None) -> Imported:
     imported = _Reader(grid, source, len(sheets) > 1 or sheets[0].name != "CSV").read()
     others = [s.name for s in sheets if s is not grid.sheet and s.cells]
     if others:
-        imported.problems.append(Problem(
-            source, 1, 1, OUTSIDE_GRID, f"the other sheets were not read: {', '.join(repr(n) for n in others)} "
-            "(import one with --sheet NAME)", Severity.INFO, rule=RULE_NAMES[OUTSIDE_GRID]))
+        imported.problems.append(
+            Problem(
+                source,
+                1,
+                1,
+                OUTSIDE_GRID,
+                f"the other sheets were not read: {', '.join(repr(n) for n in others)} (import one with --sheet NAME)",
+                Severity.INFO,
+                rule=RULE_NAMES[OUTSIDE_GRID],
+            )
+        )
         imported.problems.sort()
     return imported
 
@@ -82,15 +114,18 @@ def _choose(sheets: list[Sheet], source: str, wanted: str | None) -> _Grid:
     if wanted is not None:
         chosen = [s for s in sheets if s.name == wanted] or [s for s in sheets if normal(s.name) == normal(wanted)]
         if not chosen:
-            raise SheetError(f"{source}: has no sheet '{wanted}'; its sheets are: "
-                             + ", ".join(f"'{s.name}'" for s in sheets))
+            raise SheetError(
+                f"{source}: has no sheet '{wanted}'; its sheets are: " + ", ".join(f"'{s.name}'" for s in sheets)
+            )
         sheets = chosen
     grids = []
     for sheet in sheets:
         if sheet.too_large:
             if wanted is not None or len(sheets) == 1:
-                raise SheetError(f"{source}:{sheet.name}: has more than {MAX_ROWS:,} rows; a journey grid has tens. "
-                                 "Copy the grid to a sheet of its own")
+                raise SheetError(
+                    f"{source}:{sheet.name}: has more than {MAX_ROWS:,} rows; a journey grid has tens. "
+                    "Copy the grid to a sheet of its own"
+                )
             continue
         grid = _find_grid(sheet)
         if grid:
@@ -100,7 +135,8 @@ def _choose(sheets: list[Sheet], source: str, wanted: str | None) -> _Grid:
         raise SheetError(
             f"{source}: {where} journey grid cjm can find: phases across one row and row labels such as "
             "行動 / Actions, 課題 / Pain points down one column (docs/office.md lists the labels); "
-            + ("check the sheet" if wanted else "choose the sheet with --sheet NAME"))
+            + ("check the sheet" if wanted else "choose the sheet with --sheet NAME")
+        )
     return max(grids, key=lambda g: (g.score, not g.sheet.hidden, -sheets.index(g.sheet)))
 
 
@@ -123,16 +159,22 @@ def _find_grid(sheet: Sheet) -> _Grid | None:
     if phase_rows:
         phase_row = phase_rows[0]
     else:
-        above = [r for r in range(content_rows[0] - 1, 0, -1)
-                 if sum(1 for (rr, c) in sheet.cells if rr == r and c > label_col) >= 1]
+        above = [
+            r
+            for r in range(content_rows[0] - 1, 0, -1)
+            if sum(1 for (rr, c) in sheet.cells if rr == r and c > label_col) >= 1
+        ]
         if not above:
             return None
         phase_row = above[0]
     headers = {c: v for c, v in sheet.row_cells(phase_row).items() if c > label_col}
     if not headers:
         return None
-    last_row = max(r for (r, c) in sheet.cells if r > phase_row and c >= label_col) if any(
-        r > phase_row for r, _ in sheet.cells) else phase_row
+    last_row = (
+        max(r for (r, c) in sheet.cells if r > phase_row and c >= label_col)
+        if any(r > phase_row for r, _ in sheet.cells)
+        else phase_row
+    )
     last_col = max([c for (r, c) in sheet.cells if phase_row <= r <= last_row] + list(headers))
     phase_cols: list[tuple[str, list[int], int]] = []
     for col in range(label_col + 1, last_col + 1):
@@ -165,8 +207,9 @@ class _Reader:
         return f"{self.prefix}{column_name(col)}{row}"
 
     def problem(self, row: int, col: int, code: str, message: str, severity: Severity) -> None:
-        self.problems.append(Problem(self.source, row, col, code, f"{self.ref(row, col)}: {message}", severity,
-                                     rule=RULE_NAMES[code]))
+        self.problems.append(
+            Problem(self.source, row, col, code, f"{self.ref(row, col)}: {message}", severity, rule=RULE_NAMES[code])
+        )
 
     # --- the whole map ----------------------------------------------------------------------------------------
 
@@ -183,9 +226,11 @@ class _Reader:
         data["phases"] = phases
         from cjm.office.yaml_text import map_text
 
-        header = (f"Imported by `cjm import` from {os.path.basename(self.source)}"
-                  f"{' (sheet ' + self.sheet.name + ')' if self.prefix else ''}. Entries marked `review: true` "
-                  "need a look; then remove the flag.")
+        header = (
+            f"Imported by `cjm import` from {os.path.basename(self.source)}"
+            f"{' (sheet ' + self.sheet.name + ')' if self.prefix else ''}. Entries marked `review: true` "
+            "need a look; then remove the flag."
+        )
         return Imported(map_text(data, header), sorted(self.problems), self.sheet.name, data)
 
     def _map_id(self, title: str) -> str:
@@ -295,11 +340,20 @@ class _Reader:
                     self._scale_hint(row, found[1])
             elif label and not content:
                 self.description.append(label)
-                self.problem(row, grid.label_col, OUTSIDE_GRID, f"'{_short(label)}' is not a row label and its row "
-                             "is empty; kept in the map's description", Severity.INFO)
+                self.problem(
+                    row,
+                    grid.label_col,
+                    OUTSIDE_GRID,
+                    f"'{_short(label)}' is not a row label and its row is empty; kept in the map's description",
+                    Severity.INFO,
+                )
             elif label:
-                current = ("actions", None, f"is in the row '{_short(label)}', a label cjm does not know (rename the "
-                           f"row to one of: {_label_examples(self.japanese)})")
+                current = (
+                    "actions",
+                    None,
+                    f"is in the row '{_short(label)}', a label cjm does not know (rename the "
+                    f"row to one of: {_label_examples(self.japanese)})",
+                )
             elif content and current is None:
                 current = ("actions", None, "is in a row without a label")
             elif content and after_spacer and current and current[2] is None:
@@ -309,8 +363,14 @@ class _Reader:
             after_spacer = not content and not label
             left = [c for (r, c) in self.sheet.cells if r == row and c < grid.label_col]
             for col in left:
-                self.problem(row, col, OUTSIDE_GRID, f"'{_short(self.sheet.get(row, col))}' left of the row labels "
-                             "read as a group heading; kept in the description", Severity.INFO)
+                self.problem(
+                    row,
+                    col,
+                    OUTSIDE_GRID,
+                    f"'{_short(self.sheet.get(row, col))}' left of the row labels "
+                    "read as a group heading; kept in the description",
+                    Severity.INFO,
+                )
                 self.description.append(self.sheet.get(row, col))
         return result
 
@@ -318,8 +378,9 @@ class _Reader:
         flat = normal(rest)
         match = re.search(r"(-?\d+)\s*(?:-|~|〜|\.\.|to)\s*\+?(-?\d+)", flat) or re.search(r"(\d+)\s*段階", flat)
         if match:
-            low, high = (float(match.group(1)), float(match.group(2))) if match.lastindex == 2 else (1.0, float(
-                match.group(1)))
+            low, high = (
+                (float(match.group(1)), float(match.group(2))) if match.lastindex == 2 else (1.0, float(match.group(1)))
+            )
             self.scales[row] = (low, high)
 
     def _lanes(self, rows: list[tuple[int, str, str | None, str | None]]) -> dict[str | None, str]:
@@ -328,15 +389,25 @@ class _Reader:
         lanes: dict[str | None, str] = {}
         for name in names:
             persona = next((p for p in self.personas if normal(p["name"]) == normal(name)), None) or next(
-                (p for p in self.personas if normal(name) in normal(p["name"])), None)
+                (p for p in self.personas if normal(name) in normal(p["name"])), None
+            )
             if persona is None:
                 persona = {"id": self._unique(slug(name) or f"persona-{len(self.personas) + 1}"), "name": name}
                 self.personas.append(persona)
             lanes[name] = persona["id"]
         return lanes
 
-    def _place(self, phase: dict[str, Any], number: int, kind: str, text: str, row: int, col: int,
-               persona: str | None, review: str | None) -> None:
+    def _place(
+        self,
+        phase: dict[str, Any],
+        number: int,
+        kind: str,
+        text: str,
+        row: int,
+        col: int,
+        persona: str | None,
+        review: str | None,
+    ) -> None:
         items = split_items(text)
         for position, item in enumerate(items, 1):
             entry = self._entry(kind, item, phase, number, position)
@@ -347,8 +418,13 @@ class _Reader:
                 entry = {"text": entry} if isinstance(entry, str) else entry
                 entry["review"] = True
                 entry["note"] = f"cjm import: {self.ref(row, col)} {review.split(' (')[0]}"
-                self.problem(row, col, PLACED_FOR_REVIEW, f"'{_short(item)}' {review}; placed in "
-                             f"{kind.replace('_', ' ')} and marked review: true", Severity.WARNING)
+                self.problem(
+                    row,
+                    col,
+                    PLACED_FOR_REVIEW,
+                    f"'{_short(item)}' {review}; placed in {kind.replace('_', ' ')} and marked review: true",
+                    Severity.WARNING,
+                )
             phase.setdefault(kind, []).append(entry)
 
     def _entry(self, kind: str, text: str, phase: dict[str, Any], number: int, position: int) -> Any:
@@ -369,8 +445,12 @@ class _Reader:
     # --- emotions ---------------------------------------------------------------------------------------------
 
     def _emotion_row(self, row: int, kind: str, lane: str | None, emotions: dict) -> None:
-        cells = [(index, col, self.sheet.get(row, col)) for index, (_, cols, _) in enumerate(self.grid.phase_cols)
-                 for col in cols if self.sheet.get(row, col)]
+        cells = [
+            (index, col, self.sheet.get(row, col))
+            for index, (_, cols, _) in enumerate(self.grid.phase_cols)
+            for col in cols
+            if self.sheet.get(row, col)
+        ]
         numbers = [n[0] for _, _, text in cells if (n := emotion_number(text)) and n[1] is None]
         scale = self.scales.get(row) or (scale_of(numbers) if numbers else None)
         for index, col, text in cells:
@@ -396,9 +476,14 @@ class _Reader:
             else:
                 score = 0
                 _, row, col = slot["texts"][0]
-                self.problem(row, col, UNREAD_EMOTION, f"no score in '{_short(slot['texts'][0][0])}' (a number, a face "
-                             "such as 😊, or a word such as 不安 / anxious); the score is 0 until you set it",
-                             Severity.WARNING)
+                self.problem(
+                    row,
+                    col,
+                    UNREAD_EMOTION,
+                    f"no score in '{_short(slot['texts'][0][0])}' (a number, a face "
+                    "such as 😊, or a word such as 不安 / anxious); the score is 0 until you set it",
+                    Severity.WARNING,
+                )
             emotion: dict[str, Any] = {"score": int(score) if float(score).is_integer() else score}
             note = " / ".join(dict.fromkeys(n for n in notes if n))
             if note:
@@ -428,7 +513,8 @@ class _Reader:
 def _is_persona_title(text: str) -> bool:
     key = normal(text).rstrip(":： ")
     return any(key == normal(t) or key.startswith(normal(t) + " ") for t in PERSONA_TITLES) or bool(
-        re.match(r"^(ペルソナ|persona)\s*\d*$", key))
+        re.match(r"^(ペルソナ|persona)\s*\d*$", key)
+    )
 
 
 def _persona_field(text: str) -> str | None:
@@ -454,8 +540,18 @@ def _persona_order(persona: dict[str, Any]) -> dict[str, Any]:
 
 
 def _phase_order(phase: dict[str, Any]) -> dict[str, Any]:
-    order = ("id", "name", "kind", "actions", "thoughts", "emotion", "touchpoints", "pain_points", "opportunities",
-             "kpis")
+    order = (
+        "id",
+        "name",
+        "kind",
+        "actions",
+        "thoughts",
+        "emotion",
+        "touchpoints",
+        "pain_points",
+        "opportunities",
+        "kpis",
+    )
     return {k: phase[k] for k in order if k in phase}
 
 
@@ -464,8 +560,16 @@ def _short(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-_EXAMPLES = (("行動", "Actions"), ("思考", "Thoughts"), ("感情", "Feelings"), ("感情スコア", "Emotion score"),
-             ("タッチポイント", "Touchpoints"), ("課題", "Pain points"), ("改善案", "Opportunities"), ("KPI", "KPIs"))
+_EXAMPLES = (
+    ("行動", "Actions"),
+    ("思考", "Thoughts"),
+    ("感情", "Feelings"),
+    ("感情スコア", "Emotion score"),
+    ("タッチポイント", "Touchpoints"),
+    ("課題", "Pain points"),
+    ("改善案", "Opportunities"),
+    ("KPI", "KPIs"),
+)
 
 
 def _label_examples(japanese: bool) -> str:

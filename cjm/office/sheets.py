@@ -55,8 +55,10 @@ class Sheet:
 def read_sheets(data: bytes, source: str) -> list[Sheet]:
     """The sheets of an .xlsx or .csv file's bytes, told apart by content (a renamed file still reads)."""
     if data.startswith(_OLE):
-        raise SheetError(f"{source}: is password-protected or an old Excel 97-2003 (.xls) file; open it in "
-                         "Excel or LibreOffice and save it as .xlsx without a password")
+        raise SheetError(
+            f"{source}: is password-protected or an old Excel 97-2003 (.xls) file; open it in "
+            "Excel or LibreOffice and save it as .xlsx without a password"
+        )
     if data.startswith(_ZIP):
         return _xlsx(data, source)
     if source.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods", ".numbers")):
@@ -77,15 +79,26 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
         total += part.file_size
         ratio = part.file_size / max(part.compress_size, 1)
         if ratio > MAX_RATIO and part.file_size > 1_048_576:
-            raise SheetError(f"{source}: part {part.filename} unpacks {ratio:,.0f} times larger than it is stored "
-                             "(a zip bomb?); not read")
+            raise SheetError(
+                f"{source}: part {part.filename} unpacks {ratio:,.0f} times larger than it is stored "
+                "(a zip bomb?); not read"
+            )
     if total > MAX_UNZIPPED_BYTES:
-        raise SheetError(f"{source}: unpacks to {total / 1_048_576:,.0f} MB, over the "
-                         f"{MAX_UNZIPPED_BYTES // 1_048_576} MB limit for a journey grid; save only the grid's sheet")
+        raise SheetError(
+            f"{source}: unpacks to {total / 1_048_576:,.0f} MB, over the "
+            f"{MAX_UNZIPPED_BYTES // 1_048_576} MB limit for a journey grid; save only the grid's sheet"
+        )
     names = {p.filename for p in parts}
     if "xl/workbook.xml" not in names:
-        kind = "a Word document" if "word/document.xml" in names else "a PowerPoint deck" if (
-            "ppt/presentation.xml" in names) else "an OpenDocument file" if "content.xml" in names else "a zip"
+        kind = (
+            "a Word document"
+            if "word/document.xml" in names
+            else "a PowerPoint deck"
+            if ("ppt/presentation.xml" in names)
+            else "an OpenDocument file"
+            if "content.xml" in names
+            else "a zip"
+        )
         raise SheetError(f"{source}: is {kind}, not an Excel workbook (.xlsx); save the grid as .xlsx or .csv")
     import warnings
 
@@ -96,8 +109,10 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it skips (data validation, slicers)
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as err:  # noqa: BLE001 - openpyxl raises many types for a broken workbook
-        raise SheetError(f"{source}: could not be read as .xlsx ({type(err).__name__}: {err}); open it in Excel "
-                         "or LibreOffice and save it again") from None
+        raise SheetError(
+            f"{source}: could not be read as .xlsx ({type(err).__name__}: {err}); open it in Excel "
+            "or LibreOffice and save it again"
+        ) from None
     sheets = []
     try:
         for ws in book.worksheets:
@@ -133,8 +148,12 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = str(value)[:MAX_CELL_CHARS].strip()
-    return "" if text.startswith("#") and text.rstrip("!?/0A").upper() in ("#REF", "#N", "#VALUE", "#DIV", "#NAME",
-                                                                          "#NUM", "#NULL") else text
+    return (
+        ""
+        if text.startswith("#")
+        and text.rstrip("!?/0A").upper() in ("#REF", "#N", "#VALUE", "#DIV", "#NAME", "#NUM", "#NULL")
+        else text
+    )
 
 
 def _csv(data: bytes, source: str) -> Sheet:
@@ -147,8 +166,10 @@ def _csv(data: bytes, source: str) -> Sheet:
     try:
         for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
             if r > MAX_ROWS:
-                raise SheetError(f"{source}: has more than {MAX_ROWS:,} rows; a journey grid has tens. Keep only "
-                                 "the grid in the file")
+                raise SheetError(
+                    f"{source}: has more than {MAX_ROWS:,} rows; a journey grid has tens. Keep only "
+                    "the grid in the file"
+                )
             for c, value in enumerate(row[:MAX_COLS], 1):
                 value = value.strip()
                 if value.startswith("'") and value[1:2] in ("=", "+", "-", "@"):

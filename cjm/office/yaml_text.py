@@ -35,8 +35,9 @@ _Dumper.add_representer(str, _text)
 
 
 def map_text(data: dict[str, Any], header: str) -> str:
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_FLOW_WIDTH,
-                     default_flow_style=False, indent=2)
+    body = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_FLOW_WIDTH, default_flow_style=False, indent=2
+    )
     # Separate the top-level sections and the phases with a blank line, as the samples are written.
     lines: list[str] = []
     section = ""

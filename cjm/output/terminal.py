@@ -44,7 +44,7 @@ class _Disarming:
             return 0
         # Mark a write that continues a line, so that its start is not taken for a line's start.
         marked = ("" if self._line_start else "\0") + text
-        out = disarm(marked)[0 if self._line_start else 1:]
+        out = disarm(marked)[0 if self._line_start else 1 :]
         self._line_start = text.endswith(("\n", "\r"))
         self._stream.write(out)
         return len(text)
@@ -79,6 +79,13 @@ def use_color(stream: IO[str] | None = None) -> bool:
 def console_for(stream: IO[str], *, color: bool, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(file=log_guard(stream), force_terminal=color, no_color=not color,
-                   color_system="auto" if color else None, highlight=False, markup=False, emoji=False,
-                   width=width or (None if color else 10_000))
+    return Console(
+        file=log_guard(stream),
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=width or (None if color else 10_000),
+    )

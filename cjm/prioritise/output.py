@@ -53,11 +53,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "inputs": ("Inputs: {legend}.", "入力：{legend}。"),
     "default_model": ("default model: {formula} (weights: {weights})", "標準モデル {formula}（重み：{weights}）"),
     "preset_model": ("{name} preset: {formula}", "{name}プリセット {formula}"),
-    "stage_line": ("Stage {n} ({label}, {count}): phases {phases}; pain points {pains}",
-                   "ステージ{n}（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}"),
+    "stage_line": (
+        "Stage {n} ({label}, {count}): phases {phases}; pain points {pains}",
+        "ステージ{n}（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}",
+    ),
     "stage_head": ("Stage {n} ", "ステージ{n}"),
-    "stage_rest": ("({label}, {count}): phases {phases}; pain points {pains}",
-                   "（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}"),
+    "stage_rest": (
+        "({label}, {count}): phases {phases}; pain points {pains}",
+        "（{label}、{count}件）：フェーズ {phases}／ペインポイント {pains}",
+    ),
     "none": ("none", "なし"),
     "yes": ("yes", "あり"),
     "no": ("no", "なし"),
@@ -85,8 +89,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "colon": (":", "："),
     "list_sep": (", ", "、"),
     "assumed_mark": ("? = not in the map, assumed", "? = マップに無く仮定した値"),
-    "derived_mark": ("~ = derived from the map's other inputs, or inherited (see --explain)",
-                     "~ = マップの他の入力から導出、または依存元から継承（--explain で確認）"),
+    "derived_mark": (
+        "~ = derived from the map's other inputs, or inherited (see --explain)",
+        "~ = マップの他の入力から導出、または依存元から継承（--explain で確認）",
+    ),
     # --explain
     "input": ("input", "入力"),
     "value": ("value", "値"),
@@ -437,7 +443,7 @@ def write_markdown(roadmap: Roadmap, stream: IO[str], *, color: bool = False) ->
                 phases=phases,
                 pains=pains,
             )
-            stream.write(f"- **{head.strip()}**{head[len(head.strip()):]}{rest}\n")
+            stream.write(f"- **{head.strip()}**{head[len(head.strip()) :]}{rest}\n")
     if cover.unaddressed:
         stream.write(f"\n### {say('unaddressed', language)}\n\n")
         for pain in cover.unaddressed:
@@ -695,24 +701,34 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"(?P<v>[\d.]+) assumed", "{v}、仮定"),
     (r"set-and-forget", "仕組み化"),
     (r"quick win", "クイックウィン"),
-    (r"advanced: a big bet with heavy upkeep \(maintenance cost (?P<n>\d+)\)",
-     "高度な施策：維持コストの重い大型施策（維持コスト {n}）"),
+    (
+        r"advanced: a big bet with heavy upkeep \(maintenance cost (?P<n>\d+)\)",
+        "高度な施策：維持コストの重い大型施策（維持コスト {n}）",
+    ),
     (r"big bet on a key journey point", "重要な接点を強化する大型施策"),
     (r"fill-in", "余力で実施"),
     (r"money pit: last, and worth reconsidering", "見送り候補：最後に回し、見直す価値がある"),
     (r"pinned in the map", "マップでステージを指定"),
     (r"needed by (?P<who>.+) in stage (?P<n>\d+)", "ステージ{n}の{who}がこれに依存"),
     (r"after (?P<who>.+), which it depends on", "依存先の{who}の後"),
-    (r"stage (?P<n>\d+) full \(capacity (?P<c>\d+)\), moved to stage (?P<m>\d+)",
-     "ステージ{n}はキャパシティ{c}件で満杯のため、ステージ{m}へ"),
-    (r"ranked before (?P<who>.+) \(score (?P<s>[\d.]+)\), which depends on it",
-     "これに依存する{who}（スコア {s}）より先に置いた"),
-    (r"impact (?P<i>.+) (?P<o1>[≥<]) (?P<m1>\d+), feasibility (?P<f>.+) (?P<o2>[≥<]) (?P<m2>\d+)",
-     "インパクト {i} {o1} {m1}、実現しやすさ {f} {o2} {m2}"),
-    (r"heavy upkeep \(maintenance cost (?P<u>\d+) ≥ (?P<h>\d+)\) and low confidence \((?P<c>[\d.]+) < "
-     r"(?P<l>[\d.]+)\): it keeps costing while its return is unsure; rethink or test it small first",
-     "維持コストが重く（維持コスト {u} ≥ {h}）確度が低い（{c} < {l}）：効果が不確かなままコストがかかり続ける。"
-     "見直すか、まず小さく試す"),
+    (
+        r"stage (?P<n>\d+) full \(capacity (?P<c>\d+)\), moved to stage (?P<m>\d+)",
+        "ステージ{n}はキャパシティ{c}件で満杯のため、ステージ{m}へ",
+    ),
+    (
+        r"ranked before (?P<who>.+) \(score (?P<s>[\d.]+)\), which depends on it",
+        "これに依存する{who}（スコア {s}）より先に置いた",
+    ),
+    (
+        r"impact (?P<i>.+) (?P<o1>[≥<]) (?P<m1>\d+), feasibility (?P<f>.+) (?P<o2>[≥<]) (?P<m2>\d+)",
+        "インパクト {i} {o1} {m1}、実現しやすさ {f} {o2} {m2}",
+    ),
+    (
+        r"heavy upkeep \(maintenance cost (?P<u>\d+) ≥ (?P<h>\d+)\) and low confidence \((?P<c>[\d.]+) < "
+        r"(?P<l>[\d.]+)\): it keeps costing while its return is unsure; rethink or test it small first",
+        "維持コストが重く（維持コスト {u} ≥ {h}）確度が低い（{c} < {l}）：効果が不確かなままコストがかかり続ける。"
+        "見直すか、まず小さく試す",
+    ),
     (r"lower is better: (?P<f>.+)", "低いほど良い：{f}"),
     (r"1 if true, else 0", "ありなら 1、なしなら 0"),
     (r"0-1 as it is", "0〜1 をそのまま"),
@@ -722,21 +738,31 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"business value \+ time criticality \+ risk reduction", "事業価値 + 時間的緊急性 + リスク低減・機会創出"),
     (r"100 × Σ\(weight × normalised\) / (?P<rest>.+)", "100 × Σ(重み × 正規化値) / {rest}"),
     (r"(?P<how>.+) \(own (?P<own>.+)\)", "{how}（自身の値 {own}）"),
-    (r"inherits urgency (?P<v>[\d.]+) from (?P<src>'.+'), which depends on it through (?P<via>.+)",
-     "これに依存する{src}から {via} を経て緊急度 {v} を継承"),
-    (r"inherits urgency (?P<v>[\d.]+) from (?P<src>'.+'), which depends on it",
-     "これに依存する{src}から緊急度 {v} を継承"),
+    (
+        r"inherits urgency (?P<v>[\d.]+) from (?P<src>'.+'), which depends on it through (?P<via>.+)",
+        "これに依存する{src}から {via} を経て緊急度 {v} を継承",
+    ),
+    (
+        r"inherits urgency (?P<v>[\d.]+) from (?P<src>'.+'), which depends on it",
+        "これに依存する{src}から緊急度 {v} を継承",
+    ),
     (r"from confidence (?P<v>.+) × 10 \(at least 1\)", "確度 {v} × 10（最小 1）"),
-    (r"from what it answers: (?P<p>\d+) pain points?, (?P<o>\d+) opportunit(?:y|ies), unblocks (?P<k>\d+) = "
-     r"(?P<c>\d+), on (?P<steps>.+)",
-     "対応するもの：ペインポイント {p}件、機会 {o}件、後続の施策 {k}件 = {c}、{steps} で換算"),
+    (
+        r"from what it answers: (?P<p>\d+) pain points?, (?P<o>\d+) opportunit(?:y|ies), unblocks (?P<k>\d+) = "
+        r"(?P<c>\d+), on (?P<steps>.+)",
+        "対応するもの：ペインポイント {p}件、機会 {o}件、後続の施策 {k}件 = {c}、{steps} で換算",
+    ),
     (r"from (?P<source>[a-z_]+) (?P<v>.+?) on (?P<steps>.+)", "{source} {v} から {steps} で換算"),
     (r"funnel estimate: (?P<where>.+?), (?P<unit>(?:of an audience|per 100).+)", "ファネル推定：{where}、{unit}"),
     (r"addresses no phase: half the journey's customers assumed", "対応するフェーズが無いため、顧客の半数と仮定"),
-    (r"(?P<pct>\d+)% of the customers reach (?P<name>'.*'), phase (?P<n>\d+) of (?P<m>\d+)",
-     "顧客の {pct}% が{name}（{m}フェーズ中 {n}番目）に到達"),
-    (r"of an audience of (?P<a>[\d.]+), the median reach per funnel share of (?P<ids>.+)",
-     "母数 {a}（{ids} のファネル比率あたりリーチの中央値）"),
+    (
+        r"(?P<pct>\d+)% of the customers reach (?P<name>'.*'), phase (?P<n>\d+) of (?P<m>\d+)",
+        "顧客の {pct}% が{name}（{m}フェーズ中 {n}番目）に到達",
+    ),
+    (
+        r"of an audience of (?P<a>[\d.]+), the median reach per funnel share of (?P<ids>.+)",
+        "母数 {a}（{ids} のファネル比率あたりリーチの中央値）",
+    ),
     (r"per 100 customers entering the journey", "ジャーニーに入る顧客 100 人あたり"),
     (r"(?P<a>.+?); (?P<b>.+)", "{a}。{b}"),  # last: the reasons above that hold a `; ` read whole
 )
@@ -842,7 +868,10 @@ def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str],
         risk = risk_name(item.risk, language)
         line(say("risk", language, risk=risk, reason=_reason(item.risk_reason, language)), "bold red")
     stage = say(
-        "stage", language, n=item.stage, label=stage_name(item.stage, language),
+        "stage",
+        language,
+        n=item.stage,
+        label=stage_name(item.stage, language),
         reason=safe(_reason(item.stage_reason, language)),
     )
     line(stage)

@@ -109,9 +109,7 @@ class Roadmap:
 
     def risky_in_phase(self, map_id: str, phase_id: str) -> tuple[str, ...]:
         """Ids of the phase's pain points whose every answer is an initiative to rethink."""
-        return tuple(
-            pain.id for pain, _ in self._risky_answers if (pain.map_id, pain.phase_id) == (map_id, phase_id)
-        )
+        return tuple(pain.id for pain, _ in self._risky_answers if (pain.map_id, pain.phase_id) == (map_id, phase_id))
 
     def stage(self, number: int) -> tuple[RankedInitiative, ...]:
         return tuple(r for r in self.initiatives if r.stage == number)

@@ -41,8 +41,12 @@ class View:
     def builder(self) -> Callable[..., str]:
         from cjm.render import emotion_view, map_view, matrix_view, roadmap_view
 
-        return {"map": map_view.build_map, "emotion": emotion_view.build_emotion,
-                "matrix": matrix_view.build_matrix, "roadmap": roadmap_view.build_roadmap}[self.name]
+        return {
+            "map": map_view.build_map,
+            "emotion": emotion_view.build_emotion,
+            "matrix": matrix_view.build_matrix,
+            "roadmap": roadmap_view.build_roadmap,
+        }[self.name]
 
 
 VIEWS: dict[str, View] = {
@@ -68,8 +72,16 @@ FORMATS: dict[str, Format] = {
     "dot": Format("dot", ".dot", False, False),
     "mermaid": Format("mermaid", ".mmd", False, False),
 }
-SUFFIXES: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-                            ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid"}
+SUFFIXES: dict[str, str] = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".md": "mermaid",
+}
 
 
 def format_for(path: str | None, requested: str | None) -> str:
@@ -84,8 +96,9 @@ def format_for(path: str | None, requested: str | None) -> str:
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     where = f"'{path}' has no extension cjm knows" if path else "writing to standard output"
-    raise CjmError(f"{where}; give --format ({', '.join(FORMATS)}) or an output file ending in "
-                   f"{', '.join(sorted(SUFFIXES))}")
+    raise CjmError(
+        f"{where}; give --format ({', '.join(FORMATS)}) or an output file ending in {', '.join(sorted(SUFFIXES))}"
+    )
 
 
 def view_named(name: str) -> View:
@@ -110,14 +123,22 @@ def dot_source(journey: Journey, view: str = "map", roadmap: Roadmap | None = No
     return chosen.builder()(journey, roadmap)
 
 
-def render(journey: Journey, view: str = "map", output_format: str = "svg", roadmap: Roadmap | None = None,
-           *, fenced: bool = False) -> bytes:
+def render(
+    journey: Journey,
+    view: str = "map",
+    output_format: str = "svg",
+    roadmap: Roadmap | None = None,
+    *,
+    fenced: bool = False,
+) -> bytes:
     """The diagram in a format of `FORMATS`. `fenced`: a Mermaid diagram inside a ```mermaid block."""
     chosen = format_for(None, output_format)
     if chosen == "mermaid":
         if view != "map":
-            raise CjmError(f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
-                           "Use --format svg (or png, pdf, dot) for it")
+            raise CjmError(
+                f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
+                "Use --format svg (or png, pdf, dot) for it"
+            )
         from cjm.render.mermaid import build_mermaid
 
         return build_mermaid(journey, fenced=fenced).encode("utf-8")
@@ -150,9 +171,11 @@ def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
         return svg
     tag = opening.group()
     labelled = tag[:-1] + ' role="img" aria-labelledby="cjm-title cjm-desc">'
-    alternative = (f'\n<title id="cjm-title">{escape(visible(title), quote=False)}</title>'
-                   f'\n<desc id="cjm-desc">{escape(visible(description), quote=False)}</desc>')
-    return (text[:opening.start()] + labelled + alternative + text[opening.end():]).encode("utf-8")
+    alternative = (
+        f'\n<title id="cjm-title">{escape(visible(title), quote=False)}</title>'
+        f'\n<desc id="cjm-desc">{escape(visible(description), quote=False)}</desc>'
+    )
+    return (text[: opening.start()] + labelled + alternative + text[opening.end() :]).encode("utf-8")
 
 
 def has_japanese(journey: Journey) -> bool:

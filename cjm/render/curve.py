@@ -39,27 +39,50 @@ def point_colour(point: CurvePoint, lane: Lane, multi: bool) -> str:
     return theme.POSITIVE if point.score > 0 else theme.NEUTRAL
 
 
-def band_rows(label_width: float, label_columns: int, widths: Sequence[float], title: str,
-              legend: Sequence[Lane] = (), row_height: int = ROW_HEIGHT) -> list[list[Cell]]:
+def band_rows(
+    label_width: float,
+    label_columns: int,
+    widths: Sequence[float],
+    title: str,
+    legend: Sequence[Lane] = (),
+    row_height: int = ROW_HEIGHT,
+) -> list[list[Cell]]:
     """The band's rows for the table: the title (with a legend of the lanes' colours when several lanes have a
     curve) and the scale in the label column(s), tinted cells per phase."""
     rows: list[list[Cell]] = []
     for row in range(LEVELS):
         cells: list[Cell] = []
         if row == 0:
-            cells.append(Cell(_scale(label_width, title, legend, row_height), label_width, bg=theme.ROW_LABEL_BG,
-                              colspan=label_columns, rowspan=LEVELS, padding=0))
+            cells.append(
+                Cell(
+                    _scale(label_width, title, legend, row_height),
+                    label_width,
+                    bg=theme.ROW_LABEL_BG,
+                    colspan=label_columns,
+                    rowspan=LEVELS,
+                    padding=0,
+                )
+            )
         for width in widths:
             content = _hairline(round(width) - 2) if row == NEUTRAL else " "
             sides = "LR" + ("T" if row == 0 else "") + ("B" if row == LEVELS - 1 else "")
-            cells.append(Cell(content, width, row_height, bg=_tint(row), align="CENTER", valign="MIDDLE", padding=0,
-                              sides=sides))
+            cells.append(
+                Cell(content, width, row_height, bg=_tint(row), align="CENTER", valign="MIDDLE", padding=0, sides=sides)
+            )
         rows.append(cells)
     return rows
 
 
-def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], *, centres: Sequence[float],
-                band_top: float, multi: bool, row_height: int = ROW_HEIGHT, column_width: float = 0) -> None:
+def draw_points(
+    graph: Graph,
+    lane_curves: list[tuple[Lane, list[CurvePoint]]],
+    *,
+    centres: Sequence[float],
+    band_top: float,
+    multi: bool,
+    row_height: int = ROW_HEIGHT,
+    column_width: float = 0,
+) -> None:
     """Pin the points over the band (`centres`: x of each phase column; `band_top`: y of the band's top edge,
     in points, y growing upwards as in Graphviz) and draw the line through them. Points of several lanes at one
     phase and level sit side by side within the column, zig-zagging up and down when they do not fit in a row,
@@ -74,30 +97,54 @@ def draw_points(graph: Graph, lane_curves: list[tuple[Lane, list[CurvePoint]]], 
             row = level(point.score)
             together = sharing[(point.phase_index, row)]
             dx, dy = spread(together.index(lane.index), len(together), column_width)
-            places[point_name(lane, point)] = (centres[point.phase_index] + dx,
-                                               band_top - (row + 0.5) * row_height + dy)
+            places[point_name(lane, point)] = (
+                centres[point.phase_index] + dx,
+                band_top - (row + 0.5) * row_height + dy,
+            )
     for lane, points in lane_curves:
         for point in points:
             name = point_name(lane, point)
             fill = point_colour(point, lane, multi)
-            graph.node(name, shape="box", style="rounded,filled", fixedsize=True,
-                       width=round(PILL_WIDTH / 72, 4), height=round(PILL_HEIGHT / 72, 4), fillcolor=fill,
-                       color=theme.NEGATIVE if point.low else fill, penwidth=2 if point.low and multi else 1,
-                       pos=f"{places[name][0]:g},{places[name][1]:g}!",
-                       label=html_label(styled(theme.score_text(point.score), colour="white", bold=True,
-                                               size=theme.SMALL_SIZE)))
+            graph.node(
+                name,
+                shape="box",
+                style="rounded,filled",
+                fixedsize=True,
+                width=round(PILL_WIDTH / 72, 4),
+                height=round(PILL_HEIGHT / 72, 4),
+                fillcolor=fill,
+                color=theme.NEGATIVE if point.low else fill,
+                penwidth=2 if point.low and multi else 1,
+                pos=f"{places[name][0]:g},{places[name][1]:g}!",
+                label=html_label(
+                    styled(theme.score_text(point.score), colour="white", bold=True, size=theme.SMALL_SIZE)
+                ),
+            )
     for lane, points in lane_curves:
         colour = lane.colour if multi else theme.INK
         for previous, point in zip(points, points[1:], strict=False):
             gap = point.phase_index != previous.phase_index + 1
             ends = (point_name(lane, previous), point_name(lane, point))
             others = [place for name, place in places.items() if name not in ends]
-            _line(graph, ends, [places[end] for end in ends], others, color=colour, penwidth=2.2,
-                  arrowhead="none", style="dashed" if gap else None)
+            _line(
+                graph,
+                ends,
+                [places[end] for end in ends],
+                others,
+                color=colour,
+                penwidth=2.2,
+                arrowhead="none",
+                style="dashed" if gap else None,
+            )
 
 
-def _line(graph: Graph, ends: tuple[str, str], at: list[tuple[float, float]], others: list[tuple[float, float]],
-          **style: str | float | None) -> None:
+def _line(
+    graph: Graph,
+    ends: tuple[str, str],
+    at: list[tuple[float, float]],
+    others: list[tuple[float, float]],
+    **style: str | float | None,
+) -> None:
     """A line between two points that stops short of every other point it would cross: Graphviz draws lines
     after nodes, so a line through a point would cover its score. The pieces meet at invisible nodes."""
     (x1, y1), (x2, y2) = at
@@ -115,8 +162,9 @@ def _line(graph: Graph, ends: tuple[str, str], at: list[tuple[float, float]], ot
     for n, (begin, end) in enumerate(pieces):
         if end <= begin:
             continue
-        tail = ends[0] if begin == 0.0 else _waypoint(graph, ends, n, "a", x1 + (x2 - x1) * begin,
-                                                      y1 + (y2 - y1) * begin)
+        tail = (
+            ends[0] if begin == 0.0 else _waypoint(graph, ends, n, "a", x1 + (x2 - x1) * begin, y1 + (y2 - y1) * begin)
+        )
         head = ends[1] if end == 1.0 else _waypoint(graph, ends, n, "b", x1 + (x2 - x1) * end, y1 + (y2 - y1) * end)
         graph.edge(tail, head, **style)
 
@@ -134,8 +182,12 @@ def _crossing(at: list[tuple[float, float]], place: tuple[float, float]) -> tupl
     half_w, half_h = PILL_WIDTH / 2 + 2, PILL_HEIGHT / 2 + 2
     low, high = 0.0, 1.0
     dx, dy = x2 - x1, y2 - y1
-    for p, q in ((-dx, x1 - (place[0] - half_w)), (dx, place[0] + half_w - x1),
-                 (-dy, y1 - (place[1] - half_h)), (dy, place[1] + half_h - y1)):
+    for p, q in (
+        (-dx, x1 - (place[0] - half_w)),
+        (dx, place[0] + half_w - x1),
+        (-dy, y1 - (place[1] - half_h)),
+        (dy, place[1] + half_h - y1),
+    ):
         if p == 0:
             if q < 0:
                 return None
@@ -173,14 +225,18 @@ def _title(title: str, legend: Sequence[Lane], width: float) -> str:
     columns = max(8, int(width / theme.SMALL_SIZE * 2 * 0.8) - 3)  # display columns that fit, roughly
     for lane in legend:
         name = truncate(lane.name, columns) if lane.name else "\u2014"
-        lines.append(styled("\u25cf ", colour=lane.colour, size=theme.SMALL_SIZE)
-                     + styled(name, colour=theme.INK, size=theme.SMALL_SIZE))
+        lines.append(
+            styled("\u25cf ", colour=lane.colour, size=theme.SMALL_SIZE)
+            + styled(name, colour=theme.INK, size=theme.SMALL_SIZE)
+        )
     return "<BR/>".join(lines)
 
 
 def _hairline(width: int) -> str:
-    return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{width}" '
-            f'HEIGHT="1" BGCOLOR="{theme.GRID}"><TR><TD></TD></TR></TABLE>')
+    return (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{width}" '
+        f'HEIGHT="1" BGCOLOR="{theme.GRID}"><TR><TD></TD></TR></TABLE>'
+    )
 
 
 def _scale(width: float, title: str, legend: Sequence[Lane], row_height: int) -> str:
@@ -191,13 +247,18 @@ def _scale(width: float, title: str, legend: Sequence[Lane], row_height: int) ->
     for row in range(LEVELS):
         mark = marks.get(row)
         text = styled(mark, colour=theme.MUTED, size=theme.SMALL_SIZE) if mark else " "
-        scale = (f'<TD WIDTH="{scale_width}" HEIGHT="{row_height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">{text}</TD>')
+        scale = f'<TD WIDTH="{scale_width}" HEIGHT="{row_height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">{text}</TD>'
         if row == 0:
-            title_cell = (f'<TD ROWSPAN="{LEVELS}" WIDTH="{round(width) - scale_width - 2}" ALIGN="LEFT" '
-                          f'BALIGN="LEFT" VALIGN="MIDDLE" CELLPADDING="6">'
-                          f"{_title(title, legend, width - scale_width)}</TD>")
+            title_cell = (
+                f'<TD ROWSPAN="{LEVELS}" WIDTH="{round(width) - scale_width - 2}" ALIGN="LEFT" '
+                f'BALIGN="LEFT" VALIGN="MIDDLE" CELLPADDING="6">'
+                f"{_title(title, legend, width - scale_width)}</TD>"
+            )
             rows.append(title_cell + scale)
         else:
             rows.append(scale)
-    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>")
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "</TABLE>"
+    )

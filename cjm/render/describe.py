@@ -32,12 +32,16 @@ def describe(journey: Journey) -> str:
     """A few sentences that say what the map view shows."""
     language = journey.language
     separator = "、" if language == "ja" else ", "
-    parts = [_word("map", language).format(title=" ".join(journey.title.split())),
-             _word("phases", language).format(count=len(journey.phases),
-                                              names=separator.join(p.name for p in journey.phases))]
+    parts = [
+        _word("map", language).format(title=" ".join(journey.title.split())),
+        _word("phases", language).format(
+            count=len(journey.phases), names=separator.join(p.name for p in journey.phases)
+        ),
+    ]
     if journey.personas:
         names = ("；" if language == "ja" else "; ").join(
-            facts.persona_label(p.name, p.role, language) for p in journey.personas)
+            facts.persona_label(p.name, p.role, language) for p in journey.personas
+        )
         parts.append(_word("personas", language).format(names=names))
     lane_curves = facts.curves(journey)
     if not lane_curves:
@@ -48,21 +52,42 @@ def describe(journey: Journey) -> str:
         for previous, point in zip([None, *points], points, strict=False):
             phase = journey.phases[point.phase_index].name
             score = theme.score_text(point.score)
-            key = "start" if previous is None else "rises" if point.score > previous.score else \
-                "falls" if point.score < previous.score else "stays"
+            key = (
+                "start"
+                if previous is None
+                else "rises"
+                if point.score > previous.score
+                else "falls"
+                if point.score < previous.score
+                else "stays"
+            )
             steps.append(_word(key, language).format(score=score, phase=phase))
             if point.low:
                 note = f": {point.note}" if point.note and language != "ja" else f"、{point.note}" if point.note else ""
-                label = f"{lane.label}, " if len(lane_curves) > 1 and lane.label and language != "ja" else \
-                    f"{lane.label}、" if len(lane_curves) > 1 and lane.label else ""
-                lows.append((point.score, _word("low", language).format(phase=phase, lane=label, score=score,
-                                                                        note=note)))
-        named = f" ({lane.label})" if len(lane_curves) > 1 and language != "ja" else \
-            f"（{lane.label}）" if len(lane_curves) > 1 else ""
+                label = (
+                    f"{lane.label}, "
+                    if len(lane_curves) > 1 and lane.label and language != "ja"
+                    else f"{lane.label}、"
+                    if len(lane_curves) > 1 and lane.label
+                    else ""
+                )
+                lows.append(
+                    (point.score, _word("low", language).format(phase=phase, lane=label, score=score, note=note))
+                )
+        named = (
+            f" ({lane.label})"
+            if len(lane_curves) > 1 and language != "ja"
+            else f"（{lane.label}）"
+            if len(lane_curves) > 1
+            else ""
+        )
         parts.append(_word("curve", language).format(lane=named, steps=separator.join(steps)))
     if lane_curves:
         parts.append(_word("scale", language))
         lows.sort(key=lambda low: low[0])
-        parts.append(_word("lows", language).format(points=separator.join(text for _, text in lows)) if lows
-                     else _word("no_lows", language))
+        parts.append(
+            _word("lows", language).format(points=separator.join(text for _, text in lows))
+            if lows
+            else _word("no_lows", language)
+        )
     return ("" if language == "ja" else " ").join(" ".join(part.split()) for part in parts)

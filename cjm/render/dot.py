@@ -42,14 +42,26 @@ class Graph:
         self.name = name
         self.lines: list[str] = []
         defaults: dict[str, AttrValue | None] = {
-            "fontname": theme.FONTS, "fontsize": theme.FONT_SIZE, "fontcolor": theme.INK, "bgcolor": "white",
-            "pad": 0.3, "outputorder": "nodesfirst",
+            "fontname": theme.FONTS,
+            "fontsize": theme.FONT_SIZE,
+            "fontcolor": theme.INK,
+            "bgcolor": "white",
+            "pad": 0.3,
+            "outputorder": "nodesfirst",
         }
         self.lines.append(f"graph{attrs(defaults | graph_attrs)};")
         node_defaults: dict[str, AttrValue | None] = {
-            "fontname": theme.FONTS, "fontsize": theme.FONT_SIZE, "fontcolor": theme.INK, "shape": "plain"}
+            "fontname": theme.FONTS,
+            "fontsize": theme.FONT_SIZE,
+            "fontcolor": theme.INK,
+            "shape": "plain",
+        }
         edge_defaults: dict[str, AttrValue | None] = {
-            "fontname": theme.FONTS, "fontsize": theme.SMALL_SIZE, "color": theme.MUTED, "arrowsize": 0.6}
+            "fontname": theme.FONTS,
+            "fontsize": theme.SMALL_SIZE,
+            "color": theme.MUTED,
+            "arrowsize": 0.6,
+        }
         self.lines.append(f"node{attrs(node_defaults)};")
         self.lines.append(f"edge{attrs(edge_defaults)};")
 

@@ -30,8 +30,15 @@ def build_emotion(journey: Journey, roadmap: Roadmap | None = None) -> str:
         rows = [row for row in rows if row.kind == "initiatives" or any(text.lines for text in row.cells)]
     lane_curves = facts.curves(journey)
     title = f"{journey.title} \u2014 {theme.word('emotion_title', language)}"
-    graph, placed = build(journey, ["curve", Section(rows, by_lane=False)], name="emotion_curve", title=title,
-                          lanes=lanes, band_row_height=ROW_HEIGHT, lane_curves=lane_curves)
+    graph, placed = build(
+        journey,
+        ["curve", Section(rows, by_lane=False)],
+        name="emotion_curve",
+        title=title,
+        lanes=lanes,
+        band_row_height=ROW_HEIGHT,
+        lane_curves=lane_curves,
+    )
     if "initiatives" in placed.first_row and "curve" in placed.first_row:
         top = placed.top_y(placed.first_row["initiatives"])
         for lane, points in lane_curves:
@@ -39,8 +46,19 @@ def build_emotion(journey: Journey, roadmap: Roadmap | None = None) -> str:
                 if not point.low:
                     continue
                 target = f"low{lane.index}_{point.phase_index}"
-                graph.node(target, shape="point", width=0.01, style="invis",
-                           pos=f"{placed.centre_x(point.phase_index):g},{top - 1:g}!")
-                graph.edge(curve.point_name(lane, point), target, color=theme.NEGATIVE, style="dashed",
-                           penwidth=1.4, arrowsize=0.7)
+                graph.node(
+                    target,
+                    shape="point",
+                    width=0.01,
+                    style="invis",
+                    pos=f"{placed.centre_x(point.phase_index):g},{top - 1:g}!",
+                )
+                graph.edge(
+                    curve.point_name(lane, point),
+                    target,
+                    color=theme.NEGATIVE,
+                    style="dashed",
+                    penwidth=1.4,
+                    arrowsize=0.7,
+                )
     return graph.source()

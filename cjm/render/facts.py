@@ -63,7 +63,8 @@ def lanes(journey: Journey) -> list[Lane]:
 def tagged(journey: Journey) -> bool:
     """Whether any item or emotion of the map names its persona."""
     return any(item.persona for _, item in journey.items()) or any(
-        emotion.persona for phase in journey.phases for emotion in phase.emotions)
+        emotion.persona for phase in journey.phases for emotion in phase.emotions
+    )
 
 
 def in_lane(persona: str | None, lane: Lane, single: bool) -> bool:

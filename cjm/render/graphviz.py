@@ -14,10 +14,14 @@ DOT_TIMEOUT = 120  # seconds; a large map takes a few seconds
 FONT_CHECK_TIMEOUT = 10
 RASTER_DPI = 144  # PNGs at twice the screen density: crisp on high-density screens and when zoomed
 
-INSTALL_GRAPHVIZ = ("install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` "
-                    "(macOS), `winget install graphviz` (Windows); --format dot and --format mermaid work without it")
-INSTALL_FONT = ("install one: `sudo apt-get install fonts-noto-cjk` (Debian, Ubuntu), "
-                "`brew install --cask font-noto-sans-cjk-jp` (macOS)")
+INSTALL_GRAPHVIZ = (
+    "install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` "
+    "(macOS), `winget install graphviz` (Windows); --format dot and --format mermaid work without it"
+)
+INSTALL_FONT = (
+    "install one: `sudo apt-get install fonts-noto-cjk` (Debian, Ubuntu), "
+    "`brew install --cask font-noto-sans-cjk-jp` (macOS)"
+)
 
 
 def find_dot() -> str | None:
@@ -37,11 +41,20 @@ def run_dot(source: str, output_format: str, *, timeout: float = DOT_TIMEOUT) ->
         # refuses to read image files outside GV_FILE_PATH, here an empty folder.
         env = {**os.environ, "SERVER_NAME": "cjm", "GV_FILE_PATH": empty}
         try:
-            done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout,
-                                  env=env, cwd=empty, check=False)
+            done = subprocess.run(
+                command,
+                input=source.encode("utf-8"),
+                capture_output=True,
+                timeout=timeout,
+                env=env,
+                cwd=empty,
+                check=False,
+            )
         except subprocess.TimeoutExpired as err:
-            raise CjmError(f"Graphviz took longer than {timeout:g} s to draw the diagram; try --view map on a "
-                           "smaller map, or --format dot to inspect it") from err
+            raise CjmError(
+                f"Graphviz took longer than {timeout:g} s to draw the diagram; try --view map on a "
+                "smaller map, or --format dot to inspect it"
+            ) from err
         except OSError as err:
             raise CjmError(f"could not run Graphviz's `dot` ({dot}): {err.strerror or err}") from err
     if done.returncode != 0 or not done.stdout:
@@ -58,8 +71,9 @@ def japanese_font_available() -> bool | None:
     if fc_list is None:
         return None
     try:
-        done = subprocess.run([fc_list, ":lang=ja", "family"], capture_output=True, timeout=FONT_CHECK_TIMEOUT,
-                              check=False)
+        done = subprocess.run(
+            [fc_list, ":lang=ja", "family"], capture_output=True, timeout=FONT_CHECK_TIMEOUT, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return bool(done.stdout.strip())
@@ -68,6 +82,8 @@ def japanese_font_available() -> bool | None:
 def font_warning(needs_japanese: bool) -> str | None:
     """A warning when the map has Japanese text but no font can draw it (it would come out as empty boxes)."""
     if needs_japanese and japanese_font_available() is False:
-        return f"no Japanese-capable font found (`fc-list :lang=ja` lists none), so Japanese text may show as empty " \
-               f"boxes; {INSTALL_FONT}"
+        return (
+            f"no Japanese-capable font found (`fc-list :lang=ja` lists none), so Japanese text may show as empty "
+            f"boxes; {INSTALL_FONT}"
+        )
     return None

@@ -60,14 +60,17 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 # Characters that must not begin a line in Japanese typesetting (kinsoku), and Latin punctuation likewise.
-NO_LINE_START = set("、。，．・：；？！ー）」』】〕〉》〙〗｝］…‥ゝゞ々"
-                    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%")
+NO_LINE_START = set(
+    "、。，．・：；？！ー）」』】〕〉》〙〗｝］…‥ゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%"
+)
 # Characters that must not end a line: opening brackets.
 NO_LINE_END = set("「『（【〔〈《〘〖｛［“‘([{")
 SHORT_WORD = 8  # katakana words up to this many characters are not broken
 SHORT_COMPOUND = 4  # nor are kanji compounds up to this many
-_TOKEN = re.compile(r"[^\s\u2e80-\uffef]+\s*|\s+"
-                    rf"|[\u30a1-\u30faー・]{{1,{SHORT_WORD}}}|[\u4e00-\u9fff々〆]{{1,{SHORT_COMPOUND}}}|.")
+_TOKEN = re.compile(
+    r"[^\s\u2e80-\uffef]+\s*|\s+"
+    rf"|[\u30a1-\u30faー・]{{1,{SHORT_WORD}}}|[\u4e00-\u9fff々〆]{{1,{SHORT_COMPOUND}}}|."
+)
 
 
 def _tokens(paragraph: str) -> list[str]:
@@ -198,7 +201,7 @@ def truncate(text: str, width: int) -> str:
 # give the columns of tables that must line up the same minimum width; Graphviz measures the real text itself.
 _NARROW = set("ijl.,:;'!|I ")
 _SEMI_NARROW = set("frt()[]{}-/\\")
-_SMALL = set("csz*?\"")
+_SMALL = set('csz*?"')
 _WIDE = set("mwMW%@")
 
 

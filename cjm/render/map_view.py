@@ -26,23 +26,35 @@ def build_map(journey: Journey, roadmap: Roadmap | None = None) -> str:
     lanes = facts.lanes(journey)
     single = len(lanes) == 1
     wrap = phase_wrap(len(journey.phases))
-    upper = [row for lane in lanes for row in [*(item_row(journey, kind, lane, single, wrap) for kind in UPPER_KINDS),
-                                               feelings_row(journey, lane, single, wrap)]]
+    upper = [
+        row
+        for lane in lanes
+        for row in [
+            *(item_row(journey, kind, lane, single, wrap) for kind in UPPER_KINDS),
+            feelings_row(journey, lane, single, wrap),
+        ]
+    ]
     lower = [item_row(journey, kind, lane, single, wrap) for kind in LOWER_KINDS for lane in lanes]
     if not single:  # a lane shows only the rows it has something in
         upper = [row for row in upper if any(text.lines for text in row.cells)]
         lower = [row for row in lower if any(text.lines for text in row.cells)]
     if journey.initiatives:
         lower.append(initiative_row(journey, roadmap, wrap, language, low_points_only=False))
-    graph, _ = build(journey, ["personas", Section(upper, by_lane=True), "curve",
-                                   Section(lower, by_lane=False)],
-                     name="journey_map", title=journey.title, lanes=lanes, key=key(journey))
+    graph, _ = build(
+        journey,
+        ["personas", Section(upper, by_lane=True), "curve", Section(lower, by_lane=False)],
+        name="journey_map",
+        title=journey.title,
+        lanes=lanes,
+        key=key(journey),
+    )
     return graph.source()
 
 
 def item_row(journey: Journey, kind: str, lane: Lane, single: bool, wrap: int) -> Row:
-    return Row(kind, lane, [_items(facts.lane_items(p, kind, lane, single), wrap, journey.language)
-                            for p in journey.phases])
+    return Row(
+        kind, lane, [_items(facts.lane_items(p, kind, lane, single), wrap, journey.language) for p in journey.phases]
+    )
 
 
 def feelings_row(journey: Journey, lane: Lane, single: bool, wrap: int) -> Row:
@@ -54,16 +66,18 @@ def feelings_row(journey: Journey, lane: Lane, single: bool, wrap: int) -> Row:
         if emotion is not None:
             low = emotion.score < facts.LOW_SCORE
             feeling = emotion.note or theme.score_text(emotion.score)
-            text.paragraph(f"{theme.LOW_MARK} {feeling}" if low else feeling, wrap,
-                           colour=theme.NEGATIVE if low else None)
+            text.paragraph(
+                f"{theme.LOW_MARK} {feeling}" if low else feeling, wrap, colour=theme.NEGATIVE if low else None
+            )
             if low:
                 row.highlight.add(phase.index)
         row.cells.append(text)
     return row
 
 
-def initiative_row(journey: Journey, roadmap: Roadmap | None, wrap: int, language: str, *,
-                   low_points_only: bool) -> Row:
+def initiative_row(
+    journey: Journey, roadmap: Roadmap | None, wrap: int, language: str, *, low_points_only: bool
+) -> Row:
     """The initiatives working on each phase, best ranked first with their stage; a low point that none
     addresses is called out. With `low_points_only`, only the phases of low points are filled in."""
     lows = {p.phase_index for _, points in facts.curves(journey) for p in points if p.low}
@@ -128,8 +142,14 @@ def key(journey: Journey) -> str | None:
 
 
 def _pain_point(text: Text, item: Item, wrap: int, language: str) -> None:
-    text.paragraph(item.text, wrap, bullet=True, colour=theme.PAIN_INK, tag=severity_marks(item.get("severity")),
-                   tag_colour=theme.NEGATIVE)
+    text.paragraph(
+        item.text,
+        wrap,
+        bullet=True,
+        colour=theme.PAIN_INK,
+        tag=severity_marks(item.get("severity")),
+        tag_colour=theme.NEGATIVE,
+    )
 
 
 def severity_marks(severity: int | None) -> str | None:
@@ -152,5 +172,7 @@ def kpi_target(item: Item, language: str) -> str | None:
 
 
 _ITEM_STYLES: dict[str, Callable[[Text, Item, int, str], None]] = {
-    "touchpoints": _touchpoint, "pain_points": _pain_point, "kpis": _kpi,
+    "touchpoints": _touchpoint,
+    "pain_points": _pain_point,
+    "kpis": _kpi,
 }

@@ -28,8 +28,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "upkeep": ("upkeep", "維持"),
     "confidence": ("conf.", "確度"),
     "rethink": ("rethink: heavy upkeep, low confidence", "要再検討：維持費大・確度低"),
-    "legend": ("upkeep: maintenance cost 1-5 (lower is better); conf.: confidence 0-1",
-               "維持：維持コスト1〜5（低いほど良い）　確度：0〜1"),
+    "legend": (
+        "upkeep: maintenance cost 1-5 (lower is better); conf.: confidence 0-1",
+        "維持：維持コスト1〜5（低いほど良い）　確度：0〜1",
+    ),
 }
 
 
@@ -43,8 +45,9 @@ QUADRANT_INKS = {"quick_win": "#1e6b43", "big_bet": "#1f5f99", "fill_in": "#8a61
 
 def quadrant_of(impact: int, feasibility: int) -> str:
     high, easy = impact >= HIGH, feasibility >= HIGH
-    return {(True, True): "quick_win", (True, False): "big_bet", (False, True): "fill_in",
-            (False, False): "money_pit"}[(high, easy)]
+    return {(True, True): "quick_win", (True, False): "big_bet", (False, True): "fill_in", (False, False): "money_pit"}[
+        (high, easy)
+    ]
 
 
 def position(ranked: RankedInitiative) -> tuple[int, int, bool]:
@@ -69,16 +72,27 @@ def build_matrix(journey: Journey, roadmap: Roadmap) -> str:
             assumed.add(ranked.id)
     texts = {key: _cell_text(entries, assumed, language) for key, entries in placed.items()}
     width = max([cell_width(t.points) for t in texts.values()] + [cell_width(WRAP * theme.FONT_SIZE / 2)])
-    heights = {impact: max([cell_height(texts[(impact, f)].height) for f in SCALE if (impact, f) in texts]
-                           + [cell_height(2 * 12)]) for impact in SCALE}
+    heights = {
+        impact: max(
+            [cell_height(texts[(impact, f)].height) for f in SCALE if (impact, f) in texts] + [cell_height(2 * 12)]
+        )
+        for impact in SCALE
+    }
     grid = Grid([AXIS_WIDTH, *([width] * len(SCALE))])
     title_row = [Cell(" ", AXIS_WIDTH, sides="")]
     for key, span in (("big_bet", 2), ("quick_win", 3)):
         title_row.append(_quadrant_title(key, span, width, language))
     grid.add(title_row, cell_height(2 * 13))
     for impact in reversed(SCALE):
-        row = [Cell(styled(str(impact), colour=theme.MUTED, bold=True), AXIS_WIDTH, align="CENTER", valign="MIDDLE",
-                    sides="")]
+        row = [
+            Cell(
+                styled(str(impact), colour=theme.MUTED, bold=True),
+                AXIS_WIDTH,
+                align="CENTER",
+                valign="MIDDLE",
+                sides="",
+            )
+        ]
         for feasibility in SCALE:
             key = quadrant_of(impact, feasibility)
             text = texts.get((impact, feasibility))
@@ -93,14 +107,23 @@ def build_matrix(journey: Journey, roadmap: Roadmap) -> str:
     grid.add(footer, cell_height(2 * 13))
 
     axis = styled("\u2191 " + theme.word("impact", language), bold=True, colour=theme.MUTED)
-    title = styled(truncate(f"{journey.title} \u2014 {theme.word('matrix', language)}", 120), bold=True,
-                   size=theme.TITLE_SIZE)
-    graph = Graph("initiative_matrix", {"rankdir": "TB", "labelloc": "t", "labeljust": "l", "nodesep": 0.1,
-                                        "ranksep": 0.05, "label": html_label(f"{title}<BR/> ")})
+    title = styled(
+        truncate(f"{journey.title} \u2014 {theme.word('matrix', language)}", 120), bold=True, size=theme.TITLE_SIZE
+    )
+    graph = Graph(
+        "initiative_matrix",
+        {
+            "rankdir": "TB",
+            "labelloc": "t",
+            "labeljust": "l",
+            "nodesep": 0.1,
+            "ranksep": 0.05,
+            "label": html_label(f"{title}<BR/> "),
+        },
+    )
     graph.node("axis_y", label=html_label(axis))
     graph.node("matrix", label=html_label(grid.markup(colour="white")))
-    graph.node("axis_x", label=html_label(styled(theme.word("feasibility", language), bold=True,
-                                                 colour=theme.MUTED)))
+    graph.node("axis_x", label=html_label(styled(theme.word("feasibility", language), bold=True, colour=theme.MUTED)))
     graph.edge("axis_y", "matrix", style="invis")
     graph.edge("matrix", "axis_x", style="invis")
     notes = [styled(_word("legend", language), colour=theme.MUTED, size=theme.SMALL_SIZE)] if mine else []
@@ -125,15 +148,25 @@ def _cell_text(entries: list[RankedInitiative], assumed: set[str], language: str
     text = Text()
     for ranked in sorted(entries, key=lambda r: r.rank):
         mark = "*" if ranked.id in assumed else ""
-        stage = f"{theme.word('stage', language)} {ranked.stage}" if ranked.stage <= 3 else theme.word("later",
-                                                                                                       language)
-        text.paragraph(f"#{ranked.rank}{mark} {ranked.title}", WRAP, tag=stage, tag_colour=theme.MUTED, spaced=True,
-                       colour=RISK_INK if ranked.risk else None, bold=bool(ranked.risk))
-        text.paragraph(_upkeep_and_confidence(ranked, language), WRAP, colour=theme.MUTED, size=theme.SMALL_SIZE,
-                       spaced=False)
+        stage = (
+            f"{theme.word('stage', language)} {ranked.stage}" if ranked.stage <= 3 else theme.word("later", language)
+        )
+        text.paragraph(
+            f"#{ranked.rank}{mark} {ranked.title}",
+            WRAP,
+            tag=stage,
+            tag_colour=theme.MUTED,
+            spaced=True,
+            colour=RISK_INK if ranked.risk else None,
+            bold=bool(ranked.risk),
+        )
+        text.paragraph(
+            _upkeep_and_confidence(ranked, language), WRAP, colour=theme.MUTED, size=theme.SMALL_SIZE, spaced=False
+        )
         if ranked.risk:
-            text.paragraph(_word("rethink", language), WRAP, colour=RISK_INK, size=theme.SMALL_SIZE, bold=True,
-                           spaced=False)
+            text.paragraph(
+                _word("rethink", language), WRAP, colour=RISK_INK, size=theme.SMALL_SIZE, bold=True, spaced=False
+            )
     return text
 
 
@@ -143,5 +176,7 @@ def _upkeep_and_confidence(ranked: RankedInitiative, language: str) -> str:
     upkeep = raw.get("maintenance_cost")
     confidence = raw.get("confidence")
     gap = "" if language == "ja" else " "
-    return (f"{_word('upkeep', language)}{gap}{'?' if upkeep is None else upkeep} · "
-            f"{_word('confidence', language)}{gap}{'?' if confidence is None else f'{confidence:g}'}")
+    return (
+        f"{_word('upkeep', language)}{gap}{'?' if upkeep is None else upkeep} · "
+        f"{_word('confidence', language)}{gap}{'?' if confidence is None else f'{confidence:g}'}"
+    )

@@ -28,7 +28,7 @@ from cjm.core.text import display_width
 from cjm.render import facts
 from cjm.render.labels import visible
 
-_SPECIAL = re.compile("[#:;%,<>&\"]")
+_SPECIAL = re.compile('[#:;%,<>&"]')
 _KEYWORDS = re.compile(r"(?i)^(journey|title|section|accTitle|accDescr)")
 
 # Mermaid's journey draws a task in a box `width` by `height` pixels, in 16 px type (its labels' style), and cuts
@@ -40,9 +40,13 @@ LINE_HEIGHT = 24
 WIDTHS = (150, 190, 230, 280, 340, 400)  # 150 is Mermaid's default
 MIN_HEIGHT = 50  # Mermaid's default
 MAX_HEIGHT = 90
-UNSHOWN = {"thoughts": ("thought", "thoughts"), "touchpoints": ("touchpoint", "touchpoints"),
-           "pain_points": ("pain point", "pain points"), "opportunities": ("opportunity", "opportunities"),
-           "kpis": ("KPI", "KPIs")}
+UNSHOWN = {
+    "thoughts": ("thought", "thoughts"),
+    "touchpoints": ("touchpoint", "touchpoints"),
+    "pain_points": ("pain point", "pain points"),
+    "opportunities": ("opportunity", "opportunities"),
+    "kpis": ("KPI", "KPIs"),
+}
 
 
 def entity(char: str) -> str:
@@ -119,8 +123,11 @@ def build_mermaid(journey: Journey, *, fenced: bool = False) -> str:
             gaps.unscored.append(phase.name)
         body.extend(tasks)
     width, height, gaps.cut = box_size(tasks_text)
-    head = [f"%%{{init: {json.dumps({'journey': {'width': width, 'height': height}})}}}%%", "journey",
-            *(f"  %% cjm: {comment(line)}" for line in _preamble(journey, gaps))]
+    head = [
+        f"%%{{init: {json.dumps({'journey': {'width': width, 'height': height}})}}}%%",
+        "journey",
+        *(f"  %% cjm: {comment(line)}" for line in _preamble(journey, gaps)),
+    ]
     diagram = "\n".join([*head, *body]) + "\n"
     return f"```mermaid\n{diagram}```\n" if fenced else diagram
 
@@ -141,8 +148,10 @@ def _preamble(journey: Journey, gaps: Gaps) -> list[str]:
     counts = {kind: sum(len(phase.items[kind]) for phase in journey.phases) for kind in UNSHOWN}
     missing = [_count(count, *UNSHOWN[kind]) for kind, count in counts.items() if count]
     missing += [_count(len(journey.initiatives), "initiative", "initiatives")] if journey.initiatives else []
-    lines = ["a Mermaid journey shows phases, actions and a score per action (emotion -2..2 as 1..5, halves "
-             "rounded up, one score per lane and phase)"]
+    lines = [
+        "a Mermaid journey shows phases, actions and a score per action (emotion -2..2 as 1..5, halves "
+        "rounded up, one score per lane and phase)"
+    ]
     if missing:
         lines.append(f"not shown: {', '.join(missing)}; `cjm render --format svg` draws them")
     if len(journey.personas) > 1 and not facts.tagged(journey):

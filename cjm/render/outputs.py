@@ -36,8 +36,15 @@ def writes_folder(given: Sequence[str], output: str, exclude: Exclude = Exclude(
     return sum(1 for _ in expand(given, exclude)) > 1
 
 
-def plan(given: Sequence[str], output: str | None, suffix: str, *, view_suffix: str = "",
-         exclude: Exclude = Exclude(), inputs: Inputs = NO_INPUTS) -> list[Target]:
+def plan(
+    given: Sequence[str],
+    output: str | None,
+    suffix: str,
+    *,
+    view_suffix: str = "",
+    exclude: Exclude = Exclude(),
+    inputs: Inputs = NO_INPUTS,
+) -> list[Target]:
     """The output path of every map that `given` names. `suffix` is the format's extension (`.svg`);
     `view_suffix` goes before it (`-matrix`) so that views of one map do not overwrite each other. `inputs`: other
     files the run reads (its configuration), which no output may replace either."""
@@ -54,8 +61,11 @@ def plan(given: Sequence[str], output: str | None, suffix: str, *, view_suffix: 
         return targets
     targets = []
     for root, source in found:
-        relative = "stdin" if source == STDIN else (
-            os.path.relpath(source, root) if os.path.isdir(root) else os.path.basename(source))
+        relative = (
+            "stdin"
+            if source == STDIN
+            else (os.path.relpath(source, root) if os.path.isdir(root) else os.path.basename(source))
+        )
         stem = os.path.splitext(relative)[0]
         targets.append(Target(source, os.path.join(output, stem + view_suffix + suffix)))
     check(targets, folder=output, inputs=inputs)
@@ -73,12 +83,16 @@ def check(targets: list[Target], *, folder: str, inputs: Inputs = NO_INPUTS) -> 
             continue
         real = os.path.realpath(target.path)
         if os.path.commonpath([real, home]) != home:
-            raise CjmError(f"{target.path}: leads outside the output folder {folder} (through a symbolic link?); "
-                           "refusing to write there")
+            raise CjmError(
+                f"{target.path}: leads outside the output folder {folder} (through a symbolic link?); "
+                "refusing to write there"
+            )
         inputs.check(target.path)
         if real in seen:
-            raise CjmError(f"{seen[real]} and {target.source} would both be written to {target.path}; "
-                           "rename one of them or render them separately")
+            raise CjmError(
+                f"{seen[real]} and {target.source} would both be written to {target.path}; "
+                "rename one of them or render them separately"
+            )
         seen[real] = target.source
 
 

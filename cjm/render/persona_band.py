@@ -42,9 +42,12 @@ def band(journey: Journey, width: float) -> Band:
     cells = "".join(
         f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" WIDTH="{int(card_width)}" HEIGHT="{round(tallest)}" '
         f'BGCOLOR="{_tint(journey, index)}">{card.markup()}</TD>'
-        for index, card in enumerate(cards))
-    markup = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{SPACING}" CELLPADDING="{CELL_PADDING}">'
-              f"<TR>{cells}</TR></TABLE>")
+        for index, card in enumerate(cards)
+    )
+    markup = (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{SPACING}" CELLPADDING="{CELL_PADDING}">'
+        f"<TR>{cells}</TR></TABLE>"
+    )
     return Band(markup, tallest + 2 * SPACING)
 
 
@@ -52,8 +55,9 @@ def card(journey: Journey, persona: Persona, index: int, columns: int) -> Text:
     """A persona's card: `Role — name` in its lane's colour, its description, its goals and pains."""
     language = journey.language
     text = Text()
-    text.paragraph(persona_label(persona.name, persona.role, language), columns, bold=True,
-                   colour=_colour(journey, index))
+    text.paragraph(
+        persona_label(persona.name, persona.role, language), columns, bold=True, colour=_colour(journey, index)
+    )
     description = persona.raw.get("description")
     if description:
         text.paragraph(str(description), columns, colour=theme.MUTED, spaced=True)

@@ -96,9 +96,17 @@ class Labels:
         return self.width * self.columns
 
 
-def build(journey: Journey, sections: list[Section | str], *, name: str, title: str,
-          lanes: Sequence[Lane], band_row_height: int = curve.ROW_HEIGHT, key: str | None = None,
-          lane_curves: list[tuple[Lane, list[facts.CurvePoint]]] | None = None) -> tuple[Graph, Placed]:
+def build(
+    journey: Journey,
+    sections: list[Section | str],
+    *,
+    name: str,
+    title: str,
+    lanes: Sequence[Lane],
+    band_row_height: int = curve.ROW_HEIGHT,
+    key: str | None = None,
+    lane_curves: list[tuple[Lane, list[facts.CurvePoint]]] | None = None,
+) -> tuple[Graph, Placed]:
     """The graph of a phase table. `sections` are row sections, the string "curve" where the emotion curve
     goes (left out when no phase has an emotion) and "personas" where the persona band goes (left out when the
     map has no personas). `key`: a line under the title saying what the marks mean."""
@@ -120,10 +128,17 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
     grid = Grid([*([labels.width] * labels.columns), *([phase_width] * len(headers))])
     placed = Placed(grid, labels.columns, {})
 
-    corner = Cell(styled(theme.word("phase", language), colour=theme.HEADER_INK, bold=True), labels.total,
-                  bg=theme.HEADER_BG, colspan=labels.columns, valign="MIDDLE")
-    grid.add([corner, *(Cell(h.markup(), phase_width, bg=theme.HEADER_BG, valign="MIDDLE") for h in headers)],
-             max(cell_height(h.height) for h in headers))
+    corner = Cell(
+        styled(theme.word("phase", language), colour=theme.HEADER_INK, bold=True),
+        labels.total,
+        bg=theme.HEADER_BG,
+        colspan=labels.columns,
+        valign="MIDDLE",
+    )
+    grid.add(
+        [corner, *(Cell(h.markup(), phase_width, bg=theme.HEADER_BG, valign="MIDDLE") for h in headers)],
+        max(cell_height(h.height) for h in headers),
+    )
     for section in sections:
         if isinstance(section, Section):
             _add_section(grid, section, labels, phase_width, placed)
@@ -133,21 +148,46 @@ def build(journey: Journey, sections: list[Section | str], *, name: str, title: 
         elif lane_curves:
             placed.first_row["curve"] = len(grid.rows)
             legend = [lane for lane, _ in lane_curves] if len(lane_curves) > 1 else []
-            for cells in curve.band_rows(labels.total, labels.columns, [phase_width] * len(headers),
-                                         theme.word("emotion", language), legend, band_row_height):
+            for cells in curve.band_rows(
+                labels.total,
+                labels.columns,
+                [phase_width] * len(headers),
+                theme.word("emotion", language),
+                legend,
+                band_row_height,
+            ):
                 grid.add(cells, band_row_height)
 
     heading = styled(truncate(title, 120), bold=True, size=theme.TITLE_SIZE) + LEFT_BREAK
     if key:
-        heading += f'<FONT POINT-SIZE="5"> </FONT>{LEFT_BREAK}' + styled(key, colour=theme.MUTED,
-                                                                         size=theme.SMALL_SIZE) + LEFT_BREAK
-    graph = Graph(name, {"layout": "neato", "inputscale": 72, "notranslate": True, "splines": "line",
-                         "labelloc": "t", "labeljust": "l", "label": html_label(heading + " ")})
+        heading += (
+            f'<FONT POINT-SIZE="5"> </FONT>{LEFT_BREAK}'
+            + styled(key, colour=theme.MUTED, size=theme.SMALL_SIZE)
+            + LEFT_BREAK
+        )
+    graph = Graph(
+        name,
+        {
+            "layout": "neato",
+            "inputscale": 72,
+            "notranslate": True,
+            "splines": "line",
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": html_label(heading + " "),
+        },
+    )
     graph.node("table", pos="0,0!", label=html_label(grid.markup()))
     if lane_curves and "curve" in placed.first_row:
-        curve.draw_points(graph, lane_curves, centres=[placed.centre_x(i) for i in range(len(headers))],
-                          band_top=placed.top_y(placed.first_row["curve"]), multi=len(lane_curves) > 1,
-                          row_height=band_row_height, column_width=phase_width)
+        curve.draw_points(
+            graph,
+            lane_curves,
+            centres=[placed.centre_x(i) for i in range(len(headers))],
+            band_top=placed.top_y(placed.first_row["curve"]),
+            multi=len(lane_curves) > 1,
+            row_height=band_row_height,
+            column_width=phase_width,
+        )
     return graph, placed
 
 
@@ -156,9 +196,13 @@ def _add_personas(grid: Grid, journey: Journey, labels: Labels, width: float, pl
     band = persona_band.band(journey, width)
     label = labels.kind("personas")
     placed.first_row["personas"] = len(grid.rows)
-    grid.add([Cell(label.markup(), labels.total, bg=theme.ROW_LABEL_BG, colspan=labels.columns),
-              Cell(band.markup, width, bg="white", colspan=len(grid.widths) - labels.columns, padding=0)],
-             max(band.height, cell_height(label.height)))
+    grid.add(
+        [
+            Cell(label.markup(), labels.total, bg=theme.ROW_LABEL_BG, colspan=labels.columns),
+            Cell(band.markup, width, bg="white", colspan=len(grid.widths) - labels.columns, padding=0),
+        ],
+        max(band.height, cell_height(label.height)),
+    )
 
 
 def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: float, placed: Placed) -> None:
@@ -172,7 +216,7 @@ def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: floa
         if not labels.single and first.kind not in SHARED_KINDS:
             while index + span < len(rows) and _same_group(rows[index + span], first, section.by_lane):
                 span += 1
-        group = rows[index:index + span]
+        group = rows[index : index + span]
         outer = labels.lane(first.lane) if section.by_lane else labels.kind(first.kind)
         heights = [_row_height(row, labels, section.by_lane) for row in group]
         if not labels.single and first.kind not in SHARED_KINDS:
@@ -182,15 +226,24 @@ def _add_section(grid: Grid, section: Section, labels: Labels, phase_width: floa
             tint = theme.ROW_TINTS.get(row.kind)
             cells: list[Cell] = []
             if labels.single or row.kind in SHARED_KINDS:
-                cells.append(Cell(labels.kind(row.kind).markup(), labels.total, bg=tint or theme.ROW_LABEL_BG,
-                                  colspan=labels.columns))
+                cells.append(
+                    Cell(
+                        labels.kind(row.kind).markup(),
+                        labels.total,
+                        bg=tint or theme.ROW_LABEL_BG,
+                        colspan=labels.columns,
+                    )
+                )
             else:
                 if n == 0:
                     outer_bg = _lane_tint(first.lane) if section.by_lane else tint or theme.ROW_LABEL_BG
                     cells.append(Cell(outer.markup(), labels.width, bg=outer_bg, rowspan=span))
                 inner = labels.kind(row.kind) if section.by_lane else labels.lane(row.lane)
-                cells.append(Cell(inner.markup(), labels.width,
-                                  bg=theme.ROW_LABEL_BG if section.by_lane else _lane_tint(row.lane)))
+                cells.append(
+                    Cell(
+                        inner.markup(), labels.width, bg=theme.ROW_LABEL_BG if section.by_lane else _lane_tint(row.lane)
+                    )
+                )
             for i, text in enumerate(row.cells):
                 cells.append(Cell(text.markup(), phase_width, bg=theme.LOW_BG if i in row.highlight else tint))
             grid.add(cells, height)

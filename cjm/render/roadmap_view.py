@@ -27,13 +27,25 @@ def build_roadmap(journey: Journey, roadmap: Roadmap) -> str:
     language = journey.language
     mine = [r for r in roadmap.initiatives if r.map_id == journey.id]
     phase_names = {phase.id: phase.name for phase in journey.phases}
-    title = styled(truncate(f"{journey.title} \u2014 {theme.word('roadmap', language)}", 120), bold=True,
-                   size=theme.TITLE_SIZE)
+    title = styled(
+        truncate(f"{journey.title} \u2014 {theme.word('roadmap', language)}", 120), bold=True, size=theme.TITLE_SIZE
+    )
     if any(r.depends_on for r in mine):
-        title += "<BR/>" + styled("\u2192 " + theme.word("dependency_note", language), colour=theme.MUTED,
-                                  size=theme.SMALL_SIZE)
-    graph = Graph("roadmap", {"rankdir": "LR", "newrank": True, "nodesep": 0.12, "ranksep": 0.45,
-                              "labelloc": "t", "labeljust": "l", "label": html_label(f"{title}<BR/> ")})
+        title += "<BR/>" + styled(
+            "\u2192 " + theme.word("dependency_note", language), colour=theme.MUTED, size=theme.SMALL_SIZE
+        )
+    graph = Graph(
+        "roadmap",
+        {
+            "rankdir": "LR",
+            "newrank": True,
+            "nodesep": 0.12,
+            "ranksep": 0.45,
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": html_label(f"{title}<BR/> "),
+        },
+    )
     if not mine:
         graph.node("empty", label=html_label(styled(theme.word("no_initiatives", language), colour=theme.MUTED)))
         return graph.source()
@@ -44,13 +56,21 @@ def build_roadmap(journey: Journey, roadmap: Roadmap) -> str:
     firsts = []
     for stage in stages:
         members = sorted((r for r in mine if r.stage == stage), key=lambda r: r.rank)
-        header = styled(f"{theme.word('stage', language)} {stage}" if stage <= 3 else theme.word("later", language),
-                        bold=True, colour=STAGE_INKS[stage], size=theme.HEADER_SIZE)
-        label = (f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT" BALIGN="LEFT">{header}'
-                 f'<BR/>{styled(theme.stage_name(stage, language), colour=STAGE_INKS[stage])}</TD></TR></TABLE>')
+        header = styled(
+            f"{theme.word('stage', language)} {stage}" if stage <= 3 else theme.word("later", language),
+            bold=True,
+            colour=STAGE_INKS[stage],
+            size=theme.HEADER_SIZE,
+        )
+        label = (
+            f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT" BALIGN="LEFT">{header}'
+            f"<BR/>{styled(theme.stage_name(stage, language), colour=STAGE_INKS[stage])}</TD></TR></TABLE>"
+        )
         graph.raw(f"subgraph cluster_stage{stage} {{")
-        graph.raw(f'  graph [label=<{label}>, style="rounded,filled", fillcolor="{STAGE_TINTS[stage]}", '
-                  f'color="{STAGE_TINTS[stage]}", margin=12, labeljust="l"];')
+        graph.raw(
+            f'  graph [label=<{label}>, style="rounded,filled", fillcolor="{STAGE_TINTS[stage]}", '
+            f'color="{STAGE_TINTS[stage]}", margin=12, labeljust="l"];'
+        )
         for ranked in members:
             graph.raw(f"  {names[ranked.id]} [label=<{_card_table(cards[ranked.id], ranked, width)}>];")
         graph.raw("  {rank=same; " + " ".join(f"{names[r.id]};" for r in members) + "}")
@@ -63,8 +83,13 @@ def build_roadmap(journey: Journey, roadmap: Roadmap) -> str:
     for ranked in mine:
         for prerequisite in ranked.depends_on:
             if prerequisite in names:
-                graph.edge(names[prerequisite], names[ranked.id], color=theme.MUTED, penwidth=1.3,
-                           constraint=ranked.stage != next(r.stage for r in mine if r.id == prerequisite))
+                graph.edge(
+                    names[prerequisite],
+                    names[ranked.id],
+                    color=theme.MUTED,
+                    penwidth=1.3,
+                    constraint=ranked.stage != next(r.stage for r in mine if r.id == prerequisite),
+                )
     return graph.source()
 
 
@@ -83,9 +108,14 @@ def _card(ranked: RankedInitiative, phase_names: dict[str, str], language: str) 
 
 def _card_table(text: Text, ranked: RankedInitiative, width: float) -> str:
     ink = QUADRANT_INKS[ranked.quadrant]
-    head = (styled(f"#{ranked.rank}", bold=True, colour="white") + "  "
-            + styled(f"{theme.number(round(ranked.score, 1))}", colour="white", size=theme.SMALL_SIZE))
-    return (f'<TABLE BORDER="1" COLOR="{ink}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="white">'
-            f'<TR><TD ALIGN="LEFT" BGCOLOR="{ink}" WIDTH="{round(width)}">{head}</TD></TR>'
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{QUADRANT_TINTS[ranked.quadrant]}">{text.markup()}</TD>'
-            "</TR></TABLE>")
+    head = (
+        styled(f"#{ranked.rank}", bold=True, colour="white")
+        + "  "
+        + styled(f"{theme.number(round(ranked.score, 1))}", colour="white", size=theme.SMALL_SIZE)
+    )
+    return (
+        f'<TABLE BORDER="1" COLOR="{ink}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" BGCOLOR="white">'
+        f'<TR><TD ALIGN="LEFT" BGCOLOR="{ink}" WIDTH="{round(width)}">{head}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{QUADRANT_TINTS[ranked.quadrant]}">{text.markup()}</TD>'
+        "</TR></TABLE>"
+    )

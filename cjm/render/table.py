@@ -34,9 +34,19 @@ class Text:
         """An upper estimate of the text's height in points."""
         return sum(line_height(size) for size in self.sizes)
 
-    def paragraph(self, text: str, width: int, *, bullet: bool = False, colour: str | None = None,
-                  bold: bool = False, size: float = theme.FONT_SIZE, tag: str | None = None,
-                  tag_colour: str = theme.MUTED, spaced: bool | None = None) -> None:
+    def paragraph(
+        self,
+        text: str,
+        width: int,
+        *,
+        bullet: bool = False,
+        colour: str | None = None,
+        bold: bool = False,
+        size: float = theme.FONT_SIZE,
+        tag: str | None = None,
+        tag_colour: str = theme.MUTED,
+        spaced: bool | None = None,
+    ) -> None:
         """Wrapped text, optionally as a bullet point with a hanging indent, and a small tag after it (on the
         last line when it fits, else on lines of its own). Bullet points (or `spaced` paragraphs) are set a
         little apart from what comes before them."""
@@ -50,8 +60,9 @@ class Text:
         weight = 1.05 if bold else 1.0
         for i, body in enumerate(lines):
             prefix = lead if i == 0 else (INDENT if bullet else "")
-            markup = _style(html(prefix), colour=theme.MUTED, size=size) + _style(html(body), colour=colour,
-                                                                                   bold=bold, size=size)
+            markup = _style(html(prefix), colour=theme.MUTED, size=size) + _style(
+                html(body), colour=colour, bold=bold, size=size
+            )
             points = text_points(prefix + body, size) * weight
             if inline and i == len(lines) - 1:
                 markup += _style(html(f"{theme.TAG_GAP}{tag_lines[0]}"), colour=tag_colour, size=theme.SMALL_SIZE)
@@ -60,8 +71,11 @@ class Text:
         if not inline:
             indent = INDENT if bullet else ""
             for line in tag_lines:
-                self.add(html(indent) + _style(html(line), colour=tag_colour, size=theme.SMALL_SIZE),
-                         text_points(indent, size) + text_points(line, theme.SMALL_SIZE), theme.SMALL_SIZE)
+                self.add(
+                    html(indent) + _style(html(line), colour=tag_colour, size=theme.SMALL_SIZE),
+                    text_points(indent, size) + text_points(line, theme.SMALL_SIZE),
+                    theme.SMALL_SIZE,
+                )
 
     def markup(self) -> str:
         return "<BR/>".join(self.lines) if self.lines else " "
@@ -137,8 +151,10 @@ def cell_height(text_height: float) -> float:
 
 def table(rows: list[list[Cell]], *, colour: str = theme.GRID, border: int = 0) -> str:
     body = "".join("<TR>" + "".join(cell.markup() for cell in row) + "</TR>" for row in rows)
-    return (f'<TABLE BORDER="{border}" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{CELL_PADDING}" '
-            f'COLOR="{colour}">{body}</TABLE>')
+    return (
+        f'<TABLE BORDER="{border}" CELLBORDER="1" CELLSPACING="0" CELLPADDING="{CELL_PADDING}" '
+        f'COLOR="{colour}">{body}</TABLE>'
+    )
 
 
 @dataclass

@@ -76,14 +76,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "target": ("target", "目標"),
     "later": ("later", "後回し"),
     "set_and_forget": ("set-and-forget", "仕組み化"),
-    "dependency_note": ("an arrow leads from an initiative to those that depend on it",
-                        "矢印：前提となる施策 → それに依存する施策"),
-    "assumed_note": ("* impact or feasibility not in the map: placed at the assumed value",
-                     "* インパクトまたは実現しやすさが未入力のため、仮の値で配置"),
+    "dependency_note": (
+        "an arrow leads from an initiative to those that depend on it",
+        "矢印：前提となる施策 → それに依存する施策",
+    ),
+    "assumed_note": (
+        "* impact or feasibility not in the map: placed at the assumed value",
+        "* インパクトまたは実現しやすさが未入力のため、仮の値で配置",
+    ),
     "no_initiatives": ("The map has no initiatives yet.", "このマップにはまだ施策がありません。"),
     "unscored": ("Not scored (no impact or feasibility)", "未評価（インパクトまたは実現しやすさが未入力）"),
 }
-
 
 
 _QUADRANTS: dict[str, tuple[str, str, str, str]] = {
@@ -101,9 +104,14 @@ _STAGES: dict[int, tuple[str, str]] = {
 
 
 _ROLES: dict[str, tuple[str, str]] = {
-    "buyer": ("buyer", "購入者"), "user": ("user", "利用者"), "decision_maker": ("decision-maker", "意思決定者"),
-    "approver": ("approver", "承認者"), "influencer": ("influencer", "影響者"), "giver": ("giver", "贈る人"),
-    "receiver": ("receiver", "受け取る人"), "other": ("other", "その他"),
+    "buyer": ("buyer", "購入者"),
+    "user": ("user", "利用者"),
+    "decision_maker": ("decision-maker", "意思決定者"),
+    "approver": ("approver", "承認者"),
+    "influencer": ("influencer", "影響者"),
+    "giver": ("giver", "贈る人"),
+    "receiver": ("receiver", "受け取る人"),
+    "other": ("other", "その他"),
 }
 
 

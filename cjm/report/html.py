@@ -32,10 +32,18 @@ def escape(text: str) -> str:
 
 def html(report: Report, *, svg: str | None = None, mermaid: str | None = None) -> str:
     """The report. `svg`: the diagram as Graphviz wrote it; else `mermaid`: shown as its source text."""
-    out = ["<!DOCTYPE html>", f'<html lang="{escape(report.language)}">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{escape(report.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-           f"<h1>{escape(report.title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(report.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(report.title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(report.title)}</h1>",
+    ]
     out += [f"<p>{escape(paragraph)}</p>" for paragraph in report.intro]
     for section in report.sections:
         out.append(f"<h2>{escape(section.heading)}</h2>")
@@ -45,16 +53,24 @@ def html(report: Report, *, svg: str | None = None, mermaid: str | None = None) 
             elif mermaid:
                 out.append(f'<pre aria-describedby="map-in-words">{escape(mermaid)}</pre>')
             if report.description:
-                out.append(f'<details><summary>{escape(in_words(report.language))}</summary>'
-                           f'<p id="map-in-words">{escape(report.description)}</p></details>')
+                out.append(
+                    f"<details><summary>{escape(in_words(report.language))}</summary>"
+                    f'<p id="map-in-words">{escape(report.description)}</p></details>'
+                )
         out += [f"<p>{_code(paragraph)}</p>" for paragraph in section.paragraphs]
         if section.table:
-            out.append("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in section.table.headers)
-                       + "</tr></thead><tbody>")
+            out.append(
+                "<table><thead><tr>"
+                + "".join(f"<th>{escape(h)}</th>" for h in section.table.headers)
+                + "</tr></thead><tbody>"
+            )
             for row in section.table.rows:
                 if section.kind == "findings":  # cjm's own words, with `code` spans
-                    out.append(f"<tr{_severity_class(row)}>" + "".join(
-                        f"<td>{_code(cell) if isinstance(cell, str) else _cell(cell)}</td>" for cell in row) + "</tr>")
+                    out.append(
+                        f"<tr{_severity_class(row)}>"
+                        + "".join(f"<td>{_code(cell) if isinstance(cell, str) else _cell(cell)}</td>" for cell in row)
+                        + "</tr>"
+                    )
                 else:
                     out.append("<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row) + "</tr>")
             out.append("</tbody></table>")

@@ -95,8 +95,9 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def check_file(path: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None, *,
-               stdin_name: str | None = None) -> Result:
+def check_file(
+    path: str, limits: Limits = DEFAULT_LIMITS, first: int | None = None, *, stdin_name: str | None = None
+) -> Result:
     """Read and check one map file; `stdin_name` names standard input in the problems (`--stdin-filename`)."""
     read = read_map(path, limits)
     name = stdin_name if path == STDIN and stdin_name else display_name(path)
@@ -108,8 +109,15 @@ def check_file(path: str, limits: Limits = DEFAULT_LIMITS, first: int | None = N
     return result
 
 
-def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: Exclude = Exclude(), *,
-                keep: bool = True, jobs: int | None = None, first: int | None = None) -> Iterator[Result]:
+def check_paths(
+    paths: Iterable[str],
+    limits: Limits = DEFAULT_LIMITS,
+    exclude: Exclude = Exclude(),
+    *,
+    keep: bool = True,
+    jobs: int | None = None,
+    first: int | None = None,
+) -> Iterator[Result]:
     """Check every map the paths name, in order; a broken file is a result like any other and the run goes on.
 
     With `keep=False` the results carry only their problems (no document or journey: those cannot leave the
@@ -119,8 +127,15 @@ def check_paths(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, exclude: 
     yield from check_files(list(expand(paths, exclude)), limits, keep=keep, jobs=jobs, first=first)
 
 
-def check_files(files: Sequence[str], limits: Limits = DEFAULT_LIMITS, *, keep: bool = True,
-                jobs: int | None = None, first: int | None = None, stdin_name: str | None = None) -> Iterator[Result]:
+def check_files(
+    files: Sequence[str],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    keep: bool = True,
+    jobs: int | None = None,
+    first: int | None = None,
+    stdin_name: str | None = None,
+) -> Iterator[Result]:
     """`check_paths` for files already found (by `cjm.io.files.expand`)."""
     if keep:
         for path in files:

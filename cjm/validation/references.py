@@ -42,8 +42,12 @@ def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
             if emotion.persona:
                 yield emotion.persona, "persona", (*emotion.path, "persona")
     for initiative in journey.initiatives:
-        for key, kind in (("phases", "phase"), ("pain_points", "pain point"), ("opportunities", "opportunity"),
-                          ("depends_on", "initiative")):
+        for key, kind in (
+            ("phases", "phase"),
+            ("pain_points", "pain point"),
+            ("opportunities", "opportunity"),
+            ("depends_on", "initiative"),
+        ):
             for i, target in enumerate(initiative.raw.get(key, [])):
                 yield target, kind, (*initiative.path, key, i)
     for message in journey.messages:
@@ -71,9 +75,14 @@ def check_references(journey: Journey) -> list[Problem]:
         if entry_id in seen:
             first_kind, first_path = seen[entry_id]
             line, _ = doc.locate((*first_path, "id"))
-            problems.append(doc.problem((*path, "id"), DUPLICATE_ID,
-                                        f"id '{entry_id}' is already used by a {first_kind} at line {line}; "
-                                        "ids must be unique within a map, so rename one"))
+            problems.append(
+                doc.problem(
+                    (*path, "id"),
+                    DUPLICATE_ID,
+                    f"id '{entry_id}' is already used by a {first_kind} at line {line}; "
+                    "ids must be unique within a map, so rename one",
+                )
+            )
         else:
             seen[entry_id] = (kind, path)
     ids_of_kind: dict[str, list[str]] = {}
@@ -84,11 +93,11 @@ def check_references(journey: Journey) -> list[Problem]:
             if kind not in ids_of_kind:
                 ids_of_kind[kind] = sorted(i for i, (k, _) in seen.items() if k == kind)
             hint = _hint(target, ids_of_kind[kind], suggestions)
-            problems.append(doc.problem(path, UNKNOWN_REFERENCE,
-                                        f"no {kind} has the id '{target}'{hint}"))
+            problems.append(doc.problem(path, UNKNOWN_REFERENCE, f"no {kind} has the id '{target}'{hint}"))
         elif found[0] != kind:
-            problems.append(doc.problem(path, UNKNOWN_REFERENCE,
-                                        f"'{target}' is a {found[0]}, but a {kind} id is expected here"))
+            problems.append(
+                doc.problem(path, UNKNOWN_REFERENCE, f"'{target}' is a {found[0]}, but a {kind} id is expected here")
+            )
     problems.extend(_cycles(journey))
     return problems
 
@@ -129,11 +138,15 @@ def _cycles(journey: Journey) -> list[Problem]:
             if child not in graph:
                 continue
             if state.get(child) == 1:
-                cycle = trail[trail.index(child):] + [child]
-                problems.append(journey.document.problem(
-                    (*paths[node], "depends_on", index), DEPENDENCY_CYCLE,
-                    f"dependency cycle: {' -> '.join(cycle)}; an initiative cannot wait for itself, "
-                    "so remove one of these dependencies"))
+                cycle = trail[trail.index(child) :] + [child]
+                problems.append(
+                    journey.document.problem(
+                        (*paths[node], "depends_on", index),
+                        DEPENDENCY_CYCLE,
+                        f"dependency cycle: {' -> '.join(cycle)}; an initiative cannot wait for itself, "
+                        "so remove one of these dependencies",
+                    )
+                )
             elif not state.get(child):
                 state[child] = 1
                 stack.append((child, iter(graph[child])))

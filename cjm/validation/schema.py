@@ -105,17 +105,32 @@ def _normal(word: str) -> str:
 _KEY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "Customer journey map": {
         **dict.fromkeys(["version", "format", "cjm_version", "schema_version"], ("cjm",)),
-        **dict.fromkeys(["name", "map"], ("title",)), **dict.fromkeys(["traits", "profile"], ("business",)),
+        **dict.fromkeys(["name", "map"], ("title",)),
+        **dict.fromkeys(["traits", "profile"], ("business",)),
         **dict.fromkeys(["stages", "steps", "journey"], ("phases",)),
         **dict.fromkeys(["actions_plan", "measures", "roadmap", "ideas"], ("initiatives",)),
     },
     "Initiative": {
-        **dict.fromkeys(["addresses", "solves", "answers", "fixes", "pains", "pain_point", "issues"],
-                        ("pain_points", "opportunities")),
-        **dict.fromkeys(["automatable", "automated", "automatic", "evergreen", "set_forget", "setandforget",
-                         "one_time_setup", "low_touch"], ("set_and_forget",)),
+        **dict.fromkeys(
+            ["addresses", "solves", "answers", "fixes", "pains", "pain_point", "issues"],
+            ("pain_points", "opportunities"),
+        ),
+        **dict.fromkeys(
+            [
+                "automatable",
+                "automated",
+                "automatic",
+                "evergreen",
+                "set_forget",
+                "setandforget",
+                "one_time_setup",
+                "low_touch",
+            ],
+            ("set_and_forget",),
+        ),
         **dict.fromkeys(["dependencies", "requires", "after", "blocked_by", "prerequisites"], ("depends_on",)),
-        **dict.fromkeys(["phase", "where"], ("phases",)), **dict.fromkeys(["name"], ("title",)),
+        **dict.fromkeys(["phase", "where"], ("phases",)),
+        **dict.fromkeys(["name"], ("title",)),
         **dict.fromkeys(["value", "benefit", "effect"], ("impact",)),
         **dict.fromkeys(["ease", "difficulty", "cost"], ("feasibility",)),
         **dict.fromkeys(["priority", "deadline", "timing"], ("urgency",)),
@@ -130,7 +145,8 @@ _KEY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         **dict.fromkeys(["metrics", "kpi", "measures"], ("kpis",)),
         **dict.fromkeys(["doing", "steps", "tasks", "behaviour", "behavior"], ("actions",)),
         **dict.fromkeys(["thinking", "questions", "quotes", "thought"], ("thoughts",)),
-        **dict.fromkeys(["type", "stage", "category"], ("kind",)), **dict.fromkeys(["title", "label"], ("name",)),
+        **dict.fromkeys(["type", "stage", "category"], ("kind",)),
+        **dict.fromkeys(["title", "label"], ("name",)),
     },
     "Persona": {
         **dict.fromkeys(["frustrations", "pain_points", "worries", "problems"], ("pains",)),
@@ -157,11 +173,13 @@ _KEY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         **dict.fromkeys(["reason", "why", "comment"], ("note",)),
     },
     "Touchpoint": {
-        **dict.fromkeys(["medium", "media", "type"], ("channel",)), **dict.fromkeys(["text", "title"], ("name",)),
+        **dict.fromkeys(["medium", "media", "type"], ("channel",)),
+        **dict.fromkeys(["text", "title"], ("name",)),
     },
     "Message": {
         **dict.fromkeys(["when", "timing", "trigger_event"], ("trigger",)),
-        **dict.fromkeys(["kind", "category"], ("type",)), **dict.fromkeys(["steps", "count"], ("sequence",)),
+        **dict.fromkeys(["kind", "category"], ("type",)),
+        **dict.fromkeys(["steps", "count"], ("sequence",)),
     },
 }
 
@@ -228,8 +246,10 @@ def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Pr
         message = f"{label} lists the same value twice{where}"
     elif validator == "pattern" and path and path[-1] in _ID_KEYS | _REF_KEYS or _is_ref_list(path):
         suggestion = slugify(str(instance))
-        message = (f"{label} {_show(instance)} is not a valid id{where}: use ASCII letters, digits, '-', '_' or '.', "
-                   f"starting with a letter or digit" + (f" (for example `{suggestion}`)" if suggestion else ""))
+        message = (
+            f"{label} {_show(instance)} is not a valid id{where}: use ASCII letters, digits, '-', '_' or '.', "
+            f"starting with a letter or digit" + (f" (for example `{suggestion}`)" if suggestion else "")
+        )
     elif validator == "pattern" and path and path[-1] == "updated":
         message = f"{label} {_show(instance)} must be a date written YYYY-MM-DD{where}"
     else:
@@ -251,22 +271,35 @@ _ALIASES = {
     **dict.fromkeys(["insert", "packageinsert", "同梱物"], "package_insert"),
     **dict.fromkeys(["shop_floor", "retail", "店舗"], "store"),
     # business traits
-    **dict.fromkeys(["both", "onlineandoffline", "offlineandonline", "hybrid", "omni", "multichannel", "o2o",
-                     "両方"], "omnichannel"),
+    **dict.fromkeys(
+        ["both", "onlineandoffline", "offlineandonline", "hybrid", "omni", "multichannel", "o2o", "両方"], "omnichannel"
+    ),
     **dict.fromkeys(["once", "onetime", "single", "oneoff", "durable"], "one_off"),
-    **dict.fromkeys(["recurring", "consumable", "consumables", "repeat_purchase", "repeatpurchase", "replenishment"],
-                    "repeat"),
+    **dict.fromkeys(
+        ["recurring", "consumable", "consumables", "repeat_purchase", "repeatpurchase", "replenishment"], "repeat"
+    ),
     **dict.fromkeys(["subscribe", "subscriptions", "membership", "定期購入", "サブスク"], "subscription"),
 }
 _ID_KEYS = frozenset({"id"})
 _REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "object": "a mapping", "array": "a list", "null": "empty"}
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "empty",
+}
 
 
 def _is_ref_list(path: Path) -> bool:
-    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in (
-        "phases", "pain_points", "opportunities", "depends_on", "addresses") and path[0] != "phases"
+    return (
+        len(path) >= 2
+        and isinstance(path[-1], int)
+        and path[-2] in ("phases", "pain_points", "opportunities", "depends_on", "addresses")
+        and path[0] != "phases"
+    )
 
 
 def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestions) -> Iterator[Problem]:
@@ -280,8 +313,11 @@ def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestion
         meant = [k for k in synonyms.get(_normal(key), ()) if k in allowed]
         if not meant and (close := suggestions.closest(key, allowed)):
             meant = [close]
-        hint = (f"did you mean {' or '.join(f'`{k}`' for k in meant)}?" if meant
-                else f"expected one of: {', '.join(allowed)}")
+        hint = (
+            f"did you mean {' or '.join(f'`{k}`' for k in meant)}?"
+            if meant
+            else f"expected one of: {', '.join(allowed)}"
+        )
         message = f"unknown key `{key}`{where}; {hint} (prefix your own keys with `x-`)"
         if cut := _cut_by_comma(doc, error.instance, key):
             message = f"unknown key `{key}`{where}; {cut}"
@@ -295,8 +331,10 @@ def _cut_by_comma(doc: Document, mapping: dict[str, Any], key: str) -> str:
     if before is None or not isinstance(mapping.get(before), str):
         return ""
     whole = f"{mapping[before]}, {key}".replace('"', '\\"')
-    return (f"a comma inside {{...}} ended the text of `{before}`, so the rest was read as a key: put this text in "
-            f'quotes, `{before}: "{whole}"`')
+    return (
+        f"a comma inside {{...}} ended the text of `{before}`, so the rest was read as a key: put this text in "
+        f'quotes, `{before}: "{whole}"`'
+    )
 
 
 def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
@@ -304,13 +342,18 @@ def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list
     branches: dict[int, list[Any]] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    fitting = [errs for errs in branches.values()
-               if not any(e.validator == "type" and not e.relative_path for e in errs)]
+    fitting = [
+        errs for errs in branches.values() if not any(e.validator == "type" and not e.relative_path for e in errs)
+    ]
     if len(fitting) == 1:
         return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions)]
     path: Path = tuple(error.absolute_path)
-    expected = [_TYPE_WORDS.get(e.validator_value, str(e.validator_value))
-                for errs in branches.values() for e in errs if e.validator == "type" and not e.relative_path]
+    expected = [
+        _TYPE_WORDS.get(e.validator_value, str(e.validator_value))
+        for errs in branches.values()
+        for e in errs
+        if e.validator == "type" and not e.relative_path
+    ]
     wanted = " or ".join(dict.fromkeys(expected)) or "something else"
     message = f"{_label(path)} must be {wanted}, not {_describe(error.instance)}{_owner(doc.data, path)}"
     return [doc.problem(path, SCHEMA_CODE, message)]

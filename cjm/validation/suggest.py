@@ -1,4 +1,4 @@
-""""Did you mean …?" at a bounded cost: every suggestion in a file draws on one budget of comparisons.
+""" "Did you mean …?" at a bounded cost: every suggestion in a file draws on one budget of comparisons.
 
 `difflib` compares a word with each candidate, and a map can hold thousands of look-alike ids and thousands of
 misspelt references to them. So each word is compared only with candidates whose length allows a close match,

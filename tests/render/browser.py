@@ -11,8 +11,16 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
 
 
 def probe(page: Path, folder: Path, *, width: int = 1280, height: int = 900) -> Any:
@@ -20,9 +28,20 @@ def probe(page: Path, folder: Path, *, width: int = 1280, height: int = 900) -> 
     chromium = shutil.which("chromium")
     assert chromium, "Debian's chromium is missing: run `make setup` (scripts/install-system-deps.sh installs it)"
     done = subprocess.run(
-        [chromium, *FLAGS, f"--user-data-dir={folder / 'chromium-profile'}", f"--window-size={width},{height}",
-         "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=180, check=False)
+        [
+            chromium,
+            *FLAGS,
+            f"--user-data-dir={folder / 'chromium-profile'}",
+            f"--window-size={width},{height}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.DOTALL)
     assert found, f"chromium wrote no measurement (exit {done.returncode}): {done.stderr[-2000:]}"
     return json.loads(html.unescape(found.group(1)))

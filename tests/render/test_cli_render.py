@@ -64,8 +64,16 @@ def _path_with(tmp_path: Path, *programs: str) -> str:
     return str(bin_dir)
 
 
-@pytest.mark.parametrize(("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF"),
-                                              ("map.dot", b"digraph"), ("map.mmd", b"%%{init")])
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [
+        ("map.svg", b"<?xml"),
+        ("map.png", b"\x89PNG"),
+        ("map.pdf", b"%PDF"),
+        ("map.dot", b"digraph"),
+        ("map.mmd", b"%%{init"),
+    ],
+)
 def test_the_format_follows_the_extension(tmp_path: Path, name: str, magic: bytes) -> None:
     proc = run_cjm("render", APPAREL, "-o", str(tmp_path / name))
     assert_clean_exit(proc, (0,))
@@ -198,8 +206,12 @@ def test_markdown_report_renders_cleanly(tmp_path: Path) -> None:
     assert {"h1", "h2", "table", "img"} <= tags
     assert not tags & {"b", "i", "script", "a"}  # no map text became markup or a link
     shown = "".join(parsed.text)
-    for text in ('<IMG SRC="/etc/passwd"/>', "KPI | pipe * star _under_ [link](x)", "Fix <b>it</b> & \\G",
-                 'Title <B>bold</B> & "quotes" \\N \\G'):
+    for text in (
+        '<IMG SRC="/etc/passwd"/>',
+        "KPI | pipe * star _under_ [link](x)",
+        "Fix <b>it</b> & \\G",
+        'Title <B>bold</B> & "quotes" \\N \\G',
+    ):
         assert text in shown, text
     # Every table row has as many cells as its header.
     for block in source.split("\n\n"):
@@ -237,7 +249,7 @@ def test_a_report_says_what_lint_finds_unless_told_not_to(tmp_path: Path) -> Non
     proc = run_cjm("report", UNTAGGED)
     assert_clean_exit(proc, (0,))
     report = proc.stdout
-    findings = report[report.index("## Findings"):report.index("## Prioritised roadmap")]
+    findings = report[report.index("## Findings") : report.index("## Prioritised roadmap")]
     from cjm.lint.engine import lint_path
 
     warnings = sum(p.severity.value == "warning" for p in lint_path(UNTAGGED).problems)
@@ -256,11 +268,12 @@ def test_the_findings_are_what_lint_finds_in_the_map_s_language() -> None:
 
     proc = run_cjm("report", APPAREL)
     assert_clean_exit(proc, (0,))
-    findings = proc.stdout[proc.stdout.index("## 指摘事項"):proc.stdout.index("## 優先順位づけしたロードマップ")]
+    findings = proc.stdout[proc.stdout.index("## 指摘事項") : proc.stdout.index("## 優先順位づけしたロードマップ")]
     problems = lint_path(APPAREL).problems
     if problems:
-        assert findings.count("\n| ▲ 警告 |") + findings.count("\n| ✖ エラー |") + findings.count("\n| ℹ 情報 |") \
-            == len(problems)
+        assert findings.count("\n| ▲ 警告 |") + findings.count("\n| ✖ エラー |") + findings.count(
+            "\n| ℹ 情報 |"
+        ) == len(problems)
     else:
         assert "`cjm lint` の指摘はありません。" in findings
 

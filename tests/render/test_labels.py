@@ -19,8 +19,12 @@ from cjm.render.labels import (
 )
 
 # Latin, Japanese (kana, kanji, full-width punctuation), spaces, newlines and the characters that matter to DOT.
-TEXT = st.text(alphabet=st.sampled_from(list("abc XYZ 123 \n<>&\"'\\N{}|") + list("日本語のサイズ、。「」ー・")
-                                        + ["\x00", "\x1b", "\u202e", "\t"]), max_size=80)
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abc XYZ 123 \n<>&\"'\\N{}|") + list("日本語のサイズ、。「」ー・") + ["\x00", "\x1b", "\u202e", "\t"]
+    ),
+    max_size=80,
+)
 
 
 @given(TEXT, st.integers(min_value=4, max_value=40))
@@ -64,11 +68,19 @@ def test_truncate_marks_the_cut() -> None:
 
 
 # Japanese as written: characters and words, each maybe in brackets or followed by one punctuation mark.
-JAPANESE = st.lists(st.tuples(st.sampled_from(["", "「", "（"]),
-                              st.text(alphabet=st.sampled_from(list("日本語検索購入手続きをするのかなサイズパートママーっゃァ")),
-                                      min_size=1, max_size=12),
-                              st.sampled_from(["", "」", "）", "、", "。", "・", " ", "ab ", "12"])),
-                    min_size=1, max_size=6).map(lambda words: "".join("".join(word) for word in words))
+JAPANESE = st.lists(
+    st.tuples(
+        st.sampled_from(["", "「", "（"]),
+        st.text(
+            alphabet=st.sampled_from(list("日本語検索購入手続きをするのかなサイズパートママーっゃァ")),
+            min_size=1,
+            max_size=12,
+        ),
+        st.sampled_from(["", "」", "）", "、", "。", "・", " ", "ab ", "12"]),
+    ),
+    min_size=1,
+    max_size=6,
+).map(lambda words: "".join("".join(word) for word in words))
 
 
 @given(JAPANESE, st.integers(min_value=6, max_value=30))

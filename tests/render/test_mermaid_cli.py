@@ -26,8 +26,11 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 CLI = HERE / "mermaid-cli"
 MMDC = CLI / "node_modules" / ".bin" / "mmdc"
-MAPS = [*sorted((ROOT / "samples").glob("*.yaml")), *sorted((HERE / "maps").glob("*.yaml")),
-        *sorted(p for p in (ROOT / "tests" / "corpus").glob("*.yaml") if not p.name.endswith(".expect.yaml"))]
+MAPS = [
+    *sorted((ROOT / "samples").glob("*.yaml")),
+    *sorted((HERE / "maps").glob("*.yaml")),
+    *sorted(p for p in (ROOT / "tests" / "corpus").glob("*.yaml") if not p.name.endswith(".expect.yaml")),
+]
 SVG = "{http://www.w3.org/2000/svg}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -49,8 +52,13 @@ def drawn(tmp: str) -> list[str]:
     folder = Path(tmp)
     source = folder / "all.md"
     source.write_text("\n".join(build_mermaid(j, fenced=True) for j in journeys()), encoding="utf-8")
-    done = subprocess.run([str(MMDC), "-q", "-p", str(CLI / "puppeteer.json"), "-i", str(source), "-o",
-                           str(folder / "out.md")], capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [str(MMDC), "-q", "-p", str(CLI / "puppeteer.json"), "-i", str(source), "-o", str(folder / "out.md")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return [(folder / f"out-{n}.svg").read_text(encoding="utf-8") for n in range(1, len(journeys()) + 1)]
 
@@ -86,12 +94,17 @@ window.addEventListener("load", () => {
 
 def test_no_task_text_is_cut_in_the_browser(folder: Path) -> None:
     page = folder / "all.html"
-    page.write_text("<!DOCTYPE html><html><body>" + "".join(drawn(str(folder))) + PROBE + "</body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<!DOCTYPE html><html><body>" + "".join(drawn(str(folder))) + PROBE + "</body></html>", encoding="utf-8"
+    )
     found = probe(page, folder, width=3000)
     assert found["boxes"] > 50
-    said = sum(int(m) for m in re.findall(r"%% cjm: (\d+) tasks? (?:is|are) longer than", "".join(
-        build_mermaid(j) for j in journeys())))
+    said = sum(
+        int(m)
+        for m in re.findall(
+            r"%% cjm: (\d+) tasks? (?:is|are) longer than", "".join(build_mermaid(j) for j in journeys())
+        )
+    )
     assert len(found["cut"]) <= said, found["cut"]  # none, or no more than the diagrams warn of
 
 
@@ -106,8 +119,9 @@ def test_every_diagram_parses_and_shows_every_phase_and_action_in_order(diagrams
         lanes = facts.lanes(journey)
         expected = []
         for phase in journey.phases:
-            actions = [item.text for lane in lanes
-                       for item in facts.lane_items(phase, "actions", lane, len(lanes) == 1)]
+            actions = [
+                item.text for lane in lanes for item in facts.lane_items(phase, "actions", lane, len(lanes) == 1)
+            ]
             if actions:  # Mermaid draws a section only with its tasks
                 expected += [phase.name, *actions]
         assert boxes == [_shown(t) for t in expected], journey.source
@@ -115,15 +129,19 @@ def test_every_diagram_parses_and_shows_every_phase_and_action_in_order(diagrams
 
 def test_actors_are_only_the_personas_the_actions_name(diagrams: list[ET.Element]) -> None:
     for journey, svg in zip(journeys(), diagrams, strict=True):
-        actors = sorted({_shown("".join(title.itertext())) for circle in svg.iter(f"{SVG}circle")
-                         if (circle.get("class") or "").startswith("actor-")
-                         for title in circle.iter(f"{SVG}title")})
+        actors = sorted(
+            {
+                _shown("".join(title.itertext()))
+                for circle in svg.iter(f"{SVG}circle")
+                if (circle.get("class") or "").startswith("actor-")
+                for title in circle.iter(f"{SVG}title")
+            }
+        )
         if len(journey.personas) == 1:
             named = {journey.personas[0].name} if any(p.actions for p in journey.phases) else set()
         else:
             names = {p.id: p.name for p in journey.personas}
-            named = {names[item.persona] for _, item in journey.items()
-                     if item.list_name == "actions" and item.persona}
+            named = {names[item.persona] for _, item in journey.items() if item.list_name == "actions" and item.persona}
         assert actors == sorted(_shown(n) for n in named), journey.source
 
 
@@ -139,8 +157,11 @@ def test_a_phase_without_actions_is_said_not_invented() -> None:
 def test_long_texts_get_a_box_that_holds_them(diagrams: list[ET.Element]) -> None:
     journey_list = journeys()
     svg = diagrams[next(i for i, j in enumerate(journey_list) if j.id == "gift-untagged")]
-    longest = next(div for div in svg.iter(f"{XHTML}div") if "magnifying" not in "".join(div.itertext())
-                   and "late at night" in "".join(div.itertext()))
+    longest = next(
+        div
+        for div in svg.iter(f"{XHTML}div")
+        if "magnifying" not in "".join(div.itertext()) and "late at night" in "".join(div.itertext())
+    )
     assert html.unescape("".join(longest.itertext())).endswith("children are asleep")
     box = next(o for o in svg.iter(f"{SVG}foreignObject") if any(d is longest for d in o.iter()))
     assert float(box.get("width", 0)) > 150  # wider than Mermaid's default, so the text is not cut

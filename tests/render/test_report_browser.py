@@ -63,8 +63,9 @@ def report_of(map_path: Path, tmp_path: Path) -> Path:
     return out
 
 
-@pytest.mark.parametrize("name", ["samples/gift-sweets.yaml", "tests/render/maps/gift-untagged.yaml",
-                                  "tests/render/maps/apparel-ja.yaml"])
+@pytest.mark.parametrize(
+    "name", ["samples/gift-sweets.yaml", "tests/render/maps/gift-untagged.yaml", "tests/render/maps/apparel-ja.yaml"]
+)
 def test_no_text_is_drawn_smaller_than_legible_and_a_wide_map_scrolls(name: str, tmp_path: Path) -> None:
     figures = measure(report_of(ROOT / name, tmp_path), tmp_path)
     smallest = min(figures["drawn"], key=lambda d: d["size"])
@@ -88,6 +89,6 @@ def test_a_channel_badge_stands_apart_from_its_touchpoint(tmp_path: Path) -> Non
 def test_the_report_carries_the_map_in_words_and_no_absolute_path(tmp_path: Path) -> None:
     page = report_of(ROOT / "tests" / "render" / "maps" / "gift-untagged.yaml", tmp_path).read_text(encoding="utf-8")
     assert 'role="img" aria-labelledby="cjm-title cjm-desc"' in page
-    assert "<desc id=\"cjm-desc\">Customer journey map" in page
+    assert '<desc id="cjm-desc">Customer journey map' in page
     assert "Low points: Delivery (−1.5: Worried the flowers wait outside)" in page
     assert str(ROOT) not in page and str(tmp_path) not in page

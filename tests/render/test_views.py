@@ -21,8 +21,11 @@ from cjm.validation.check import check_file
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 GOLDEN = HERE / "golden"
-CORPUS = [p for p in sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
-          if not p.name.endswith(".expect.yaml") and check_file(str(p)).journey is not None]
+CORPUS = [
+    p
+    for p in sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
+    if not p.name.endswith(".expect.yaml") and check_file(str(p)).journey is not None
+]
 MAPS = sorted((HERE / "maps").glob("*.yaml")) + sorted((ROOT / "samples").glob("*.yaml")) + CORPUS
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -66,10 +69,18 @@ def test_hostile_text_comes_out_literally(view: str) -> None:
     assert list(root.iter(f"{SVG}image")) == []  # nothing was read from a file
     shown = re.sub(r"\s+", "", "".join("".join(t.itertext()) for t in root.iter(f"{SVG}text")))
     expected = {
-        "map": ['<IMG SRC="/etc/passwd"/>', 'Title<B>bold</B>&"quotes"\\N\\G', "back\\slash\\N\\G\\L\\nend",
-                "&lt;isnot<and&amp;isnot&", "ctrl\\x07bell\\x1b[31mred\\u202eevil",
-                'image="/etc/passwd"shapefile="/etc/passwd"', "]]><![CDATA[x]]>", "Fix<b>it</b>&\\G",
-                "KPI|pipe*star_under_[link](x)", "target<100\\N"],
+        "map": [
+            '<IMG SRC="/etc/passwd"/>',
+            'Title<B>bold</B>&"quotes"\\N\\G',
+            "back\\slash\\N\\G\\L\\nend",
+            "&lt;isnot<and&amp;isnot&",
+            "ctrl\\x07bell\\x1b[31mred\\u202eevil",
+            'image="/etc/passwd"shapefile="/etc/passwd"',
+            "]]><![CDATA[x]]>",
+            "Fix<b>it</b>&\\G",
+            "KPI|pipe*star_under_[link](x)",
+            "target<100\\N",
+        ],
         "emotion": ['<IMG SRC="/etc/passwd"/>', "ctrl\\x07bell\\x1b[31mred\\u202eevil", "Fix<b>it</b>&\\G"],
         "matrix": ["Fix<b>it</b>&\\G", "Then]]>this"],
         "roadmap": ["Fix<b>it</b>&\\G", "Then]]>this"],
@@ -134,8 +145,13 @@ def test_personas_show_on_a_map_whose_entries_name_none() -> None:
     goals and pains, and draws one lane rather than an empty lane per persona."""
     root = ET.fromstring(render(journey(HERE / "maps" / "gift-untagged.yaml"), "map", "svg"))
     shown = re.sub(r"\s+", "", "".join("".join(t.itertext()) for t in root.iter(f"{SVG}text")))
-    for text in ("Giver \u2014 Grandson, 34", "Receiver \u2014 Grandmother, 70", "Flowers that arrive fresh on the day",
-                 "Small print on the care card", "Lives far away and sends flowers for birthdays."):
+    for text in (
+        "Giver \u2014 Grandson, 34",
+        "Receiver \u2014 Grandmother, 70",
+        "Flowers that arrive fresh on the day",
+        "Small print on the care card",
+        "Lives far away and sends flowers for birthdays.",
+    ):
         assert re.sub(r"\s+", "", text) in shown, text
     assert "Unassigned" not in shown
 
@@ -181,7 +197,7 @@ def test_no_curve_line_crosses_a_score_and_no_two_scores_overlap(path: Path) -> 
     pills, lines = _pills_and_lines(root)
     names = sorted(pills)
     for i, first in enumerate(names):
-        for second in names[i + 1:]:
+        for second in names[i + 1 :]:
             a, b = pills[first], pills[second]
             assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (first, second)
     for name, start, end in lines:

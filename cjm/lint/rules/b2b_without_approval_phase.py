@@ -46,5 +46,9 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("model") == "b2b" and "approval" not in kinds(journey, read=True):
         how = advice(journey, "b2b-approval") or "add it before the purchase"
-        yield Finding(("business", "model"), "a B2B map with no approval phase: add the internal coordination and "
-                      f"approval the purchase goes through (kind `approval`; {how})", key=True)
+        yield Finding(
+            ("business", "model"),
+            "a B2B map with no approval phase: add the internal coordination and "
+            f"approval the purchase goes through (kind `approval`; {how})",
+            key=True,
+        )

@@ -51,5 +51,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not roles & {"decision_maker", "approver"}:
         missing.append("a `decision_maker` or `approver` persona")
     if missing:
-        yield Finding(("business", "model"), f"a B2B map without {' and without '.join(missing)}: user and "
-                      f"decision-maker differ in B2B, so give each a persona ({adapt('b2b-approval')})", key=True)
+        yield Finding(
+            ("business", "model"),
+            f"a B2B map without {' and without '.join(missing)}: user and "
+            f"decision-maker differ in B2B, so give each a persona ({adapt('b2b-approval')})",
+            key=True,
+        )

@@ -46,6 +46,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         for index, dependency in enumerate(initiative.depends_on):
             later = stages.get(dependency)
             if stage is not None and later is not None and later > stage:
-                yield Finding((*initiative.path, "depends_on", index), f"initiative '{initiative.title}' (stage "
-                              f"{stage}) depends on '{dependency}', pinned to stage {later}: it cannot start before "
-                              "that is done, so change the stages or the dependency")
+                yield Finding(
+                    (*initiative.path, "depends_on", index),
+                    f"initiative '{initiative.title}' (stage "
+                    f"{stage}) depends on '{dependency}', pinned to stage {later}: it cannot start before "
+                    "that is done, so change the stages or the dependency",
+                )

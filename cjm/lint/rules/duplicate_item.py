@@ -64,8 +64,12 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
                 fix = None
                 if item.raw == first.raw and not item.id:
                     fix = Fix("remove the repeated entry", (Edit(item.path),))
-                yield Finding(item.path, f"'{item.text}' is listed twice in the {list_name.replace('_', ' ')} of "
-                              f"phase {label(phase)} (first at line {line}): keep one", fix=fix)
+                yield Finding(
+                    item.path,
+                    f"'{item.text}' is listed twice in the {list_name.replace('_', ' ')} of "
+                    f"phase {label(phase)} (first at line {line}): keep one",
+                    fix=fix,
+                )
 
 
 def normalise(text: str) -> str:

@@ -56,5 +56,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     how = advice(journey, "durable") or "add it after delivery"
     why = f" ({inferred})" if inferred else ""
     path = inferred.path if inferred else ("business", "durable")
-    yield Finding(path, f"durable goods{why} but no use-and-maintenance phase: add the years of use, care and "
-                  f"repair after delivery (kind `use_and_maintenance`; {how})", key=inferred is None)
+    yield Finding(
+        path,
+        f"durable goods{why} but no use-and-maintenance phase: add the years of use, care and "
+        f"repair after delivery (kind `use_and_maintenance`; {how})",
+        key=inferred is None,
+    )

@@ -43,5 +43,9 @@ SEVERITY = Severity.ERROR
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not undecidable(journey) and not has_post_purchase(journey):
-        yield Finding(JOURNEY, "the journey ends at purchase: add what comes after it (delivery, use, support, "
-                      "repeat purchase, advocacy), where loyalty and LTV are won", key=True)
+        yield Finding(
+            JOURNEY,
+            "the journey ends at purchase: add what comes after it (delivery, use, support, "
+            "repeat purchase, advocacy), where loyalty and LTV are won",
+            key=True,
+        )

@@ -44,5 +44,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     scores = {phase.emotion_score for phase in journey.phases if phase.emotions}
     counted = sum(1 for phase in journey.phases if phase.emotions)
     if counted >= 3 and len(scores) == 1:
-        yield Finding(JOURNEY, f"the emotion curve is flat (every phase scores {number(scores.pop())}): score each "
-                      "phase from what customers said, so the high and low points show", key=True)
+        yield Finding(
+            JOURNEY,
+            f"the emotion curve is flat (every phase scores {number(scores.pop())}): score each "
+            "phase from what customers said, so the high and low points show",
+            key=True,
+        )

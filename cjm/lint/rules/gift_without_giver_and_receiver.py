@@ -51,5 +51,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         roles.add("giver")  # in a gift map, whoever buys is the giver (the `gift` adapt rule reads it so too)
     missing = [f"a `{role}` persona" for role in ("giver", "receiver") if role not in roles]
     if missing:
-        yield Finding(("business", "gift"), f"a gift map without {' and without '.join(missing)}: design the "
-                      f"journey from both the giver's and the receiver's side ({adapt('gift')})", key=True)
+        yield Finding(
+            ("business", "gift"),
+            f"a gift map without {' and without '.join(missing)}: design the "
+            f"journey from both the giver's and the receiver's side ({adapt('gift')})",
+            key=True,
+        )

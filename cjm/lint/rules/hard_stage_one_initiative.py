@@ -38,14 +38,21 @@ from cjm.lint.base import Finding, Option
 CODE = "CJM903"
 NAME = "hard-stage-one-initiative"
 SEVERITY = Severity.WARNING
-OPTIONS = {"max-feasibility": Option(2, "Feasibility (1-5) at or below which an initiative is too hard for "
-                                        "stage 1.", minimum=1)}
+OPTIONS = {
+    "max-feasibility": Option(
+        2, "Feasibility (1-5) at or below which an initiative is too hard for stage 1.", minimum=1
+    )
+}
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for initiative in journey.initiatives:
         feasibility = initiative["feasibility"]
         if initiative["stage"] == 1 and feasibility is not None and feasibility <= options["max-feasibility"]:
-            yield Finding((*initiative.path, "stage"), f"initiative '{initiative.title}' is pinned to stage 1 "
-                          f"(quick wins) but rated hard (feasibility {feasibility} of 5): move it to a later "
-                          "stage or check the rating", key=True)
+            yield Finding(
+                (*initiative.path, "stage"),
+                f"initiative '{initiative.title}' is pinned to stage 1 "
+                f"(quick wins) but rated hard (feasibility {feasibility} of 5): move it to a later "
+                "stage or check the rating",
+                key=True,
+            )

@@ -78,5 +78,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         places = referring.get(entry_id, [])
         edits = (Edit((*path, "id"), new), *(Edit(place, new) for place in places))
         count = f" and {len(places)} reference{'s' if len(places) != 1 else ''}" if places else ""
-        yield Finding((*path, "id"), f"{message}: --fix renames it to '{new}'{count}",
-                      fix=Fix(f"rename '{entry_id}' to '{new}'", edits))
+        yield Finding(
+            (*path, "id"),
+            f"{message}: --fix renames it to '{new}'{count}",
+            fix=Fix(f"rename '{entry_id}' to '{new}'", edits),
+        )

@@ -49,6 +49,9 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for initiative in journey.initiatives:
         if not initiative.pain_points and not initiative.opportunities:
-            yield Finding(initiative.path, f"initiative '{initiative.title}' addresses no pain point or "
-                          "opportunity: link it (`pain_points:` or `opportunities:`) to the customer problem it "
-                          "solves")
+            yield Finding(
+                initiative.path,
+                f"initiative '{initiative.title}' addresses no pain point or "
+                "opportunity: link it (`pain_points:` or `opportunities:`) to the customer problem it "
+                "solves",
+            )

@@ -39,9 +39,22 @@ CODE = "CJM901"
 NAME = "initiative-missing-priority-inputs"
 SEVERITY = Severity.WARNING
 OPTIONS = {
-    "required": Option(["impact", "feasibility", "urgency"], "The inputs every initiative must have.",
-                       choices=("impact", "feasibility", "urgency", "maintenance_cost", "confidence", "reach",
-                                "effort", "ice", "rice", "wsjf")),
+    "required": Option(
+        ["impact", "feasibility", "urgency"],
+        "The inputs every initiative must have.",
+        choices=(
+            "impact",
+            "feasibility",
+            "urgency",
+            "maintenance_cost",
+            "confidence",
+            "reach",
+            "effort",
+            "ice",
+            "rice",
+            "wsjf",
+        ),
+    ),
 }
 
 
@@ -49,5 +62,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for initiative in journey.initiatives:
         missing = [name for name in options["required"] if initiative[name] is None]
         if missing:
-            yield Finding(initiative.path, f"initiative '{initiative.title}' has no {either(missing)}: rate "
-                          "it, so that `cjm prioritise` does not rank it on assumed values")
+            yield Finding(
+                initiative.path,
+                f"initiative '{initiative.title}' has no {either(missing)}: rate "
+                "it, so that `cjm prioritise` does not rank it on assumed values",
+            )

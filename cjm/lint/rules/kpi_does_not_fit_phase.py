@@ -87,15 +87,21 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             if not metric or metric in fitting or metric == "conversion_rate" and _funnel_step(kpi):
                 continue
             if group in BEFORE_PURCHASE and metric in CUSTOMER_SCORES:
-                yield Finding(kpi.path, f"KPI {_shown(kpi, metric, by_name)} of phase {label(phase)} is a score "
-                              f"of customers, but before the purchase there is nobody to ask: measure it for the "
-                              f"journey or after the purchase, and measure {group} by {metric_words(standard)}")
+                yield Finding(
+                    kpi.path,
+                    f"KPI {_shown(kpi, metric, by_name)} of phase {label(phase)} is a score "
+                    f"of customers, but before the purchase there is nobody to ask: measure it for the "
+                    f"journey or after the purchase, and measure {group} by {metric_words(standard)}",
+                )
             elif home := metric_home(metric):
                 read_as = "read from its name as" if by_name else "metric"
                 advice = "" if measured else f", and measure {group} by {metric_words(standard)}"
-                yield Finding(kpi.path, f"KPI '{kpi.get('name')}' ({read_as} {metric_words([metric])}) of phase "
-                              f"{label(phase)} measures {either(home)}, not {group}: put it on the "
-                              f"{either(home)} phase{advice}")
+                yield Finding(
+                    kpi.path,
+                    f"KPI '{kpi.get('name')}' ({read_as} {metric_words([metric])}) of phase "
+                    f"{label(phase)} measures {either(home)}, not {group}: put it on the "
+                    f"{either(home)} phase{advice}",
+                )
 
 
 def _funnel_step(kpi: Item) -> bool:

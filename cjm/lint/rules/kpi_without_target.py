@@ -47,5 +47,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         for kpi in phase.kpis:
             if kpi.get("target") is None:
-                yield Finding(kpi.path, f"KPI '{kpi.text}' of phase {label(phase)} has no target: add the value to "
-                              "reach (`target:` and `unit:`), so the team can tell whether the phase improved")
+                yield Finding(
+                    kpi.path,
+                    f"KPI '{kpi.text}' of phase {label(phase)} has no target: add the value to "
+                    "reach (`target:` and `unit:`), so the team can tell whether the phase improved",
+                )

@@ -50,5 +50,9 @@ _SPLIT_KINDS = {"information_gathering", "comparison", "final_confirmation"}
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("cycle") == "long" and not kinds(journey) & _SPLIT_KINDS:
         how = advice(journey, "long-consideration") or "with `cjm split`"
-        yield Finding(("business", "cycle"), "the purchase cycle is long but consideration is not divided: split "
-                      f"it into information gathering, comparison and final confirmation ({how})", key=True)
+        yield Finding(
+            ("business", "cycle"),
+            "the purchase cycle is long but consideration is not divided: split "
+            f"it into information gathering, comparison and final confirmation ({how})",
+            key=True,
+        )

@@ -44,6 +44,10 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if journey.business.get("awareness") == "low" and "industry_awareness" not in kinds(journey):
         how = advice(journey, "low-awareness") or "add it before awareness"
-        yield Finding(("business", "awareness"), "industry awareness is low but no phase teaches the category: "
-                      "split interest into industry awareness and product awareness, or add an industry-awareness "
-                      f"phase before awareness (kind `industry_awareness`; {how})", key=True)
+        yield Finding(
+            ("business", "awareness"),
+            "industry awareness is low but no phase teaches the category: "
+            "split interest into industry awareness and product awareness, or add an industry-awareness "
+            f"phase before awareness (kind `industry_awareness`; {how})",
+            key=True,
+        )

@@ -67,17 +67,23 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         if low.score >= 0 and not low.drop or low.phase.id in reported or not _only_late(answers, options):
             continue
         reported.add(low.phase.id)
-        yield Finding(low.path, f"phase {label(low.phase)} is the emotional low point{low.lane} ({low.why}) but "
-                      f"its only answers come late ({_why_late(answers, options)}): add a quick win for stage 1 "
-                      "or 2, since customers give up here until then")
+        yield Finding(
+            low.path,
+            f"phase {label(low.phase)} is the emotional low point{low.lane} ({low.why}) but "
+            f"its only answers come late ({_why_late(answers, options)}): add a quick win for stage 1 "
+            "or 2, since customers give up here until then",
+        )
     for phase in journey.phases:
         for pain in phase.pain_points:
             severity = pain.get("severity")
             answers = by_pain.get(pain.id or "", [])
             if isinstance(severity, int) and severity >= options["min_severity"] and _only_late(answers, options):
-                yield Finding(pain.path, f"pain point '{pain.id}' in phase {label(phase)} is severe (severity "
-                              f"{severity}) but its only answers come late ({_why_late(answers, options)}): add "
-                              "a quick win for stage 1 or 2, or firm up the estimate")
+                yield Finding(
+                    pain.path,
+                    f"pain point '{pain.id}' in phase {label(phase)} is severe (severity "
+                    f"{severity}) but its only answers come late ({_why_late(answers, options)}): add "
+                    "a quick win for stage 1 or 2, or firm up the estimate",
+                )
 
 
 def _late(initiative: Initiative, options: Mapping[str, Any]) -> str | None:

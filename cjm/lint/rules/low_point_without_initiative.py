@@ -51,6 +51,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         if phase.id in improved or phase.id in reported:
             continue
         reported.add(phase.id)
-        yield Finding(low.path, f"phase {label(phase)} is the emotional low point{low.lane} ({low.why}) but no "
-                      "initiative addresses it: add one for this phase or its pain points, since this is where "
-                      "customers give up")
+        yield Finding(
+            low.path,
+            f"phase {label(phase)} is the emotional low point{low.lane} ({low.why}) but no "
+            "initiative addresses it: add one for this phase or its pain points, since this is where "
+            "customers give up",
+        )

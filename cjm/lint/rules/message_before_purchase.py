@@ -50,6 +50,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         if message.type not in _AFTER_PURCHASE or phase is None:
             continue
         if KIND_ORDER.get(phase.kind, KIND_ORDER["final_confirmation"]) < KIND_ORDER["final_confirmation"]:
-            yield Finding((*message.path, "phase"), f"{message.type.replace('_', '-')} message '{message.id}' is "
-                          f"placed in phase {label(phase)} ({phase.kind}), before the purchase that triggers it: "
-                          "move it to the phase where it is sent, or check its type")
+            yield Finding(
+                (*message.path, "phase"),
+                f"{message.type.replace('_', '-')} message '{message.id}' is "
+                f"placed in phase {label(phase)} ({phase.kind}), before the purchase that triggers it: "
+                "move it to the phase where it is sent, or check its type",
+            )

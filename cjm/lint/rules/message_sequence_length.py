@@ -40,9 +40,19 @@ SEVERITY = Severity.WARNING
 OPTIONS = {
     "min": Option(3, "The fewest messages a sequence should send.", minimum=1),
     "max": Option(5, "The most messages a sequence should send.", minimum=1),
-    "types": Option(["welcome", "cart_abandonment"], "The message types that are sequences.",
-                    choices=("welcome", "browse_abandonment", "cart_abandonment", "transactional", "loyal_customer",
-                             "anniversary", "win_back")),
+    "types": Option(
+        ["welcome", "cart_abandonment"],
+        "The message types that are sequences.",
+        choices=(
+            "welcome",
+            "browse_abandonment",
+            "cart_abandonment",
+            "transactional",
+            "loyal_customer",
+            "anniversary",
+            "win_back",
+        ),
+    ),
 }
 
 
@@ -55,7 +65,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         if low <= count <= high:
             continue
         what = message.type.replace("_", "-")
-        sends = f"sends {count} message{'s' if count != 1 else ''}" + ("" if "sequence" in message.raw
-                                                                        else " (no `sequence`)")
+        sends = f"sends {count} message{'s' if count != 1 else ''}" + (
+            "" if "sequence" in message.raw else " (no `sequence`)"
+        )
         path = (*message.path, "sequence") if "sequence" in message.raw else message.path
         yield Finding(path, f"{what} sequence '{message.id}' {sends}: {low}–{high} work best (`sequence:`)")

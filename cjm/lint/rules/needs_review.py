@@ -46,6 +46,10 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase, item in journey.items():
         if item.get("review") is True:
-            yield Finding((*item.path, "review"), f"'{item.text}' was placed in phase {label(phase)} by `cjm adapt`, "
-                          "which could not tell where it belongs: check it, move it if needed, then remove "
-                          "`review: true`", key=True)
+            yield Finding(
+                (*item.path, "review"),
+                f"'{item.text}' was placed in phase {label(phase)} by `cjm adapt`, "
+                "which could not tell where it belongs: check it, move it if needed, then remove "
+                "`review: true`",
+                key=True,
+            )

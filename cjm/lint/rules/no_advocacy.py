@@ -50,13 +50,56 @@ SEVERITY = Severity.WARNING
 # Words that speak of customers recommending, in English and Japanese. English words match at the start of a
 # word (`refer` finds `referral`, `referring`).
 ADVOCACY_WORDS = (
-    "advoca", "refer", "review", "ugc", "user-generated", "user generated", "testimonial", "case stud",
-    "word of mouth", "word-of-mouth", "recommend", "ambassador", "hashtag", "share", "sharing", "shares",
-    "tells friends", "tell friends", "invite a friend", "invites a friend", "invite friends", "invites friends",
-    "promoter", "expansion", "expand", "upsell", "up-sell", "rating",
+    "advoca",
+    "refer",
+    "review",
+    "ugc",
+    "user-generated",
+    "user generated",
+    "testimonial",
+    "case stud",
+    "word of mouth",
+    "word-of-mouth",
+    "recommend",
+    "ambassador",
+    "hashtag",
+    "share",
+    "sharing",
+    "shares",
+    "tells friends",
+    "tell friends",
+    "invite a friend",
+    "invites a friend",
+    "invite friends",
+    "invites friends",
+    "promoter",
+    "expansion",
+    "expand",
+    "upsell",
+    "up-sell",
+    "rating",
     "contest",
-    "推奨", "推薦", "紹介", "口コミ", "クチコミ", "くちこみ", "レビュー", "シェア", "投稿", "事例", "アンバサダー",
-    "ハッシュタグ", "コンテスト", "ファン", "横展開", "追加導入", "アップセル", "拡大", "勧め", "すすめ", "広め",
+    "推奨",
+    "推薦",
+    "紹介",
+    "口コミ",
+    "クチコミ",
+    "くちこみ",
+    "レビュー",
+    "シェア",
+    "投稿",
+    "事例",
+    "アンバサダー",
+    "ハッシュタグ",
+    "コンテスト",
+    "ファン",
+    "横展開",
+    "追加導入",
+    "アップセル",
+    "拡大",
+    "勧め",
+    "すすめ",
+    "広め",
 )
 ADVOCACY_CHANNELS = frozenset({"review_site", "word_of_mouth"})
 
@@ -72,17 +115,27 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if any(mentions(f"{i.title} {i['description'] or ''}", ADVOCACY_WORDS) for i in initiatives):
         return
     names = ", ".join(f"'{phase.name}'" for phase in after)
-    yield Finding(JOURNEY, f"nothing after the purchase ({names}) is about customers recommending: add advocacy "
-                  "(reviews, referrals, posts and photos, case studies, expansion), as a phase of kind `advocacy` "
-                  "or in the last phase, since that is where the LTV loop closes", key=True)
+    yield Finding(
+        JOURNEY,
+        f"nothing after the purchase ({names}) is about customers recommending: add advocacy "
+        "(reviews, referrals, posts and photos, case studies, expansion), as a phase of kind `advocacy` "
+        "or in the last phase, since that is where the LTV loop closes",
+        key=True,
+    )
 
 
 def _after_purchase(journey: Journey) -> list[Phase]:
     """The phases after the last purchase-like phase (post-purchase kinds, or `custom` phases after it)."""
-    last = max((i for i, p in enumerate(journey.phases)
-                if KIND_ORDER.get(p.kind, -1) >= KIND_ORDER["approval"]
-                and KIND_ORDER.get(p.kind, 99) <= KIND_ORDER["purchase"]), default=-1)
-    return [p for p in journey.phases[last + 1:] if p.kind == "custom" or KIND_ORDER[p.kind] > KIND_ORDER["purchase"]]
+    last = max(
+        (
+            i
+            for i, p in enumerate(journey.phases)
+            if KIND_ORDER.get(p.kind, -1) >= KIND_ORDER["approval"]
+            and KIND_ORDER.get(p.kind, 99) <= KIND_ORDER["purchase"]
+        ),
+        default=-1,
+    )
+    return [p for p in journey.phases[last + 1 :] if p.kind == "custom" or KIND_ORDER[p.kind] > KIND_ORDER["purchase"]]
 
 
 def _speaks_of_advocacy(phase: Phase) -> bool:
@@ -90,6 +143,6 @@ def _speaks_of_advocacy(phase: Phase) -> bool:
     entries = [item for item in phase.all_items() if item.list_name != "kpis"]
     texts += [f"{item.text} {item.get('note', '')}" for item in entries]
     texts += [emotion.note or "" for emotion in phase.emotions]
-    return (any(mentions(text, ADVOCACY_WORDS) for text in texts)
-            or any(t.get("channel") in ADVOCACY_CHANNELS for t in phase.touchpoints))
-
+    return any(mentions(text, ADVOCACY_WORDS) for text in texts) or any(
+        t.get("channel") in ADVOCACY_CHANNELS for t in phase.touchpoints
+    )

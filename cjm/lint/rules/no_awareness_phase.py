@@ -41,5 +41,8 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not undecidable(journey) and not kinds(journey) & AWARENESS_KINDS:
-        yield Finding(JOURNEY, "no awareness phase: add where the customer first meets the brand (kind "
-                      "`awareness` or `need_recognition`)", key=True)
+        yield Finding(
+            JOURNEY,
+            "no awareness phase: add where the customer first meets the brand (kind `awareness` or `need_recognition`)",
+            key=True,
+        )

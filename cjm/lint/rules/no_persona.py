@@ -41,5 +41,8 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not journey.personas:
-        yield Finding(section(journey, "personas"), "the map has no persona: add the "
-                      "customer whose journey this is, with goals and pains (`personas:`)", key=True)
+        yield Finding(
+            section(journey, "personas"),
+            "the map has no persona: add the customer whose journey this is, with goals and pains (`personas:`)",
+            key=True,
+        )

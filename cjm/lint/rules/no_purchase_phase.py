@@ -42,5 +42,9 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not undecidable(journey) and not kinds(journey) & PURCHASE_KINDS:
-        yield Finding(JOURNEY, "no purchase phase: add the phase where the customer buys (kind `purchase`, or "
-                      "`decision`), where conversion and checkout friction are measured", key=True)
+        yield Finding(
+            JOURNEY,
+            "no purchase phase: add the phase where the customer buys (kind `purchase`, or "
+            "`decision`), where conversion and checkout friction are measured",
+            key=True,
+        )

@@ -44,6 +44,9 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if undecidable(journey) or not has_post_purchase(journey) or kinds(journey) & RETENTION_KINDS:
         return
-    yield Finding(JOURNEY, "no retention or advocacy phase: add where the customer buys again or recommends "
-                  "the brand (kind `retention`, `repeat_purchase` or `advocacy`), so the LTV loop is on the map",
-                  key=True)
+    yield Finding(
+        JOURNEY,
+        "no retention or advocacy phase: add where the customer buys again or recommends "
+        "the brand (kind `retention`, `repeat_purchase` or `advocacy`), so the LTV loop is on the map",
+        key=True,
+    )

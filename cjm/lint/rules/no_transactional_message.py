@@ -44,6 +44,10 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if has_post_purchase(journey) and not any(m.type == "transactional" for m in journey.messages):
-        yield Finding(section(journey, "messages"), "the journey goes past the purchase but plans no transactional "
-                      "message: add the order, shipping and delivery messages (type `transactional`), the most-opened "
-                      "ones", key=True)
+        yield Finding(
+            section(journey, "messages"),
+            "the journey goes past the purchase but plans no transactional "
+            "message: add the order, shipping and delivery messages (type `transactional`), the most-opened "
+            "ones",
+            key=True,
+        )

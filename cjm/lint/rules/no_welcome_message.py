@@ -42,5 +42,9 @@ SEVERITY = Severity.WARNING
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not any(m.type == "welcome" for m in journey.messages):
-        yield Finding(section(journey, "messages"), "no welcome message: plan a welcome series of 3–5 messages for "
-                      "the first signup or purchase (type `welcome`), the most-opened moment", key=True)
+        yield Finding(
+            section(journey, "messages"),
+            "no welcome message: plan a welcome series of 3–5 messages for "
+            "the first signup or purchase (type `welcome`), the most-opened moment",
+            key=True,
+        )

@@ -61,5 +61,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     if online != offline:
         have, lack = ("online", "offline (store, event, DM)") if online else ("offline", "online (EC site, app, SNS)")
         how = advice(journey, "omnichannel")
-        yield Finding(("business", "channels"), f"an omnichannel business whose touchpoints are all {have}: add the "
-                      f"{lack} side and the moves between them" + (f" ({how})" if how else ""), key=True)
+        yield Finding(
+            ("business", "channels"),
+            f"an omnichannel business whose touchpoints are all {have}: add the "
+            f"{lack} side and the moves between them" + (f" ({how})" if how else ""),
+            key=True,
+        )

@@ -58,8 +58,14 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             could = ""
             if nearby:
                 names = either([f"'{i}'" for i in nearby[:3]])
-                could = (f"; initiative {names} works on this phase and could list it" if len(nearby) == 1 else
-                         f"; initiatives {names} work on this phase and could list it")
-            yield Finding(opportunity.path, f"opportunity '{opportunity.id}' in phase {label(phase)} has no "
-                          f"initiative: pursue it in one (`opportunities: [{opportunity.id}]`), or leave it out "
-                          f"knowingly{could}")
+                could = (
+                    f"; initiative {names} works on this phase and could list it"
+                    if len(nearby) == 1
+                    else f"; initiatives {names} work on this phase and could list it"
+                )
+            yield Finding(
+                opportunity.path,
+                f"opportunity '{opportunity.id}' in phase {label(phase)} has no "
+                f"initiative: pursue it in one (`opportunities: [{opportunity.id}]`), or leave it out "
+                f"knowingly{could}",
+            )

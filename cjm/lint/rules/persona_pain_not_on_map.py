@@ -57,13 +57,15 @@ SEVERITY = Severity.INFO
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    named = [key_terms(f"{pain.text} {pain.get('note', '')}") for phase in journey.phases
-             for pain in phase.pain_points]
+    named = [key_terms(f"{pain.text} {pain.get('note', '')}") for phase in journey.phases for pain in phase.pain_points]
     if not named:
         return  # a map without pain points gets `phase-without-pain-or-opportunity`, not one finding per pain
     for persona in journey.personas:
         for index, pain in enumerate(persona.raw.get("pains", [])):
             if not share_topic(pain, named):
-                yield Finding((*persona.path, "pains", index), f"persona '{persona.name}' has the pain "
-                              f"'{pain}' but no pain point speaks of it: add it where it bites (`pain_points:`), "
-                              "or remove it from the persona if it no longer holds")
+                yield Finding(
+                    (*persona.path, "pains", index),
+                    f"persona '{persona.name}' has the pain "
+                    f"'{pain}' but no pain point speaks of it: add it where it bites (`pain_points:`), "
+                    "or remove it from the persona if it no longer holds",
+                )

@@ -50,5 +50,8 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         if persona.raw.get("goals") or persona.raw.get("pains"):
             continue
         what = "is all demographics" if persona.raw.get("demographics") else "has no goals or pains"
-        yield Finding(persona.path, f"persona '{persona.name}' {what}: add its goals and pains (`goals:`, "
-                      "`pains:`), since what drives purchase matters more than age or location")
+        yield Finding(
+            persona.path,
+            f"persona '{persona.name}' {what}: add its goals and pains (`goals:`, "
+            "`pains:`), since what drives purchase matters more than age or location",
+        )

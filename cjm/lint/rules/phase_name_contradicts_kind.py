@@ -46,6 +46,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         named = name_contradicts(phase.kind, phase.name)
         if named is not None:
-            yield Finding((*phase.path, "kind"), f"phase '{phase.name}' is of kind `{phase.kind}` but its name says "
-                          f"{named.replace('_', ' ')}: set `kind: {named}` (cjm reads it as {named.replace('_', ' ')} "
-                          "already), or rename the phase")
+            yield Finding(
+                (*phase.path, "kind"),
+                f"phase '{phase.name}' is of kind `{phase.kind}` but its name says "
+                f"{named.replace('_', ' ')}: set `kind: {named}` (cjm reads it as {named.replace('_', ' ')} "
+                "already), or rename the phase",
+            )

@@ -62,11 +62,14 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     checked = [(p, reading(p.kind, p.name)) for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
     for index, (phase, kind) in enumerate(checked):
         if kind in AFTER_PURCHASE_ANYWHERE:
-            before = next((p for p, k in checked[index + 1:] if KIND_ORDER[k] <= KIND_ORDER["purchase"]), None)
+            before = next((p for p, k in checked[index + 1 :] if KIND_ORDER[k] <= KIND_ORDER["purchase"]), None)
             if before is not None:
-                yield Finding(phase.path, f"phase {_named(phase)} comes before {_named(before)}, which usually "
-                              "comes first: move it, or set `intentional_order: true` on it if the order is "
-                              "deliberate")
+                yield Finding(
+                    phase.path,
+                    f"phase {_named(phase)} comes before {_named(before)}, which usually "
+                    "comes first: move it, or set `intentional_order: true` on it if the order is "
+                    "deliberate",
+                )
     ranked = [p for p, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     ranks = [KIND_ORDER[kind] for _, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     kept = longest_ordered(ranks)
@@ -79,8 +82,11 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             earlier = next(ranked[j] for j in sorted(kept, reverse=True) if j < i and ranks[j] > ranks[i])
             where = f"comes after {_named(earlier)}, which usually comes later"
-        yield Finding(phase.path, f"phase {_named(phase)} {where}: move it, or set `intentional_order: true` on it "
-                      "if the order is deliberate")
+        yield Finding(
+            phase.path,
+            f"phase {_named(phase)} {where}: move it, or set `intentional_order: true` on it "
+            "if the order is deliberate",
+        )
 
 
 def _named(phase: Phase) -> str:

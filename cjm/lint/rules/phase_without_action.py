@@ -47,5 +47,8 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         if not phase.actions:
-            yield Finding(phase.path, f"phase {label(phase)} has no customer action: add what the customer does "
-                          "here, in their terms (`actions:`)")
+            yield Finding(
+                phase.path,
+                f"phase {label(phase)} has no customer action: add what the customer does "
+                "here, in their terms (`actions:`)",
+            )

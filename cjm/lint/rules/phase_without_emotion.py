@@ -45,5 +45,8 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         if not phase.emotions:
-            yield Finding(phase.path, f"phase {label(phase)} has no emotion: add how the customer feels here "
-                          "(`emotion: {score: -2..2, note: why}`), so the curve shows where the experience breaks")
+            yield Finding(
+                phase.path,
+                f"phase {label(phase)} has no emotion: add how the customer feels here "
+                "(`emotion: {score: -2..2, note: why}`), so the curve shows where the experience breaks",
+            )

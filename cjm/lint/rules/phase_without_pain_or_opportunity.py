@@ -46,6 +46,9 @@ SEVERITY = Severity.INFO
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         if not phase.pain_points and not phase.opportunities:
-            yield Finding(phase.path, f"phase {label(phase)} has no pain point and no opportunity: add what goes "
-                          "wrong here (`pain_points:`) or what could be better (`opportunities:`), or confirm "
-                          "the phase is smooth")
+            yield Finding(
+                phase.path,
+                f"phase {label(phase)} has no pain point and no opportunity: add what goes "
+                "wrong here (`pain_points:`) or what could be better (`opportunities:`), or confirm "
+                "the phase is smooth",
+            )

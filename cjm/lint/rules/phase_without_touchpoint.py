@@ -46,5 +46,8 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         if not phase.touchpoints:
-            yield Finding(phase.path, f"phase {label(phase)} has no touchpoint: add where the customer meets the "
-                          "brand here (`touchpoints:` with a name and a channel)")
+            yield Finding(
+                phase.path,
+                f"phase {label(phase)} has no touchpoint: add where the customer meets the "
+                "brand here (`touchpoints:` with a name and a channel)",
+            )

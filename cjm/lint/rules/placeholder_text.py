@@ -46,8 +46,26 @@ CODE = "CJM106"
 NAME = "placeholder-text"
 SEVERITY = Severity.WARNING
 OPTIONS = {
-    "words": Option(["TODO", "TBD", "TBC", "FIXME", "XXX", "XX", "lorem ipsum", "lorem", "???", "？？？", "〇〇",
-                     "○○", "ダミー", "（仮）", "(仮)"], "The placeholders to look for."),
+    "words": Option(
+        [
+            "TODO",
+            "TBD",
+            "TBC",
+            "FIXME",
+            "XXX",
+            "XX",
+            "lorem ipsum",
+            "lorem",
+            "???",
+            "？？？",
+            "〇〇",
+            "○○",
+            "ダミー",
+            "（仮）",
+            "(仮)",
+        ],
+        "The placeholders to look for.",
+    ),
 }
 
 
@@ -55,8 +73,10 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     pattern = _pattern(tuple(options["words"]))
     for path, text in _texts(journey.data, ()):
         if match := pattern.search(text):
-            yield Finding(path, f"placeholder text '{match.group()}': replace it with what you learned from "
-                          "customers, or remove it")
+            yield Finding(
+                path,
+                f"placeholder text '{match.group()}': replace it with what you learned from customers, or remove it",
+            )
 
 
 def _texts(node: Any, path: Path) -> Iterator[tuple[Path, str]]:

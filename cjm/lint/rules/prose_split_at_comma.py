@@ -49,7 +49,8 @@ SEVERITY = Severity.WARNING
 # Words that carry a sentence on after a comma; an entry of a list does not start with them.
 CONTINUING = re.compile(
     r"(but|and then|and yet|not|so|which|that|because|though|although|yet|or else|especially|even|unless|"
-    r"while|whereas|otherwise|then|too)\b|(でも|だけど|けど|けれど|しかし|ただ|なのに|それでも|だから|なので|それに|とはいえ)")
+    r"while|whereas|otherwise|then|too)\b|(でも|だけど|けど|けれど|しかし|ただ|なのに|それでも|だから|なので|それに|とはいえ)"
+)
 # Japanese endings that leave a sentence open.
 OPEN_ENDINGS = ("けど", "けれど", "けれども", "ので", "のに", "ながら", "つつ")
 
@@ -68,9 +69,12 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             first, second = entries[i], entries[j]
             if isinstance(first, str) and isinstance(second, str) and _one_sentence(first, second):
                 written = doc.text[start:end]
-                yield Finding((*path, i), f"`{written}` reads as one text, but the one-line list `[...]` split it at "
-                              f"the comma into '{first}' and '{second}': put it in quotes "
-                              f"(`\"{first}, {second}\"`) or write one entry per line")
+                yield Finding(
+                    (*path, i),
+                    f"`{written}` reads as one text, but the one-line list `[...]` split it at "
+                    f"the comma into '{first}' and '{second}': put it in quotes "
+                    f'(`"{first}, {second}"`) or write one entry per line',
+                )
 
 
 def _one_sentence(first: str, second: str) -> bool:

@@ -46,5 +46,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     pattern = journey.business.get("purchase")
     if pattern in ("repeat", "subscription") and "repeat_purchase" not in kinds(journey, read=True):
         how = advice(journey, "repeat-purchase") or "add it after the use of the product"
-        yield Finding(("business", "purchase"), f"purchase is '{pattern}' but there is no repeat-purchase phase: "
-                      f"make repeat purchase a phase of its own (kind `repeat_purchase`; {how})", key=True)
+        yield Finding(
+            ("business", "purchase"),
+            f"purchase is '{pattern}' but there is no repeat-purchase phase: "
+            f"make repeat purchase a phase of its own (kind `repeat_purchase`; {how})",
+            key=True,
+        )

@@ -37,14 +37,19 @@ from cjm.lint.base import Finding, Option
 CODE = "CJM902"
 NAME = "set-and-forget-high-maintenance"
 SEVERITY = Severity.WARNING
-OPTIONS = {"threshold": Option(4, "The maintenance cost (1-5) from which set-and-forget is a contradiction.",
-                               minimum=1)}
+OPTIONS = {
+    "threshold": Option(4, "The maintenance cost (1-5) from which set-and-forget is a contradiction.", minimum=1)
+}
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for initiative in journey.initiatives:
         cost = initiative["maintenance_cost"]
         if initiative["set_and_forget"] is True and cost is not None and cost >= options["threshold"]:
-            yield Finding((*initiative.path, "set_and_forget"), f"initiative '{initiative.title}' is marked "
-                          f"set-and-forget but its maintenance cost is {cost} of 5: lower the estimate or remove "
-                          "`set_and_forget`", key=True)
+            yield Finding(
+                (*initiative.path, "set_and_forget"),
+                f"initiative '{initiative.title}' is marked "
+                f"set-and-forget but its maintenance cost is {cost} of 5: lower the estimate or remove "
+                "`set_and_forget`",
+                key=True,
+            )

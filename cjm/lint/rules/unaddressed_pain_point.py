@@ -50,6 +50,9 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for phase in journey.phases:
         for pain in phase.pain_points:
             if pain.id not in addressed:
-                yield Finding(pain.path, f"pain point '{pain.id}' in phase {label(phase)} is addressed by no "
-                              "opportunity or initiative: add an opportunity that lists it in `addresses:` or an "
-                              "initiative that lists it in `pain_points:`")
+                yield Finding(
+                    pain.path,
+                    f"pain point '{pain.id}' in phase {label(phase)} is addressed by no "
+                    "opportunity or initiative: add an opportunity that lists it in `addresses:` or an "
+                    "initiative that lists it in `pain_points:`",
+                )

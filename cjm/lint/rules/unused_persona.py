@@ -66,8 +66,11 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for persona in journey.personas:
         named = persona.role != "receiver" and any(name.lower() in texts for name in _names(persona))
         if persona.id not in used and not named:
-            yield Finding(persona.path, f"persona '{persona.name}' appears nowhere on the map: give it a lane "
-                          "(`persona:` on its actions, emotions or messages) or remove it")
+            yield Finding(
+                persona.path,
+                f"persona '{persona.name}' appears nowhere on the map: give it a lane "
+                "(`persona:` on its actions, emotions or messages) or remove it",
+            )
 
 
 def _names(persona: Persona) -> set[str]:

@@ -41,5 +41,8 @@ SEVERITY = Severity.WARNING
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     for message in journey.messages:
         if message.type == "win_back" and "inactivity_days" not in message.raw:
-            yield Finding(message.path, f"win-back message '{message.id}' has no inactivity period: set "
-                          "`inactivity_days` (60–90 is typical; it depends on how often customers buy)")
+            yield Finding(
+                message.path,
+                f"win-back message '{message.id}' has no inactivity period: set "
+                "`inactivity_days` (60–90 is typical; it depends on how often customers buy)",
+            )

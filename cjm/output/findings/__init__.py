@@ -28,7 +28,8 @@ class Findings:
     def fails(self, problem: Problem) -> bool:
         """Whether a problem fails the run: an error, or a warning in a strict file."""
         return problem.severity is Severity.ERROR or (
-            problem.severity is Severity.WARNING and problem.file in self.strict_files)
+            problem.severity is Severity.WARNING and problem.file in self.strict_files
+        )
 
     def add(self, source: str, problems: Iterable[Problem]) -> None:
         self.files.append(source)

@@ -55,15 +55,22 @@ def junit_tree(findings: Findings) -> Element:
         if not problems:
             ET.SubElement(suite, "testcase", name=CLEAN_CASE, classname=xml_text(file), file=xml_text(file))
         for problem in problems:
-            case = ET.SubElement(suite, "testcase", name=xml_text(f"{problem.code} at {problem.line}:{problem.col}"),
-                                 classname=xml_text(file), file=xml_text(file), line=str(problem.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=xml_text(f"{problem.code} at {problem.line}:{problem.col}"),
+                classname=xml_text(file),
+                file=xml_text(file),
+                line=str(problem.line),
+            )
             outcome = "error" if problem.code == UNREADABLE else "failure" if findings.fails(problem) else None
             if outcome is None:
                 ET.SubElement(case, "system-out").text = xml_text(_detail(problem))
                 continue
             counts[f"{outcome}s"] += 1
-            element = ET.SubElement(case, outcome, message=xml_text(f"{problem.code} {problem.message}"),
-                                    type=problem.code)
+            element = ET.SubElement(
+                case, outcome, message=xml_text(f"{problem.code} {problem.message}"), type=problem.code
+            )
             element.text = xml_text(_detail(problem))
         suite.attrib.update({k: str(v) for k, v in counts.items()}, skipped="0")
         for key, value in counts.items():

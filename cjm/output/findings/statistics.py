@@ -34,8 +34,10 @@ def statistics(findings: Findings) -> list[CodeCount]:
         key = (problem.code, problem.severity)
         counts[key] += problem.count
         first.setdefault(key, problem)
-    entries = [CodeCount(code, describe(code, first[code, severity].rule).name, severity, count)
-               for (code, severity), count in counts.items()]
+    entries = [
+        CodeCount(code, describe(code, first[code, severity].rule).name, severity, count)
+        for (code, severity), count in counts.items()
+    ]
     return sorted(entries, key=lambda e: (-e.count, e.code, e.severity.rank))
 
 
@@ -62,6 +64,8 @@ class StatisticsJsonReporter:
     description = "the number of problems of each code, as JSON"
 
     def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        document = [{"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count}
-                    for e in statistics(findings)]
+        document = [
+            {"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count}
+            for e in statistics(findings)
+        ]
         stream.write(json_text(document))

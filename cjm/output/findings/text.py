@@ -51,5 +51,7 @@ def summary(findings: Findings) -> str:
     counts = findings.counts
     parts = [f"{counts[s]:,} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
     total = findings.total
-    return (f"{checked}: {total:,} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {findings.files_with_problems} file{'s' if findings.files_with_problems != 1 else ''}.")
+    return (
+        f"{checked}: {total:,} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+        f"in {findings.files_with_problems} file{'s' if findings.files_with_problems != 1 else ''}."
+    )
