@@ -11,7 +11,7 @@ import select
 import subprocess
 import sys
 
-from cjm.cli.progress import MIN_FILES, tracked, wants_progress
+from cjm.output.progress import MIN_FILES, tracked, wants_progress
 
 from .conftest import ROOT, assert_clean_exit, run_cjm
 

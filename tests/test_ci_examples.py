@@ -199,9 +199,9 @@ def test_docs_show_the_workflow_as_it_is():
 
 def test_every_report_format_is_documented():
     from cjm.diff.render import FORMATS
-    from cjm.output.findings import REPORTERS
+    from cjm.output.findings import FINDINGS_FORMATS
 
     output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
-    assert all(f"## `{name}`" in output for name in REPORTERS)
+    assert all(f"## `{name}`" in output for name in FINDINGS_FORMATS)
     diff = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
     assert all(f"**{name}**" in diff or f"`{name}`" in diff for name in FORMATS)

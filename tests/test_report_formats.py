@@ -20,10 +20,9 @@ from cjm.core.codes import VALIDATION_CODES, describe
 from cjm.core.problem import Problem, Severity
 from cjm.core.text import safe
 from cjm.io.safe_write import NO_INPUTS
-from cjm.output.findings import REPORTERS, Findings
-from cjm.output.findings.github import GithubReporter
-from cjm.output.findings.junit import JunitReporter, xml_text
-from cjm.output.findings.sarif import SarifReporter, sarif_log
+from cjm.output.findings import FINDINGS_FORMATS, Findings
+from cjm.output.findings.junit import xml_text
+from cjm.output.findings.sarif import sarif_log
 from cjm.validation.check import check_file, check_text
 
 DATA = Path(__file__).parent / "data"
@@ -57,9 +56,9 @@ def findings_of(*results) -> Findings:
     return findings
 
 
-def render(reporter, findings: Findings) -> str:
+def render(format_name: str, findings: Findings) -> str:
     stream = io.StringIO()
-    reporter().write(findings, stream, color=False)
+    FINDINGS_FORMATS[format_name].write(findings, stream, color=False)
     return stream.getvalue()
 
 
@@ -126,7 +125,7 @@ def check_sarif(log: dict) -> None:
 def test_sarif_of_real_problems_is_valid_and_complete(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     findings = real_findings(tmp_path)
-    log = json.loads(render(SarifReporter, findings))
+    log = json.loads(render("sarif", findings))
     check_sarif(log)
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
@@ -251,7 +250,7 @@ def check_junit(document: str, findings: Findings) -> ET.Element:
 
 def test_junit_of_real_problems(tmp_path):
     findings = real_findings(tmp_path)
-    root = check_junit(render(JunitReporter, findings), findings)
+    root = check_junit(render("junit", findings), findings)
     suites = {Path(s.get("name")).name: s for s in root.findall("testsuite")}
     assert len(suites["refs.yaml"].findall("testcase/failure")) == 2  # a test case per problem
     assert [c.get("name") for c in suites["valid.yaml"].findall("testcase")] == ["no problems"]
@@ -268,14 +267,14 @@ def test_junit_warnings_and_notes_pass_unless_warnings_fail_the_run():
         Problem("m.yaml", 4, 1, "CJM301", "unaddressed pain", Severity.WARNING),
     ]
     findings = findings_from(problems)
-    root = check_junit(render(JunitReporter, findings), findings)
+    root = check_junit(render("junit", findings), findings)
     cases = root.findall("testsuite/testcase")
     assert not root.findall(".//failure") and root.get("failures") == "0"
     assert (
         "consider a KPI" in cases[0].find("system-out").text and "unaddressed pain" in cases[1].find("system-out").text
     )
     findings.strict_files.add("m.yaml")
-    root = check_junit(render(JunitReporter, findings), findings)
+    root = check_junit(render("junit", findings), findings)
     assert [f.get("type") for f in root.findall(".//failure")] == ["CJM301"] and root.get("failures") == "1"
 
 
@@ -284,7 +283,7 @@ def test_junit_warnings_and_notes_pass_unless_warnings_fail_the_run():
 def test_junit_is_well_formed_for_any_text(problem_list):
     """Control characters, `]]>`, quotes and markup in a message never break the XML."""
     findings = findings_from(problem_list)
-    root = check_junit(render(JunitReporter, findings), findings)
+    root = check_junit(render("junit", findings), findings)
     messages = [e.get("message") for e in root.iter() if e.tag in ("failure", "error")]
     expected = [f"{p.code} {p.message}" for p in findings.problems if findings.fails(p) or p.code == "CJM000"]
     assert len(messages) == len(expected)
@@ -311,7 +310,7 @@ def test_github_annotations_cannot_be_forged(problem_list, evil_file):
         ),
     ]
     findings = findings_from(problem_list)
-    lines = render(GithubReporter, findings).split("\n")
+    lines = render("github", findings).split("\n")
     assert lines[-1] == ""
     commands, summary = lines[:-2], lines[-2]
     assert len(commands) == len(findings.problems)
@@ -332,7 +331,7 @@ def test_github_annotations_cannot_be_forged(problem_list, evil_file):
 def test_github_annotation_of_a_real_problem(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     findings = real_findings(tmp_path)
-    first = render(GithubReporter, findings).splitlines()[0]
+    first = render("github", findings).splitlines()[0]
     assert first.startswith("::error file=マップ/夏服.yaml,line=7,col=11,title=CJM010::kind 'awarenes'")
 
 
@@ -340,7 +339,7 @@ def test_github_annotation_of_a_real_problem(tmp_path, monkeypatch):
 
 
 def test_registry_lists_every_ci_format():
-    assert {"text", "json", "github", "sarif", "junit"} <= set(REPORTERS)
+    assert {"text", "json", "github", "sarif", "junit"} <= set(FINDINGS_FORMATS)
 
 
 def test_check_text_problem_positions_feed_the_reports():
@@ -353,7 +352,7 @@ def test_check_text_problem_positions_feed_the_reports():
     [(None, "text"), ("r.sarif", "sarif"), ("r.json", "json"), ("r.xml", "junit"), ("r.log", "text"), ("-", "text")],
 )
 def test_default_format_follows_the_output_file(output, expected, tmp_path, monkeypatch):
-    from cjm.cli.options import report_destinations
+    from cjm.output.findings.runs import report_destinations
 
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -361,7 +360,8 @@ def test_default_format_follows_the_output_file(output, expected, tmp_path, monk
 
 
 def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, monkeypatch):
-    from cjm.cli.options import Destination, report_destinations
+    from cjm.output.findings.runs import report_destinations
+    from cjm.output.plan import Destination
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.chdir(tmp_path)
@@ -382,8 +382,8 @@ def test_github_actions_default_is_annotations_on_stdout_plus_files(tmp_path, mo
     ],
 )
 def test_bad_destinations_are_usage_errors(fmt, output, also, message, tmp_path, monkeypatch):
-    from cjm.cli.options import report_destinations
     from cjm.core.errors import CjmError
+    from cjm.output.findings.runs import report_destinations
 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CjmError, match=re.escape(message)):

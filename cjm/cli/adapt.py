@@ -260,10 +260,10 @@ def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[
     which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
     import os
 
-    from cjm.cli.options import run_inputs
     from cjm.core.problem import Problem
     from cjm.io.files import STDIN
     from cjm.io.safe_write import Inputs
+    from cjm.output.plan import run_inputs
     from cjm.validation.check import display_name, read_map
 
     if in_place and map_path == STDIN:
@@ -409,7 +409,7 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        from cjm.output.findings import json_text
+        from cjm.output.contract import json_text
 
         sys.stdout.write(
             json_text(
@@ -433,14 +433,10 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
 
 
 def _print_problems(problems: list[Any]) -> None:
-    from cjm.output.findings import Findings
-    from cjm.output.findings.text import TextReporter
+    from cjm.output.findings.text import write_problems
     from cjm.output.terminal import use_color
 
-    findings = Findings("adapt")
-    findings.problems.extend(sorted(problems))
-    findings.files.extend(sorted({p.file for p in problems}))
-    TextReporter().write(findings, sys.stderr, color=use_color(sys.stderr))
+    write_problems(problems, sys.stderr, color=use_color(sys.stderr), command="adapt")
 
 
 def _console(stream: IO[str]) -> Any:
@@ -542,6 +538,6 @@ def _report_json(outcome: Any, command: str, written: str | None, diff: bool, pr
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    from cjm.output.findings import json_text
+    from cjm.output.contract import json_text
 
     sys.stdout.write(json_text(document))

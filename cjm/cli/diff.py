@@ -6,8 +6,9 @@ from typing import IO, Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, OutputOption, destinations, run_inputs, write_destinations
+from cjm.cli.options import AlsoOption, OutputOption
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.output.plan import destinations, run_inputs, write_destinations
 
 _STYLES = {
     "heading": "bold",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -22,17 +21,9 @@ from cjm.cli.options import (
     StatisticsOption,
     StdinFilenameOption,
     exclusions,
-    report_destinations,
-    run_inputs,
-    write_reports,
 )
-from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
-
-if TYPE_CHECKING:
-    from cjm.io.safe_write import Inputs
-    from cjm.lint.base import Rule
-    from cjm.lint.engine import FileReport
-    from cjm.lint.settings import Overrides
+from cjm.core.errors import CjmError
+from cjm.output.rules import RULE_LIST_FORMATS
 
 RuleList = list[str] | None
 
@@ -106,11 +97,9 @@ def lint(
     \b
     Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
-    from cjm.cli.progress import tracked
     from cjm.io.files import expand
     from cjm.lint.settings import Overrides
-    from cjm.output.findings import Findings
-    from cjm.validation.check import in_pool
+    from cjm.output.findings.runs import Reporting, lint_run
 
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
@@ -118,79 +107,12 @@ def lint(
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
     files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
-    inputs = run_inputs(files)
-    targets = report_destinations(format, output, also, inputs)
-    # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=stdin_filename)
-    linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
-    reports = [report for _, report in linted]
-    if diff:
-        _show_diff(reports)
-        return
-    if fix:
-        _write_fixes(reports, inputs, quiet=quiet)
-    findings = Findings("lint", quiet=quiet)
-    for report in reports:
-        findings.files.append(report.source)
-        findings.problems.extend(report.problems)  # validation problems first, as each report has them
-        if report.strict:
-            findings.strict_files.add(report.source)
-    write_reports(findings, targets, statistics=statistics)
-    if any(report.unreadable for report in reports):
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
-
-
-def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
-    """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
-    from cjm.lint import engine
-    from cjm.validation.check import check_file
-
-    if path != "-" or not stdin_name:
-        return engine.lint_path(path, overrides, fix=fix)
-    result = check_file(path, stdin_name=stdin_name)
-    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
+    reporting = Reporting(format, output, tuple(also or ()), quiet, statistics, exit_zero, jobs, stdin_filename)
+    raise typer.Exit(lint_run(files, overrides, reporting, fix=fix, diff=diff))
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
-    from cjm.io.safe_write import write_text
-
-    fixed = [r for r in reports if r.fixed is not None]
-    for report in fixed:
-        write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
-    if fixed and not quiet:
-        from cjm.output.terminal import say
-
-        count = sum(r.fixes for r in fixed)
-        say(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.")
-
-
-def _show_diff(reports: list[FileReport]) -> None:
-    import difflib
-
-    from cjm.core.text import safe_block
-    from cjm.output.terminal import log_guard, say
-
-    changed = [r for r in reports if r.fixed is not None and r.text is not None]
-    for report in changed:
-        diff = difflib.unified_diff(
-            report.text.splitlines(True), report.fixed.splitlines(True), f"a/{report.source}", f"b/{report.source}"
-        )
-        log_guard(sys.stdout).write(safe_block("".join(diff)))
-    count = sum(r.fixes for r in changed)
-    say(
-        f"Would fix {count} problem{'s' if count != 1 else ''} in {len(changed)} "
-        f"file{'s' if len(changed) != 1 else ''}."
-        if changed
-        else "Nothing to fix."
-    )
-    if any(report.unreadable for report in reports):
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
 
 
 def rules(
@@ -203,7 +125,7 @@ def rules(
         ),
     ] = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text or json.", metavar="FORMAT")
+        str, typer.Option("--format", "-f", help=RULE_LIST_FORMATS.help("text"), metavar="FORMAT")
     ] = "text",
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
@@ -214,53 +136,8 @@ def rules(
     \b
     Example: cjm rules CJM201
     """
-    import json
+    from cjm.output.rules import listing
+    from cjm.output.terminal import use_color
 
-    from cjm.lint.docs import rule_json, rule_markdown
-    from cjm.lint.rules import RULES
-    from cjm.lint.settings import lookup, resolve_all
-
-    if format not in ("text", "json"):
-        raise CjmError(f"unknown format '{format}'; choose text or json")
-    single = lookup(rule) if rule is not None else None
-    chosen = [single] if single else [RULES[c] for c in sorted(resolve_all([rule or "ALL"], CjmError))]
-    if format == "json":
-        document = rule_json(single) if single else [rule_json(r) for r in chosen]
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif single:
-        _print_markdown(rule_markdown(single, level=1).split("\n", 2)[2])
-    else:
-        _print_table(chosen)
-
-
-def _print_markdown(text: str) -> None:
-    from cjm.output.terminal import console_for, use_color
-
-    color = use_color(sys.stdout)
-    if color:
-        from rich.markdown import Markdown
-
-        console_for(sys.stdout, color=True).print(Markdown(text))
-    else:
-        sys.stdout.write(text)
-
-
-def _print_table(chosen: list[Rule]) -> None:
-    from rich.text import Text
-
-    from cjm.output.terminal import console_for, use_color
-
-    color = use_color(sys.stdout)
-    console = console_for(sys.stdout, color=color)
-    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-    width = max(len(r.name) for r in chosen)
-    family = None
-    for r in chosen:
-        if r.family != family:
-            family = r.family
-            console.print(Text(f"{'' if r is chosen[0] else chr(10)}{family}", style="bold"), soft_wrap=True)
-        line = Text("  ")
-        line.append(r.code, style=styles[r.severity.value])
-        line.append(f" {r.name:<{width}} {r.severity.value:<7} {'fix' if r.fix else '   '} {r.doc.summary}")
-        console.print(line, soft_wrap=True)
-    console.print(f"\n{len(chosen)} rules. Show one with `cjm rules CODE`; docs/rules.md has them all.", soft_wrap=True)
+    chosen = RULE_LIST_FORMATS.named(format)
+    chosen.write(listing(rule), sys.stdout, color=use_color(sys.stdout))

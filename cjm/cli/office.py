@@ -73,12 +73,10 @@ def import_(
     from cjm.io.safe_write import Inputs, write_text
     from cjm.office.importer import import_grid
     from cjm.office.sheets import MAX_FILE_BYTES
-    from cjm.output.findings import REPORTERS, Findings
+    from cjm.output.findings import FINDINGS_FORMATS, Findings
     from cjm.output.terminal import use_color
 
-    fmt = format or "text"
-    if fmt not in REPORTERS:
-        raise CjmError(f"unknown format '{fmt}'; choose one of: {', '.join(REPORTERS)}")
+    report_format = FINDINGS_FORMATS.named(format or "text")
     if output is not None and output != "-":
         Inputs.of([path]).check(output)
         if os.path.exists(output) and not force:
@@ -94,7 +92,7 @@ def import_(
     findings = Findings("import")
     findings.add(path, imported.problems)
     report = sys.stderr if to_stdout else sys.stdout
-    REPORTERS[fmt]().write(findings, report, color=use_color(report))
+    report_format.write(findings, report, color=use_color(report))
     needs_review = any(p.severity is not Severity.INFO for p in imported.problems)
     raise typer.Exit(EXIT_FINDINGS if strict and needs_review else EXIT_OK)
 
@@ -160,7 +158,7 @@ def export(
     if output in (None, "-"):
         sys.stdout.write(data.decode("utf-8").lstrip("\ufeff"))  # CSV: the byte-order mark is for files
         return
-    from cjm.cli.options import run_inputs
+    from cjm.output.plan import run_inputs
 
     write_bytes(output, data, run_inputs([path]))
     say(f"Wrote {output}.", sys.stdout)

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import sys
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import IO, Annotated
+from typing import Annotated
 
 import typer
 
-from cjm.core.errors import CjmError
 from cjm.io.files import Exclude
-from cjm.io.safe_write import NO_INPUTS, Inputs
-from cjm.output.findings import REPORTERS, Findings
+from cjm.output.findings import FINDINGS_FORMATS
 
 Paths = Annotated[
     list[str],
@@ -30,7 +23,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(REPORTERS)}. Default: text, or github under GitHub Actions.",
+        help=FINDINGS_FORMATS.help("text, or github under GitHub Actions"),
         show_default=False,
         metavar="FORMAT",
     ),
@@ -67,14 +60,6 @@ JobsOption = Annotated[
         "number of files and the cores there are; 1: one process.",
     ),
 ]
-
-
-def run_inputs(files: Iterable[str]) -> Inputs:
-    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
-    from cjm.io.config import config_sources
-
-    files = list(files)
-    return Inputs.of([*files, *config_sources(files)])
 
 
 ExcludeOption = Annotated[
@@ -133,18 +118,6 @@ ExitZeroOption = Annotated[
 ]
 
 
-@contextmanager
-def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
-    """Standard output, or a file written atomically once the report is complete (never one of `inputs`)."""
-    if path is None:
-        yield sys.stdout
-        return
-    from cjm.io.safe_write import atomic_writer
-
-    with atomic_writer(path, inputs) as handle:
-        yield handle
-
-
 # --- several reports at once ------------------------------------------------------------------------------
 
 AlsoOption = Annotated[
@@ -156,114 +129,3 @@ AlsoOption = Annotated[
         show_default=False,
     ),
 ]
-
-# A report file's format when -o names the file but --format is not given.
-_FORMAT_BY_SUFFIX = {".sarif": "sarif", ".json": "json", ".xml": "junit", ".md": "markdown", ".txt": "text"}
-
-
-@dataclass(frozen=True)
-class Destination:
-    """Where one report goes: a format and a file, or standard output (`path` None); never over `inputs`."""
-
-    format: str
-    path: str | None = None
-    inputs: Inputs = NO_INPUTS
-    main: bool = field(default=False, compare=False)  # the report of --format and -o, not of --output-format
-
-
-def destinations(
-    format: str | None,
-    output: str | None,
-    also: list[str] | None,
-    choices: Collection[str],
-    inputs: Inputs,
-    *,
-    default: str = "text",
-) -> list[Destination]:
-    """The reports a command writes, checked before any work is done: the main one (`--format`, `-o`) and each
-    `--output-format FORMAT:FILE`, none of them over one of the run's `inputs`. Standard output is written first,
-    then the files."""
-    main = Destination(
-        _check_format(format, choices) if format else _default_format(output, choices, default),
-        None if output in (None, "-") else output,
-        inputs,
-        main=True,
-    )
-    targets = [main]
-    for spec in also or []:
-        name, sep, path = spec.partition(":")
-        if not sep or not path:
-            raise CjmError(f"--output-format '{spec}' needs FORMAT:FILE, for example sarif:cjm.sarif")
-        targets.append(Destination(_check_format(name, choices), None if path == "-" else path, inputs))
-    seen: set[str | None] = set()
-    for target in targets:
-        key = None if target.path is None else os.path.abspath(target.path)
-        if key in seen:
-            where = "standard output" if key is None else target.path
-            raise CjmError(f"two reports would be written to {where}; give each report its own file")
-        seen.add(key)
-        if target.path is not None:
-            inputs.check(target.path)
-            _check_writable(target.path)
-    return sorted(targets, key=lambda t: t.path is not None)
-
-
-def write_destinations(targets: list[Destination], render: Callable[[str, IO[str], bool], None]) -> None:
-    """Write each report: `render(format, stream, color)`; colour only for a terminal on standard output."""
-    from cjm.output.terminal import use_color
-
-    for target in targets:
-        with output_stream(target.path, target.inputs) as stream:
-            render(target.format, stream, target.path is None and use_color(stream))
-
-
-def default_reporter() -> str:
-    """The report on standard output when none is asked for: annotations under GitHub Actions, else text."""
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def report_destinations(
-    format: str | None, output: str | None, also: list[str] | None, inputs: Inputs
-) -> list[Destination]:
-    """`destinations` for the finding reporters of `validate` and `lint`."""
-    return destinations(format, output, also, REPORTERS, inputs, default=default_reporter())
-
-
-def write_reports(findings: Findings, targets: list[Destination], *, statistics: bool = False) -> None:
-    """Write the reports; with `statistics`, the main one counts the problems of each code instead."""
-    from dataclasses import replace
-
-    from cjm.output.findings.statistics import StatisticsJsonReporter, StatisticsReporter
-
-    counted = {"json": StatisticsJsonReporter}
-    reporters = {**REPORTERS, **{r.name: r for r in (StatisticsReporter, StatisticsJsonReporter)}}
-    if statistics:
-        targets = [replace(t, format=counted.get(t.format, StatisticsReporter).name) if t.main else t for t in targets]
-    write_destinations(targets, lambda name, stream, color: reporters[name]().write(findings, stream, color=color))
-
-
-def _check_format(name: str, choices: Collection[str]) -> str:
-    if name not in choices:
-        raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(choices)}")
-    return name
-
-
-def _default_format(output: str | None, choices: Collection[str], default: str) -> str:
-    if output in (None, "-"):
-        return default
-    suffix = os.path.splitext(output)[1].lower()
-    inferred = _FORMAT_BY_SUFFIX.get(suffix)
-    if inferred is not None and inferred not in choices:
-        raise CjmError(
-            f"-o {output}: a {suffix} file is {inferred}, which this command does not write; give "
-            f"--format ({', '.join(choices)}) or another file name"
-        )
-    return inferred if inferred is not None else ("text" if "text" in choices else default)
-
-
-def _check_writable(path: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise CjmError(f"{path}: is a directory; give a file name for the report")
-    if not os.path.isdir(folder):
-        raise CjmError(f"{path}: folder {folder} does not exist; create it first")

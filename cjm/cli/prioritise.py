@@ -13,11 +13,10 @@ from cjm.cli.options import (
     OutputOption,
     Paths,
     exclusions,
-    output_stream,
-    run_inputs,
 )
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.core.problem import Severity
+from cjm.output.plan import output_stream, run_inputs
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
+from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
@@ -73,9 +73,9 @@ def render(
     """
     from cjm.io.files import expand
     from cjm.io.safe_write import write_bytes
+    from cjm.output.plan import STDOUT, plan, prepare, run_inputs, writes_folder
     from cjm.render import FORMATS, format_for, view_named
     from cjm.render import render as draw
-    from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
 
     chosen = view_named(view)
     skip = exclusions(exclude, extend_exclude, gitignore)
@@ -178,10 +178,10 @@ def report(
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
     from cjm.io.safe_write import write_bytes, write_text
+    from cjm.output.plan import STDOUT, Target, check, prepare, run_inputs
     from cjm.render import render as draw
     from cjm.render.graphviz import find_dot
     from cjm.render.mermaid import build_mermaid
-    from cjm.render.outputs import STDOUT, Target, check, prepare
     from cjm.report import REPORT_FORMATS, build_report, html, markdown
 
     to_stdout = output is None or output == STDOUT

@@ -22,11 +22,8 @@ from cjm.cli.options import (
     StatisticsOption,
     StdinFilenameOption,
     exclusions,
-    report_destinations,
-    run_inputs,
-    write_reports,
 )
-from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.core.errors import CjmError
 
 
 def validate(
@@ -59,25 +56,12 @@ def validate(
     \b
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
-    from cjm.cli.progress import tracked
     from cjm.io.files import expand
-    from cjm.output.findings import Findings
-    from cjm.validation.check import check_files
+    from cjm.output.findings.runs import Reporting, validate_run
 
     files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
-    targets = report_destinations(format, output, also, run_inputs(files))
-    findings = Findings("validate", quiet=quiet)
-    unreadable = False
-    # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
-    results = check_files(files, keep=False, jobs=jobs, stdin_name=stdin_filename)
-    checked = zip(tracked(files, "Validating", quiet=quiet), results, strict=True)
-    for _, result in checked:
-        findings.add(result.source, result.problems)
-        unreadable |= result.unreadable
-    write_reports(findings, targets, statistics=statistics)
-    if unreadable:
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK)
+    reporting = Reporting(format, output, tuple(also or ()), quiet, statistics, exit_zero, jobs, stdin_filename)
+    raise typer.Exit(validate_run(files, reporting))
 
 
 def schema() -> None:

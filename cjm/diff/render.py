@@ -295,7 +295,7 @@ def json_document(results: list[MapDiff], errors: list[dict[str, Any]] | None = 
         "maps": [r.to_dict() for r in results],
         "errors": errors or [],
     }
-    from cjm.output.findings import json_text
+    from cjm.output.contract import json_text
 
     return json_text(document)
 

@@ -29,7 +29,7 @@ from typing import IO, Any
 from cjm import __version__
 from cjm.core.text import safe
 from cjm.core.vocabulary import in_language
-from cjm.output.findings import json_text
+from cjm.output.contract import json_text
 from cjm.prioritise.classify import quadrant_name, risk_name, stage_name
 from cjm.prioritise.coverage import LowPoint, PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap

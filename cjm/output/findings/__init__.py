@@ -1,6 +1,6 @@
-"""Reporters turn findings into output: one class per format, chosen by name from `REPORTERS`.
+"""The reports of `validate` and `lint`: one writer per format, chosen by name from `FINDINGS_FORMATS`.
 
-A reporter never decides the exit code and never reads a map; it gets `Findings` and a stream.
+A writer never decides the exit code and never reads a map; it gets `Findings` and a stream.
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import IO, Protocol
 
 from cjm.core.problem import Problem, Severity
+from cjm.output.formats import Format, Registry
 
 
 @dataclass
@@ -52,31 +52,41 @@ class Findings:
         return len({p.file for p in self.problems})
 
 
-class Reporter(Protocol):
-    name: str
-    description: str
+# Every report `validate` and `lint` write (`--format`, `--output-format`), in the order help lists them.
+FINDINGS_FORMATS: Registry[Findings] = Registry(
+    "report",
+    Format(
+        "text",
+        "human-readable lines and a summary (colour on a terminal)",
+        "cjm.output.findings.text:write_text",
+        (".txt",),
+    ),
+    Format(
+        "json", "one JSON document with every problem and a summary", "cjm.output.findings.json:write_json", (".json",)
+    ),
+    Format(
+        "github",
+        "GitHub Actions annotations (the default under GitHub Actions)",
+        "cjm.output.findings.github:write_github",
+    ),
+    Format(
+        "sarif",
+        "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, editors)",
+        "cjm.output.findings.sarif:write_sarif",
+        (".sarif",),
+    ),
+    Format(
+        "junit", "JUnit XML test results, one test case per problem", "cjm.output.findings.junit:write_junit", (".xml",)
+    ),
+)
 
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None: ...
-
-
-def json_text(value: object) -> str:
-    """A JSON document as cjm writes every one: indented, non-ASCII text kept, ending in a newline. The GitHub
-    Actions runner reads `##[` anywhere in a log line as a command; `\\u005b` is the same `[` to every JSON reader,
-    so text from a map cannot forge one when a document is printed in a CI log."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("##[", "##\\u005b") + "\n"
-
-
-def _registry() -> dict[str, type[Reporter]]:
-    from cjm.output.findings.github import GithubReporter
-    from cjm.output.findings.json import JsonReporter
-    from cjm.output.findings.junit import JunitReporter
-    from cjm.output.findings.sarif import SarifReporter
-    from cjm.output.findings.text import TextReporter
-
-    reporters = (TextReporter, JsonReporter, GithubReporter, SarifReporter, JunitReporter)
-    return {r.name: r for r in reporters}  # type: ignore[misc]
-
-
-REPORTERS: dict[str, type[Reporter]] = _registry()
+# What `--statistics` writes in place of the main report: the counts as JSON for a JSON report, else as text.
+STATISTICS_FORMATS: Registry[Findings] = Registry(
+    "statistics",
+    Format(
+        "text", "the number of problems of each code, most first", "cjm.output.findings.statistics:write_statistics"
+    ),
+    Format(
+        "json", "the number of problems of each code, as JSON", "cjm.output.findings.statistics:write_statistics_json"
+    ),
+)

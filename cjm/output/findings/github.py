@@ -26,15 +26,11 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter:
-    name = "github"
-    description = "GitHub Actions annotations (the default under GitHub Actions)"
-
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        for p in findings.problems:
-            title = f"{p.code} {p.rule}".strip()
-            stream.write(
-                f"::{_LEVELS[p.severity]} file={escape_property(p.file)},line={p.line},col={p.col},"
-                f"title={escape_property(title)}::{escape_data(p.message)}\n"
-            )
-        stream.write(escape_data(summary(findings)) + "\n")
+def write_github(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    lines = [
+        f"::{_LEVELS[p.severity]} file={escape_property(p.file)},line={p.line},col={p.col},"
+        f"title={escape_property(f'{p.code} {p.rule}'.strip())}::{escape_data(p.message)}\n"
+        for p in findings.problems
+    ]
+    lines.append(escape_data(summary(findings)) + "\n")
+    stream.write("".join(lines))

@@ -26,18 +26,14 @@ _NOT_XML = "[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 CLEAN_CASE = "no problems"
 
 
-class JunitReporter:
-    name = "junit"
-    description = "JUnit XML test results, one test case per problem"
+def write_junit(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    import xml.etree.ElementTree as ET
 
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        import xml.etree.ElementTree as ET
-
-        root = junit_tree(findings)
-        ET.indent(root)
-        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        stream.write(ET.tostring(root, encoding="unicode"))
-        stream.write("\n")
+    root = junit_tree(findings)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")
 
 
 def junit_tree(findings: Findings) -> Element:

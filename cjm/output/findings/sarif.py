@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 from cjm import __version__
 from cjm.core.problem import DOCS_URL, Problem, Severity
-from cjm.output.findings import Findings, json_text
+from cjm.output.contract import json_text
+from cjm.output.findings import Findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,12 +26,8 @@ STDIN_NAME = "<stdin>"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-class SarifReporter:
-    name = "sarif"
-    description = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, editors)"
-
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        stream.write(json_text(sarif_log(findings, os.getcwd())))
+def write_sarif(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    stream.write(json_text(sarif_log(findings, os.getcwd())))
 
 
 def sarif_log(findings: Findings, root: str) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from cjm.core.problem import Problem, Severity
-from cjm.output.findings import Findings, json_text
-from cjm.output.findings.text import summary
+from cjm.output.findings import Findings
+from cjm.output.findings.text import summary, write_lines
 from cjm.output.terminal import console_for
 
 
@@ -41,31 +41,28 @@ def statistics(findings: Findings) -> list[CodeCount]:
     return sorted(entries, key=lambda e: (-e.count, e.code, e.severity.rank))
 
 
-class StatisticsReporter:
-    name = "statistics"
-    description = "the number of problems of each code, most first"
+def write_statistics(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    entries = statistics(findings)
+    width = max((len(f"{e.count:,}") for e in entries), default=1)
+    if not color:
+        lines = [f"{e.count:>{width},}  {e.code}  [{e.severity.value}] {e.name}" for e in entries]
+        write_lines([*lines, summary(findings)], stream)
+        return
+    from rich.text import Text
 
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        from rich.text import Text
-
-        console = console_for(stream, color=color)
-        entries = statistics(findings)
-        width = max((len(f"{e.count:,}") for e in entries), default=1)
-        for entry in entries:
-            line = Text(f"{entry.count:>{width},}  ")
-            line.append(entry.code, style="bold")
-            line.append(f"  [{entry.severity.value}] {entry.name}")
-            console.print(line, soft_wrap=True)
-        console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
+    console = console_for(stream, color=color)
+    for entry in entries:
+        line = Text(f"{entry.count:>{width},}  ")
+        line.append(entry.code, style="bold")
+        line.append(f"  [{entry.severity.value}] {entry.name}")
+        console.print(line, soft_wrap=True)
+    console.print(summary(findings), style="bold" if findings.problems else "green", soft_wrap=True)
 
 
-class StatisticsJsonReporter:
-    name = "statistics-json"
-    description = "the number of problems of each code, as JSON"
+def write_statistics_json(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    from cjm.output.contract import json_text
 
-    def write(self, findings: Findings, stream: IO[str], *, color: bool) -> None:
-        document = [
-            {"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count}
-            for e in statistics(findings)
-        ]
-        stream.write(json_text(document))
+    document = [
+        {"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count} for e in statistics(findings)
+    ]
+    stream.write(json_text(document))
