@@ -116,8 +116,9 @@ def test_rules_lists_every_rule_and_shows_one() -> None:
         shown = invoke("rules", code)
         assert shown.exit_code == 0 and "Fails:" in shown.output and "Passes:" in shown.output
     listed = json.loads(invoke("rules", "--format", "json").output)
-    assert [r["code"] for r in listed] == list(RULES)
-    assert json.loads(invoke("rules", "CJM402", "-f", "json").output)["options"]["drop"]["default"] == 2
+    assert listed["command"] == "rules" and [r["code"] for r in listed["rules"]] == list(RULES)
+    [one] = json.loads(invoke("rules", "CJM402", "-f", "json").output)["rules"]
+    assert one["options"]["drop"]["default"] == 2
 
 
 def test_every_command_has_help_with_an_example() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -322,10 +321,9 @@ def _list(rules: Any, format: str) -> None:
             }
             for r in rules
         ]
-        sys.stdout.write(
-            json.dumps({"tool": "cjm", "command": "adapt --list", "rules": document}, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        from cjm.output.contract import envelope, json_text
+
+        sys.stdout.write(json_text(envelope("adapt --list", rules=document)))
         return
     from rich.text import Text
 
@@ -409,19 +407,12 @@ def _refuse(outcome: Any, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        from cjm.output.contract import json_text
+        from cjm.output.contract import envelope, json_text, problem_json
 
-        sys.stdout.write(
-            json_text(
-                {
-                    "tool": "cjm",
-                    "command": command,
-                    "file": outcome.source,
-                    "ok": False,
-                    "problems": [_problem_json(p) for p in outcome.problems],
-                }
-            )
+        document = envelope(
+            command, file=outcome.source, ok=False, problems=[problem_json(p) for p in outcome.problems]
         )
+        sys.stdout.write(json_text(document))
     else:
         _print_problems(outcome.problems)
     if outcome.reports:
@@ -504,40 +495,24 @@ def _print_diff(text: str) -> None:
         console.print(Text(safe(line), style=style), soft_wrap=True)
 
 
-def _problem_json(p: Any) -> dict[str, Any]:
-    return {
-        "file": p.file,
-        "line": p.line,
-        "column": p.col,
-        "code": p.code,
-        "severity": p.severity.value,
-        "message": p.message,
-        "path": p.path,
-    }
-
-
 def _report_json(outcome: Any, command: str, written: str | None, diff: bool, print_map: bool) -> None:
-    from cjm import __version__
+    from cjm.output.contract import envelope, json_text, problem_json
 
-    document: dict[str, Any] = {
-        "tool": "cjm",
-        "version": __version__,
-        "command": command,
-        "file": outcome.source,
-        "ok": True,
-        "changed": outcome.changed,
-        "written": written,
-        "notices": outcome.notices,
-        "rules": [
+    document = envelope(
+        command,
+        file=outcome.source,
+        ok=True,
+        changed=outcome.changed,
+        written=written,
+        notices=outcome.notices,
+        rules=[
             {"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
             for r in outcome.reports
         ],
-        "review": [_problem_json(p) for p in outcome.review],
-    }
+        review=[problem_json(p) for p in outcome.review],
+    )
     if diff:
         document["diff"] = outcome.diff()
     if print_map:
         document["map"] = outcome.text
-    from cjm.output.contract import json_text
-
     sys.stdout.write(json_text(document))

@@ -131,10 +131,9 @@ def _print_text(lines: list, stream: IO[str], color: bool) -> None:
 
 
 def _error_entry(error) -> dict:
-    return {
-        "file": error.source,
-        "problems": [{"line": p.line, "column": p.col, "code": p.code, "message": p.message} for p in error.problems],
-    }
+    from cjm.output.contract import problem_json
+
+    return {"file": error.source, "problems": [problem_json(p) for p in error.problems]}
 
 
 def _report_errors(errors: list) -> None:

@@ -40,10 +40,9 @@ def listing(selector: str | None) -> RuleListing:
 
 def write_json(listing: RuleListing, stream: IO[str], *, color: bool) -> None:
     from cjm.lint.docs import rule_json
-    from cjm.output.contract import json_text
+    from cjm.output.contract import envelope, json_text
 
-    documents = [rule_json(r) for r in listing.rules]
-    stream.write(json_text(documents[0] if listing.single else documents))
+    stream.write(json_text(envelope("rules", rules=[rule_json(r) for r in listing.rules])))
 
 
 def write_text(listing: RuleListing, stream: IO[str], *, color: bool) -> None:

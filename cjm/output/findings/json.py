@@ -11,6 +11,11 @@ from cjm.output.findings import Findings
 
 def findings_json(findings: Findings) -> dict[str, Any]:
     """The findings document: the envelope, how many files were checked, a summary and every problem."""
+    return run_json(findings, problems=[problem_json(p) for p in findings.problems])
+
+
+def run_json(findings: Findings, **fields: Any) -> dict[str, Any]:
+    """The envelope, how many files were checked and the summary of a run, then `fields`."""
     counts = findings.counts
     return envelope(
         findings.command,
@@ -20,7 +25,7 @@ def findings_json(findings: Findings) -> dict[str, Any]:
             **{s.value: counts[s] for s in Severity},
             "files_with_problems": findings.files_with_problems,
         },
-        problems=[problem_json(p) for p in findings.problems],
+        **fields,
     )
 
 

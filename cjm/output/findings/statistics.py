@@ -60,9 +60,11 @@ def write_statistics(findings: Findings, stream: IO[str], *, color: bool) -> Non
 
 
 def write_statistics_json(findings: Findings, stream: IO[str], *, color: bool) -> None:
+    """The findings document (`json`) with the counts in place of the problems."""
     from cjm.output.contract import json_text
+    from cjm.output.findings.json import run_json
 
-    document = [
+    counts = [
         {"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count} for e in statistics(findings)
     ]
-    stream.write(json_text(document))
+    stream.write(json_text(run_json(findings, statistics=counts)))
