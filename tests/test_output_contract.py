@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from cjm.core.errors import CjmError
 from cjm.core.problem import Problem, Severity
 from cjm.output.contract import problem_json
 from cjm.output.findings import FINDINGS_FORMATS, STATISTICS_FORMATS, Findings
 from cjm.output.findings.text import problem_line, styled_line
-from cjm.output.formats import Registry
+from cjm.output.formats import Format, Registry
 from cjm.output.plan import REPORT_SUFFIXES
 from cjm.output.rules import RULE_LIST_FORMATS
 from cjm.output.terminal import console_for
@@ -94,6 +96,25 @@ def test_problem_json_keeps_the_omitted_count_only_where_there_is_one():
 
 
 # --- registries -------------------------------------------------------------------------------------------------
+
+
+def _shout(value: str, stream, *, color: bool) -> None:
+    stream.write(value.upper() + ("!" if color else ""))
+
+
+def test_a_registry_picks_by_name_and_suffix_and_refuses_the_rest():
+    registry = Registry(
+        "shout", Format("shout", "in capitals", _shout, (".txt",)), Format("lazy", "by name", "io:open")
+    )
+    stream = io.StringIO()
+    registry.named("shout").write("ジャーニー map", stream, color=True)
+    assert stream.getvalue() == "ジャーニー MAP!"
+    assert registry.for_path("NOTES.TXT") is registry["shout"] and registry.for_path("notes") is None
+    assert registry["lazy"].load() is open and list(registry) == ["shout", "lazy"]
+    with pytest.raises(CjmError, match=re.escape("unknown format 'loud'; choose one of: shout, lazy")):
+        registry.named("loud")
+    with pytest.raises(ValueError, match="two shout formats"):
+        Registry("shout", Format("a", "", _shout), Format("a", "", _shout))
 
 
 @pytest.mark.parametrize("registry", [FINDINGS_FORMATS, STATISTICS_FORMATS, RULE_LIST_FORMATS], ids=repr)

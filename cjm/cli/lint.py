@@ -125,7 +125,7 @@ def rules(
         ),
     ] = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help=RULE_LIST_FORMATS.help("text"), metavar="FORMAT")
+        str, typer.Option("--format", "-f", help=RULE_LIST_FORMATS.help(), metavar="FORMAT")
     ] = "text",
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
