@@ -166,3 +166,22 @@ def test_an_uncoloured_report_is_written_at_once(tmp_path: Path):
     FINDINGS_FORMATS["text"].write(findings, stream, color=False)
     lines = stream.getvalue().splitlines()
     assert Counting.writes == 1 and len(lines) == 1001 and lines[0] == "マップ.yaml:1:1: CJM010 [error] unknown key `1`"
+
+
+# --- a run is a library call ------------------------------------------------------------------------------------
+
+
+def test_a_run_writes_its_reports_and_returns_the_exit_code(tmp_path: Path, capsys):
+    from cjm.lint.settings import Overrides
+    from cjm.output.findings.runs import Reporting, lint_run, validate_run
+
+    sarif, counted = tmp_path / "cjm.sarif", tmp_path / "counts.json"
+    reporting = Reporting(format="json", output=str(counted), also=(f"sarif:{sarif}",), statistics=True, jobs=1)
+    assert validate_run([CYCLE, APPAREL], reporting) == 1
+    assert capsys.readouterr().out == ""
+    assert json.loads(counted.read_text(encoding="utf-8"))["statistics"][0]["code"] == "CJM022"
+    assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == 1
+    assert validate_run([CYCLE], Reporting(exit_zero=True, quiet=True)) == 0
+    assert capsys.readouterr().out.startswith(f"{CYCLE}:17:18: CJM022 [error] dependency cycle")
+    assert lint_run([APPAREL], Overrides(), Reporting(format="json"), fix=False, diff=False) == 0
+    assert json.loads(capsys.readouterr().out)["command"] == "lint"

@@ -124,9 +124,7 @@ def rules(
             metavar="RULE",
         ),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help=RULE_LIST_FORMATS.help(), metavar="FORMAT")
-    ] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", help=RULE_LIST_FORMATS.help(), metavar="FORMAT")] = "text",
 ) -> None:
     """List the lint rules, or show one: what it checks, why it matters for the journey, its options, and a
     failing and a passing example.
