@@ -9,6 +9,11 @@ import typer
 
 from cjm.io.files import Exclude
 from cjm.output.findings import FINDINGS_FORMATS
+from cjm.output.plan import REPORT_SUFFIXES
+
+_SUFFIX_HELP = ", ".join(
+    suffix if suffix == f".{name}" else f"{suffix} for {name}" for suffix, name in REPORT_SUFFIXES.items()
+)
 
 Paths = Annotated[
     list[str],
@@ -33,8 +38,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write the report to this file instead of standard output. Without --format, a "
-        "suffix that names a format picks it (.sarif, .json, .xml for junit, .md for markdown).",
+        help="Write the report to this file instead of standard output. Without --format, a suffix that names a "
+        f"format picks it ({_SUFFIX_HELP}).",
         show_default=False,
         metavar="FILE",
     ),
