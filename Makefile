@@ -26,7 +26,7 @@ $(MERMAID_STAMP): $(MERMAID_CLI)/package.json $(MERMAID_CLI)/package-lock.json
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
 # The main job on the samples: check them, rank one map's initiatives, draw every map, write a report.
@@ -55,7 +55,7 @@ bench: setup $(BENCH_STAMP)
 	$(BIN)/python -m bench.run
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	@touch $@
 
 # Coverage-guided fuzzing of the loader and everything behind it (atheris), for FUZZ_SECONDS.
