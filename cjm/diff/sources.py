@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cjm.core.errors import CjmError
@@ -105,7 +105,7 @@ def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChange
 
 
 def diff_git(
-    revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True, cwd: str = "."
+    revision: str | GitChanges, paths: Sequence[str] = (), *, scores: bool = True, cwd: str = "."
 ) -> Iterator[MapDiff | MapError]:
     """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
     empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are

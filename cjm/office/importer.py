@@ -41,7 +41,6 @@ RULE_NAMES = {
     OUTSIDE_GRID: "import-outside-grid",
 }
 
-LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
 CHANNEL_CODES = (
     "search",
     "sns",
@@ -291,7 +290,8 @@ class _Reader:
 
     def _persona_field(self, persona: dict[str, Any], name: str, value: str) -> None:
         if name in ("name", "description"):
-            persona[name] = (persona.get(name) + " " if persona.get(name) else "") + " ".join(value.split())
+            earlier = persona.get(name)
+            persona[name] = (f"{earlier} " if earlier else "") + " ".join(value.split())
         elif name in DEMOGRAPHICS:
             number = value.strip().rstrip("歳才").strip()
             persona.setdefault("demographics", {})[name] = int(number) if name == "age" and number.isdigit() else value

@@ -10,7 +10,7 @@ from typing import Any
 from cjm.core.errors import CjmError
 from cjm.core.model import Initiative, Journey
 from cjm.core.problem import Problem, Severity
-from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
+from cjm.prioritise.classify import STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
 from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
@@ -69,10 +69,6 @@ class RankedInitiative:
         """`map-id:initiative-id`, unique across a portfolio."""
         return f"{self.map_id}:{self.id}"
 
-    @property
-    def quadrant_label(self) -> str:
-        return QUADRANTS[self.quadrant]
-
     def label(self, language: str = "en") -> str:
         """The quadrant and the risk, as a person reads them: `big bet, rethink`, `大型施策・要再検討`."""
         name = quadrant_name(self.quadrant, language)
@@ -98,8 +94,8 @@ class Roadmap:
     def _risky_answers(self) -> tuple[tuple[PainPoint, tuple[RankedInitiative, ...]], ...]:
         answers: dict[tuple[str, str], list[RankedInitiative]] = {}
         for item in self.initiatives:
-            for pain in item.addresses.pain_points:
-                answers.setdefault((item.map_id, pain), []).append(item)
+            for pain_id in item.addresses.pain_points:
+                answers.setdefault((item.map_id, pain_id), []).append(item)
         out = []
         for pain in sorted(self.coverage.pain_points, key=lambda p: -(p.severity or 0)):
             found = answers.get((pain.map_id, pain.id), [])
@@ -213,7 +209,7 @@ def prioritise(
     ranked = []
     for rank, journey, initiative, score, quadrant_key, quadrant_why, _ in classified:
         key = (journey.id, initiative.id)
-        stage, stage_why = placement[key]
+        placed, stage_why = placement[key]
         risk_key, risk_why = risk(initiative.raw)
         dependent = pulled_by.get(key)
         ranked.append(
@@ -227,7 +223,7 @@ def prioritise(
                 terms=score.terms,
                 quadrant=quadrant_key,
                 quadrant_reason=quadrant_why,
-                stage=stage,
+                stage=placed,
                 stage_reason=stage_why,
                 pinned=initiative["stage"] is not None,
                 depends_on=tuple(initiative.depends_on),

@@ -224,7 +224,7 @@ def _roadmap(journey: Journey, roadmap: Roadmap | None, language: str) -> Sectio
     section.paragraphs.append(word("roadmap_intro", language))
     names = {p.id: p.name for p in journey.phases}
     titles = {r.id: r.title for r in mine}
-    rows = []
+    rows: list[list[Cell]] = []
     for stage, _, members in roadmap.stages if roadmap else []:
         for ranked in members:
             if ranked.map_id != journey.id:
@@ -256,7 +256,7 @@ def _low_points(journey: Journey, roadmap: Roadmap | None, language: str) -> Sec
             if low.map_id == journey.id:
                 stages[(low.phase_id, low.persona)] = low.stage
     personas = {p.id: p.name for p in journey.personas}
-    rows = []
+    rows: list[list[Cell]] = []
     for lane, points in curves(journey):
         for point in points:
             if not point.low:
@@ -280,7 +280,7 @@ def _low_points(journey: Journey, roadmap: Roadmap | None, language: str) -> Sec
 
 
 def _kpis(journey: Journey, language: str) -> Section:
-    rows = []
+    rows: list[list[Cell]] = []
     for phase in journey.phases:
         if not phase.kpis:
             rows.append([phase.name, word("none", language), "", ""])
