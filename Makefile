@@ -43,11 +43,20 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Style, types, the layers' import contract and dead code ([tool.ruff], [tool.mypy], [tool.importlinter] and
+# [tool.vulture] in pyproject.toml); `make format` fixes what can be fixed by itself.
+LINT_PATHS := cjm tests bench fuzz tools vulture_whitelist.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check cjm tests bench fuzz tools
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix cjm tests bench fuzz tools
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 # The benchmark harness (docs/benchmarks.md): generates its corpus, measures cjm against check-jsonschema, yamllint,
 # PyYAML and dot in the same run, prints the ratios against their targets, writes bench/results/latest.json.
