@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from cjm.core.problem import Problem, Severity
 from cjm.prioritise.classify import STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
 from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
-from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
+from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, fmt, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
 
 MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
@@ -124,8 +125,6 @@ class Roadmap:
             return found[0]
         if found:
             raise CjmError(f"'{ref}' is in several maps; name one: {', '.join(r.ref for r in found)}")
-        import difflib
-
         close = difflib.get_close_matches(
             ref, [r.id for r in self.initiatives] + [r.ref for r in self.initiatives], n=1
         )
@@ -275,8 +274,6 @@ def _prerequisites_first(
 
 
 def _score_text(model: ScoringModel, value: float) -> str:
-    from cjm.prioritise.scoring import fmt
-
     return f"{value:.1f}" if model.name == "default" else fmt(value)
 
 
