@@ -50,9 +50,9 @@ LINT_PATHS := cjm tests bench fuzz tools vulture_whitelist.py
 lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/vulture
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format $(LINT_PATHS)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from cjm.cli import COMMANDS
+from tests.conftest import ROOT, cli
 
 SAMPLE = "samples/cosmetics-subscription.yaml"
 
@@ -116,3 +117,20 @@ def test_validating_into_a_pipe_loads_no_rich(tmp_path):
 def test_each_command_loads_only_the_libraries_it_uses(tmp_path, args, unused):
     names = imported(*(arg.format(out=tmp_path) for arg in args), tmp_path=tmp_path)
     assert loaded(names, unused) == []
+
+
+def test_help_before_a_command_lists_every_command():
+    """`cjm --help validate` is the list of commands, like `cjm --help` (the named command is not loaded alone)."""
+    listed = cli("--help", "validate")
+    assert listed.returncode == 0
+    assert listed.stdout == cli("--help").stdout
+    for name, _, _ in COMMANDS:
+        assert f"  {name} " in listed.stdout
+
+
+def test_every_listed_command_runs_its_own_function():
+    """Each `module:function` of COMMANDS names a command function, and its help is its own."""
+    for name, _, _ in COMMANDS:
+        shown = cli(name, "--help")
+        assert shown.returncode == 0, (name, shown.stderr)
+        assert shown.stdout.startswith(f"Usage: cjm {name} "), (name, shown.stdout[:200])
