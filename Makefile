@@ -50,7 +50,7 @@ LINT_PATHS := cjm tests bench fuzz tools vulture_whitelist.py
 lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/vulture
 	$(BIN)/mypy
 
