@@ -29,6 +29,7 @@ from cjm.office.cells import (
 )
 from cjm.office.labels import DEMOGRAPHICS, PERSONA_FIELDS, PERSONA_TITLES, ROLE_WORDS
 from cjm.office.sheets import MAX_ROWS, Sheet, SheetError, read_sheets
+from cjm.office.yaml_text import map_text
 
 PLACED_FOR_REVIEW = "CJM070"  # a cell placed where it may not belong, marked `review: true`
 READ_AS = "CJM071"  # how a value was read (an emotion on a 1..5 scale, a face, a word)
@@ -223,8 +224,6 @@ class _Reader:
         if self.personas:
             data["personas"] = self.personas
         data["phases"] = phases
-        from cjm.office.yaml_text import map_text
-
         header = (
             f"Imported by `cjm import` from {os.path.basename(self.source)}"
             f"{' (sheet ' + self.sheet.name + ')' if self.prefix else ''}. Entries marked `review: true` "
