@@ -26,7 +26,7 @@ $(MERMAID_STAMP): $(MERMAID_CLI)/package.json $(MERMAID_CLI)/package-lock.json
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
 # The main job on the samples: check them, rank one map's initiatives, draw every map, write a report.
@@ -43,11 +43,20 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Style, types, the layers' import contract and dead code ([tool.ruff], [tool.mypy], [tool.importlinter] and
+# [tool.vulture] in pyproject.toml); `make format` fixes what can be fixed by itself.
+LINT_PATHS := cjm tests bench fuzz tools vulture_whitelist.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check cjm tests bench fuzz tools
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/vulture
+	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix cjm tests bench fuzz tools
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 # The benchmark harness (docs/benchmarks.md): generates its corpus, measures cjm against check-jsonschema, yamllint,
 # PyYAML and dot in the same run, prints the ratios against their targets, writes bench/results/latest.json.
@@ -55,7 +64,7 @@ bench: setup $(BENCH_STAMP)
 	$(BIN)/python -m bench.run
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	@touch $@
 
 # Coverage-guided fuzzing of the loader and everything behind it (atheris), for FUZZ_SECONDS.

@@ -223,7 +223,7 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 
 
 # A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
-# while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
+# while they grow made adapt slower, and slower than linear in the map (bench/run.py).
 @collector_paused()
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
     from cjm.core.edit import copy_roundtrip, dump_roundtrip

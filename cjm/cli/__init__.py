@@ -1,122 +1,55 @@
 """The command line: a thin layer that parses options, calls the library and maps outcomes to exit codes.
 
-Each command lives in a small module of this package; this one builds the app and turns every failure into
-a one-line message (a traceback only with `--debug` or CJM_DEBUG=1).
+Each command lives in a small module of this package, imported only when that command runs (`cjm.cli.root` builds
+the typer app); this module turns every failure into a one-line message (a traceback only with `--debug` or
+CJM_DEBUG=1). `cjm --version` imports neither typer nor any command, so it costs little more than the interpreter;
+tests/test_startup.py keeps each command's imports to what it uses.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
 import os
 import sys
-from typing import Annotated, Any
-
-import typer
-import typer.main
+from typing import TYPE_CHECKING
 
 from cjm import __version__
-from cjm.cli import adapt as adapt_cmd
-from cjm.cli import diff as diff_cmd
-from cjm.cli import lint as lint_cmd
-from cjm.cli import office as office_cmd
-from cjm.cli import prioritise as prioritise_cmd
-from cjm.cli import render as render_cmd
-from cjm.cli import validate as validate_cmd
 from cjm.core.errors import EXIT_USAGE, CjmError
+from cjm.output.terminal import say
 
-app = typer.Typer(
-    name="cjm",
-    help="Customer journey maps as YAML in git: validate, lint, adapt, prioritise, render and diff them.",
-    epilog="Exit codes: 0 success (validate, lint: no errors; warnings are shown but exit 0 unless `lint --strict`; "
-    "diff: nothing changed), 1 errors found (lint --strict: or warnings; diff: something changed), 2 usage error, "
-    "unreadable input, or an invalid map given to a command that needs a valid one. Run `cjm COMMAND --help` for a "
-    "command's options, exit codes and an example.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+if TYPE_CHECKING:
+    import typer
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"cjm {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback for internal errors (also: CJM_DEBUG=1).")
-    ] = False,
-    color: Annotated[
-        str,
-        typer.Option(
-            "--color",
-            metavar="WHEN",
-            help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
-        ),
-    ] = "auto",
-) -> None:
-    """Options before the command; `main` reads --debug itself, since it must act after the command failed."""
-    if color not in ("auto", "always", "never"):
-        raise CjmError(f"--color takes auto, always or never, not '{color}'")
-    # NO_COLOR and FORCE_COLOR are how every output of this process decides (cjm.output.terminal.use_color).
-    if color == "always":
-        os.environ.pop("NO_COLOR", None)
-        os.environ["FORCE_COLOR"] = "1"
-    elif color == "never":
-        os.environ.pop("FORCE_COLOR", None)
-        os.environ["NO_COLOR"] = "1"
-
-
-# Each command: its name, its function, and the one line `cjm --help` shows for it.
+# Each command: its name, where its function lives (`module:function` in this package), and the one line
+# `cjm --help` shows for it.
 COMMANDS = (
-    ("validate", validate_cmd.validate, "Check maps: YAML, duplicate keys, the schema and references."),
-    ("lint", lint_cmd.lint, "Check that valid maps are good maps, with named rules."),
-    ("rules", lint_cmd.rules, "List the lint rules, or explain one."),
-    ("adapt", adapt_cmd.adapt, "Split, merge and add phases by rules that fit the business."),
-    ("split", adapt_cmd.split, "Split one phase into several."),
-    ("merge", adapt_cmd.merge, "Merge phases into one."),
-    ("prioritise", prioritise_cmd.prioritise, "Rank initiatives into a staged roadmap (also: prioritize)."),
-    ("render", render_cmd.render, "Draw a map, its emotion curve, initiative matrix or roadmap."),
-    ("report", render_cmd.report, "Write a Markdown or HTML report of a map for docs."),
-    ("diff", diff_cmd.diff, "Show what changed between two versions of a map, matched by id."),
-    ("import", office_cmd.import_, "Read a journey grid from Excel (.xlsx) or CSV into a map."),
-    ("export", office_cmd.export, "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
-    ("init", validate_cmd.init, "Write a valid starter map."),
-    ("schema", validate_cmd.schema, "Print the JSON Schema of the map format."),
+    ("validate", "validate:validate", "Check maps: YAML, duplicate keys, the schema and references."),
+    ("lint", "lint:lint", "Check that valid maps are good maps, with named rules."),
+    ("rules", "lint:rules", "List the lint rules, or explain one."),
+    ("adapt", "adapt:adapt", "Split, merge and add phases by rules that fit the business."),
+    ("split", "adapt:split", "Split one phase into several."),
+    ("merge", "adapt:merge", "Merge phases into one."),
+    ("prioritise", "prioritise:prioritise", "Rank initiatives into a staged roadmap (also: prioritize)."),
+    ("render", "render:render", "Draw a map, its emotion curve, initiative matrix or roadmap."),
+    ("report", "render:report", "Write a Markdown or HTML report of a map for docs."),
+    ("diff", "diff:diff", "Show what changed between two versions of a map, matched by id."),
+    ("import", "office:import_", "Read a journey grid from Excel (.xlsx) or CSV into a map."),
+    ("export", "office:export", "Export a map to Excel (.xlsx), CSV or an editable PowerPoint deck (.pptx)."),
+    ("init", "validate:init", "Write a valid starter map."),
+    ("schema", "validate:schema", "Print the JSON Schema of the map format."),
 )
-for _name, _function, _summary in COMMANDS:
-    app.command(_name, short_help=_summary)(_function)
-app.command("prioritize", hidden=True)(prioritise_cmd.prioritise)
-
-
-@functools.cache
-def _command(name: str | None = None) -> Any:
-    # Built once per process: typer reads every command's signature to build it (the in-process tests run
-    # the CLI thousands of times). A command line that names its command builds only that one: reading all
-    # eleven signatures took longer than validating a map (measured by `make bench`, docs/benchmarks.md).
-    chosen = [info for info in app.registered_commands if info.name == name]
-    if not chosen:
-        return typer.main.get_command(app)
-    lean = copy.copy(app)
-    lean.registered_commands = chosen
-    return typer.main.get_command(lean)
-
+# Other spellings of a command, accepted but not listed.
+ALIASES = {"prioritize": "prioritise"}
 
 _ROOT_OPTIONS_WITH_A_VALUE = ("--color",)
 
 
 def _named_command(argv: list[str]) -> str | None:
-    """The command a command line names: its first word that is not one of cjm's own options or their values."""
+    """The command a command line names: its first word that is not one of cjm's own options or their values;
+    none when --help comes first, which asks for the list of commands."""
     words = iter(argv)
     for arg in words:
+        if arg in ("-h", "--help"):
+            return None
         if arg in _ROOT_OPTIONS_WITH_A_VALUE:
             next(words, None)
         elif not arg.startswith("-"):
@@ -125,8 +58,16 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        # Answered before typer is imported; any other command line goes through the app, which lists --version too.
+        print(f"cjm {__version__}")
+        return
     try:
-        _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
+        # The one deliberate lazy import of the command line: typer and the named command load only past --version.
+        from cjm.cli.root import click_command  # noqa: PLC0415
+
+        click_command(_named_command(argv)).main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:
@@ -137,7 +78,7 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback reaches a user
-        if _debugging(sys.argv[1:]):
+        if _debugging(argv):
             raise
         _fail(
             f"cjm: internal error: {type(err).__name__}: {err}. Run with --debug for details, and please "
@@ -153,7 +94,14 @@ def _debugging(argv: list[str]) -> bool:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    from cjm.output.terminal import say
-
     say(message)
     sys.exit(code)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`cjm.cli.app`: the typer app with every command, for tests that drive it with typer's CliRunner."""
+    if name == "app":
+        from cjm.cli.root import full_app  # noqa: PLC0415 - only tests ask for every command at once
+
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

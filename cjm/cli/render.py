@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from cjm.core.model import Journey
     from cjm.prioritise import Roadmap
 
-VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
 FORMAT_NAMES = ("svg", "png", "pdf", "dot", "mermaid")
 
 RenderOutput = Annotated[

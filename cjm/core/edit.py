@@ -480,14 +480,6 @@ def _collect(value: Any, tokens: dict[int, Any]) -> None:
             _collect(part, tokens)
 
 
-def add_comment_before(mapping: Any, key: Any, lines: list[str], indent: int) -> None:
-    """Put full-line comments before `key` of a block mapping whose keys start at column `indent`."""
-    if lines:
-        mapping.yaml_set_comment_before_after_key(
-            key, before="\n".join(line.lstrip("# ") for line in lines), indent=indent
-        )
-
-
 def key_column(mapping: Any) -> int:
     """The column where the keys of a loaded mapping start (0 for one made in code)."""
     try:

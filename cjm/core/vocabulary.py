@@ -4,6 +4,9 @@ phases that `cjm split` and `cjm merge` create without a name) and of each chann
 from __future__ import annotations
 
 import functools
+import re
+
+from cjm.core.model import KIND_ORDER
 
 # kind: (English, Japanese). The standard five and their variants come from the domain brief.
 KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -127,8 +130,6 @@ def word_in(word: str, text: str) -> bool:
     """ASCII words match at the start of a word, ignoring case (`review` in "reviews", not `use` in "because");
     others (Japanese has no spaces between words) anywhere."""
     if word.isascii():
-        import re
-
         return re.search(r"(?<![A-Za-z0-9])" + re.escape(word), text, re.IGNORECASE) is not None
     return word in text
 
@@ -142,8 +143,6 @@ def kinds_named(name: str) -> tuple[str, ...]:
 def name_contradicts(kind: str, name: str) -> str | None:
     """The part of the journey a phase's name says it is, when its kind says otherwise (a phase named
     Delivery of kind `retention`); None when they agree or the name says nothing."""
-    from cjm.core.model import KIND_ORDER
-
     if kind == "custom" or name in KIND_NAMES.get(kind, ()):
         return None
     after_purchase = KIND_ORDER[kind] > KIND_ORDER["purchase"]

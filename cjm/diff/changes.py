@@ -140,9 +140,7 @@ def low_point_changes(old: Journey, new: Journey) -> list[Change]:
     changes = []
     for lane in [*before, *(lane for lane in after if lane not in before)]:
         was, now = before.get(lane), after.get(lane)
-        if was and now and was[0] == now[0]:
-            continue
-        if now is None:
+        if was is not None and now is None:
             changes.append(
                 Change(
                     "low_point",
@@ -150,11 +148,11 @@ def low_point_changes(old: Journey, new: Journey) -> list[Change]:
                     was[0],
                     names[was[0]],
                     phase=was[0],
-                    persona=lane,  # type: ignore[index]
+                    persona=lane,
                     fields=(FieldChange("score", was[1], None),),
                 )
-            )  # type: ignore[index]
-        elif was is None:
+            )
+        elif was is None and now is not None:
             changes.append(
                 Change(
                     "low_point",
@@ -166,7 +164,7 @@ def low_point_changes(old: Journey, new: Journey) -> list[Change]:
                     fields=(FieldChange("score", None, now[1]),),
                 )
             )
-        else:
+        elif was is not None and now is not None and was[0] != now[0]:
             score = (FieldChange("score", was[1], now[1]),) if was[1] != now[1] else ()
             changes.append(
                 Change(

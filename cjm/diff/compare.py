@@ -260,8 +260,8 @@ def _item_changes(
     gone: list[_Entry],
     arrived: list[_Entry],
     same_phase: dict[str, str],
-    removed_phases: set[str],
-    added_phases: set[str],
+    removed_phases: set[str | None],
+    added_phases: set[str | None],
 ) -> list[Change]:
     """Items added, removed, moved to another phase or changed, each group in the order of the map."""
     changes: list[tuple[int, tuple[int, int, int], Change]] = []

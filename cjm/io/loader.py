@@ -284,8 +284,8 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside: for building data that has no cycles (a document is a tree, and so
-    is what is built from it). Collecting while it grows only walks it again and again: a 1,000-phase map loaded
-    30% slower, and more than linearly."""
+    is what is built from it). Collecting while it grows only walks it again and again, so a large map loaded
+    slower, and more than linearly."""
     collecting = gc.isenabled()
     gc.disable()
     try:

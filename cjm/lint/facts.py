@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cjm.core.model import KIND_ORDER, Initiative, Item, Journey, Phase
+from cjm.core.vocabulary import reading
 from cjm.io.loader import Path
 from cjm.lint.text import mentions
 
@@ -220,8 +221,6 @@ def label(phase: Phase) -> str:
 def kinds(journey: Journey, *, read: bool = False) -> set[str]:
     """The phases' kinds; with `read`, also the kinds their names say they are (a `retention` phase named
     Renewal is a repeat purchase; `cjm.core.vocabulary.reading`)."""
-    from cjm.core.vocabulary import reading
-
     found = {phase.kind for phase in journey.phases}
     return found | {reading(phase.kind, phase.name) for phase in journey.phases} if read else found
 

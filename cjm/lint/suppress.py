@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import yaml
+
 _CANDIDATE = re.compile(r"#\s*cjm\s*:")
 _DIRECTIVE = re.compile(
     r"#\s*cjm\s*:\s*(?P<verb>[A-Za-z-]+)\s*=\s*(?P<codes>[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*)"
@@ -77,8 +79,6 @@ def _next_content_line(lines: list[str], number: int) -> int:
 
 def _scalar_spans(text: str) -> Callable[[tuple[int, int]], bool]:
     """A test for whether a 0-based (line, column) lies inside a scalar (quoted, plain or block)."""
-    import yaml
-
     loader = getattr(yaml, "CLoader", yaml.Loader)
     starts: list[tuple[int, int]] = []
     ends: list[tuple[int, int]] = []

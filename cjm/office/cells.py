@@ -189,8 +189,8 @@ def read_kpi(text: str) -> dict[str, object]:
     if match and len(numbers) == 1 and match.group("name").strip(" :：-"):
         name = re.sub(r"\s*(?:目標(?:値)?|target|goal)\s*$", "", match.group("name").strip(" :：-"), flags=re.I)
         kpi["name"] = name.strip() or text.strip()
-        number = float(match.group("num").replace(",", ""))
-        kpi["target"] = int(number) if number.is_integer() else number
+        amount = float(match.group("num").replace(",", ""))
+        kpi["target"] = int(amount) if amount.is_integer() else amount
         unit = (match.group("unit") or "") + (match.group("tail") if match.group("tail") in ("/月",) else "")
         if unit:
             kpi["unit"] = unit.replace("％", "%")

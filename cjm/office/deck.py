@@ -11,8 +11,20 @@ import io
 import math
 from typing import Any
 
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
 from cjm.core.model import Journey, Phase
+from cjm.core.text import display_width
+from cjm.office.grid_export import kpi_text, lanes
+from cjm.prioritise import prioritise
 from cjm.render import theme
+from cjm.render.matrix_view import QUADRANT_INKS, QUADRANT_TINTS, position, quadrant_of
 
 WIDTH_IN, HEIGHT_IN = 40 / 3, 7.5  # 16:9, PowerPoint's widescreen size (12,192,000 × 6,858,000 EMU)
 MARGIN = 0.4
@@ -24,16 +36,11 @@ ROWS = ("actions", "thoughts", "feelings", "touchpoints", "pain_points", "opport
 
 
 def _rgb(colour: str) -> Any:
-    from pptx.dml.color import RGBColor
-
     return RGBColor.from_string(colour.lstrip("#"))
 
 
 class _Deck:
     def __init__(self, journey: Journey) -> None:
-        from pptx import Presentation
-        from pptx.util import Emu
-
         self.journey = journey
         self.lang = journey.language
         self.prs = Presentation()
@@ -50,9 +57,6 @@ class _Deck:
         return slide
 
     def font(self, run: Any, size: float, *, bold: bool = False, colour: str = theme.INK) -> None:
-        from pptx.oxml.ns import qn
-        from pptx.util import Pt
-
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.color.rgb = _rgb(colour)
@@ -101,8 +105,6 @@ class _Deck:
         colour: str = theme.INK,
         align: Any = None,
     ) -> Any:
-        from pptx.util import Inches
-
         box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
         self.fill_text(box.text_frame, lines, size, bold=bold, colour=colour, align=align)
         return box
@@ -110,9 +112,6 @@ class _Deck:
     def box(
         self, slide: Any, x: float, y: float, w: float, h: float, fill: str, line: str | None = None, shape: Any = None
     ) -> Any:
-        from pptx.enum.shapes import MSO_SHAPE
-        from pptx.util import Inches, Pt
-
         item = slide.shapes.add_shape(shape or MSO_SHAPE.RECTANGLE, Inches(x), Inches(y), Inches(w), Inches(h))
         item.fill.solid()
         item.fill.fore_color.rgb = _rgb(fill)
@@ -135,10 +134,6 @@ class _Deck:
         width: float = 2.5,
         dash: bool = False,
     ) -> Any:
-        from pptx.enum.dml import MSO_LINE_DASH_STYLE
-        from pptx.enum.shapes import MSO_CONNECTOR
-        from pptx.util import Inches, Pt
-
         connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Inches(x1), Inches(y1), Inches(x2), Inches(y2))
         connector.line.color.rgb = _rgb(colour)
         connector.line.width = Pt(width)
@@ -202,8 +197,6 @@ class _Deck:
         return [r for r in ROWS if any(self._items(p, r, persona) for p in phases)]
 
     def _items(self, phase: Phase, row: str, persona: str | None) -> list[str]:
-        from cjm.office.grid_export import kpi_text
-
         if row == "feelings":
             return [e.note for e in phase.emotions if e.note and (persona is None or e.persona == persona)]
         items = [i for i in phase.items[row] if persona is None or i.persona == persona]
@@ -222,8 +215,6 @@ class _Deck:
         self, rows: list[str], phases: tuple[Phase, ...], col_w: float, size: int, persona: str | None
     ) -> list[float]:
         """The height (inches) each row needs at `size` points, the header first."""
-        from cjm.core.text import display_width
-
         # Display columns (a CJK character is two) on one line of a cell, inside its margins, with room for the
         # renderer's line breaking.
         # (Latin text loses more to breaking between words, and the fallback fonts are wide.)
@@ -274,8 +265,6 @@ class _Deck:
         size: int,
         persona: str | None,
     ) -> None:
-        from pptx.util import Inches
-
         shape = slide.shapes.add_table(
             len(rows) + 1,
             len(phases) + 1,
@@ -335,8 +324,6 @@ class _Deck:
         self.line(slide, left, y_of(0), right, y_of(0), theme.GRID, 1, dash=True)
         for mark in (2, -2):
             self.text(slide, left - 0.45, y_of(mark) - 0.15, 0.4, 0.3, f"{mark:+d}", 9, colour=theme.MUTED)
-        from pptx.enum.shapes import MSO_SHAPE
-
         lanes = self._lanes(persona)
         for lane_index, (lane, name) in enumerate(lanes):
             colour = theme.lane_colour(lane_index) if len(lanes) > 1 else theme.HEADER_BG
@@ -374,8 +361,6 @@ class _Deck:
     def _lanes(self, persona: str | None) -> list[tuple[str | None, str | None]]:
         if persona is not None:
             return [(persona, None)]
-        from cjm.office.grid_export import lanes
-
         return lanes(self.journey)
 
     def persona_slides(self) -> None:
@@ -392,8 +377,6 @@ class _Deck:
 
     def initiatives_slide(self, title: str) -> tuple[Any, Any]:
         """A slide for the initiatives and the roadmap `cjm.prioritise` makes of them (None without any)."""
-        from cjm.prioritise import prioritise
-
         slide = self.slide(self.word(title))
         if not self.journey.initiatives:
             self.text(slide, MARGIN, 1.2, 8, 0.5, self.word("no_initiatives"), 16, colour=theme.MUTED)
@@ -403,8 +386,6 @@ class _Deck:
         return slide, self.roadmap
 
     def roadmap_slide(self) -> None:
-        from pptx.enum.shapes import MSO_SHAPE
-
         slide, roadmap = self.initiatives_slide("roadmap")
         if roadmap is None:
             return
@@ -435,8 +416,6 @@ class _Deck:
                 card.text_frame.paragraphs[1].runs[0].font.color.rgb = _rgb(theme.MUTED)
 
     def matrix_slide(self) -> None:
-        from cjm.render.matrix_view import QUADRANT_INKS, QUADRANT_TINTS, position, quadrant_of
-
         slide, roadmap = self.initiatives_slide("matrix")
         if roadmap is None:
             return
@@ -506,8 +485,6 @@ def _runs(phases: tuple[Phase, ...], count: int) -> list[tuple[Phase, ...]]:
 def _header_size(name: str, width: float, size: int) -> int:
     """The size at which the longest word of a phase name fits its column (bold Latin letters are up to 0.75 em
     wide), so that `Awareness` is not broken into `Awarene` and `ss`; never below MIN_SIZE."""
-    from cjm.core.text import display_width
-
     longest = max((display_width(word) for word in name.split()), default=1)
     while size > MIN_SIZE and longest * 0.75 * size / 72 > width - 0.2:
         size -= 1
@@ -519,20 +496,14 @@ def _column_width(phases: tuple[Phase, ...], label_w: float) -> float:
 
 
 def _centre() -> Any:
-    from pptx.enum.text import PP_ALIGN
-
     return PP_ALIGN.CENTER
 
 
 def _left() -> Any:
-    from pptx.enum.text import PP_ALIGN
-
     return PP_ALIGN.LEFT
 
 
 def _right() -> Any:
-    from pptx.enum.text import PP_ALIGN
-
     return PP_ALIGN.RIGHT
 
 

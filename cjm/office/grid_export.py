@@ -124,7 +124,7 @@ def lanes(journey: Journey) -> list[tuple[str | None, str | None]]:
         return [(None, None)]
     names = {p.id: p.name for p in journey.personas}
     ordered = [p.id for p in journey.personas if p.id in named] + sorted(named - set(names))
-    found = [(pid, names.get(pid, pid)) for pid in ordered]
+    found: list[tuple[str | None, str | None]] = [(pid, names.get(pid, pid)) for pid in ordered]
     if any(not e.persona for p in journey.phases for e in p.emotions):
         found.insert(0, (None, None))
     return found

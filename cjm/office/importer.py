@@ -29,6 +29,7 @@ from cjm.office.cells import (
 )
 from cjm.office.labels import DEMOGRAPHICS, PERSONA_FIELDS, PERSONA_TITLES, ROLE_WORDS
 from cjm.office.sheets import MAX_ROWS, Sheet, SheetError, read_sheets
+from cjm.office.yaml_text import map_text
 
 PLACED_FOR_REVIEW = "CJM070"  # a cell placed where it may not belong, marked `review: true`
 READ_AS = "CJM071"  # how a value was read (an emotion on a 1..5 scale, a face, a word)
@@ -41,7 +42,6 @@ RULE_NAMES = {
     OUTSIDE_GRID: "import-outside-grid",
 }
 
-LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
 CHANNEL_CODES = (
     "search",
     "sns",
@@ -224,8 +224,6 @@ class _Reader:
         if self.personas:
             data["personas"] = self.personas
         data["phases"] = phases
-        from cjm.office.yaml_text import map_text
-
         header = (
             f"Imported by `cjm import` from {os.path.basename(self.source)}"
             f"{' (sheet ' + self.sheet.name + ')' if self.prefix else ''}. Entries marked `review: true` "
@@ -291,7 +289,8 @@ class _Reader:
 
     def _persona_field(self, persona: dict[str, Any], name: str, value: str) -> None:
         if name in ("name", "description"):
-            persona[name] = (persona.get(name) + " " if persona.get(name) else "") + " ".join(value.split())
+            earlier = persona.get(name)
+            persona[name] = (f"{earlier} " if earlier else "") + " ".join(value.split())
         elif name in DEMOGRAPHICS:
             number = value.strip().rstrip("歳才").strip()
             persona.setdefault("demographics", {})[name] = int(number) if name == "age" and number.isdigit() else value

@@ -9,6 +9,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, TypeVar
 
+from cjm.core.text import safe
+from cjm.output.terminal import console_for, use_color
+
 T = TypeVar("T")
 
 # Below this many files a run is over before a bar would tell anyone anything.
@@ -29,9 +32,6 @@ def tracked(items: Sequence[T], label: str, *, stream: IO[str] | None = None, qu
         yield from items
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from cjm.core.text import safe
-    from cjm.output.terminal import console_for, use_color
 
     console = console_for(stream, color=use_color(stream), width=shutil.get_terminal_size().columns)
     columns = (

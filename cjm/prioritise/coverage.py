@@ -82,7 +82,7 @@ def addressed(journey: Journey, initiative: Initiative) -> Addressed:
 @dataclass(frozen=True)
 class _Index:
     """What `addressed` looks up, built once per journey: rebuilding it for every initiative made a roadmap
-    take time quadratic in the map (31x the time for 10x the phases, measured by bench/run.py)."""
+    take time quadratic in the map."""
 
     pain_phase: dict[str, str]  # pain point id -> phase id
     opportunities: dict[str, tuple[str, list[str]]]  # opportunity id -> (phase id, pain point ids it answers)

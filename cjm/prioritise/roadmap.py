@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,10 +11,10 @@ from typing import Any
 from cjm.core.errors import CjmError
 from cjm.core.model import Initiative, Journey
 from cjm.core.problem import Problem, Severity
-from cjm.prioritise.classify import QUADRANTS, STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
+from cjm.prioritise.classify import STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
 from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
-from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
+from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, fmt, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
 
 MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
@@ -69,10 +70,6 @@ class RankedInitiative:
         """`map-id:initiative-id`, unique across a portfolio."""
         return f"{self.map_id}:{self.id}"
 
-    @property
-    def quadrant_label(self) -> str:
-        return QUADRANTS[self.quadrant]
-
     def label(self, language: str = "en") -> str:
         """The quadrant and the risk, as a person reads them: `big bet, rethink`, `大型施策・要再検討`."""
         name = quadrant_name(self.quadrant, language)
@@ -98,8 +95,8 @@ class Roadmap:
     def _risky_answers(self) -> tuple[tuple[PainPoint, tuple[RankedInitiative, ...]], ...]:
         answers: dict[tuple[str, str], list[RankedInitiative]] = {}
         for item in self.initiatives:
-            for pain in item.addresses.pain_points:
-                answers.setdefault((item.map_id, pain), []).append(item)
+            for pain_id in item.addresses.pain_points:
+                answers.setdefault((item.map_id, pain_id), []).append(item)
         out = []
         for pain in sorted(self.coverage.pain_points, key=lambda p: -(p.severity or 0)):
             found = answers.get((pain.map_id, pain.id), [])
@@ -128,8 +125,6 @@ class Roadmap:
             return found[0]
         if found:
             raise CjmError(f"'{ref}' is in several maps; name one: {', '.join(r.ref for r in found)}")
-        import difflib
-
         close = difflib.get_close_matches(
             ref, [r.id for r in self.initiatives] + [r.ref for r in self.initiatives], n=1
         )
@@ -213,7 +208,7 @@ def prioritise(
     ranked = []
     for rank, journey, initiative, score, quadrant_key, quadrant_why, _ in classified:
         key = (journey.id, initiative.id)
-        stage, stage_why = placement[key]
+        placed, stage_why = placement[key]
         risk_key, risk_why = risk(initiative.raw)
         dependent = pulled_by.get(key)
         ranked.append(
@@ -227,7 +222,7 @@ def prioritise(
                 terms=score.terms,
                 quadrant=quadrant_key,
                 quadrant_reason=quadrant_why,
-                stage=stage,
+                stage=placed,
                 stage_reason=stage_why,
                 pinned=initiative["stage"] is not None,
                 depends_on=tuple(initiative.depends_on),
@@ -279,8 +274,6 @@ def _prerequisites_first(
 
 
 def _score_text(model: ScoringModel, value: float) -> str:
-    from cjm.prioritise.scoring import fmt
-
     return f"{value:.1f}" if model.name == "default" else fmt(value)
 
 

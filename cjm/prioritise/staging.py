@@ -15,36 +15,39 @@ from __future__ import annotations
 import heapq
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from cjm.core.errors import CjmError
+
+Key = TypeVar("Key", bound=Hashable)  # what identifies a node: any hashable, the same throughout one call
 
 LAST_STAGE = 3  # past it, capacity spills into stage 4, "later"
 
 
 @dataclass(frozen=True)
-class Node:
+class Node(Generic[Key]):
     """One initiative as staging sees it. `order` is its rank (0 = best); `label` names it in messages."""
 
-    key: Hashable
+    key: Key
     label: str
     stage: int
     reason: str
     pinned: bool
-    depends_on: tuple[Hashable, ...]
+    depends_on: tuple[Key, ...]
     order: int
 
 
-def dependency_order(nodes: Mapping[Hashable, Node]) -> list[Hashable]:
+def dependency_order(nodes: Mapping[Key, Node[Key]]) -> list[Key]:
     """Every key after the keys it depends on; among the free ones, the best-ranked first. A cycle is an error."""
     waiting = {k: {d for d in n.depends_on if d in nodes} for k, n in nodes.items()}
-    dependents: dict[Hashable, list[Hashable]] = {k: [] for k in nodes}
+    dependents: dict[Key, list[Key]] = {k: [] for k in nodes}
     for key, deps in waiting.items():
         for dep in deps:
             dependents[dep].append(key)
     ready = [(nodes[k].order, i, k) for i, k in enumerate(nodes) if not waiting[k]]
     heapq.heapify(ready)
     index = {k: i for i, k in enumerate(nodes)}
-    out: list[Hashable] = []
+    out: list[Key] = []
     while ready:
         _, _, key = heapq.heappop(ready)
         out.append(key)
@@ -61,7 +64,7 @@ def dependency_order(nodes: Mapping[Hashable, Node]) -> list[Hashable]:
     return out
 
 
-def pin_conflicts(nodes: Mapping[Hashable, Node]) -> list[tuple[Hashable, Hashable]]:
+def pin_conflicts(nodes: Mapping[Key, Node[Key]]) -> list[tuple[Key, Key]]:
     """(dependent, dependency) pairs where both are pinned and the dependency is pinned to a later stage."""
     return [
         (key, dep)
@@ -73,8 +76,8 @@ def pin_conflicts(nodes: Mapping[Hashable, Node]) -> list[tuple[Hashable, Hashab
 
 
 def assign_stages(
-    nodes: Mapping[Hashable, Node], capacity: Sequence[int | None] | None = None
-) -> dict[Hashable, tuple[int, str]]:
+    nodes: Mapping[Key, Node[Key]], capacity: Sequence[int | None] | None = None
+) -> dict[Key, tuple[int, str]]:
     """The final (stage, reason) of every node."""
     order = dependency_order(nodes)
     stage = {k: n.stage for k, n in nodes.items()}
@@ -92,7 +95,7 @@ def assign_stages(
                 stage[dep] = stage[key]
                 reason[dep] = f"{reason[dep]}; needed by {nodes[key].label} in stage {stage[key]}"
 
-    def follow_dependencies(keys: list[Hashable]) -> None:
+    def follow_dependencies(keys: list[Key]) -> None:
         for key in keys:
             deps = [d for d in nodes[key].depends_on if d in nodes]
             latest = max(deps, key=lambda d: (stage[d], -nodes[d].order), default=None)
@@ -112,10 +115,10 @@ def assign_stages(
 
 
 def _fill(
-    nodes: Mapping[Hashable, Node],
-    stage: dict[Hashable, int],
-    reason: dict[Hashable, str],
-    held: set[Hashable],
+    nodes: Mapping[Key, Node[Key]],
+    stage: dict[Key, int],
+    reason: dict[Key, str],
+    held: set[Key],
     current: int,
     limit: int,
 ) -> None:

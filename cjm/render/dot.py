@@ -6,8 +6,6 @@ The output is a pure function of the input: same map, same bytes (no dict-order 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from cjm.render import theme
 
 AttrValue = str | int | float | bool
@@ -70,9 +68,6 @@ class Graph:
 
     def edge(self, tail: str, head: str, **values: AttrValue | None) -> None:
         self.lines.append(f"{tail} -> {head}{attrs(values)};")
-
-    def same_rank(self, names: Iterable[str]) -> None:
-        self.lines.append("{rank=same; " + " ".join(f"{n};" for n in names) + "}")
 
     def raw(self, line: str) -> None:
         self.lines.append(line)

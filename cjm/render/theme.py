@@ -41,9 +41,6 @@ LANE_TINTS = ("#e8f1fa", "#fbeee6", "#f1ebf8", "#e8f4ed", "#f8e8ef", "#eef1f4")
 
 ROW_TINTS = {"pain_points": "#fff5f5", "opportunities": "#f3faf6", "kpis": "#f5f7fa", "initiatives": "#fffbea"}
 
-# Quadrant colours of the initiative matrix (background, ink).
-QUADRANT_COLOURS = ("#e3f4ea", "#e8f1fa", "#fdf6e3", "#f5f5f5")
-
 _WORDS: dict[str, tuple[str, str]] = {
     "phase": ("Phase", "フェーズ"),
     "actions": ("Actions", "行動"),

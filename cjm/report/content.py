@@ -11,8 +11,10 @@ from cjm import __version__
 from cjm.core.model import Journey
 from cjm.core.problem import Problem, Severity
 from cjm.core.vocabulary import in_language
+from cjm.lint.settings import lookup
 from cjm.render import theme
-from cjm.render.facts import persona_label
+from cjm.render.describe import describe
+from cjm.render.facts import curves, persona_label
 from cjm.render.map_view import kpi_target, severity_marks
 
 if TYPE_CHECKING:
@@ -130,8 +132,6 @@ def build_report(
     """The report of a map. `findings`: what `cjm lint` found on it, for a findings section (None leaves the
     section out). `source`: how the footer names the map file (default: its file name; never a path that
     would only make sense on this machine)."""
-    from cjm.render.describe import describe
-
     language = journey.language
     intro = [str(journey.data["description"])] if journey.data.get("description") else []
     sections = [_personas(journey, language), Section(word("diagram", language), diagram=True)]
@@ -170,8 +170,6 @@ def _personas(journey: Journey, language: str) -> Section:
 
 def _findings(findings: Sequence[Problem], language: str) -> Section:
     """The lint findings, most severe first, then the advice of each rule that fired."""
-    from cjm.lint.settings import lookup
-
     section = Section(word("findings", language), kind="findings")
     if not findings:
         section.paragraphs.append(word("no_findings", language))
@@ -224,7 +222,7 @@ def _roadmap(journey: Journey, roadmap: Roadmap | None, language: str) -> Sectio
     section.paragraphs.append(word("roadmap_intro", language))
     names = {p.id: p.name for p in journey.phases}
     titles = {r.id: r.title for r in mine}
-    rows = []
+    rows: list[list[Cell]] = []
     for stage, _, members in roadmap.stages if roadmap else []:
         for ranked in members:
             if ranked.map_id != journey.id:
@@ -247,8 +245,6 @@ def _roadmap(journey: Journey, roadmap: Roadmap | None, language: str) -> Sectio
 
 
 def _low_points(journey: Journey, roadmap: Roadmap | None, language: str) -> Section:
-    from cjm.render.facts import curves
-
     section = Section(word("low_points", language))
     stages = {}
     if roadmap:
@@ -256,7 +252,7 @@ def _low_points(journey: Journey, roadmap: Roadmap | None, language: str) -> Sec
             if low.map_id == journey.id:
                 stages[(low.phase_id, low.persona)] = low.stage
     personas = {p.id: p.name for p in journey.personas}
-    rows = []
+    rows: list[list[Cell]] = []
     for lane, points in curves(journey):
         for point in points:
             if not point.low:
@@ -280,7 +276,7 @@ def _low_points(journey: Journey, roadmap: Roadmap | None, language: str) -> Sec
 
 
 def _kpis(journey: Journey, language: str) -> Section:
-    rows = []
+    rows: list[list[Cell]] = []
     for phase in journey.phases:
         if not phase.kpis:
             rows.append([phase.name, word("none", language), "", ""])

@@ -156,9 +156,9 @@ def in_pool(work: Callable[[str], T], files: Sequence[str], jobs: int | None) ->
         yield work(path)
 
 
-# Below this many files per process, starting processes costs more than it saves. Measured with fork (Linux):
-# 32 files take as long on two processes as on one, 64 are faster. Where processes are spawned (macOS, Windows)
-# each worker imports cjm again, about 0.2 s, which some 150 files' checking pays back: an estimate, not measured.
+# Below this many files per process, starting processes costs more than it saves (measured with fork, on Linux:
+# docs/benchmarks.md). Where processes are spawned (macOS, Windows) each worker imports cjm again, which takes many
+# more files' checking to pay back: an estimate, not measured.
 MIN_FILES_PER_JOB = 32
 MIN_FILES_PER_SPAWNED_JOB = 256
 
@@ -171,7 +171,7 @@ def _workers(files: int, jobs: int | None, reads_stdin: bool) -> int:
     if jobs:
         return max(1, min(jobs, files))  # a worker without a file only costs a process
     if files < 2 * MIN_FILES_PER_JOB:
-        return 1  # decided without importing multiprocessing, which costs a one-file run 7 ms
+        return 1  # decided without importing multiprocessing, which a one-file run would notice
     per_job = MIN_FILES_PER_JOB if _can_fork() else MIN_FILES_PER_SPAWNED_JOB
     return max(1, min(_usable_cores(), files // per_job))
 
@@ -209,7 +209,7 @@ def _pool_map(work: Callable[[str], T], files: Sequence[str], workers: int) -> I
 
 def _check_problems_only(path: str, limits: Limits, stdin_name: str | None = None) -> Result:
     # The document and the model are built and freed before the collector runs again, so it never walks them
-    # (they hold no cycles): a 1,000-phase map is checked 14% faster.
+    # (they hold no cycles), which makes a large map's check faster.
     with collector_paused():
         result = check_file(path, limits, stdin_name=stdin_name)
         result.document = result.journey = None

@@ -37,6 +37,7 @@ from typing import Any
 from cjm.adapt.plan import advice
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
+from cjm.core.traits import inferred_traits
 from cjm.lint.base import Finding
 from cjm.lint.facts import kinds
 
@@ -46,8 +47,6 @@ SEVERITY = Severity.WARNING
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    from cjm.core.traits import inferred_traits
-
     inferred = next((i for i in inferred_traits(journey) if i.trait == "durable"), None)
     if journey.business.get("durable") is not True and inferred is None:
         return

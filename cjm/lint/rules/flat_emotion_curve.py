@@ -41,9 +41,9 @@ SEVERITY = Severity.INFO
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    scores = {phase.emotion_score for phase in journey.phases if phase.emotions}
-    counted = sum(1 for phase in journey.phases if phase.emotions)
-    if counted >= 3 and len(scores) == 1:
+    scored = [score for phase in journey.phases if (score := phase.emotion_score) is not None]
+    scores = set(scored)
+    if len(scored) >= 3 and len(scores) == 1:
         yield Finding(
             JOURNEY,
             f"the emotion curve is flat (every phase scores {number(scores.pop())}): score each "

@@ -42,6 +42,7 @@ from typing import Any
 
 from cjm.core.model import KIND_ORDER, Journey, Phase
 from cjm.core.problem import Severity
+from cjm.core.vocabulary import reading
 from cjm.lint.base import Finding
 from cjm.lint.facts import label
 
@@ -55,8 +56,6 @@ AFTER_PURCHASE_ANYWHERE = frozenset({"support"})
 
 
 def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
-    from cjm.core.vocabulary import reading
-
     # A phase is ranked by what its name says it is when that contradicts its kind (配送 of kind `retention`
     # is a delivery; CJM109 reports the contradiction itself).
     checked = [(p, reading(p.kind, p.name)) for p in journey.phases if p.kind in KIND_ORDER and not p.intentional_order]
