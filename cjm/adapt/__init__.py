@@ -13,19 +13,25 @@ round-trip (`cjm.core.edit`): comments, key order and quoting survive.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
-from cjm.adapt.placement import NewPhase, entry_text
-from cjm.adapt.rules import Rule
+from cjm.adapt.editor import Flagged, MapEditor, Report
+from cjm.adapt.merge import merge_phases
+from cjm.adapt.placement import NewPhase
+from cjm.adapt.plan import plan, trait_mismatch
+from cjm.adapt.rules import PhaseRule
+from cjm.adapt.split import split_phase
+from cjm.adapt.steps import apply_rule
+from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.core.errors import CjmError
-from cjm.core.model import NOUNS, Journey
+from cjm.core.model import NOUNS, Journey, entry_text
 from cjm.core.problem import Problem, Severity
+from cjm.core.traits import business_traits
 from cjm.io.loader import collector_paused, json_path
+from cjm.validation.check import FIRST_PROBLEMS, check_text
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
@@ -67,13 +73,10 @@ class Outcome:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule], *, auto: bool = False) -> Outcome:
+def adapt_text(raw: bytes | str, source: str, rules: Sequence[PhaseRule], *, auto: bool = False) -> Outcome:
     """Apply `rules` as one plan: in the order their phase kinds call for (`cjm.adapt.plan`), whatever order
     they are given in. With `auto`, only the rules the map's business traits call for, stated or inferred
     (`cjm.core.traits`); otherwise a rule the traits do not call for is applied with a notice saying so."""
-    from cjm.adapt.plan import plan, trait_mismatch
-    from cjm.core.traits import business_traits
-
     notices: list[str] = []
 
     def work(ed: MapEditor, journey: Journey) -> list[Report]:
@@ -226,39 +229,31 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 # while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
 @collector_paused()
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
-    from cjm.core.edit import copy_roundtrip, dump_roundtrip
-    from cjm.validation.check import check_text
-
-    before, pristine = _read_map(raw, source)
-    original = before.document.text if before.document is not None else ""
-    if before.journey is None:
-        return Outcome(source, original, problems=before.problems)
-    if (where := _first_difference(before.document.data, pristine)) is not None:  # type: ignore[union-attr]
-        line, col = before.document.locate(where)  # type: ignore[union-attr]
+    """Validate the map, edit its round-trip data with `work`, and validate the text that comes of it. Each call
+    reads the map afresh: nothing is kept from one call to the next."""
+    before = check_text(raw, source, first=FIRST_PROBLEMS)
+    if before.journey is None or before.document is None:
+        return Outcome(source, before.document.text if before.document else "", problems=before.problems)
+    document, journey = before.document, before.journey
+    original = document.text
+    data = load_roundtrip(original)
+    if (where := _first_difference(document.data, data)) is not None:
+        line, col = document.locate(where)
         raise CjmError(
             f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
             "edited safely; quote it (or write it out plainly) and try again"
         )
-    editor = MapEditor(copy_roundtrip(pristine), before.journey.language)
-    reports = work(editor, before.journey)
+    editor = MapEditor(data, journey.language)
+    reports = work(editor, journey)
     if not any(report.changed for report in reports):
         return Outcome(source, original, original, reports)
+    del before, document, journey  # the model of the map as it was: not needed to write it, and as big as the map
     text = dump_roundtrip(editor.data)
+    editor.data = data = None  # the round-trip data, several times the size of the text, before validating that
     after = check_text(text, source)
     if after.journey is None:
         return Outcome(source, original, reports=reports, problems=after.problems)
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
-
-
-@functools.lru_cache(maxsize=4)
-def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
-    """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
-    one after another reads the same map again and again). Callers copy the data before changing it."""
-    from cjm.core.edit import load_roundtrip
-    from cjm.validation.check import FIRST_PROBLEMS, check_text
-
-    before = check_text(raw, source, first=FIRST_PROBLEMS)
-    return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
 
 
 def _first_difference(loaded: Any, roundtrip: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
