@@ -27,11 +27,13 @@ from cjm.adapt.split import split_phase
 from cjm.adapt.steps import apply_rule
 from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.core.errors import CjmError
-from cjm.core.model import NOUNS, Journey, entry_text
+from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
 from cjm.core.traits import business_traits
+from cjm.core.vocabulary import kind_for_id, kind_name
 from cjm.io.loader import collector_paused, json_path
 from cjm.validation.check import FIRST_PROBLEMS, check_text
+from cjm.validation.schema import vocabulary
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
@@ -168,19 +170,16 @@ def merge_text(
         if len(set(phase_ids)) < 2:
             raise CjmError("merge needs at least two different phases")
         _check_new_ids(ed, [into], reusable=list(phase_ids), what="--into")
-        if kind is not None:
-            from cjm.validation.schema import vocabulary
-
-            if kind not in vocabulary("phase_kind"):
-                raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
-        sources = [journey.phase(p) for p in phase_ids]
-        same = next((p for p in sources if p and p.id == into), None)
-        first = min(sources, key=lambda p: p.index)  # type: ignore[union-attr]
-        chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))  # type: ignore[union-attr]
+        if kind is not None and kind not in vocabulary("phase_kind"):
+            raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
+        sources = [p for p in map(journey.phase, phase_ids) if p is not None]
+        same = next((p for p in sources if p.id == into), None)
+        first = min(sources, key=lambda p: p.index)
+        chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))
         joiner = "・" if ed.language == "ja" else " & "
-        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))  # type: ignore[union-attr]
+        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))
         chosen_name = name or (same.name if same else _standard_name(into, ed.language) or joined)
-        indices = [p.index for p in sources]  # type: ignore[union-attr]
+        indices = [p.index for p in sources]
         report.changes = merge_phases(ed, indices, NewPhase(into, chosen_kind, chosen_name))
         return [report]
 
@@ -202,15 +201,11 @@ def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str]
 
 
 def _kind_for(phase_id: str, fallback: str) -> str:
-    from cjm.core.vocabulary import kind_for_id
-
     return kind_for_id(phase_id) or fallback
 
 
 def _standard_name(phase_id: str, language: str) -> str | None:
     """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
-    from cjm.core.vocabulary import kind_for_id, kind_name
-
     standard = kind_for_id(phase_id)
     return kind_name(standard, language) if standard else None
 
@@ -286,7 +281,7 @@ def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
     wanted = {(f.phase, f.list_name, f.text): f for f in flagged}
     problems = []
     for phase, item in journey.items():
-        key = (phase.id, item.list_name, entry_text(item.raw))
+        key = (phase.id, item.list_name, item.text)
         if key in wanted and item.get("review"):
             flag = wanted[key]
             line, col = journey.document.locate(item.path)
