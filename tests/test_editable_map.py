@@ -7,16 +7,19 @@ from __future__ import annotations
 import ast
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
 from cjm.adapt import adapt_text, merge_text
+from cjm.adapt.editor import MapEditor
 from cjm.adapt.rules import builtin_rules
+from cjm.adapt.steps import apply_rule
 from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.core.model import PHASE_KEYS, EditableMap, entry_text, phase_reading, set_phase_key
 from cjm.core.vocabulary import reading
-from cjm.validation.check import check_text
+from cjm.validation.check import Result, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted((ROOT / "samples").glob("*.yaml")) + sorted((ROOT / "tests" / "data" / "adapt").glob("*.yaml"))
@@ -99,3 +102,44 @@ def test_no_import_cycle_within_adapt_or_lint(package: str) -> None:
 
     cycles = [found for name in sorted(graph) if (found := cycle_from(name))]
     assert not cycles, " -> ".join(cycles[0])
+
+
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_a_run_that_changes_nothing_says_why_as_the_round_trip_would_without_reading_it(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """adapt first tries the rules on the validated data: a run that changes nothing ends there, with the notes
+    the steps give on the round-trip data, and without touching the validated data."""
+    import cjm.adapt
+
+    text = sample.read_text(encoding="utf-8")
+    validated: list[Result] = []
+    loads: list[str] = []
+
+    def validate(*args: Any, **kwargs: Any) -> Result:
+        validated.append(check_text(*args, **kwargs))
+        return validated[-1]
+
+    def load(text: str) -> Any:
+        loads.append(text)
+        return load_roundtrip(text)
+
+    monkeypatch.setattr(cjm.adapt, "check_text", validate)
+    monkeypatch.setattr(cjm.adapt, "load_roundtrip", load)
+    for rule in builtin_rules().values():
+        validated.clear()
+        loads.clear()
+        outcome = adapt_text(text, sample.name, [rule])
+        first, fresh = validated[0], check_text(text, sample.name)
+        assert first.document and fresh.document and first.document.data == fresh.document.data  # left untouched
+        if outcome.changed:
+            assert len(loads) == 1
+            continue
+        assert loads == []
+        assert first.journey is not None
+        on_round_trip = apply_rule(MapEditor(load_roundtrip(text), first.journey.language), rule)
+        assert (outcome.reports[0].changes, outcome.reports[0].notes) == ([], on_round_trip.notes), rule.name
+        assert not on_round_trip.changed

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.editor import Flagged, MapEditor, Report
+from cjm.adapt.editor import Flagged, MapEditor, Report, WouldChange
 from cjm.adapt.merge import merge_phases
 from cjm.adapt.placement import NewPhase
 from cjm.adapt.plan import plan, trait_mismatch
@@ -84,19 +84,20 @@ def adapt_text(raw: bytes | str, source: str, rules: Sequence[PhaseRule], *, aut
     def work(ed: MapEditor, journey: Journey) -> list[Report]:
         traits, inferred = business_traits(journey)
         chosen = []
+        mismatched = []
         for rule in rules:
             if auto:
                 if rule.matches(traits):
                     chosen.append(rule)
                 continue
             if why := trait_mismatch(rule, traits):
-                notices.append(f"{rule.name}: {why}; applied because it was named")
+                mismatched.append(f"{rule.name}: {why}; applied because it was named")
             chosen.append(rule)
         used = {trait for rule in chosen for trait in rule.when}
-        notices[:0] = [str(i) for i in inferred if i.trait in used]
+        notices[:] = [str(i) for i in inferred if i.trait in used] + mismatched
         return [apply_rule(ed, rule) for rule in plan(chosen)]
 
-    outcome = _edit(raw, source, work)
+    outcome = _edit(raw, source, work, trial=True)
     outcome.notices = notices
     return outcome
 
@@ -223,14 +224,27 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 # A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
 # while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
 @collector_paused()
-def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
+def _edit(
+    raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]], *, trial: bool = False
+) -> Outcome:
     """Validate the map, edit its round-trip data with `work`, and validate the text that comes of it. Each call
-    reads the map afresh: nothing is kept from one call to the next."""
+    reads the map afresh: nothing is kept from one call to the next.
+
+    With `trial`, `work` is first tried on the validated data (`MapEditor`'s trial run), and a run that would
+    change nothing, as `--auto` often is, ends there: without ruamel.yaml's round trip, which is needed only to
+    write and costs many times the rest."""
     before = check_text(raw, source, first=FIRST_PROBLEMS)
     if before.journey is None or before.document is None:
         return Outcome(source, before.document.text if before.document else "", problems=before.problems)
     document, journey = before.document, before.journey
     original = document.text
+    if trial:
+        try:
+            unchanged = work(MapEditor(document.data, journey.language, trial=True), journey)
+        except WouldChange:
+            pass
+        else:
+            return Outcome(source, original, original, unchanged)
     data = load_roundtrip(original)
     if (where := _first_difference(document.data, data)) is not None:
         line, col = document.locate(where)

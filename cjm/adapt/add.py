@@ -70,6 +70,7 @@ def add_phase(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[s
     if position is None:
         where = "after" if "after" in spec else "before"
         return [], [f"no phase of kind {' or '.join(spec[where])} to put '{spec['id']}' {where}"]
+    ed.acting()
     phase_id = ed.free_id(spec["id"])
     lanes = {
         tuple(s["lane"]): ed.lane(s["lane"])
@@ -247,6 +248,7 @@ def add_persona(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list
         if role in roles:
             part = f"has the role {role}" if role == spec["role"] else f"({role}) takes the {spec['role']} part"
             return [], [f"persona '{persona_id}' {part}"]
+    ed.acting()
     persona: dict[str, Any] = {
         "id": ed.free_id(spec["id"]),
         "name": text_in(spec["name"], ed.language),

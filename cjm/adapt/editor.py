@@ -38,13 +38,27 @@ class Flagged:
     entry: Any = field(default=None, compare=False, repr=False)
 
 
-class MapEditor(EditableMap):
-    """The map being adapted, and what this run did to it that later steps need to know."""
+class WouldChange(Exception):
+    """A step of a trial run (`MapEditor(..., trial=True)`) is about to change the map."""
 
-    def __init__(self, data: Any, language: str) -> None:
+
+class MapEditor(EditableMap):
+    """The map being adapted, and what this run did to it that later steps need to know.
+
+    A `trial` editor answers whether a run would change anything, on the map's plain data: every step decides
+    whether it acts from the data alone (kinds, ids, names, roles) and says why when it does not, and one that
+    is about to act calls `acting()`, which stops a trial run there, before anything is changed."""
+
+    def __init__(self, data: Any, language: str, *, trial: bool = False) -> None:
         super().__init__(data, language)
+        self.trial = trial
         self.flagged: list[Flagged] = []
         self.created: set[str] = set()  # ids of the phases this run created: no "already has" note about them
+
+    def acting(self) -> None:
+        """A step has decided to change the map (and has changed nothing yet)."""
+        if self.trial:
+            raise WouldChange
 
     def flag(self, seq: Any, index: int, list_name: str, phase_id: str, source: str) -> None:
         """Mark the entry at `index` of a phase's list `review: true`: it went to the default phase."""

@@ -30,6 +30,7 @@ def merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[
     found = ed.of_kind(spec["phases"])
     if len(found) < 2:
         return [], [f"fewer than two phases of kind {' or '.join(spec['phases'])} to merge"]
+    ed.acting()
     into = spec["into"]
     reusable = [ed.phases[i]["id"] for i in found]
     target = NewPhase(

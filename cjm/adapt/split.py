@@ -48,6 +48,7 @@ def split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[
     index, why = split_blocked(ed.phases, spec)
     if index is None:
         return [], [why] if why else []
+    ed.acting()
     old_id = ed.phases[index]["id"]
     ids: dict[str, str] = {}
     for target in spec["into"]:
