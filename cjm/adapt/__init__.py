@@ -3,7 +3,13 @@
 Each function takes the text of a map and returns an `Outcome`: the new text, what changed and why, and the
 entries that were placed by default and need a person's review. A map that is not valid is refused with its
 problems; the new text is validated before it is returned, so a result is always a valid map. Edits are
-round-trip (`cjm.core.edit`): comments, key order and quoting survive.
+round-trip (`cjm.core.edit`) through the model's editing view (`cjm.core.model.EditableMap`): comments, key
+order and quoting survive.
+
+The parts, in the order a rule meets them: `rules` (PhaseRule files, loaded and checked), `plan` (which rules,
+in which order), `steps` (a rule applied step by step) and the steps themselves — `split` (with `placement`,
+where each entry goes), `merge`, and `add` (a phase with its `starters`, or a persona) — all editing through
+`editor.MapEditor`.
 
     >>> from cjm.adapt import adapt_text
     >>> from cjm.adapt.rules import builtin_rules
