@@ -58,40 +58,6 @@ def load_roundtrip(text: str) -> Any:
     return data
 
 
-def copy_roundtrip(data: Any) -> Any:
-    """A deep copy of loaded round-trip data that dumps like the original (much cheaper than loading again)."""
-    duplicate = _deep_copy(data, {})
-    if id(data) in _LAYOUTS:
-        _remember(duplicate, _LAYOUTS[id(data)])
-    return duplicate
-
-
-def _deep_copy(node: Any, memo: dict[int, Any]) -> Any:
-    """`copy.deepcopy`, but linear: ruamel's CommentedSeq copies its comments and line marks again after every
-    item it copies, which made copying a 1,000-phase map take 30x the time of a 100-phase one. The result is
-    the same: the attributes are copied once, and (as ruamel does) not at all for an empty list."""
-    import copy
-
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if id(node) in memo:
-        return memo[id(node)]
-    if type(node) is CommentedSeq:
-        seq = memo[id(node)] = CommentedSeq()
-        for item in node:
-            seq.append(_deep_copy(item, memo))
-        if seq:
-            node.copy_attributes(seq, memo=memo)
-        return seq
-    if type(node) is CommentedMap:
-        mapping = memo[id(node)] = CommentedMap()
-        for key in node:
-            mapping[key] = _deep_copy(node[key], memo)
-        node.copy_attributes(mapping, memo=memo)
-        return mapping
-    return copy.deepcopy(node, memo)
-
-
 def _remember(data: Any, layout: _Layout) -> None:
     try:
         weakref.finalize(data, _LAYOUTS.pop, id(data), None)
@@ -503,14 +469,6 @@ def _collect(value: Any, tokens: dict[int, Any]) -> None:
     elif isinstance(value, (list, tuple)):
         for part in value:
             _collect(part, tokens)
-
-
-def add_comment_before(mapping: Any, key: Any, lines: list[str], indent: int) -> None:
-    """Put full-line comments before `key` of a block mapping whose keys start at column `indent`."""
-    if lines:
-        mapping.yaml_set_comment_before_after_key(
-            key, before="\n".join(line.lstrip("# ") for line in lines), indent=indent
-        )
 
 
 def key_column(mapping: Any) -> int:
