@@ -3,7 +3,13 @@
 Each function takes the text of a map and returns an `Outcome`: the new text, what changed and why, and the
 entries that were placed by default and need a person's review. A map that is not valid is refused with its
 problems; the new text is validated before it is returned, so a result is always a valid map. Edits are
-round-trip (`cjm.core.edit`): comments, key order and quoting survive.
+round-trip (`cjm.core.edit`) through the model's editing view (`cjm.core.model.EditableMap`): comments, key
+order and quoting survive.
+
+The parts, in the order a rule meets them: `rules` (PhaseRule files, loaded and checked), `plan` (which rules,
+in which order), `steps` (a rule applied step by step) and the steps themselves — `split` (with `placement`,
+where each entry goes), `merge`, and `add` (a phase with its `starters`, or a persona) — all editing through
+`editor.MapEditor`.
 
     >>> from cjm.adapt import adapt_text
     >>> from cjm.adapt.rules import builtin_rules
@@ -13,19 +19,27 @@ round-trip (`cjm.core.edit`): comments, key order and quoting survive.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
-from cjm.adapt.placement import NewPhase, entry_text
-from cjm.adapt.rules import Rule
+from cjm.adapt.editor import Flagged, MapEditor, Report, WouldChange
+from cjm.adapt.merge import merge_phases
+from cjm.adapt.placement import NewPhase
+from cjm.adapt.plan import plan, trait_mismatch
+from cjm.adapt.rules import PhaseRule
+from cjm.adapt.split import split_phase
+from cjm.adapt.steps import apply_rule
+from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.core.errors import CjmError
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
+from cjm.core.traits import business_traits
+from cjm.core.vocabulary import kind_for_id, kind_name
 from cjm.io.loader import collector_paused, json_path
+from cjm.validation.check import FIRST_PROBLEMS, check_text
+from cjm.validation.schema import vocabulary
 
 NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
@@ -67,31 +81,29 @@ class Outcome:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def adapt_text(raw: bytes | str, source: str, rules: Sequence[Rule], *, auto: bool = False) -> Outcome:
+def adapt_text(raw: bytes | str, source: str, rules: Sequence[PhaseRule], *, auto: bool = False) -> Outcome:
     """Apply `rules` as one plan: in the order their phase kinds call for (`cjm.adapt.plan`), whatever order
     they are given in. With `auto`, only the rules the map's business traits call for, stated or inferred
     (`cjm.core.traits`); otherwise a rule the traits do not call for is applied with a notice saying so."""
-    from cjm.adapt.plan import plan, trait_mismatch
-    from cjm.core.traits import business_traits
-
     notices: list[str] = []
 
     def work(ed: MapEditor, journey: Journey) -> list[Report]:
         traits, inferred = business_traits(journey)
         chosen = []
+        mismatched = []
         for rule in rules:
             if auto:
                 if rule.matches(traits):
                     chosen.append(rule)
                 continue
             if why := trait_mismatch(rule, traits):
-                notices.append(f"{rule.name}: {why}; applied because it was named")
+                mismatched.append(f"{rule.name}: {why}; applied because it was named")
             chosen.append(rule)
         used = {trait for rule in chosen for trait in rule.when}
-        notices[:0] = [str(i) for i in inferred if i.trait in used]
+        notices[:] = [str(i) for i in inferred if i.trait in used] + mismatched
         return [apply_rule(ed, rule) for rule in plan(chosen)]
 
-    outcome = _edit(raw, source, work)
+    outcome = _edit(raw, source, work, trial=True)
     outcome.notices = notices
     return outcome
 
@@ -165,19 +177,16 @@ def merge_text(
         if len(set(phase_ids)) < 2:
             raise CjmError("merge needs at least two different phases")
         _check_new_ids(ed, [into], reusable=list(phase_ids), what="--into")
-        if kind is not None:
-            from cjm.validation.schema import vocabulary
-
-            if kind not in vocabulary("phase_kind"):
-                raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
-        sources = [journey.phase(p) for p in phase_ids]
-        same = next((p for p in sources if p and p.id == into), None)
-        first = min(sources, key=lambda p: p.index)  # type: ignore[union-attr]
-        chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))  # type: ignore[union-attr]
+        if kind is not None and kind not in vocabulary("phase_kind"):
+            raise CjmError(f"unknown phase kind '{kind}'; see `cjm schema` for the kinds (phase_kind)")
+        sources = [p for p in map(journey.phase, phase_ids) if p is not None]
+        same = next((p for p in sources if p.id == into), None)
+        first = min(sources, key=lambda p: p.index)
+        chosen_kind = kind or (same.kind if same else _kind_for(into, first.kind))
         joiner = "・" if ed.language == "ja" else " & "
-        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))  # type: ignore[union-attr]
+        joined = joiner.join(p.name for p in sorted(sources, key=lambda p: p.index))
         chosen_name = name or (same.name if same else _standard_name(into, ed.language) or joined)
-        indices = [p.index for p in sources]  # type: ignore[union-attr]
+        indices = [p.index for p in sources]
         report.changes = merge_phases(ed, indices, NewPhase(into, chosen_kind, chosen_name))
         return [report]
 
@@ -199,15 +208,11 @@ def _check_new_ids(ed: MapEditor, ids: Sequence[str], *, reusable: Sequence[str]
 
 
 def _kind_for(phase_id: str, fallback: str) -> str:
-    from cjm.core.vocabulary import kind_for_id
-
     return kind_for_id(phase_id) or fallback
 
 
 def _standard_name(phase_id: str, language: str) -> str | None:
     """The usual name of a standard phase id (`final-confirmation`) in the map's language."""
-    from cjm.core.vocabulary import kind_for_id, kind_name
-
     standard = kind_for_id(phase_id)
     return kind_name(standard, language) if standard else None
 
@@ -225,40 +230,45 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
 # A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
 # while they grow made adapt slower, and slower than linear in the map (bench/run.py).
 @collector_paused()
-def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
-    from cjm.core.edit import copy_roundtrip, dump_roundtrip
-    from cjm.validation.check import check_text
+def _edit(
+    raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]], *, trial: bool = False
+) -> Outcome:
+    """Validate the map, edit its round-trip data with `work`, and validate the text that comes of it. Each call
+    reads the map afresh: nothing is kept from one call to the next.
 
-    before, pristine = _read_map(raw, source)
-    original = before.document.text if before.document is not None else ""
-    if before.journey is None:
-        return Outcome(source, original, problems=before.problems)
-    if (where := _first_difference(before.document.data, pristine)) is not None:  # type: ignore[union-attr]
-        line, col = before.document.locate(where)  # type: ignore[union-attr]
+    With `trial`, `work` is first tried on the validated data (`MapEditor`'s trial run), and a run that would
+    change nothing, as `--auto` often is, ends there: without ruamel.yaml's round trip, which is needed only to
+    write and costs many times the rest."""
+    before = check_text(raw, source, first=FIRST_PROBLEMS)
+    if before.journey is None or before.document is None:
+        return Outcome(source, before.document.text if before.document else "", problems=before.problems)
+    document, journey = before.document, before.journey
+    original = document.text
+    if trial:
+        try:
+            unchanged = work(MapEditor(document.data, journey.language, trial=True), journey)
+        except WouldChange:
+            pass
+        else:
+            return Outcome(source, original, original, unchanged)
+    data = load_roundtrip(original)
+    if (where := _first_difference(document.data, data)) is not None:
+        line, col = document.locate(where)
         raise CjmError(
             f"{source}:{line}:{col}: cjm's YAML readers disagree about this value, so the map cannot be "
             "edited safely; quote it (or write it out plainly) and try again"
         )
-    editor = MapEditor(copy_roundtrip(pristine), before.journey.language)
-    reports = work(editor, before.journey)
+    editor = MapEditor(data, journey.language)
+    reports = work(editor, journey)
     if not any(report.changed for report in reports):
         return Outcome(source, original, original, reports)
+    del before, document, journey  # the model of the map as it was: not needed to write it, and as big as the map
     text = dump_roundtrip(editor.data)
+    editor.data = data = None  # the round-trip data, several times the size of the text, before validating that
     after = check_text(text, source)
     if after.journey is None:
         return Outcome(source, original, reports=reports, problems=after.problems)
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
-
-
-@functools.lru_cache(maxsize=4)
-def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
-    """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
-    one after another reads the same map again and again). Callers copy the data before changing it."""
-    from cjm.core.edit import load_roundtrip
-    from cjm.validation.check import FIRST_PROBLEMS, check_text
-
-    before = check_text(raw, source, first=FIRST_PROBLEMS)
-    return before, (load_roundtrip(before.document.text) if before.journey is not None else None)
 
 
 def _first_difference(loaded: Any, roundtrip: Any, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
@@ -291,7 +301,7 @@ def _review(journey: Journey, flagged: list[Flagged]) -> list[Problem]:
     wanted = {(f.phase, f.list_name, f.text): f for f in flagged}
     problems = []
     for phase, item in journey.items():
-        key = (phase.id, item.list_name, entry_text(item.raw))
+        key = (phase.id, item.list_name, item.text)
         if key in wanted and item.get("review"):
             flag = wanted[key]
             line, col = journey.document.locate(item.path)

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.model import entry_text
+
 # Why an entry went where it went, in the order the criteria are tried.
 HINT, LANE, ADDRESSES, CHANNEL, METRIC, KEYWORD, DEFAULT = (
     "hint",
@@ -35,15 +37,6 @@ class NewPhase:
     channels: frozenset[str] = field(default_factory=frozenset)
     metrics: frozenset[str] = field(default_factory=frozenset)
     personas: frozenset[str] = field(default_factory=frozenset)  # persona ids or roles
-
-
-def entry_text(entry: Any) -> str:
-    """The words of an entry: its text, or a touchpoint's or KPI's name."""
-    if isinstance(entry, str):
-        return entry
-    if isinstance(entry, Mapping):
-        return str(entry.get("text") or entry.get("name") or "")
-    return ""
 
 
 def place(

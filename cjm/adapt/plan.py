@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from cjm.adapt.rules import Rule, text_in
+from cjm.adapt.add import add_phase_blocked, anchor_index
+from cjm.adapt.rules import PhaseRule, builtin_rules
+from cjm.adapt.split import split_blocked
+from cjm.adapt.starters import text_in
 
 
 def step_kinds(step: Mapping[str, Any]) -> tuple[set[str], set[str]]:
@@ -39,7 +42,7 @@ def step_kinds(step: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
-def rule_kinds(rule: Rule) -> tuple[set[str], set[str]]:
+def rule_kinds(rule: PhaseRule) -> tuple[set[str], set[str]]:
     """(the kinds a rule needs, the kinds it creates): from its steps, and what its file declares."""
     needs, creates = set(rule.needs), set(rule.creates)
     for step in rule.steps:
@@ -49,17 +52,17 @@ def rule_kinds(rule: Rule) -> tuple[set[str], set[str]]:
     return needs - creates, creates
 
 
-def plan(rules: Iterable[Rule]) -> list[Rule]:
+def plan(rules: Iterable[PhaseRule]) -> list[PhaseRule]:
     """The rules in the order they run: a rule that creates a kind another needs first (when the two do not
     need each other's kinds), then by `order` and name."""
     chosen = sorted({rule.name: rule for rule in rules}.values(), key=lambda r: (r.order, r.name))
     kinds = {rule.name: rule_kinds(rule) for rule in chosen}
 
-    def before(a: Rule, b: Rule) -> bool:
+    def before(a: PhaseRule, b: PhaseRule) -> bool:
         feeds = bool(kinds[a.name][1] & kinds[b.name][0])
         return feeds and not kinds[b.name][1] & kinds[a.name][0]
 
-    ordered: list[Rule] = []
+    ordered: list[PhaseRule] = []
     waiting = list(chosen)
     while waiting:
         ready = next((r for r in waiting if not any(before(o, r) for o in waiting if o is not r)), waiting[0])
@@ -68,7 +71,7 @@ def plan(rules: Iterable[Rule]) -> list[Rule]:
     return ordered
 
 
-def trait_mismatch(rule: Rule, traits: Mapping[str, Any]) -> str | None:
+def trait_mismatch(rule: PhaseRule, traits: Mapping[str, Any]) -> str | None:
     """Why the map's business traits do not call for `rule` (None: they do, or the rule names none)."""
     if not rule.when or rule.matches(traits):
         return None
@@ -84,12 +87,10 @@ def trait_mismatch(rule: Rule, traits: Mapping[str, Any]) -> str | None:
 # --- what a rule would do, without editing ---------------------------------------------------------------------
 
 
-def would_do(rule: Rule, phases: Sequence[Mapping[str, Any]], language: str = "en") -> list[str]:
+def would_do(rule: PhaseRule, phases: Sequence[Mapping[str, Any]], language: str = "en") -> list[str]:
     """What `rule` would change in the phases of a map (plain phase mappings with `id`, `kind` and `name`), one
     line per step that would act; empty when it would change no phase. Personas are not phases: a step that
     only adds a persona is not listed."""
-    from cjm.adapt.operations import add_phase_blocked, anchor_index, split_blocked
-
     phases = [dict(p) for p in phases]  # what the map would look like after each step, for the next one
     done = []
     for step in rule.steps:
@@ -122,8 +123,6 @@ def would_do(rule: Rule, phases: Sequence[Mapping[str, Any]], language: str = "e
 def advice(journey: Any, rule_name: str) -> str | None:
     """What lint says about a built-in rule on this map: what `cjm adapt --rule NAME` would do to its phases,
     or None when the rule would change no phase here (then lint must not recommend it)."""
-    from cjm.adapt.rules import builtin_rules
-
     rule = builtin_rules().get(rule_name)
     if rule is None:
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from cjm.adapt.starters import starter_messages, starter_phase
 from cjm.core.errors import CjmError
 from cjm.core.problem import Problem
 from cjm.io.loader import Document, Path, load_yaml
@@ -30,7 +31,7 @@ BUILTIN = "built-in"
 
 
 @dataclass(frozen=True)
-class Rule:
+class PhaseRule:
     """A validated phase rule. `steps` are the step mappings of the file, as plain data."""
 
     name: str
@@ -57,13 +58,6 @@ class Rule:
             shown = " or ".join(json.dumps(v) if isinstance(v, bool) else str(v) for v in values)
             parts.append(f"{trait}: {shown}")
         return ", ".join(parts) or "only with --rule"
-
-
-def text_in(value: Any, language: str) -> str:
-    """A rule's text (a string, or a mapping from language to text) in the map's language, else English."""
-    if isinstance(value, Mapping):
-        return str(value.get(language) or value["en"])
-    return str(value)
 
 
 # --- loading -------------------------------------------------------------------------------------------------
@@ -95,7 +89,7 @@ def _journey_validator() -> Any:
     return Draft202012Validator(journey_schema())
 
 
-def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]]:
+def load_rule(raw: bytes | str, source: str) -> tuple[PhaseRule | None, list[Problem]]:
     """One rule file: the rule, or None and the located problems that make it unusable."""
     doc = load_yaml(raw, source)
     if not doc.ok or doc.data is None:
@@ -111,7 +105,7 @@ def load_rule(raw: bytes | str, source: str) -> tuple[Rule | None, list[Problem]
     when = {
         trait: tuple(value if isinstance(value, list) else [value]) for trait, value in data.get("when", {}).items()
     }
-    rule = Rule(
+    rule = PhaseRule(
         data["name"],
         data["summary"],
         tuple(data["steps"]),
@@ -185,8 +179,6 @@ def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) 
 
 def _check_starters(doc: Document, at: Path, spec: dict[str, Any]) -> Iterable[Problem]:
     """Build the new phase and its messages as a map would get them and validate that against the map schema."""
-    from cjm.adapt.operations import starter_messages, starter_phase
-
     for language in sorted({"en", *_languages(spec)}):
         sample = {
             "cjm": 1,
@@ -216,7 +208,7 @@ def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False)
     return doc.problem(path, RULE_INCONSISTENT, message, key=key)
 
 
-def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
+def load_rule_file(path: str) -> tuple[PhaseRule | None, list[Problem]]:
     from cjm.io.files import ReadError, read_bytes
 
     try:
@@ -227,9 +219,9 @@ def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
 
 
 @functools.cache
-def builtin_rules() -> dict[str, Rule]:
+def builtin_rules() -> dict[str, PhaseRule]:
     """The rules shipped in `cjm/phase_rules/`. A broken built-in rule is a bug, so it raises."""
-    rules: dict[str, Rule] = {}
+    rules: dict[str, PhaseRule] = {}
     folder = resources.files("cjm").joinpath("phase_rules")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(RULE_SUFFIXES):
@@ -241,7 +233,7 @@ def builtin_rules() -> dict[str, Rule]:
     return rules
 
 
-def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, Rule], list[Problem]]:
+def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, PhaseRule], list[Problem]]:
     """The built-in rules plus every rule file in `folders` (a user rule replaces a built-in of the same name),
     and the problems of the rule files that could not be used."""
     rules = dict(builtin_rules())
@@ -274,7 +266,7 @@ def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, Rule], list[Probl
     return rules, problems
 
 
-def ordered(rules: Iterable[Rule]) -> list[Rule]:
+def ordered(rules: Iterable[PhaseRule]) -> list[PhaseRule]:
     return sorted(rules, key=lambda r: (r.order, r.name))
 
 

@@ -13,6 +13,7 @@ import io
 import re
 import weakref
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,40 +56,6 @@ def load_roundtrip(text: str) -> Any:
     data = _yaml(layout).load(text.replace("\r\n", "\n"))
     _remember(data, layout)
     return data
-
-
-def copy_roundtrip(data: Any) -> Any:
-    """A deep copy of loaded round-trip data that dumps like the original (much cheaper than loading again)."""
-    duplicate = _deep_copy(data, {})
-    if id(data) in _LAYOUTS:
-        _remember(duplicate, _LAYOUTS[id(data)])
-    return duplicate
-
-
-def _deep_copy(node: Any, memo: dict[int, Any]) -> Any:
-    """`copy.deepcopy`, but linear: ruamel's CommentedSeq copies its comments and line marks again after every
-    item it copies, which made copying a 1,000-phase map take 30x the time of a 100-phase one. The result is
-    the same: the attributes are copied once, and (as ruamel does) not at all for an empty list."""
-    import copy
-
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if id(node) in memo:
-        return memo[id(node)]
-    if type(node) is CommentedSeq:
-        seq = memo[id(node)] = CommentedSeq()
-        for item in node:
-            seq.append(_deep_copy(item, memo))
-        if seq:
-            node.copy_attributes(seq, memo=memo)
-        return seq
-    if type(node) is CommentedMap:
-        mapping = memo[id(node)] = CommentedMap()
-        for key in node:
-            mapping[key] = _deep_copy(node[key], memo)
-        node.copy_attributes(mapping, memo=memo)
-        return mapping
-    return copy.deepcopy(node, memo)
 
 
 def _remember(data: Any, layout: _Layout) -> None:
@@ -204,14 +171,23 @@ def detach_following(container: Any, key: Any) -> str:
             lines += _token_lines(block.ca.end)
             block.ca.end = []
     # ... or as comments before the next entry of the same list or mapping.
-    keys = list(range(len(container))) if isinstance(container, list) else list(container)
-    position = keys.index(key)
-    if position + 1 < len(keys):
-        after = container.ca.items.get(keys[position + 1])
+    following = _next_key(container, key)
+    if following is not None:
+        after = container.ca.items.get(following)
         if after and len(after) > 1 and after[1]:
             lines += _token_lines(after[1])
             after[1] = None
     return lines
+
+
+def _next_key(container: Any, key: Any) -> Any:
+    """The key or index after `key` in a mapping or list (None after the last); a list's is found without a
+    walk through it, which long lists would pay for at every entry moved."""
+    if isinstance(container, list):
+        return key + 1 if key + 1 < len(container) else None
+    keys = list(container)
+    position = keys.index(key)
+    return keys[position + 1] if position + 1 < len(keys) else None
 
 
 def _token_lines(tokens: list[Any]) -> str:
@@ -317,6 +293,21 @@ def to_roundtrip(value: Any) -> Any:
     if isinstance(value, list) and not isinstance(value, CommentedSeq):
         return CommentedSeq(to_roundtrip(v) for v in value)
     return value
+
+
+def plain(node: Any) -> Any:
+    """Round-trip data as plain dicts, lists and scalars (no comments, no styles)."""
+    if isinstance(node, Mapping):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)
 
 
 def append_entry(seq: Any, entry: Entry | Any, parent: Any, key: Any) -> None:
@@ -464,7 +455,7 @@ def comment_lines(node: Any) -> list[str]:
             stack.extend(current.values())
         elif isinstance(current, list):
             stack.extend(current)
-    lines = []
+    lines: list[str] = []
     for token in tokens.values():
         lines.extend(part.strip() for part in token.value.split("\n") if part.strip().startswith("#"))
     return lines

@@ -1,50 +1,28 @@
 """The one model of a journey that every command shares, built from a schema-valid document.
 
 Every element keeps its JSON `path` in the document, so whatever a command finds can be located with
-`Document.locate(path)`. The model is read-only: commands that change a map edit the YAML round-trip
-(see `cjm.core.edit`) and load the result again.
+`Document.locate(path)`. The model is read-only: commands that change a map edit its round-trip data through
+`EditableMap`, which sees that data in the same terms (ids, an entry's words, phase kinds, where keys go), and
+load the result again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.edit import (
+    append_entry,
+    as_mapping,
+    ensure_blank_line_after,
+    following_lines,
+    insert_entry,
+    set_key,
+)
+from cjm.core.vocabulary import KIND_ORDER, reading
 from cjm.io.loader import Document, Path
 
-# The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
-# Kinds of equal rank may come in either order; `custom` has no rank.
-KIND_ORDER: dict[str, int] = {
-    "need_recognition": 0,
-    "awareness": 1,
-    "industry_awareness": 1,
-    "product_awareness": 2,
-    "interest": 2,
-    "information_search": 3,
-    "consideration": 3,
-    "information_gathering": 3,
-    "online_consideration": 3,
-    "comparison": 4,
-    "store_confirmation": 4,
-    "evaluation": 4,
-    "final_confirmation": 5,
-    "internal_coordination": 5,
-    "approval": 6,
-    "decision": 6,
-    "purchase": 7,
-    "delivery": 8,
-    "receive": 8,
-    "unboxing": 9,
-    "use": 10,
-    "use_and_maintenance": 10,
-    "support": 10,
-    "thank": 11,
-    "post_purchase_evaluation": 11,
-    "repeat_purchase": 12,
-    "retention": 12,
-    "advocacy": 13,
-}
 POST_PURCHASE_KINDS = frozenset(k for k, rank in KIND_ORDER.items() if rank > KIND_ORDER["purchase"])
 
 # Whether a channel is online or offline (the domain brief: "Channels are online or offline").
@@ -56,6 +34,31 @@ OFFLINE_CHANNELS = frozenset(
 )
 
 ITEM_LISTS = ("actions", "thoughts", "touchpoints", "pain_points", "opportunities", "kpis")
+# Where keys go in a phase that cjm writes (the order of the schema and the templates).
+PHASE_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "description",
+    "intentional_order",
+    "origin",
+    "actions",
+    "thoughts",
+    "emotion",
+    "touchpoints",
+    "pain_points",
+    "opportunities",
+    "kpis",
+)
+# The key that holds an entry's words, by list; an entry may also be written as its words alone.
+TEXT_KEY = {
+    "actions": "text",
+    "thoughts": "text",
+    "pain_points": "text",
+    "opportunities": "text",
+    "touchpoints": "name",
+    "kpis": "name",
+}
 # What one entry of each list is called in messages.
 NOUNS = {
     "actions": "action",
@@ -69,6 +72,16 @@ NOUNS = {
     "initiatives": "initiative",
     "messages": "message",
 }
+
+
+def entry_text(entry: Any) -> str:
+    """The words of an entry as written (its words alone, or a mapping): its text, or a touchpoint's or KPI's
+    name."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, Mapping):
+        return str(entry.get("text") or entry.get("name") or "")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -247,5 +260,117 @@ def _phase(raw: dict[str, Any], index: int) -> Phase:
 def _item(list_name: str, entry: Any, path: Path) -> Item:
     if isinstance(entry, str):
         return Item(list_name, entry, path, raw=entry)
-    text = entry.get("text") or entry.get("name") or ""
-    return Item(list_name, text, path, entry.get("id"), entry.get("persona"), entry)
+    return Item(list_name, entry_text(entry), path, entry.get("id"), entry.get("persona"), entry)
+
+
+def phase_reading(phase: Mapping[str, Any]) -> str:
+    """The kind a phase (as written) is read as for journey order: a phase named 配送 of kind `retention` is a
+    delivery."""
+    return reading(str(phase.get("kind")), str(phase.get("name") or ""))
+
+
+def set_phase_key(phase: Any, key: str, value: Any) -> None:
+    """Set a key of a phase's round-trip mapping, in the usual place among the others."""
+    set_key(phase, key, value, after=PHASE_KEYS[: PHASE_KEYS.index(key)] if key in PHASE_KEYS else ())
+
+
+def add_entry(phase: Any, list_name: str, entry: Any) -> Any:
+    """Append an entry (plain data, or a `cjm.core.edit.Entry` taken out with its comments) to a list of a
+    phase's round-trip mapping, making the list where the phase has none; return the entry as it now stands."""
+    set_phase_key(phase, list_name, phase.get(list_name, []))
+    append_entry(phase[list_name], entry, phase, list_name)
+    return phase[list_name][-1]
+
+
+def entry_mapping(seq: Any, index: int, list_name: str) -> Any:
+    """The entry at `index` of a phase's round-trip list as a mapping: words alone become `{text: ...}` (or
+    `{name: ...}`), keeping their comment."""
+    return as_mapping(seq, index, TEXT_KEY[list_name])
+
+
+class EditableMap:
+    """A map's round-trip data (`cjm.core.edit`: dicts and lists that keep their comments) seen as the model sees
+    a map, for the commands that change one: its phases by id and kind, every id and what it names, an entry's
+    words, and where a phase's keys go. Changes made through it keep the text's comments and layout."""
+
+    def __init__(self, data: Any, language: str) -> None:
+        self.data = data
+        self.language = language
+
+    @property
+    def phases(self) -> Any:
+        return self.data["phases"]
+
+    def section(self, name: str) -> Any:
+        """A top-level list (`personas`, `initiatives`, `messages`), empty when the map has none."""
+        return self.data.get(name) or []
+
+    def phase_index(self, phase_id: str) -> int | None:
+        return next((i for i, p in enumerate(self.phases) if p.get("id") == phase_id), None)
+
+    def of_kind(self, kinds: Iterable[str]) -> list[int]:
+        wanted = set(kinds)
+        return [i for i, p in enumerate(self.phases) if p.get("kind") in wanted]
+
+    def roles(self) -> dict[str, str | None]:
+        return {p["id"]: p.get("role") for p in self.section("personas")}
+
+    def lane(self, roles: Sequence[str]) -> str | None:
+        """The id of the first persona with one of `roles`."""
+        return next((pid for pid, role in self.roles().items() if role in roles), None)
+
+    def used_ids(self) -> dict[str, str]:
+        """Every id in the map and what it names."""
+        ids: dict[str, str] = {}
+        for persona in self.section("personas"):
+            ids.setdefault(persona["id"], "persona")
+        for phase in self.phases:
+            ids.setdefault(phase["id"], "phase")
+            for list_name, entry in self.entries(phase):
+                if isinstance(entry, Mapping) and entry.get("id"):
+                    ids.setdefault(entry["id"], NOUNS[list_name])
+        for section in ("initiatives", "messages"):
+            for entry in self.section(section):
+                ids.setdefault(entry["id"], NOUNS[section])
+        return ids
+
+    @staticmethod
+    def entries(phase: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+        """(list name, entry) of every entry of a phase, list by list."""
+        for list_name in ITEM_LISTS:
+            for entry in phase.get(list_name) or []:
+                yield list_name, entry
+
+    def entry_phases(self) -> dict[str, str]:
+        """The id of the phase of every entry that has an id."""
+        return {
+            entry["id"]: phase["id"]
+            for phase in self.phases
+            for _, entry in self.entries(phase)
+            if isinstance(entry, Mapping) and entry.get("id")
+        }
+
+    def free_id(self, wanted: str, reusable: Iterable[str] = (), reserved: Iterable[str] = ()) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`... if another entry has it (ids in `reusable` may be taken over,
+        ids in `reserved` are about to be used)."""
+        taken = (set(self.used_ids()) - set(reusable)) | set(reserved)
+        candidate, n = wanted, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    @staticmethod
+    def describe(phase: Mapping[str, Any]) -> str:
+        return f"'{phase['id']}' ({phase['name']})"
+
+    def insert_phase(self, position: int, phase: Any, *, replacing: bool = False) -> None:
+        """Insert a phase; when the map separates its phases with blank lines, so is this one. `replacing`: it
+        takes the place of the phase at `position`, behind the comments that introduced that one."""
+        phases = self.phases
+        spaced = len(phases) > 1 and following_lines(phases, 0).startswith("\n")
+        insert_entry(phases, position, phase, self.data, "phases", displace=not replacing)
+        if spaced:
+            for index in (position - 1, position):
+                if 0 <= index < len(phases) - 1:
+                    ensure_blank_line_after(phases, index)

@@ -1,5 +1,6 @@
-"""Words of the domain in English and Japanese: the usual name of each phase kind (for starter maps and for
-phases that `cjm split` and `cjm merge` create without a name) and of each channel (for diagrams)."""
+"""Words of the domain in English and Japanese: the usual order of the phase kinds, the usual name of each kind (for
+starter maps and for phases that `cjm split` and `cjm merge` create without a name) and of each channel (for
+diagrams)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,38 @@ import re
 
 from cjm.core.model import KIND_ORDER
 
+# The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
+# Kinds of equal rank may come in either order; `custom` has no rank.
+KIND_ORDER: dict[str, int] = {
+    "need_recognition": 0,
+    "awareness": 1,
+    "industry_awareness": 1,
+    "product_awareness": 2,
+    "interest": 2,
+    "information_search": 3,
+    "consideration": 3,
+    "information_gathering": 3,
+    "online_consideration": 3,
+    "comparison": 4,
+    "store_confirmation": 4,
+    "evaluation": 4,
+    "final_confirmation": 5,
+    "internal_coordination": 5,
+    "approval": 6,
+    "decision": 6,
+    "purchase": 7,
+    "delivery": 8,
+    "receive": 8,
+    "unboxing": 9,
+    "use": 10,
+    "use_and_maintenance": 10,
+    "support": 10,
+    "thank": 11,
+    "post_purchase_evaluation": 11,
+    "repeat_purchase": 12,
+    "retention": 12,
+    "advocacy": 13,
+}
 # kind: (English, Japanese). The standard five and their variants come from the domain brief.
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "need_recognition": ("Need recognition", "ニーズの認識"),

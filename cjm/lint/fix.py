@@ -16,8 +16,8 @@ from typing import Any
 
 from cjm.io.loader import Path
 from cjm.lint.base import DELETE, Edit
-from cjm.lint.engine import lint_journey
 from cjm.lint.settings import RuleConfig
+from cjm.lint.violations import lint_journey
 from cjm.validation.check import Result, check_text
 
 MAX_PASSES = 10
