@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from typing import IO, Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cjm.cli.options import AlsoOption, OutputOption, destinations, run_inputs, write_destinations
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.output.diff import FORMATS
+from cjm.output.formats import choices_help
 
-_STYLES = {
-    "heading": "bold",
-    "added": "green",
-    "removed": "red",
-    "changed": "yellow",
-    "renamed": "yellow",
-    "moved": "cyan",
-    "split": "magenta",
-    "merged": "magenta",
-    "reordered": "cyan",
-    "old": "red",
-    "new": "green",
-    "name": "bold",
-    "id": "dim",
-}
+if TYPE_CHECKING:
+    from cjm.diff import MapError
 
 
 def diff(
@@ -51,7 +40,7 @@ def diff(
             "-f",
             metavar="FORMAT",
             show_default=False,
-            help="text (default), json, or markdown (for a pull-request comment).",
+            help=choices_help(FORMATS, default="text") + ".",
         ),
     ] = None,
     output: OutputOption = None,
@@ -76,17 +65,19 @@ def diff(
     \b
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
-    from cjm.diff import MapError, diff_files, diff_git
-    from cjm.diff.render import FORMATS
+    from cjm.diff import MapDiff, MapError, diff_files, diff_git
     from cjm.diff.sources import git_changes
 
-    results = []
+    results: list[MapDiff] = []
     errors: list[MapError] = []
     if git is not None:
         changes = git_changes(git, paths or [])
         targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files), default="text")
         for outcome in diff_git(changes, scores=scores):
-            (errors if isinstance(outcome, MapError) else results).append(outcome)
+            if isinstance(outcome, MapError):
+                errors.append(outcome)
+            else:
+                results.append(outcome)
     else:
         if not paths or len(paths) != 2:
             raise CjmError(
@@ -98,45 +89,13 @@ def diff(
         except MapError as err:
             errors.append(err)
     _report_errors(errors)
-    write_destinations(targets, lambda name, stream, color: _render(name, results, errors, stream, color))
+    write_destinations(targets, lambda name, stream, color: FORMATS[name].write(results, errors, stream, color=color))
     if errors:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(r.changed for r in results) else EXIT_OK)
 
 
-def _render(name: str, results: list, errors: list, stream: IO[str], color: bool) -> None:
-    from cjm.diff import render
-
-    if name == "json":
-        stream.write(render.json_document(results, [_error_entry(e) for e in errors]))
-    elif name == "markdown":
-        stream.write(render.markdown_document(results))
-    elif results or not errors:
-        _print_text(render.text_lines(results), stream, color)
-
-
-def _print_text(lines: list, stream: IO[str], color: bool) -> None:
-    from rich.text import Text
-
-    from cjm.core.text import safe
-    from cjm.output.terminal import console_for
-
-    console = console_for(stream, color=color)
-    for segments in lines:
-        line = Text()
-        for text, role in segments:
-            line.append(safe(text), style=_STYLES.get(role, ""))
-        console.print(line, soft_wrap=True)
-
-
-def _error_entry(error) -> dict:
-    return {
-        "file": error.source,
-        "problems": [{"line": p.line, "column": p.col, "code": p.code, "message": p.message} for p in error.problems],
-    }
-
-
-def _report_errors(errors: list) -> None:
+def _report_errors(errors: list[MapError]) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
     from cjm.output.findings.text import problem_line
     from cjm.output.terminal import say

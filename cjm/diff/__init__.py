@@ -10,7 +10,7 @@ Use it like this::
     for result in diff_git("origin/main", ["maps/"]):      # every map changed since a revision
         ...
 
-`diff_journeys(old, new)` compares two loaded journeys; `cjm.diff.render` turns `MapDiff`s into text,
+`diff_journeys(old, new)` compares two loaded journeys; `cjm.output.diff` turns `MapDiff`s into text,
 JSON and Markdown. The library never prints; problems that make a map unreadable are raised as `MapError`,
 which carries them.
 """

@@ -17,11 +17,13 @@ from cjm.core.errors import CjmError
 @dataclass(frozen=True)
 class Format:
     """One output format of a family: its name, its writer `(value, stream, *, color, ...) -> None` of the
-    family's value as `module:function`, and the file suffixes that ask for it (`.md`)."""
+    family's value as `module:function`, the file suffixes that ask for it (`.md`), and what help says of it
+    beside its name (`for a pull-request comment`)."""
 
     name: str
     writer: str
     suffixes: tuple[str, ...] = ()
+    help: str = ""
 
     @property
     def write(self) -> Callable[..., None]:
@@ -41,6 +43,17 @@ def registry(*formats: Format) -> dict[str, Format]:
 def names(formats: Registry) -> str:
     """`table, json, csv, markdown`: the choices as help and error messages list them."""
     return ", ".join(formats)
+
+
+def choices_help(formats: Registry, default: str) -> str:
+    """`text (default), json, or markdown (for a pull-request comment)`: the choices as a sentence of help."""
+    described = []
+    for f in formats.values():
+        note = "default" if f.name == default else f.help
+        described.append(f"{f.name} ({note})" if note else f.name)
+    if len(described) > 2:
+        return ", ".join(described[:-1]) + ", or " + described[-1]
+    return " or ".join(described)
 
 
 def choose(formats: Registry, name: str) -> Format:
