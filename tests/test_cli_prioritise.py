@@ -13,8 +13,8 @@ import yaml
 
 from cjm.adapt.templates import render_template
 from cjm.core.text import display_width
-from cjm.prioritise import prioritise
 from cjm.output.roadmap import FORMATS
+from cjm.prioritise import prioritise
 from cjm.validation.check import check_file, check_text
 from tests.conftest import ROOT, assert_clean_exit, cli, run_cjm
 

@@ -13,9 +13,8 @@ import pytest
 
 from cjm.core.model import Journey
 from cjm.io.loader import load_yaml
+from cjm.output.roadmap import FORMATS, write_roadmap
 from cjm.prioritise import make_model, prioritise
-from cjm.output.roadmap import FORMATS
-from cjm.output.roadmap.explain import write_explanation
 from cjm.validation.check import check_file
 from tests.conftest import ROOT
 
@@ -103,7 +102,7 @@ def test_every_model_runs_on_every_map_in_every_format(path: Path) -> None:
             format.write(roadmap, out, color=False)
             assert out.getvalue()
         for item in roadmap.initiatives[:2]:
-            write_explanation(roadmap, item, io.StringIO())
+            write_roadmap(roadmap, io.StringIO(), explain=item)
         if model != "default":
             # Nothing is refused: whatever the map does not give the preset is derived, and says so.
             for item in roadmap.initiatives:

@@ -9,7 +9,6 @@ import typer
 from cjm.cli.options import AlsoOption, OutputOption, destinations, run_inputs, write_destinations
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 from cjm.output.diff import FORMATS
-from cjm.output.formats import choices_help
 
 if TYPE_CHECKING:
     from cjm.diff import MapError
@@ -40,7 +39,7 @@ def diff(
             "-f",
             metavar="FORMAT",
             show_default=False,
-            help=choices_help(FORMATS, default="text") + ".",
+            help=FORMATS.help("text"),
         ),
     ] = None,
     output: OutputOption = None,
@@ -65,19 +64,15 @@ def diff(
     \b
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
-    from cjm.diff import MapDiff, MapError, diff_files, diff_git
+    from cjm.diff import Comparison, MapError, diff_files, diff_git
     from cjm.diff.sources import git_changes
 
-    results: list[MapDiff] = []
-    errors: list[MapError] = []
+    comparison = Comparison()
     if git is not None:
         changes = git_changes(git, paths or [])
         targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files), default="text")
         for outcome in diff_git(changes, scores=scores):
-            if isinstance(outcome, MapError):
-                errors.append(outcome)
-            else:
-                results.append(outcome)
+            comparison.add(outcome)
     else:
         if not paths or len(paths) != 2:
             raise CjmError(
@@ -85,14 +80,14 @@ def diff(
             )
         targets = destinations(format, output, also, FORMATS, run_inputs(paths), default="text")
         try:
-            results.append(diff_files(paths[0], paths[1], scores=scores))
+            comparison.add(diff_files(paths[0], paths[1], scores=scores))
         except MapError as err:
-            errors.append(err)
-    _report_errors(errors)
-    write_destinations(targets, lambda name, stream, color: FORMATS[name].write(results, errors, stream, color=color))
-    if errors:
+            comparison.add(err)
+    _report_errors(comparison.errors)
+    write_destinations(targets, lambda name, stream, color: FORMATS[name].write(comparison, stream, color=color))
+    if comparison.errors:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(r.changed for r in results) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if comparison.changed else EXIT_OK)
 
 
 def _report_errors(errors: list[MapError]) -> None:

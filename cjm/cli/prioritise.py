@@ -18,7 +18,6 @@ from cjm.cli.options import (
 )
 from cjm.core.errors import EXIT_OK, EXIT_USAGE
 from cjm.core.problem import Problem, Severity
-from cjm.output.formats import for_file, names
 from cjm.output.roadmap import FORMATS, roadmap_format, write_roadmap
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def prioritise(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"Output format: {names(FORMATS)}. Default: table.",
+            help=FORMATS.help("table"),
             show_default=False,
         ),
     ] = None,
@@ -110,7 +109,8 @@ def prioritise(
     from cjm.prioritise import prioritise as build_roadmap
     from cjm.prioritise.settings import parse_capacity, parse_weights
 
-    name = format or for_file(FORMATS, output) or "table"
+    asked = FORMATS.for_path(output)
+    name = format or (asked.name if asked else "table")
     roadmap_format(name, explain=explain is not None)
     start = paths[0] if paths and paths[0] != "-" else "."
     settings = settings_from_config(

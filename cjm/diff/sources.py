@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey
@@ -31,6 +31,24 @@ class MapError(CjmError):
         super().__init__(f"{source}: not a valid map ({told})")
         self.source = source
         self.problems = problems
+
+
+@dataclass
+class Comparison:
+    """What one `cjm diff` found: the changes of each map compared, and the maps that could not be read."""
+
+    results: list[MapDiff] = field(default_factory=list)
+    errors: list[MapError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(result.changed for result in self.results)
+
+    def add(self, outcome: MapDiff | MapError) -> None:
+        if isinstance(outcome, MapError):
+            self.errors.append(outcome)
+        else:
+            self.results.append(outcome)
 
 
 def load_journey(raw: bytes, source: str) -> Journey:
@@ -105,7 +123,7 @@ def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChange
 
 
 def diff_git(
-    revision: str | GitChanges, paths: list[str] = (), *, scores: bool = True, cwd: str = "."
+    revision: str | GitChanges, paths: Sequence[str] = (), *, scores: bool = True, cwd: str = "."
 ) -> Iterator[MapDiff | MapError]:
     """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
     empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are

@@ -1,71 +1,96 @@
-"""Format registries: each family of output (roadmaps, diffs, adapt reports, report documents, ...) names its
-formats in one dict of `Format`s, from which the command line takes its `--format` choices, its help, the format
-a file name asks for, and its "unknown format" message. No command keeps a copy of the names.
+"""The one shape of every format registry: findings, rule lists, roadmaps, diffs, adapt reports, documents.
 
-A registry names each writer as `module:function` and imports it when it first writes, so that building the
-command line (every command's help) costs no import of a writer, its library or rich."""
+A `Format` has a name (what `--format` takes), a one-line description (what `--help` and the docs say), the file
+suffixes that pick it for `-o FILE`, and its writer: `writer(value, stream, *, color)` writes one value (a run's
+findings, a roadmap, ...) as text to a stream, coloured only when `color` is true. A `Registry` is the ordered,
+read-only mapping of a command's formats by name; help texts, `--format` choices and error messages come from it,
+so a format added to the registry is offered, documented and refused in one place.
+
+A writer is named as `"module:function"` and imported when a value is first written in that format, so a command
+imports only the formats it writes (`cjm --help` imports none).
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import IO, Generic, Protocol, TypeVar, cast
 
 from cjm.core.errors import CjmError
 
+T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
+
+
+class Writer(Protocol[T_contra]):
+    """Writes one value as text: `writer(value, stream, color=...)`."""
+
+    def __call__(self, value: T_contra, stream: IO[str], /, *, color: bool) -> None: ...
+
 
 @dataclass(frozen=True)
-class Format:
-    """One output format of a family: its name, its writer `(value, stream, *, color, ...) -> None` of the
-    family's value as `module:function`, the file suffixes that ask for it (`.md`), and what help says of it
-    beside its name (`for a pull-request comment`)."""
+class Format(Generic[T]):
+    """One output format of one kind of value."""
 
     name: str
+    description: str
     writer: str
+    """`"module:function"`, a `Writer` of the registry's values, imported when first used."""
     suffixes: tuple[str, ...] = ()
-    help: str = ""
+    """File suffixes (lower case, with the dot) for which `-o FILE` picks this format when no --format is given."""
+
+    def load(self) -> Writer[T]:
+        module, _, function = self.writer.partition(":")
+        return cast("Writer[T]", getattr(importlib.import_module(module), function))
+
+    def write(self, value: T, stream: IO[str], *, color: bool = False) -> None:
+        self.load()(value, stream, color=color)
+
+
+class Registry(Mapping[str, "Format[T]"]):
+    """A command's formats by name, in the order help lists them. `kind` names what is written ("report", "rule
+    list", ...), for messages."""
+
+    def __init__(self, kind: str, *formats: Format[T]) -> None:
+        self.kind = kind
+        self._formats = {f.name: f for f in formats}
+        if len(self._formats) != len(formats):
+            raise ValueError(f"two {kind} formats with one name")
+
+    def __getitem__(self, name: str) -> Format[T]:
+        return self._formats[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._formats)
+
+    def __len__(self) -> int:
+        return len(self._formats)
+
+    def __repr__(self) -> str:
+        return f"Registry({self.kind!r}, {', '.join(self._formats)})"
 
     @property
-    def write(self) -> Callable[..., None]:
-        module, _, function = self.writer.partition(":")
-        found: Callable[..., None] = getattr(importlib.import_module(module), function)
-        return found
+    def names(self) -> str:
+        """The names, comma-separated, for help texts and messages: `text, json, sarif`."""
+        return ", ".join(self._formats)
 
+    def named(self, name: str) -> Format[T]:
+        """The format called `name`, or the usage error that lists the choices."""
+        if name not in self._formats:
+            raise CjmError(f"unknown format '{name}'; choose one of: {self.names}")
+        return self._formats[name]
 
-Registry = Mapping[str, Format]
+    def for_path(self, path: str | None) -> Format[T] | None:
+        """The format the suffix of `path` names, if one of these does."""
+        suffix = os.path.splitext(path or "")[1].lower()
+        return next((f for f in self._formats.values() if suffix and suffix in f.suffixes), None)
 
+    def help(self, default: str) -> str:
+        """`--format`'s help: the choices, then what the default is."""
+        return f"Output format: {self.names}. Default: {default}."
 
-def registry(*formats: Format) -> dict[str, Format]:
-    """Formats by name, in the order given (the order help lists them in)."""
-    return {f.name: f for f in formats}
-
-
-def names(formats: Registry) -> str:
-    """`table, json, csv, markdown`: the choices as help and error messages list them."""
-    return ", ".join(formats)
-
-
-def choices_help(formats: Registry, default: str) -> str:
-    """`text (default), json, or markdown (for a pull-request comment)`: the choices as a sentence of help."""
-    described = []
-    for f in formats.values():
-        note = "default" if f.name == default else f.help
-        described.append(f"{f.name} ({note})" if note else f.name)
-    if len(described) > 2:
-        return ", ".join(described[:-1]) + ", or " + described[-1]
-    return " or ".join(described)
-
-
-def choose(formats: Registry, name: str) -> Format:
-    """The format named `name`; a usage error naming the choices when there is none."""
-    if name not in formats:
-        raise CjmError(f"unknown format '{name}'; choose one of: {names(formats)}")
-    return formats[name]
-
-
-def for_file(formats: Registry, path: str | None) -> str | None:
-    """The format a file name asks for by its suffix (`roadmap.md` is Markdown), or None."""
-    if not path:
-        return None
-    lowered = path.lower()
-    return next((f.name for f in formats.values() if f.suffixes and lowered.endswith(f.suffixes)), None)
+    def described(self) -> list[tuple[str, str]]:
+        """(name, description) of each format, for generated docs and `--help` epilogues."""
+        return [(f.name, f.description) for f in self._formats.values()]

@@ -2,17 +2,28 @@
 writes: `text` for a terminal, `json` for scripts, `markdown` for a pull-request comment.
 
 `FORMATS` is the registry the command takes its choices from; each writer is
-`(results, errors, stream, *, color) -> None`.
+`(comparison, stream, *, color) -> None` of a `cjm.diff.Comparison`.
 """
 
 from __future__ import annotations
 
-from cjm.output.formats import Format, registry
+from typing import TYPE_CHECKING
 
-FORMATS = registry(
-    Format("text", "cjm.output.diff.text:write_text", (".txt",)),
-    Format("json", "cjm.output.diff.json:write_json", (".json",)),
-    Format("markdown", "cjm.output.diff.markdown:write_markdown", (".md",), help="for a pull-request comment"),
+from cjm.output.formats import Format, Registry
+
+if TYPE_CHECKING:
+    from cjm.diff.sources import Comparison
+
+FORMATS: Registry[Comparison] = Registry(
+    "diff",
+    Format("text", "The changes of each map, for a terminal.", "cjm.output.diff.text:write_text", (".txt",)),
+    Format("json", "One JSON document for scripts (docs/diff.md).", "cjm.output.diff.json:write_json", (".json",)),
+    Format(
+        "markdown",
+        "A pull-request comment: long groups folded, under GitHub's size limit.",
+        "cjm.output.diff.markdown:write_markdown",
+        (".md",),
+    ),
 )
 
 __all__ = ["FORMATS"]

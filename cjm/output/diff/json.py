@@ -6,7 +6,7 @@ from typing import IO, Any
 
 from cjm import __version__
 from cjm.diff.changes import MapDiff
-from cjm.diff.sources import MapError
+from cjm.diff.sources import Comparison, MapError
 from cjm.output.findings import json_text
 
 
@@ -30,5 +30,5 @@ def error_entry(error: MapError) -> dict[str, Any]:
     }
 
 
-def write_json(results: list[MapDiff], errors: list[MapError], stream: IO[str], *, color: bool = False) -> None:
-    stream.write(json_document(results, [error_entry(e) for e in errors]))
+def write_json(comparison: Comparison, stream: IO[str], *, color: bool = False) -> None:
+    stream.write(json_document(comparison.results, [error_entry(e) for e in comparison.errors]))

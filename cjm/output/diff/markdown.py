@@ -7,7 +7,7 @@ import re
 from typing import IO
 
 from cjm.diff.changes import MapDiff
-from cjm.diff.sources import MapError
+from cjm.diff.sources import Comparison
 from cjm.output.diff.sentences import SECTIONS, Line, by_target, sentence, summary, title
 
 _MD_MARKS = {
@@ -109,5 +109,5 @@ def markdown_document(
     return "\n".join(out).rstrip() + "\n"
 
 
-def write_markdown(results: list[MapDiff], errors: list[MapError], stream: IO[str], *, color: bool = False) -> None:
-    stream.write(markdown_document(results))
+def write_markdown(comparison: Comparison, stream: IO[str], *, color: bool = False) -> None:
+    stream.write(markdown_document(comparison.results))

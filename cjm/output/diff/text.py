@@ -7,7 +7,7 @@ from typing import IO
 
 from cjm.core.text import safe
 from cjm.diff.changes import MapDiff
-from cjm.diff.sources import MapError
+from cjm.diff.sources import Comparison
 from cjm.output.diff.sentences import SECTIONS, Line, by_target, sentence, summary, title
 
 _TEXT_MARKS = {
@@ -54,16 +54,16 @@ def text_lines(results: list[MapDiff]) -> list[Line]:
     return lines
 
 
-def write_text(results: list[MapDiff], errors: list[MapError], stream: IO[str], *, color: bool = False) -> None:
+def write_text(comparison: Comparison, stream: IO[str], *, color: bool = False) -> None:
     """The text report; nothing when every map failed to be read (standard error already says why)."""
-    if errors and not results:
+    if comparison.errors and not comparison.results:
         return
     from rich.text import Text
 
     from cjm.output.terminal import console_for
 
     console = console_for(stream, color=color)
-    for segments in text_lines(results):
+    for segments in text_lines(comparison.results):
         line = Text()
         for text, role in segments:
             line.append(safe(text), style=_STYLES.get(role, ""))

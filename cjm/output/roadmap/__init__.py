@@ -9,34 +9,49 @@ in the maps' language.
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from cjm.core.errors import CjmError
-from cjm.output.formats import Format, choose, registry
+from cjm.output.formats import Format, Registry
 
 if TYPE_CHECKING:
     from cjm.prioritise.roadmap import RankedInitiative, Roadmap
 
-FORMATS = registry(
-    Format("table", "cjm.output.roadmap.table:write_table"),
-    Format("json", "cjm.output.roadmap.json:write_json", (".json",)),
-    Format("csv", "cjm.output.roadmap.csv:write_csv", (".csv",)),
-    Format("markdown", "cjm.output.roadmap.markdown:write_markdown", (".md", ".markdown")),
+
+class Explanation(NamedTuple):
+    """One initiative of a roadmap, to explain how it was scored, classified and staged (`--explain`)."""
+
+    roadmap: Roadmap
+    item: RankedInitiative
+
+
+FORMATS: Registry[Roadmap] = Registry(
+    "roadmap",
+    Format("table", "A table for the terminal, with the coverage below it.", "cjm.output.roadmap.table:write_table"),
+    Format("json", "One JSON document (docs/prioritise.md).", "cjm.output.roadmap.json:write_json", (".json",)),
+    Format("csv", "One row per initiative, in rank order.", "cjm.output.roadmap.csv:write_csv", (".csv",)),
+    Format(
+        "markdown",
+        "A Markdown table by stage, with the coverage.",
+        "cjm.output.roadmap.markdown:write_markdown",
+        (".md", ".markdown"),
+    ),
 )
-EXPLAIN_FORMATS = registry(
-    Format("table", "cjm.output.roadmap.explain:write_explanation"),
-    Format("json", "cjm.output.roadmap.json:write_explanation_json"),
+EXPLAIN_FORMATS: Registry[Explanation] = Registry(
+    "explanation",
+    Format("table", "The terms, reasons and rank as text.", "cjm.output.roadmap.explain:write_explanation"),
+    Format("json", "The initiative as the roadmap's JSON gives it.", "cjm.output.roadmap.json:write_explanation_json"),
 )
 """`--explain` as text (the `table` format) or JSON."""
 
 
-def roadmap_format(name: str, *, explain: bool = False) -> Format:
+def roadmap_format(name: str, *, explain: bool = False) -> Format[Roadmap] | Format[Explanation]:
     """The format named `name` for a roadmap, or for one initiative explained; a usage error when there is none."""
     if explain:
         if name not in EXPLAIN_FORMATS:
             raise CjmError("--explain prints text (--format table) or JSON (--format json)")
         return EXPLAIN_FORMATS[name]
-    return choose(FORMATS, name)
+    return FORMATS.named(name)
 
 
 def write_roadmap(
@@ -50,13 +65,15 @@ def write_roadmap(
 ) -> None:
     """The roadmap in `format`, or with `explain` how that one initiative was ranked. `bom` starts CSV with a
     UTF-8 byte-order mark (for a `.csv` file Excel should open as UTF-8)."""
-    chosen = roadmap_format(format, explain=explain is not None)
     if explain is not None:
-        chosen.write(roadmap, explain, stream, color=color)
-    elif chosen.name == "csv":
-        chosen.write(roadmap, stream, bom=bom)
+        roadmap_format(format, explain=True)
+        EXPLAIN_FORMATS[format].write(Explanation(roadmap, explain), stream, color=color)
+    elif format == "csv":
+        from cjm.output.roadmap.csv import write_csv
+
+        write_csv(roadmap, stream, bom=bom)
     else:
-        chosen.write(roadmap, stream, color=color)
+        FORMATS.named(format).write(roadmap, stream, color=color)
 
 
-__all__ = ["EXPLAIN_FORMATS", "FORMATS", "roadmap_format", "write_roadmap"]
+__all__ = ["EXPLAIN_FORMATS", "FORMATS", "Explanation", "roadmap_format", "write_roadmap"]

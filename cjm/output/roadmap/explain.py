@@ -7,9 +7,10 @@ import re
 from typing import IO
 
 from cjm.core.text import safe
+from cjm.output.roadmap import Explanation
 from cjm.output.roadmap.words import LABELS, input_label, model_line, phase_label, say, value_text
 from cjm.prioritise.classify import quadrant_name, risk_name, stage_name
-from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
+from cjm.prioritise.roadmap import TIE_BREAKS
 from cjm.prioritise.scoring import fmt
 
 # The reasons the library gives (quadrant, stage, rank, risk, how a term was mapped or derived) are English
@@ -115,8 +116,9 @@ def _term_name(name: str, language: str) -> str:
     return input_label(name, language) if language == "ja" and name in LABELS else name
 
 
-def write_explanation(roadmap: Roadmap, item: RankedInitiative, stream: IO[str], *, color: bool = False) -> None:
+def write_explanation(explanation: Explanation, stream: IO[str], *, color: bool = False) -> None:
     """How one initiative's score, quadrant and stage came about, term by term, in the maps' language."""
+    roadmap, item = explanation
     from rich import box
     from rich.table import Table
     from rich.text import Text

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from cjm import __version__
 from cjm.output.findings import json_text
+from cjm.output.roadmap import Explanation
 from cjm.prioritise.classify import stage_name
 from cjm.prioritise.coverage import PainPoint
 from cjm.prioritise.roadmap import TIE_BREAKS, RankedInitiative, Roadmap
@@ -146,5 +147,5 @@ def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> Non
     stream.write(json_text(roadmap_dict(roadmap)))
 
 
-def write_explanation_json(roadmap: Roadmap, item: RankedInitiative, stream: IO[str], *, color: bool = False) -> None:
-    stream.write(json_text(initiative_dict(roadmap, item)))
+def write_explanation_json(explanation: Explanation, stream: IO[str], *, color: bool = False) -> None:
+    stream.write(json_text(initiative_dict(*explanation)))
