@@ -129,6 +129,7 @@ def _refuse(outcome: Outcome, format: str, command: str) -> None:
             json_text(
                 {
                     "tool": "cjm",
+                    "version": __version__,
                     "command": command,
                     "file": outcome.source,
                     "ok": False,
@@ -286,9 +287,8 @@ def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
 
 
 def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = False) -> None:
-    import json
-
     from cjm.adapt.rules import ordered
+    from cjm.output.findings import json_text
 
     document = [
         {
@@ -300,6 +300,4 @@ def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
         }
         for r in ordered(rules)
     ]
-    stream.write(
-        json.dumps({"tool": "cjm", "command": "adapt --list", "rules": document}, ensure_ascii=False, indent=2) + "\n"
-    )
+    stream.write(json_text({"tool": "cjm", "version": __version__, "command": "adapt --list", "rules": document}))
