@@ -10,13 +10,11 @@ import typer
 
 from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.render import FORMATS
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
     from cjm.prioritise import Roadmap
-
-VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
-FORMAT_NAMES = ("svg", "png", "pdf", "dot", "mermaid")
 
 RenderOutput = Annotated[
     str | None,
@@ -37,7 +35,7 @@ RenderFormat = Annotated[
         "-f",
         metavar="FORMAT",
         show_default=False,
-        help=f"{', '.join(FORMAT_NAMES)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
+        help=f"{', '.join(FORMATS)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
         "svg for a folder. dot and mermaid work without Graphviz.",
     ),
 ]
@@ -73,7 +71,7 @@ def render(
     """
     from cjm.io.files import expand
     from cjm.io.safe_write import write_bytes
-    from cjm.render import FORMATS, format_for, view_named
+    from cjm.render import format_for, view_named
     from cjm.render import render as draw
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
 
@@ -177,25 +175,11 @@ def report(
     \b
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
-    from cjm.io.safe_write import write_bytes, write_text
-    from cjm.render import render as draw
+    from cjm.output.report import deliver, format_named
     from cjm.render.graphviz import find_dot
-    from cjm.render.mermaid import build_mermaid
-    from cjm.render.outputs import STDOUT, Target, check, prepare
-    from cjm.report import REPORT_FORMATS, build_report, html, markdown
+    from cjm.report import build_report
 
-    to_stdout = output is None or output == STDOUT
-    format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
-    name = format or (
-        "markdown"
-        if to_stdout
-        else next((key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None)
-    )
-    if name not in REPORT_FORMATS:
-        raise CjmError(
-            f"unknown report format '{format or output}'; give --format markdown or html, or an output "
-            "file ending in .md or .html"
-        )
+    name = format_named(format, output)
     if image not in ("svg", "png"):
         raise CjmError(f"unknown image format '{image}'; choose svg or png")
     journey = _load(path)
@@ -213,27 +197,19 @@ def report(
         )
     else:
         _warn_font(journey)
-    mermaid = build_mermaid(journey, fenced=True)
-    if to_stdout:
-        sys.stdout.write(markdown(content, mermaid=mermaid) if name == "markdown" else html(content, mermaid=mermaid))
-        raise typer.Exit(EXIT_OK)
-    assert output is not None
-    folder = os.path.dirname(os.path.abspath(output))
-    image_path = f"{os.path.splitext(output)[0]}.map.{image}"
-    targets = [Target(path, output)] + ([Target(path, image_path)] if name == "markdown" and drawable else [])
-    inputs = run_inputs([path])
-    check(targets, folder=folder, inputs=inputs)
-    prepare(output)
-    if name == "html":
-        svg = draw(journey, "map", "svg", roadmap).decode("utf-8") if drawable else None
-        write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)), inputs)
-    elif drawable:
-        write_bytes(image_path, draw(journey, "map", image, roadmap), inputs)
-        _say(f"wrote {image_path}", sys.stdout)
-        write_text(output, markdown(content, image=os.path.basename(image_path)), inputs)
-    else:
-        write_text(output, markdown(content, mermaid=mermaid), inputs)
-    _say(f"wrote {output}", sys.stdout)
+    written = deliver(
+        content,
+        journey,
+        roadmap,
+        source=path,
+        format=name,
+        output=output,
+        image=image,
+        drawable=drawable,
+        inputs=run_inputs([path]),
+    )
+    for file in written:
+        _say(f"wrote {file}", sys.stdout)
     raise typer.Exit(EXIT_OK)
 
 
