@@ -11,11 +11,11 @@ import dataclasses
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
-from cjm import __version__
 from cjm.core.errors import CjmError
 from cjm.core.text import safe, safe_block
+from cjm.output.contract import envelope, json_text, problem_json
 from cjm.output.formats import Format, Registry
 
 if TYPE_CHECKING:
@@ -123,20 +123,10 @@ def _refuse(outcome: Outcome, format: str, command: str) -> None:
     """A map that is not valid (or, by a bug, a result that would not be): say why and stop (exit 2)."""
     kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
     if format == "json":
-        from cjm.output.findings import json_text
-
-        sys.stdout.write(
-            json_text(
-                {
-                    "tool": "cjm",
-                    "version": __version__,
-                    "command": command,
-                    "file": outcome.source,
-                    "ok": False,
-                    "problems": [problem_json(p) for p in outcome.problems],
-                }
-            )
+        document = envelope(
+            command, file=outcome.source, ok=False, problems=[problem_json(p) for p in outcome.problems]
         )
+        sys.stdout.write(json_text(document))
     else:
         write_problems(outcome.problems, "adapt")
     if outcome.reports:
@@ -224,39 +214,23 @@ def write_diff(text: str, stream: IO[str]) -> None:
 # --- JSON -----------------------------------------------------------------------------------------------------
 
 
-def problem_json(p: Problem) -> dict[str, Any]:
-    return {
-        "file": p.file,
-        "line": p.line,
-        "column": p.col,
-        "code": p.code,
-        "severity": p.severity.value,
-        "message": p.message,
-        "path": p.path,
-    }
-
-
 def write_json(adapted: Adapted, stream: IO[str], *, color: bool = False) -> None:
     """The report as one document; the adapted map (`map`) when it has no other destination, its `diff` with
     --diff."""
-    from cjm.output.findings import json_text
-
     outcome = adapted.outcome
-    document: dict[str, Any] = {
-        "tool": "cjm",
-        "version": __version__,
-        "command": adapted.command,
-        "file": outcome.source,
-        "ok": True,
-        "changed": outcome.changed,
-        "written": adapted.written,
-        "notices": outcome.notices,
-        "rules": [
+    document = envelope(
+        adapted.command,
+        file=outcome.source,
+        ok=True,
+        changed=outcome.changed,
+        written=adapted.written,
+        notices=outcome.notices,
+        rules=[
             {"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
             for r in outcome.reports
         ],
-        "review": [problem_json(p) for p in outcome.review],
-    }
+        review=[problem_json(p) for p in outcome.review],
+    )
     if adapted.diff:
         document["diff"] = outcome.diff()
     if adapted.to_stdout:
@@ -288,7 +262,6 @@ def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
 
 def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = False) -> None:
     from cjm.adapt.rules import ordered
-    from cjm.output.findings import json_text
 
     document = [
         {
@@ -300,4 +273,4 @@ def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
         }
         for r in ordered(rules)
     ]
-    stream.write(json_text({"tool": "cjm", "version": __version__, "command": "adapt --list", "rules": document}))
+    stream.write(json_text(envelope("adapt --list", rules=document)))

@@ -6,8 +6,9 @@ findings, a roadmap, ...) as text to a stream, coloured only when `color` is tru
 read-only mapping of a command's formats by name; help texts, `--format` choices and error messages come from it,
 so a format added to the registry is offered, documented and refused in one place.
 
-A writer is named as `"module:function"` and imported when a value is first written in that format, so a command
-imports only the formats it writes (`cjm --help` imports none).
+A writer is best named as `"module:function"`: it is imported when a value is first written in that format, so a
+command imports only the formats it writes (`cjm --help` imports none). A function itself does too, where its module
+is imported anyway.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ class Format(Generic[T]):
 
     name: str
     description: str
-    writer: str
-    """`"module:function"`, a `Writer` of the registry's values, imported when first used."""
+    writer: str | Writer[T]
+    """A `Writer` of the registry's values, or its `"module:function"`, imported when first used."""
     suffixes: tuple[str, ...] = ()
     """File suffixes (lower case, with the dot) for which `-o FILE` picks this format when no --format is given."""
 
     def load(self) -> Writer[T]:
+        if not isinstance(self.writer, str):
+            return self.writer
         module, _, function = self.writer.partition(":")
         return cast("Writer[T]", getattr(importlib.import_module(module), function))
 
@@ -87,9 +90,9 @@ class Registry(Mapping[str, "Format[T]"]):
         suffix = os.path.splitext(path or "")[1].lower()
         return next((f for f in self._formats.values() if suffix and suffix in f.suffixes), None)
 
-    def help(self, default: str) -> str:
-        """`--format`'s help: the choices, then what the default is."""
-        return f"Output format: {self.names}. Default: {default}."
+    def help(self, default: str | None = None) -> str:
+        """`--format`'s help: the choices, then what the default is (when the option does not show it)."""
+        return f"Output format: {self.names}." + (f" Default: {default}." if default else "")
 
     def described(self) -> list[tuple[str, str]]:
         """(name, description) of each format, for generated docs and `--help` epilogues."""

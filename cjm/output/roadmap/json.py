@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from cjm import __version__
-from cjm.output.findings import json_text
+from cjm.output.contract import envelope, json_text
 from cjm.output.roadmap import Explanation
 from cjm.prioritise.classify import stage_name
 from cjm.prioritise.coverage import PainPoint
@@ -83,21 +82,19 @@ def _term_dict(term: Term) -> dict[str, Any]:
 
 def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
     cover = roadmap.coverage
-    return {
-        "tool": "cjm",
-        "version": __version__,
-        "command": "prioritise",
-        "model": {
+    return envelope(
+        "prioritise",
+        model={
             "name": roadmap.model.name,
             "formula": roadmap.model.description,
             "weights": dict(roadmap.model.weights) if roadmap.model.name == "default" else None,
             "tie_breaks": list(TIE_BREAKS),
         },
-        "capacity": list(roadmap.capacity) if roadmap.capacity else None,
-        "maps": list(roadmap.maps),
-        "language": roadmap.language,
-        "initiatives": [initiative_dict(roadmap, r) for r in roadmap.initiatives],
-        "coverage": {
+        capacity=list(roadmap.capacity) if roadmap.capacity else None,
+        maps=list(roadmap.maps),
+        language=roadmap.language,
+        initiatives=[initiative_dict(roadmap, r) for r in roadmap.initiatives],
+        coverage={
             "stages": [
                 {
                     "stage": s.stage,
@@ -129,7 +126,7 @@ def roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
                 for pain, items in roadmap.answered_only_by_risky()
             ],
         },
-    }
+    )
 
 
 def _pain_dict(pain: PainPoint) -> dict[str, Any]:
