@@ -64,6 +64,29 @@ def test_list_shows_every_rule_with_what_it_does(cjm) -> None:
     assert {r["name"]: r["when"] for r in listed}["repeat-purchase"] == {"purchase": ["repeat", "subscription"]}
 
 
+def test_every_json_document_has_the_envelope_and_forges_no_ci_command(cjm, tmp_path: Path) -> None:
+    """The rule list and a refusal start like every cjm JSON document, and text from a user's rule file cannot
+    forge a GitHub Actions `##[` command in a CI log."""
+    from cjm import __version__
+    from tests.test_adapt_rules import USER_RULE
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    forged = USER_RULE.replace("summary: Cosmetics", "summary: Cosmetics##[error]")
+    (rules / "free-sample.yaml").write_text(forged, encoding="utf-8")
+    listed = cjm("adapt", "--list", "--rules", str(rules), "--format", "json")
+    assert listed.returncode == 0 and "##[" not in listed.stdout
+    document = json.loads(listed.stdout)
+    assert list(document)[:3] == ["tool", "version", "command"] and document["version"] == __version__
+    assert {r["name"]: r["summary"] for r in document["rules"]}["free-sample"].startswith("Cosmetics##[error]")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(TEA.replace("kind: purchase", "kind: purchas"), encoding="utf-8")
+    refused = cjm("adapt", str(broken), "--rule", "gift", "--format", "json")
+    assert refused.returncode == 2
+    document = json.loads(refused.stdout)
+    assert list(document)[:3] == ["tool", "version", "command"] and document["ok"] is False
+
+
 @pytest.mark.parametrize("command", ["adapt", "split", "merge"])
 def test_help_has_an_example(cjm, command: str) -> None:
     run = cjm(command, "--help")

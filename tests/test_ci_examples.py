@@ -198,7 +198,7 @@ def test_docs_show_the_workflow_as_it_is():
 
 
 def test_every_report_format_is_documented():
-    from cjm.diff.render import FORMATS
+    from cjm.output.diff import FORMATS
     from cjm.output.findings import FINDINGS_FORMATS
 
     output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ import yaml
 
 from cjm.adapt.templates import render_template
 from cjm.core.text import display_width
+from cjm.output.roadmap import FORMATS
 from cjm.prioritise import prioritise
-from cjm.prioritise.output import FORMATS
 from cjm.validation.check import check_file, check_text
 from tests.conftest import ROOT, assert_clean_exit, cli, run_cjm
 
@@ -337,8 +337,8 @@ def test_every_sample_and_template_prioritises_in_every_format(tmp_path: Path) -
         assert result.journey is not None, (source, result.problems)
         journeys.append(result.journey)
         roadmap = prioritise([result.journey])
-        for render in FORMATS.values():
-            render(roadmap, io.StringIO(), color=False)
+        for format in FORMATS.values():
+            format.write(roadmap, io.StringIO(), color=False)
         if roadmap.initiatives:
             assert {r.stage for r in roadmap.initiatives} <= {1, 2, 3}
     samples = [j for j in journeys if j.source.startswith(str(ROOT / "samples"))]

@@ -13,8 +13,8 @@ import pytest
 
 from cjm.core.model import Journey
 from cjm.io.loader import load_yaml
+from cjm.output.roadmap import FORMATS, write_roadmap
 from cjm.prioritise import make_model, prioritise
-from cjm.prioritise.output import FORMATS, write_explanation
 from cjm.validation.check import check_file
 from tests.conftest import ROOT
 
@@ -79,13 +79,13 @@ def test_the_pain_point_whose_only_answer_is_a_money_pit_is_named() -> None:
     assert [(pain.id, [a.id for a in answers]) for pain, answers in named] == [("shikin-fuan", ["ai-shikin-sim"])]
     assert named[0][0].severity == max(p.severity or 0 for p in roadmap.coverage.pain_points)
     table = io.StringIO()
-    FORMATS["table"](roadmap, table)
+    FORMATS["table"].write(roadmap, table)
     assert "要再検討の施策しか対応していないペインポイント（1件）：" in table.getvalue()
     assert "ai-shikin-sim（" in table.getvalue()
     # The 検討 low point counts as addressed in stage 1 (by another of its pain points); the line says what is not.
     assert "ステージ1で対応。ただし shikin-fuan は要再検討の施策しか対応していない" in table.getvalue()
     document = io.StringIO()
-    FORMATS["json"](roadmap, document)
+    FORMATS["json"].write(roadmap, document)
     [low] = json.loads(document.getvalue())["coverage"]["low_points"]
     assert low["fixed_in_stage"] == 1 and low["answered_only_by_risky"] == ["shikin-fuan"]
 
@@ -97,12 +97,12 @@ def test_every_model_runs_on_every_map_in_every_format(path: Path) -> None:
         roadmap = prioritise([journey], make_model(model))
         assert len(roadmap.initiatives) == len(journey.initiatives)
         assert all(item.score >= 0 for item in roadmap.initiatives)
-        for render in FORMATS.values():
+        for format in FORMATS.values():
             out = io.StringIO()
-            render(roadmap, out, color=False)
+            format.write(roadmap, out, color=False)
             assert out.getvalue()
         for item in roadmap.initiatives[:2]:
-            write_explanation(roadmap, item, io.StringIO())
+            write_roadmap(roadmap, io.StringIO(), explain=item)
         if model != "default":
             # Nothing is refused: whatever the map does not give the preset is derived, and says so.
             for item in roadmap.initiatives:

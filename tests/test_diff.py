@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from cjm.core.model import ITEM_LISTS, Journey
 from cjm.diff import MapDiff, diff_files, diff_journeys
 from cjm.diff.ranking import roadmap_ranking
-from cjm.diff.render import markdown_document, md_text, text_lines
 from cjm.io.loader import load_yaml
+from cjm.output.diff.markdown import markdown_document, md_text
+from cjm.output.diff.text import text_lines
 from cjm.validation.check import check_text
 
 from .conftest import (

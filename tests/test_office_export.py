@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cjm.office import export_bytes
+from cjm.output.office import export_bytes
 from cjm.validation.check import check_file
 from tests.conftest import assert_clean_exit, cli, run_cjm
 from tests.test_adapt_properties import journey_maps

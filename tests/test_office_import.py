@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cjm.office import SheetError, export_bytes, import_grid
+from cjm.office import SheetError, import_grid
 from cjm.office.cells import read_emotion, read_kpi, row_label, split_items
 from cjm.office.grid_export import bullets
 from cjm.office.importer import _is_persona_title, _persona_field
+from cjm.output.office import export_bytes
 from cjm.validation.check import check_file, check_text
 from tests.conftest import assert_clean_exit, cli, run_cjm
 from tests.office_grids import GRIDS, write_grid

@@ -13,7 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from cjm.office import export_bytes
+from cjm.output.office import export_bytes
 from cjm.validation.check import check_file
 from tests.conftest import cli
 

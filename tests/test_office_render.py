@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from cjm.office import export_bytes
+from cjm.output.office import export_bytes
 from cjm.validation.check import check_file
 
 ROOT = Path(__file__).resolve().parent.parent

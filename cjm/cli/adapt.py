@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from cjm.core.errors import EXIT_OK, CjmError
+from cjm.output.adapt import FORMATS, RULE_FORMATS
 
 if TYPE_CHECKING:
     from cjm.io.files import Snapshot
@@ -34,7 +35,7 @@ ReportFormat = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="How to report what changed: text, or json (one document on standard output).",
+        help=f"How to report what changed: {FORMATS.names} (json: one document on standard output).",
     ),
 ]
 RulesFolders = Annotated[
@@ -47,8 +48,6 @@ RulesFolders = Annotated[
         show_default=False,
     ),
 ]
-
-FORMATS = ("text", "json")
 
 
 @dataclass(frozen=True)
@@ -98,16 +97,20 @@ def adapt(
     \b
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
-    from cjm.adapt.rules import load_rules
+    import sys
 
-    _check_format(format)
+    from cjm.adapt.rules import load_rules
+    from cjm.output.adapt import write_problems
+    from cjm.output.terminal import use_color
+
+    FORMATS.named(format)
     folders = list(rules_folders or []) + _config_folders(map_path)
     rules, problems = load_rules(folders)
     if problems:
-        _print_problems(problems)
+        write_problems(problems, "adapt")
         raise CjmError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in rule files; fix them first")
     if list_rules:
-        _list(rules.values(), format)
+        RULE_FORMATS.named(format).write(rules.values(), sys.stdout, color=use_color(sys.stdout))
         raise typer.Exit(EXIT_OK)
     if map_path is None:
         raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
@@ -178,7 +181,7 @@ def split(
     """
     from cjm.adapt import split_text
 
-    _check_format(format)
+    FORMATS.named(format)
     ids = [part.strip() for part in into.split(",") if part.strip()]
     if len(ids) < 2:
         raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
@@ -240,7 +243,7 @@ def merge(
     """
     from cjm.adapt import merge_text
 
-    _check_format(format)
+    FORMATS.named(format)
     raw, source, run = _read(map_path, in_place, output)
     outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
     _finish(outcome, map_path, run, output, in_place, diff, format, "merge")
@@ -249,12 +252,9 @@ def merge(
 # --- helpers -------------------------------------------------------------------------------------------------
 
 
-def _check_format(format: str) -> None:
-    if format not in FORMATS:
-        raise CjmError(f"unknown format '{format}'; choose one of: {', '.join(FORMATS)}")
-
-
-def _read(map_path: str, in_place: bool, output: str | None, rule_folders: list[str] = ()) -> tuple[bytes, str, Run]:
+def _read(
+    map_path: str, in_place: bool, output: str | None, rule_folders: Sequence[str] = ()
+) -> tuple[bytes, str, Run]:
     """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
     which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
     import os
@@ -306,41 +306,6 @@ def _named(rules: dict[str, Any], name: str) -> Any:
     raise CjmError(f"no rule '{name}'; {hint}the rules are: {', '.join(sorted(rules))} (cjm adapt --list)")
 
 
-def _list(rules: Any, format: str) -> None:
-    from cjm.adapt.rules import ordered
-
-    rules = ordered(rules)
-    if format == "json":
-        document = [
-            {
-                "name": r.name,
-                "summary": r.summary,
-                "when": {k: list(v) for k, v in r.when.items()},
-                "order": r.order,
-                "source": r.source,
-            }
-            for r in rules
-        ]
-        from cjm.output.contract import envelope, json_text
-
-        sys.stdout.write(json_text(envelope("adapt --list", rules=document)))
-        return
-    from rich.text import Text
-
-    from cjm.core.text import safe
-    from cjm.output.terminal import console_for, use_color
-
-    console = console_for(sys.stdout, color=use_color(sys.stdout))
-    width = max(len(r.name) for r in rules)
-    for r in rules:
-        line = Text()
-        line.append(r.name.ljust(width), style="bold")
-        line.append(f"  {safe(r.summary)}")
-        console.print(line, soft_wrap=True)
-        where = f"--auto when {r.describe_when()}" + ("" if r.builtin else f"; from {safe(r.source)}")
-        console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
-
-
 def _finish(
     outcome: Any,
     map_path: str,
@@ -353,166 +318,19 @@ def _finish(
     *,
     auto: bool = False,
 ) -> None:
-    """Write or print the result, then report what changed."""
-    if sum((output is not None, in_place, diff)) > 1:
-        raise CjmError("choose one of -o FILE, --in-place and --diff")
-    if not outcome.ok:
-        _refuse(outcome, format, command)
-    _name_result(outcome, output, in_place, diff)
-    written = None
-    if output is not None:
-        from cjm.io.safe_write import write_text
+    """Write the adapted map where it was asked for and report what changed."""
+    from cjm.output.adapt import deliver
 
-        write_text(output, outcome.text, run.inputs)
-        written = output
-    elif in_place and outcome.changed:
-        from cjm.io.safe_write import write_text
-
-        write_text(map_path, outcome.text, run.inputs, replaces=run.snapshot)
-        written = map_path
-    if format == "json":
-        _report_json(outcome, command, written, diff, print_map=not (output or in_place or diff))
-        raise typer.Exit(EXIT_OK)
-    to_stdout = not (output or in_place or diff)
-    if diff:
-        _print_diff(outcome.diff())
-    elif to_stdout:
-        sys.stdout.write(outcome.text)
-        sys.stdout.flush()
-    stream = sys.stderr if (to_stdout or diff) else sys.stdout
-    _report_text(outcome, stream, auto=auto)
-    if written:
-        _say(stream, f"Wrote {written}." if written != map_path else f"Updated {written}.")
-    elif in_place:
-        _say(stream, f"{map_path} left as it was.")
-    raise typer.Exit(EXIT_OK)
-
-
-def _name_result(outcome: Any, output: str | None, in_place: bool, diff: bool) -> None:
-    """The review notes point into the new text: name it as the user will find it."""
-    import dataclasses
-
-    if output is not None:
-        name = output
-    elif in_place:
-        name = outcome.source
-    elif diff:
-        name = outcome.diff().splitlines()[1][4:] if outcome.changed else outcome.source
-    else:
-        name = "<stdout>"
-    outcome.review = [dataclasses.replace(p, file=name) for p in outcome.review]
-
-
-def _refuse(outcome: Any, format: str, command: str) -> None:
-    """A map that is not valid (or, by a bug, a result that would not be): say why and stop with exit 2."""
-    kind = "is not a valid map" if not outcome.reports else "would not be valid after this change"
-    if format == "json":
-        from cjm.output.contract import envelope, json_text, problem_json
-
-        document = envelope(
-            command, file=outcome.source, ok=False, problems=[problem_json(p) for p in outcome.problems]
-        )
-        sys.stdout.write(json_text(document))
-    else:
-        _print_problems(outcome.problems)
-    if outcome.reports:
-        raise CjmError(
-            f"{outcome.source} {kind}, so nothing was written; this is a bug in the rule or in cjm, "
-            "please report it with the map"
-        )
-    raise CjmError(f"{outcome.source} {kind}; fix the problems above first (cjm validate {outcome.source})")
-
-
-def _print_problems(problems: list[Any]) -> None:
-    from cjm.output.findings.text import write_problems
-    from cjm.output.terminal import use_color
-
-    write_problems(problems, sys.stderr, color=use_color(sys.stderr), command="adapt")
-
-
-def _console(stream: IO[str]) -> Any:
-    from cjm.output.terminal import console_for, use_color
-
-    return console_for(stream, color=use_color(stream))
-
-
-def _say(stream: IO[str], message: str) -> None:
-    from rich.text import Text
-
-    from cjm.core.text import safe
-
-    _console(stream).print(Text(safe(message)), soft_wrap=True)
-
-
-def _report_text(outcome: Any, stream: IO[str], *, auto: bool) -> None:
-    from rich.text import Text
-
-    from cjm.core.text import safe
-    from cjm.output.findings.text import styled_line
-
-    console = _console(stream)
-    for notice in outcome.notices:
-        console.print(Text(safe(notice)), soft_wrap=True)
-    if auto and not outcome.reports:
-        console.print(
-            Text(
-                "No rule matches this map's business traits; nothing to change. Set them under "
-                "`business:` or name rules with --rule (cjm adapt --list)."
-            ),
-            soft_wrap=True,
-        )
-    for report in outcome.reports:
-        line = Text()
-        line.append(f"{report.name}:", style="bold")
-        if not report.changed:
-            why = f" ({safe('; '.join(report.notes))})" if report.notes else ""
-            line.append(f" nothing to change{why}")
-            console.print(line, soft_wrap=True)
-            continue
-        console.print(line, soft_wrap=True)
-        for change in report.changes:
-            console.print(Text("  " + safe(change)), soft_wrap=True)
-        for note in report.notes:
-            console.print(Text(f"  skipped: {safe(note)}", style="dim"), soft_wrap=True)
-    for problem in outcome.review:
-        console.print(styled_line(problem), soft_wrap=True)
-
-
-def _print_diff(text: str) -> None:
-    from rich.text import Text
-
-    from cjm.core.text import safe, safe_block
-    from cjm.output.terminal import log_guard, use_color
-
-    text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
-    if not use_color(sys.stdout):
-        log_guard(sys.stdout).write(safe_block(text))
-        return
-    console = _console(sys.stdout)
-    styles = {"+": "green", "-": "red", "@": "cyan"}
-    for line in text.splitlines():
-        style = "bold" if line.startswith(("+++", "---")) else styles.get(line[:1], "")
-        console.print(Text(safe(line), style=style), soft_wrap=True)
-
-
-def _report_json(outcome: Any, command: str, written: str | None, diff: bool, print_map: bool) -> None:
-    from cjm.output.contract import envelope, json_text, problem_json
-
-    document = envelope(
+    deliver(
+        outcome,
         command,
-        file=outcome.source,
-        ok=True,
-        changed=outcome.changed,
-        written=written,
-        notices=outcome.notices,
-        rules=[
-            {"name": r.name, "changed": r.changed, "changes": [c.strip() for c in r.changes], "notes": r.notes}
-            for r in outcome.reports
-        ],
-        review=[problem_json(p) for p in outcome.review],
+        map_path,
+        inputs=run.inputs,
+        snapshot=run.snapshot,
+        output=output,
+        in_place=in_place,
+        diff=diff,
+        format=format,
+        auto=auto,
     )
-    if diff:
-        document["diff"] = outcome.diff()
-    if print_map:
-        document["map"] = outcome.text
-    sys.stdout.write(json_text(document))
+    raise typer.Exit(EXIT_OK)

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from typing import IO, Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cjm.cli.options import AlsoOption, OutputOption
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.output.diff import FORMATS
 from cjm.output.plan import destinations, run_inputs, write_destinations
 
-_STYLES = {
-    "heading": "bold",
-    "added": "green",
-    "removed": "red",
-    "changed": "yellow",
-    "renamed": "yellow",
-    "moved": "cyan",
-    "split": "magenta",
-    "merged": "magenta",
-    "reordered": "cyan",
-    "old": "red",
-    "new": "green",
-    "name": "bold",
-    "id": "dim",
-}
+if TYPE_CHECKING:
+    from cjm.diff import MapError
 
 
 def diff(
@@ -52,7 +40,7 @@ def diff(
             "-f",
             metavar="FORMAT",
             show_default=False,
-            help="text (default), json, or markdown (for a pull-request comment).",
+            help=FORMATS.help("text"),
         ),
     ] = None,
     output: OutputOption = None,
@@ -77,17 +65,15 @@ def diff(
     \b
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
-    from cjm.diff import MapError, diff_files, diff_git
-    from cjm.diff.render import FORMATS
+    from cjm.diff import Comparison, MapError, diff_files, diff_git
     from cjm.diff.sources import git_changes
 
-    results = []
-    errors: list[MapError] = []
+    comparison = Comparison()
     if git is not None:
         changes = git_changes(git, paths or [])
         targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files), default="text")
         for outcome in diff_git(changes, scores=scores):
-            (errors if isinstance(outcome, MapError) else results).append(outcome)
+            comparison.add(outcome)
     else:
         if not paths or len(paths) != 2:
             raise CjmError(
@@ -95,48 +81,17 @@ def diff(
             )
         targets = destinations(format, output, also, FORMATS, run_inputs(paths), default="text")
         try:
-            results.append(diff_files(paths[0], paths[1], scores=scores))
+            comparison.add(diff_files(paths[0], paths[1], scores=scores))
         except MapError as err:
-            errors.append(err)
-    _report_errors(errors)
-    write_destinations(targets, lambda name, stream, color: _render(name, results, errors, stream, color))
-    if errors:
+            comparison.add(err)
+    _report_errors(comparison.errors)
+    write_destinations(targets, lambda name, stream, color: FORMATS[name].write(comparison, stream, color=color))
+    if comparison.errors:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(r.changed for r in results) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if comparison.changed else EXIT_OK)
 
 
-def _render(name: str, results: list, errors: list, stream: IO[str], color: bool) -> None:
-    from cjm.diff import render
-
-    if name == "json":
-        stream.write(render.json_document(results, [_error_entry(e) for e in errors]))
-    elif name == "markdown":
-        stream.write(render.markdown_document(results))
-    elif results or not errors:
-        _print_text(render.text_lines(results), stream, color)
-
-
-def _print_text(lines: list, stream: IO[str], color: bool) -> None:
-    from rich.text import Text
-
-    from cjm.core.text import safe
-    from cjm.output.terminal import console_for
-
-    console = console_for(stream, color=color)
-    for segments in lines:
-        line = Text()
-        for text, role in segments:
-            line.append(safe(text), style=_STYLES.get(role, ""))
-        console.print(line, soft_wrap=True)
-
-
-def _error_entry(error) -> dict:
-    from cjm.output.contract import problem_json
-
-    return {"file": error.source, "problems": [problem_json(p) for p in error.problems]}
-
-
-def _report_errors(errors: list) -> None:
+def _report_errors(errors: list[MapError]) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
     from cjm.output.findings.text import problem_line
     from cjm.output.terminal import say

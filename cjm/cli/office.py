@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
-
-EXPORT_FORMATS = ("xlsx", "csv", "pptx")
+from cjm.output.office import EXPORT_FORMATS, listed
 
 
 def import_(
@@ -84,8 +83,8 @@ def import_(
         if not output.lower().endswith((".yaml", ".yml")):
             raise CjmError(f"{output}: a map is a .yaml file; give -o a name ending in .yaml")
     imported = import_grid(read_bytes(path, MAX_FILE_BYTES), path, sheet)
-    to_stdout = output in (None, "-")
-    if to_stdout:
+    to_stdout = output is None or output == "-"
+    if output is None or output == "-":
         sys.stdout.write(imported.text)
     else:
         write_text(output, imported.text, Inputs.of([path]))
@@ -106,8 +105,8 @@ def export(
             "-o",
             metavar="FILE",
             show_default=False,
-            help="The file to write: .xlsx, .csv or .pptx (the suffix picks the format). CSV may go to standard "
-            "output.",
+            help=f"The file to write: {listed([e.suffix for e in EXPORT_FORMATS.values()])} (the suffix picks the "
+            "format). CSV may go to standard output.",
         ),
     ] = None,
     format: Annotated[
@@ -117,7 +116,7 @@ def export(
             "-f",
             metavar="FORMAT",
             show_default=False,
-            help="xlsx, csv or pptx, when the file name does not say.",
+            help=f"{listed(list(EXPORT_FORMATS))}, when the file name does not say.",
         ),
     ] = None,
 ) -> None:
@@ -135,26 +134,18 @@ def export(
     Example: cjm export samples/gift-sweets.yaml -o gift-deck.pptx
     """
     from cjm.io.safe_write import write_bytes
-    from cjm.office import export_bytes
+    from cjm.output.office import export_format
     from cjm.output.terminal import say
     from cjm.validation.check import check_file
 
-    fmt = format or (os.path.splitext(output)[1].lower().lstrip(".") if output and output != "-" else None)
-    if fmt is None:
-        raise CjmError("give the file to write with -o (.xlsx, .csv or .pptx), or --format csv for standard output")
-    if fmt not in EXPORT_FORMATS:
-        raise CjmError(
-            f"unknown format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)} (by -o's suffix or --format)"
-        )
-    if output in (None, "-") and fmt != "csv":
-        raise CjmError(f"a .{fmt} file is binary; give the file to write with -o")
+    chosen = export_format(format, output)
     result = check_file(path)
     if result.journey is None:
         for p in result.problems:
             say(f"{p.file}:{p.line}:{p.col}: {p.code} {p.message}")
         say(f"cjm: error: {path}: is not a valid map; fix it (cjm validate {path}) before exporting")
         raise typer.Exit(EXIT_USAGE)
-    data = export_bytes(result.journey, fmt)
+    data = chosen.build(result.journey)
     if output in (None, "-"):
         sys.stdout.write(data.decode("utf-8").lstrip("\ufeff"))  # CSV: the byte-order mark is for files
         return

@@ -6,22 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import (
-    ExcludeOption,
-    ExtendExcludeOption,
-    GitignoreOption,
-    OutputOption,
-    Paths,
-    exclusions,
-)
-from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
-from cjm.core.problem import Severity
+from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, OutputOption, Paths, exclusions
+from cjm.core.errors import EXIT_OK, EXIT_USAGE
+from cjm.core.problem import Problem, Severity
 from cjm.output.plan import output_stream, run_inputs
+from cjm.output.roadmap import FORMATS, roadmap_format, write_roadmap
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
-
-FORMAT_NAMES = ("table", "json", "csv", "markdown")
 
 
 def prioritise(
@@ -75,7 +67,7 @@ def prioritise(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMAT_NAMES)}. Default: table.",
+            help=FORMATS.help("table"),
             show_default=False,
         ),
     ] = None,
@@ -107,14 +99,11 @@ def prioritise(
     from cjm.output.terminal import use_color
     from cjm.prioritise import check, settings_from_config
     from cjm.prioritise import prioritise as build_roadmap
-    from cjm.prioritise.output import FORMATS, write_csv, write_explanation, write_explanation_json
     from cjm.prioritise.settings import parse_capacity, parse_weights
 
-    name = format or _format_of(output) or "table"
-    if name not in FORMATS:
-        raise CjmError(f"unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
-    if explain is not None and name not in ("table", "json"):
-        raise CjmError("--explain prints text (--format table) or JSON (--format json)")
+    asked = FORMATS.for_path(output)
+    name = format or (asked.name if asked else "table")
+    roadmap_format(name, explain=explain is not None)
     start = paths[0] if paths and paths[0] != "-" else "."
     settings = settings_from_config(
         find_config(start),
@@ -141,20 +130,9 @@ def prioritise(
     item = roadmap.find(explain) if explain is not None else None
     with output_stream(output, inputs) as stream:
         color = output is None and name == "table" and use_color(stream)
-        if item is not None:
-            (write_explanation_json if name == "json" else write_explanation)(roadmap, item, stream, color=color)
-        elif name == "csv":
-            with_bom = bom if bom is not None else bool(output and output.lower().endswith(".csv"))
-            write_csv(roadmap, stream, bom=with_bom)
-        else:
-            FORMATS[name](roadmap, stream, color=color)
+        with_bom = bom if bom is not None else bool(output and output.lower().endswith(".csv"))
+        write_roadmap(roadmap, stream, name, color=color, bom=with_bom, explain=item)
     raise typer.Exit(EXIT_OK)
-
-
-def _format_of(output: str | None) -> str | None:
-    """The format a file name asks for: `roadmap.csv` is CSV, `.json` JSON, `.md` Markdown."""
-    suffix = output.lower().rpartition(".")[2] if output and "." in output else ""
-    return {"csv": "csv", "json": "json", "md": "markdown", "markdown": "markdown"}.get(suffix)
 
 
 def _load(files: list[str]) -> list[Journey]:
@@ -162,7 +140,7 @@ def _load(files: list[str]) -> list[Journey]:
     from cjm.validation.check import FIRST_PROBLEMS, check_files
 
     journeys = []
-    problems = []
+    problems: list[Problem] = []
     for result in check_files(files, first=FIRST_PROBLEMS):
         if result.journey is not None:
             journeys.append(result.journey)
@@ -174,7 +152,7 @@ def _load(files: list[str]) -> list[Journey]:
     return journeys
 
 
-def _report(problems: list) -> None:
+def _report(problems: list[Problem]) -> None:
     from cjm.output.findings.text import problem_line
     from cjm.output.terminal import say
 

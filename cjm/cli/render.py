@@ -10,12 +10,11 @@ import typer
 
 from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
+from cjm.output.plan import run_inputs
+from cjm.render import FORMATS
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
-    from cjm.prioritise import Roadmap
-
-FORMAT_NAMES = ("svg", "png", "pdf", "dot", "mermaid")
 
 RenderOutput = Annotated[
     str | None,
@@ -36,7 +35,7 @@ RenderFormat = Annotated[
         "-f",
         metavar="FORMAT",
         show_default=False,
-        help=f"{', '.join(FORMAT_NAMES)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
+        help=f"{', '.join(FORMATS)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
         "svg for a folder. dot and mermaid work without Graphviz.",
     ),
 ]
@@ -71,10 +70,9 @@ def render(
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
     from cjm.io.files import expand
-    from cjm.io.safe_write import write_bytes
-    from cjm.output.plan import STDOUT, plan, prepare, run_inputs, writes_folder
-    from cjm.render import FORMATS, format_for, view_named
-    from cjm.render import render as draw
+    from cjm.output.diagrams import draw_targets, require_graphviz
+    from cjm.output.plan import STDOUT, plan, writes_folder
+    from cjm.render import format_for, view_named
 
     chosen = view_named(view)
     skip = exclusions(exclude, extend_exclude, gitignore)
@@ -87,7 +85,7 @@ def render(
         )
     spec = FORMATS[output_format]
     if spec.graphviz:
-        _require_graphviz()
+        require_graphviz()
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
@@ -100,30 +98,7 @@ def render(
         exclude=skip,
         inputs=inputs,
     )
-    failed = False
-    warned = False
-    for target in targets:
-        journey = _load(target.source)
-        if journey is None:
-            failed = True
-            continue
-        if spec.graphviz and not warned:
-            warned = _warn_font(journey)
-        try:
-            roadmap = _roadmap(journey, required=chosen.needs_roadmap)
-            data = draw(
-                journey, chosen.name, output_format, roadmap, fenced=target.path.lower().endswith((".md", ".markdown"))
-            )
-        except CjmError as err:
-            _say(f"cjm: error: {target.source}: {err}")
-            failed = True
-            continue
-        if target.path == STDOUT:
-            _write_stdout(data)
-        else:
-            prepare(target.path)
-            write_bytes(target.path, data, inputs)
-            _say(f"wrote {target.path}", sys.stdout)
+    failed = not draw_targets(targets, chosen.name, output_format, inputs)
     raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
 
 
@@ -176,31 +151,18 @@ def report(
     \b
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
-    from cjm.io.safe_write import write_bytes, write_text
-    from cjm.output.plan import STDOUT, Target, check, prepare, run_inputs
-    from cjm.render import render as draw
+    from cjm.output.diagrams import load_map, roadmap_for, warn_font
+    from cjm.output.report import deliver, format_named
     from cjm.render.graphviz import find_dot
-    from cjm.render.mermaid import build_mermaid
-    from cjm.report import REPORT_FORMATS, build_report, html, markdown
+    from cjm.report import build_report
 
-    to_stdout = output is None or output == STDOUT
-    format = {"md": "markdown", "htm": "html"}.get(format or "", format)  # the names of the files' suffixes
-    name = format or (
-        "markdown"
-        if to_stdout
-        else next((key for key, suffixes in REPORT_FORMATS.items() if output.lower().endswith(suffixes)), None)
-    )
-    if name not in REPORT_FORMATS:
-        raise CjmError(
-            f"unknown report format '{format or output}'; give --format markdown or html, or an output "
-            "file ending in .md or .html"
-        )
+    name = format_named(format, output)
     if image not in ("svg", "png"):
         raise CjmError(f"unknown image format '{image}'; choose svg or png")
-    journey = _load(path)
+    journey = load_map(path)
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
-    roadmap = _roadmap(journey, required=False)
+    roadmap = roadmap_for(journey, required=False)
     content = build_report(
         journey, roadmap, findings=_findings(path, journey) if findings else None, source=_source_name(path, output)
     )
@@ -211,60 +173,21 @@ def report(
             "install Graphviz for the full diagram"
         )
     else:
-        _warn_font(journey)
-    mermaid = build_mermaid(journey, fenced=True)
-    if to_stdout:
-        sys.stdout.write(markdown(content, mermaid=mermaid) if name == "markdown" else html(content, mermaid=mermaid))
-        raise typer.Exit(EXIT_OK)
-    assert output is not None
-    folder = os.path.dirname(os.path.abspath(output))
-    image_path = f"{os.path.splitext(output)[0]}.map.{image}"
-    targets = [Target(path, output)] + ([Target(path, image_path)] if name == "markdown" and drawable else [])
-    inputs = run_inputs([path])
-    check(targets, folder=folder, inputs=inputs)
-    prepare(output)
-    if name == "html":
-        svg = draw(journey, "map", "svg", roadmap).decode("utf-8") if drawable else None
-        write_text(output, html(content, svg=svg, mermaid=None if svg else build_mermaid(journey)), inputs)
-    elif drawable:
-        write_bytes(image_path, draw(journey, "map", image, roadmap), inputs)
-        _say(f"wrote {image_path}", sys.stdout)
-        write_text(output, markdown(content, image=os.path.basename(image_path)), inputs)
-    else:
-        write_text(output, markdown(content, mermaid=mermaid), inputs)
-    _say(f"wrote {output}", sys.stdout)
+        warn_font(journey)
+    written = deliver(
+        content,
+        journey,
+        roadmap,
+        source=path,
+        format=name,
+        output=output,
+        image=image,
+        drawable=drawable,
+        inputs=run_inputs([path]),
+    )
+    for file in written:
+        _say(f"wrote {file}", sys.stdout)
     raise typer.Exit(EXIT_OK)
-
-
-def _load(path: str) -> Journey | None:
-    """The map's journey, or None after listing its problems (file:line:col) on standard error."""
-    from cjm.core.problem import Severity
-    from cjm.output.findings.text import problem_line
-    from cjm.validation.check import FIRST_PROBLEMS, check_file
-
-    result = check_file(path, first=FIRST_PROBLEMS)
-    if result.journey is None:
-        for problem in result.problems:
-            if problem.severity is Severity.ERROR:
-                _say(problem_line(problem))
-        _say(f"cjm: {result.source}: not drawn; fix the map first (`cjm validate` shows all the problems)")
-    return result.journey
-
-
-def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
-    """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
-    from cjm.io.config import find_config
-    from cjm.prioritise import prioritise, settings_from_config
-
-    if not journey.initiatives and not required:
-        return None
-    settings = settings_from_config(find_config(journey.source if journey.source != "<stdin>" else "."))
-    try:
-        return prioritise([journey], settings.model, settings.capacity)
-    except CjmError:
-        if required:
-            raise
-        return None
 
 
 def _findings(path: str, journey: Journey) -> list:
@@ -289,40 +212,7 @@ def _source_name(path: str, output: str | None) -> str:
     return os.path.basename(path)
 
 
-def _require_graphviz() -> None:
-    from cjm.render.graphviz import INSTALL_GRAPHVIZ, find_dot
-
-    if find_dot() is None:
-        raise CjmError(f"Graphviz's `dot` program was not found; {INSTALL_GRAPHVIZ}")
-
-
-def _warn_font(journey: Journey) -> bool:
-    """Warn (once per run: the caller stops asking) when the map has Japanese text and no font can draw it."""
-    from cjm.render import has_japanese
-    from cjm.render.graphviz import font_warning
-
-    if not has_japanese(journey):
-        return False
-    warning = font_warning(True)
-    if warning:
-        _say(f"cjm: warning: {warning}")
-    return True
-
-
 def _say(message: str, stream: IO[str] | None = None) -> None:
     from cjm.output.terminal import say
 
     say(message, stream)
-
-
-def _write_stdout(data: bytes) -> None:
-    """Bytes to standard output: through its binary buffer, or as text where standard output has none (an
-    embedding program's stream). Text formats only reach the second case."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(data)
-        buffer.flush()
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()

@@ -1,13 +1,11 @@
-"""Words of the domain in English and Japanese: the usual order of the phase kinds, the usual name of each kind (for
-starter maps and for phases that `cjm split` and `cjm merge` create without a name) and of each channel (for
-diagrams)."""
+"""Words of the domain in English and Japanese: the usual order of the phase kinds, the usual name of each kind
+(for starter maps and for phases that `cjm split` and `cjm merge` create without a name), of each channel (for
+diagrams), and of the roadmap's quadrants and stages (for every output that names them)."""
 
 from __future__ import annotations
 
 import functools
 import re
-
-from cjm.core.model import KIND_ORDER
 
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
 # Kinds of equal rank may come in either order; `custom` has no rank.
@@ -116,6 +114,21 @@ CHANNELS: dict[str, tuple[str, str]] = {
     "tv": ("TV", "テレビ"),
     "word_of_mouth": ("Word of mouth", "口コミ"),
     "other": ("Other", "その他"),
+}
+
+# The quadrants of the impact × ease matrix and the stages of the roadmap (cjm.prioritise.classify), as a table
+# cell or a sentence names one; diagrams head them capitalised and in the plural (cjm.render.theme).
+QUADRANT_NAMES: dict[str, tuple[str, str]] = {
+    "quick_win": ("quick win", "クイックウィン"),
+    "big_bet": ("big bet", "大型施策"),
+    "fill_in": ("fill-in", "余力で実施"),
+    "money_pit": ("money pit", "見送り候補"),
+}
+STAGE_NAMES: dict[int, tuple[str, str]] = {
+    1: ("set-and-forget and quick wins", "仕組み化・すぐできる施策"),
+    2: ("strengthen key journey points", "重要な接点の強化"),
+    3: ("advanced measures", "高度な施策"),
+    4: ("later (beyond capacity)", "後回し（キャパシティ超過）"),
 }
 
 

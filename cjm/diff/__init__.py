@@ -10,19 +10,20 @@ Use it like this::
     for result in diff_git("origin/main", ["maps/"]):      # every map changed since a revision
         ...
 
-`diff_journeys(old, new)` compares two loaded journeys; `cjm.diff.render` turns `MapDiff`s into text,
-JSON and Markdown. The library never prints; problems that make a map unreadable are raised as `MapError`,
-which carries them.
+`diff_journeys(old, new)` compares two loaded journeys; a `Comparison` holds what one run found (the `MapDiff`s
+and the `MapError`s), which `cjm.output.diff` writes as text, JSON and Markdown. The library never prints; problems
+that make a map unreadable are raised as `MapError`, which carries them.
 """
 
 from cjm.diff.changes import ACTIONS, TARGETS, Change, FieldChange, MapDiff
 from cjm.diff.compare import diff_journeys, match_items
-from cjm.diff.sources import MapError, diff_files, diff_git, load_journey
+from cjm.diff.sources import Comparison, MapError, diff_files, diff_git, load_journey
 
 __all__ = [
     "ACTIONS",
     "TARGETS",
     "Change",
+    "Comparison",
     "FieldChange",
     "MapDiff",
     "MapError",

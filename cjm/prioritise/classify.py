@@ -23,46 +23,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cjm.core.vocabulary import in_language
+from cjm.core.vocabulary import QUADRANT_NAMES, STAGE_NAMES, in_language
 from cjm.prioritise.scoring import SCALE_MIDDLE, scale_value
 
-QUADRANTS: dict[str, str] = {
-    "quick_win": "quick win",
-    "big_bet": "big bet",
-    "fill_in": "fill-in",
-    "money_pit": "money pit",
-}
-STAGES: dict[int, str] = {
-    1: "set-and-forget and quick wins",
-    2: "strengthen key journey points",
-    3: "advanced measures",
-    4: "later (beyond capacity)",
-}
+# The English labels; every label in English and Japanese is in cjm.core.vocabulary (the report's and diagrams').
+QUADRANTS: dict[str, str] = {key: english for key, (english, _) in QUADRANT_NAMES.items()}
+STAGES: dict[int, str] = {stage: english for stage, (english, _) in STAGE_NAMES.items()}
 HEAVY_UPKEEP = 4  # maintenance cost at which a big bet counts as an advanced measure
 LOW_CONFIDENCE = 0.5  # confidence below which an estimate is more likely wrong than right
-
-# Every label in English and Japanese; the Japanese ones are those of the report and diagrams.
-QUADRANTS_JA: dict[str, str] = {
-    "quick_win": "クイックウィン",
-    "big_bet": "大型施策",
-    "fill_in": "余力で実施",
-    "money_pit": "見送り候補",
-}
-STAGES_JA: dict[int, str] = {
-    1: "仕組み化・すぐできる施策",
-    2: "重要な接点の強化",
-    3: "高度な施策",
-    4: "後回し（キャパシティ超過）",
-}
 RISKS: dict[str, tuple[str, str]] = {"rethink": ("rethink", "要再検討")}
 
 
 def quadrant_name(key: str, language: str = "en") -> str:
-    return QUADRANTS_JA[key] if language == "ja" else QUADRANTS[key]
+    return in_language(QUADRANT_NAMES[key], language)
 
 
 def stage_name(stage: int, language: str = "en") -> str:
-    return STAGES_JA[stage] if language == "ja" else STAGES[stage]
+    return in_language(STAGE_NAMES[stage], language)
 
 
 def risk_name(key: str, language: str = "en") -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjm.core.vocabulary import CHANNELS, in_language
+from cjm.core.vocabulary import CHANNELS, QUADRANT_NAMES, STAGE_NAMES, in_language
 
 # Fontconfig (Graphviz's PNG/PDF) and browsers (SVG) take the first of these that is installed. Noto Sans CJK JP
 # is what the set-up installs; Hiragino ships with macOS, Yu Gothic and Meiryo with Windows, IPAex with many Linux
@@ -86,17 +86,12 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-_QUADRANTS: dict[str, tuple[str, str, str, str]] = {
-    "quick_win": ("Quick wins", "high impact, easy", "クイックウィン", "インパクト大・実現しやすい"),
-    "big_bet": ("Big bets", "high impact, hard", "大型施策", "インパクト大・実現が難しい"),
-    "fill_in": ("Fill-ins", "low impact, easy", "余力で実施", "インパクト小・実現しやすい"),
-    "money_pit": ("Money pits", "low impact, hard", "見送り候補", "インパクト小・実現が難しい"),
-}
-_STAGES: dict[int, tuple[str, str]] = {
-    1: ("Set-and-forget and quick wins", "仕組み化・すぐできる施策"),
-    2: ("Strengthen key journey points", "重要な接点の強化"),
-    3: ("Advanced measures", "高度な施策"),
-    4: ("Later (beyond capacity)", "後回し（キャパシティ超過）"),
+# What each quadrant means, under its heading (the names are cjm.core.vocabulary's).
+_QUADRANT_HINTS: dict[str, tuple[str, str]] = {
+    "quick_win": ("high impact, easy", "インパクト大・実現しやすい"),
+    "big_bet": ("high impact, hard", "インパクト大・実現が難しい"),
+    "fill_in": ("low impact, easy", "インパクト小・実現しやすい"),
+    "money_pit": ("low impact, hard", "インパクト小・実現が難しい"),
 }
 
 
@@ -117,17 +112,22 @@ def role_name(role: str, language: str) -> str:
 
 
 def quadrant_name(key: str, language: str) -> str:
-    english, _, japanese, _ = _QUADRANTS[key]
-    return japanese if language == "ja" else english
+    """A quadrant as a heading: `Quick wins`, `クイックウィン`."""
+    name = in_language(QUADRANT_NAMES[key], language)
+    return name if language == "ja" else _capitalised(name) + "s"
 
 
 def quadrant_hint(key: str, language: str) -> str:
-    _, english, _, japanese = _QUADRANTS[key]
-    return japanese if language == "ja" else english
+    return in_language(_QUADRANT_HINTS[key], language)
 
 
 def stage_name(stage: int, language: str) -> str:
-    return in_language(_STAGES.get(stage, _STAGES[4]), language)
+    """A stage as a heading: `Set-and-forget and quick wins`; a stage beyond the roadmap's is `Later`."""
+    return _capitalised(in_language(STAGE_NAMES.get(stage, STAGE_NAMES[4]), language))
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def word(key: str, language: str) -> str:

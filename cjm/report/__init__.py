@@ -5,20 +5,17 @@ self-contained HTML file (the diagram inline).
 
 The library works without the command line and never prints::
 
-    from cjm.report import build_report, markdown, html
+    from cjm.report import build_report
+    from cjm.output.report import Document, document_text
     report = build_report(journey, roadmap)            # roadmap: cjm.prioritise.prioritise([journey]) or None
-    text = markdown(report, image="report.map.svg")    # or: html(report, svg=render(journey, "map", "svg"))
+    text = document_text(Document(report, image="report.map.svg"), "markdown")   # or "html", with svg=...
 
-`build_report` gathers plain text; `markdown` and `html` escape every piece of it for their format, so text
-from a map always shows as written.
+`build_report` gathers plain text; the formats of `cjm.output.report` escape every piece of it, so text from a
+map always shows as written.
 """
 
 from __future__ import annotations
 
 from cjm.report.content import Report, Section, Table, build_report
-from cjm.report.html import html
-from cjm.report.markdown import markdown
 
-REPORT_FORMATS: dict[str, tuple[str, ...]] = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
-
-__all__ = ["REPORT_FORMATS", "Report", "Section", "Table", "build_report", "html", "markdown"]
+__all__ = ["Report", "Section", "Table", "build_report"]

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from html import escape as _escape
+from typing import IO, TYPE_CHECKING
 
 from cjm.render.labels import visible
 from cjm.render.theme import FONTS
 from cjm.report.content import Report
+
+if TYPE_CHECKING:
+    from cjm.output.report import Document
 
 _STYLE = f"""
 body {{ font-family: {FONTS}; color: #1f2933; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
@@ -108,3 +112,7 @@ def _severity_class(row: list[str | list[str]]) -> str:
 def _code(text: str) -> str:
     parts = text.split("`")
     return "".join(f"<code>{escape(part)}</code>" if i % 2 else escape(part) for i, part in enumerate(parts))
+
+
+def write_html(document: Document, stream: IO[str], *, color: bool = False) -> None:
+    stream.write(html(document.report, svg=document.svg, mermaid=document.mermaid))

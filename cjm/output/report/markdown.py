@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import re
+from typing import IO, TYPE_CHECKING
 
 from cjm.render.labels import visible
 from cjm.report.content import Report
+
+if TYPE_CHECKING:
+    from cjm.output.report import Document
 
 # Punctuation that formats anywhere in a line (`\` escapes any ASCII punctuation in CommonMark); `&` and `<`
 # become entities. At the start of a line, a few more characters open a block (heading, list, quote).
@@ -69,3 +73,7 @@ def _inline_code(text: str) -> str:
     """cjm's own sentences: `code` spans kept, the rest escaped (a source path may hold any character)."""
     parts = text.split("`")
     return "".join(f"`{part}`" if i % 2 else escape(part, block=i == 0) for i, part in enumerate(parts))
+
+
+def write_markdown(document: Document, stream: IO[str], *, color: bool = False) -> None:
+    stream.write(markdown(document.report, image=document.image, mermaid=document.mermaid))
