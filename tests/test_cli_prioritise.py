@@ -153,7 +153,9 @@ def test_explain_shows_every_term_and_the_sum(write_map) -> None:
     assert "= 57.5" in proc.stdout  # 7.5 + 20 + 5 + 10 + 10 + 5
     assert "assumed" in proc.stdout  # faq has no confidence
     assert "fill-in" in proc.stdout and "stage 1" in proc.stdout
-    as_json = json.loads(cli("prioritise", APPAREL, "--explain", "apparel-working-mother:faq", "-f", "json").stdout)
+    as_json = json.loads(cli("prioritise", APPAREL, "--explain", "apparel-working-mother:faq", "-f", "json").stdout)[
+        "initiative"
+    ]
     assert as_json["score"] == 57.5 and sum(t["points"] for t in as_json["terms"]) == pytest.approx(57.5)
 
 
@@ -207,7 +209,7 @@ def test_explain_shows_the_urgency_a_prerequisite_inherits(write_map) -> None:
     assert_clean_exit(proc, (0,))
     assert "urgency: inherits urgency 5 from 'launch', which depends on it (own 2)" in proc.stdout
     assert "ranked before 'launch'" in proc.stdout
-    item = json.loads(cli("prioritise", str(path), "--explain", "photos", "-f", "json").stdout)
+    item = json.loads(cli("prioritise", str(path), "--explain", "photos", "-f", "json").stdout)["initiative"]
     assert item["inherits"] == {"input": "urgency", "value": 5, "own": 2, "from": "launch", "via": [], "steps": 0}
     assert item["rank"] == 1 and item["rank_reason"].startswith("ranked before 'launch'")
 
@@ -562,5 +564,5 @@ def test_explain_reasons_of_a_japanese_map_read_as_japanese(write_map) -> None:
     spilled = "仕組み化。ステージ1はキャパシティ2件で満杯のため、ステージ2へ"
     assert f"ステージ2（重要な接点の強化）：{spilled}" in explain("sf")
     # JSON stays English, whatever the map's language.
-    item = json.loads(cli("prioritise", path, "--explain", "base", "-f", "json").stdout)
+    item = json.loads(cli("prioritise", path, "--explain", "base", "-f", "json").stdout)["initiative"]
     assert item["risk_reason"].startswith("heavy upkeep") and item["rank_reason"].startswith("ranked before")

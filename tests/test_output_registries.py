@@ -69,7 +69,7 @@ def test_every_roadmap_format_writes_and_explain_takes_text_or_json() -> None:
     item = roadmap.initiatives[0]
     document = io.StringIO()
     EXPLAIN_FORMATS["json"].write(Explanation(roadmap, item), document)
-    assert json.loads(document.getvalue())["id"] == item.id
+    assert json.loads(document.getvalue())["initiative"]["id"] == item.id
     with pytest.raises(CjmError, match="--explain prints text"):
         roadmap_format("csv", explain=True)
 

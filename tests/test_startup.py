@@ -95,9 +95,6 @@ def test_validating_a_valid_map_loads_no_schema_library_no_lint_rules_and_no_off
     assert loaded(names, (LINT_RULES, "cjm.adapt", "cjm.office", "cjm.diff")) == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 18: findings written to a pipe still go through rich (cjm/output is the findings area)"
-)
 def test_validating_into_a_pipe_loads_no_rich(tmp_path):
     assert loaded(imported("validate", SAMPLE, tmp_path=tmp_path), (RICH,)) == []
 

@@ -145,4 +145,4 @@ def write_json(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> Non
 
 
 def write_explanation_json(explanation: Explanation, stream: IO[str], *, color: bool = False) -> None:
-    stream.write(json_text(initiative_dict(*explanation)))
+    stream.write(json_text(envelope("prioritise --explain", initiative=initiative_dict(*explanation))))
