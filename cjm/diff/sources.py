@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey
 from cjm.core.problem import Problem
-from cjm.diff.changes import Change, MapDiff
+from cjm.diff.changes import Change, MapDiff, low_point_changes, sort_changes
 from cjm.diff.compare import Ranking, diff_journeys
+from cjm.diff.ranking import roadmap_ranking
 from cjm.io.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
 from cjm.io.loader import LIMIT, UNREADABLE
-from cjm.validation.check import FIRST_PROBLEMS
+from cjm.validation.check import FIRST_PROBLEMS, check_text, display_name, read_source
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
 
@@ -53,8 +54,6 @@ class Comparison:
 
 def load_journey(raw: bytes, source: str) -> Journey:
     """The journey in `raw`; `MapError` with its (first) problems when it is not a valid map."""
-    from cjm.validation.check import check_text
-
     result = check_text(raw, source, first=FIRST_PROBLEMS)
     if result.journey is None:
         raise MapError(source, result.problems, FIRST_PROBLEMS)
@@ -63,8 +62,6 @@ def load_journey(raw: bytes, source: str) -> Journey:
 
 def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
     """Compare two map files. `scores`: also compare initiatives' priority scores and roadmap stages."""
-    from cjm.validation.check import display_name, read_source
-
     journeys = []
     for path in (old_path, new_path):
         raw = read_source(path)
@@ -163,7 +160,6 @@ def _compare(
 def _ranking(config_from: str, wanted: bool) -> Ranking | None:
     if not wanted:
         return None
-    from cjm.diff.ranking import roadmap_ranking
 
     return roadmap_ranking(config_from)
 
@@ -241,7 +237,5 @@ def _git_ok(args: list[str], cwd: str) -> bool:
 
 def _with_low_points(result: MapDiff, old: Journey, new: Journey) -> MapDiff:
     """The diff with the low points that appeared, moved or vanished (`cjm.diff.changes.low_point_changes`)."""
-    from cjm.diff.changes import low_point_changes, sort_changes
-
     result.changes = sort_changes([*result.changes, *low_point_changes(old, new)])
     return result

@@ -13,10 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
+from cjm.adapt.rules import ordered
 from cjm.core.errors import CjmError
 from cjm.core.text import safe, safe_block
+from cjm.io.safe_write import write_text as write_file
 from cjm.output.contract import envelope, json_text, problem_json
+from cjm.output.findings.text import styled_line
+from cjm.output.findings.text import write_problems as write_text_problems
 from cjm.output.formats import Format, Registry
+from cjm.output.terminal import console_for, log_guard, use_color
 
 if TYPE_CHECKING:
     from cjm.adapt import Outcome
@@ -77,14 +82,10 @@ def deliver(
     _name_result(outcome, output, in_place, diff)
     written = None
     if output is not None:
-        from cjm.io.safe_write import write_text
-
-        write_text(output, outcome.text or "", inputs)
+        write_file(output, outcome.text or "", inputs)
         written = output
     elif in_place and outcome.changed:
-        from cjm.io.safe_write import write_text
-
-        write_text(map_path, outcome.text or "", inputs, replaces=snapshot)
+        write_file(map_path, outcome.text or "", inputs, replaces=snapshot)
         written = map_path
     to_stdout = not (output or in_place or diff)
     adapted = Adapted(outcome, command, map_path, written, in_place, diff, to_stdout, auto)
@@ -101,8 +102,6 @@ def deliver(
 
 
 def _color(stream: IO[str]) -> bool:
-    from cjm.output.terminal import use_color
-
     return use_color(stream)
 
 
@@ -139,8 +138,6 @@ def _refuse(outcome: Outcome, format: str, command: str) -> None:
 
 def write_problems(problems: list[Problem], command: str) -> None:
     """Problems of a map or of rule files, as the text report of `cjm validate` gives them, on standard error."""
-    from cjm.output.findings.text import write_problems as write_text_problems
-
     write_text_problems(problems, sys.stderr, color=_color(sys.stderr), command=command)
 
 
@@ -150,9 +147,6 @@ def write_problems(problems: list[Problem], command: str) -> None:
 def write_text(adapted: Adapted, stream: IO[str], *, color: bool = False) -> None:
     """What each rule changed or why it changed nothing, the entries to review, and where the map went."""
     from rich.text import Text
-
-    from cjm.output.findings.text import styled_line
-    from cjm.output.terminal import console_for
 
     outcome = adapted.outcome
     console = console_for(stream, color=color)
@@ -192,8 +186,6 @@ def write_text(adapted: Adapted, stream: IO[str], *, color: bool = False) -> Non
 def write_diff(text: str, stream: IO[str]) -> None:
     """A unified diff, coloured on a terminal; map text in it shown safely."""
     from rich.text import Text
-
-    from cjm.output.terminal import console_for, log_guard
 
     text = text.replace("\r\n", "\n")  # a CRLF map's diff reads the same as any other
     color = _color(stream)
@@ -241,9 +233,6 @@ def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
     """Each rule in the order they run: its name and summary, then when --auto applies it and where it is from."""
     from rich.text import Text
 
-    from cjm.adapt.rules import ordered
-    from cjm.output.terminal import console_for
-
     listed = ordered(rules)
     console = console_for(stream, color=color)
     width = max(len(r.name) for r in listed)
@@ -257,8 +246,6 @@ def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
 
 
 def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = False) -> None:
-    from cjm.adapt.rules import ordered
-
     document = [
         {
             "name": r.name,

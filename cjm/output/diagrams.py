@@ -8,7 +8,17 @@ import sys
 from typing import TYPE_CHECKING
 
 from cjm.core.errors import CjmError
+from cjm.core.problem import Severity
+from cjm.io.config import find_config
+from cjm.io.safe_write import write_bytes
+from cjm.output.findings.text import problem_line
+from cjm.output.plan import STDOUT, prepare
 from cjm.output.terminal import say
+from cjm.prioritise import prioritise, settings_from_config
+from cjm.render import FORMATS, VIEWS, has_japanese
+from cjm.render import render as draw
+from cjm.render.graphviz import INSTALL_GRAPHVIZ, find_dot, font_warning
+from cjm.validation.check import FIRST_PROBLEMS, check_file
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
@@ -21,11 +31,6 @@ def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs) 
     """Draw each planned map in `view` and `format` and write it, never over one of `inputs`; a map that is not
     valid, or that a view cannot draw, is reported on standard error and the others are still drawn. Whether
     every map was drawn."""
-    from cjm.io.safe_write import write_bytes
-    from cjm.output.plan import STDOUT, prepare
-    from cjm.render import FORMATS, VIEWS
-    from cjm.render import render as draw
-
     graphviz = FORMATS[format].graphviz
     failed = False
     warned = False
@@ -54,10 +59,6 @@ def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs) 
 
 def load_map(path: str) -> Journey | None:
     """The map's journey, or None after listing its problems (file:line:col) on standard error."""
-    from cjm.core.problem import Severity
-    from cjm.output.findings.text import problem_line
-    from cjm.validation.check import FIRST_PROBLEMS, check_file
-
     result = check_file(path, first=FIRST_PROBLEMS)
     if result.journey is None:
         for problem in result.problems:
@@ -69,9 +70,6 @@ def load_map(path: str) -> Journey | None:
 
 def roadmap_for(journey: Journey, *, required: bool) -> Roadmap | None:
     """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
-    from cjm.io.config import find_config
-    from cjm.prioritise import prioritise, settings_from_config
-
     if not journey.initiatives and not required:
         return None
     settings = settings_from_config(find_config(journey.source if journey.source != "<stdin>" else "."))
@@ -84,17 +82,12 @@ def roadmap_for(journey: Journey, *, required: bool) -> Roadmap | None:
 
 
 def require_graphviz() -> None:
-    from cjm.render.graphviz import INSTALL_GRAPHVIZ, find_dot
-
     if find_dot() is None:
         raise CjmError(f"Graphviz's `dot` program was not found; {INSTALL_GRAPHVIZ}")
 
 
 def warn_font(journey: Journey) -> bool:
     """Warn (once per run: the caller stops asking) when the map has Japanese text and no font can draw it."""
-    from cjm.render import has_japanese
-    from cjm.render.graphviz import font_warning
-
     if not has_japanese(journey):
         return False
     warning = font_warning(True)

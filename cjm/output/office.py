@@ -5,6 +5,7 @@ the file's bytes and is imported only when used (openpyxl and the deck's drawing
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,6 @@ def listed(words: list[str]) -> str:
 
 def export_format(format: str | None, output: str | None) -> Export:
     """The format asked for by --format, else by the suffix of `output`; a usage error naming the choices."""
-    import os
-
     name = format or (os.path.splitext(output)[1].lower().lstrip(".") if output and output != "-" else None)
     if name is None:
         suffixes = listed([e.suffix for e in EXPORT_FORMATS.values()])

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from cjm.core.errors import CjmError
+from cjm.io.config import config_sources
 from cjm.io.files import STDIN, Exclude, expand
-from cjm.io.safe_write import NO_INPUTS, Inputs
+from cjm.io.safe_write import NO_INPUTS, Inputs, atomic_writer
+from cjm.output.terminal import use_color
 
 STDOUT = "-"
 
@@ -112,8 +114,6 @@ def prepare(path: str) -> None:
 
 def run_inputs(files: Iterable[str]) -> Inputs:
     """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
-    from cjm.io.config import config_sources
-
     files = list(files)
     return Inputs.of([*files, *config_sources(files)])
 
@@ -178,7 +178,6 @@ def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    from cjm.io.safe_write import atomic_writer
 
     with atomic_writer(path, inputs) as handle:
         yield handle
@@ -186,8 +185,6 @@ def output_stream(path: str | None, inputs: Inputs) -> Iterator[IO[str]]:
 
 def write_each(targets: list[Destination], render: Callable[[Destination, IO[str], bool], None]) -> None:
     """Write each report: `render(destination, stream, color)`; colour only for a terminal on standard output."""
-    from cjm.output.terminal import use_color
-
     for target in targets:
         with output_stream(target.path, target.inputs) as stream:
             render(target, stream, target.path is None and use_color(stream))

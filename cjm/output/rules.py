@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
+from cjm.core.errors import CjmError
+from cjm.lint.docs import rule_json, rule_markdown
+from cjm.lint.rules import RULES
+from cjm.lint.settings import lookup, resolve_all
+from cjm.output.contract import envelope, json_text
+from cjm.output.findings.text import write_lines
 from cjm.output.formats import Format, Registry
+from cjm.output.terminal import console_for
 
 if TYPE_CHECKING:
     from cjm.lint.base import Rule
@@ -28,10 +35,6 @@ RULE_LIST_FORMATS: Registry[RuleListing] = Registry(
 
 def listing(selector: str | None) -> RuleListing:
     """The rules `selector` names: a code or name (one rule), a prefix or family (those), or None (all)."""
-    from cjm.core.errors import CjmError
-    from cjm.lint.rules import RULES
-    from cjm.lint.settings import lookup, resolve_all
-
     single = lookup(selector) if selector is not None else None
     if single:
         return RuleListing([single], single=True)
@@ -39,9 +42,6 @@ def listing(selector: str | None) -> RuleListing:
 
 
 def write_json(listing: RuleListing, stream: IO[str], *, color: bool) -> None:
-    from cjm.lint.docs import rule_json
-    from cjm.output.contract import envelope, json_text
-
     stream.write(json_text(envelope("rules", rules=[rule_json(r) for r in listing.rules])))
 
 
@@ -53,15 +53,11 @@ def write_text(listing: RuleListing, stream: IO[str], *, color: bool) -> None:
 
 
 def _write_markdown(rule: Rule, stream: IO[str], *, color: bool) -> None:
-    from cjm.lint.docs import rule_markdown
-
     text = rule_markdown(rule, level=1).split("\n", 2)[2]
     if not color:
         stream.write(text)
         return
     from rich.markdown import Markdown
-
-    from cjm.output.terminal import console_for
 
     console_for(stream, color=True).print(Markdown(text))
 
@@ -82,14 +78,10 @@ def _write_table(chosen: list[Rule], stream: IO[str], *, color: bool) -> None:
         rows.append((heading, r.code, rest))
     closing = f"\n{len(chosen)} rules. Show one with `cjm rules CODE`; docs/rules.md has them all."
     if not color:
-        from cjm.output.findings.text import write_lines
-
         lines = [line for heading, code, rest in rows for line in ([heading] if heading else []) + [f"  {code}{rest}"]]
         write_lines([*lines, closing], stream)
         return
     from rich.text import Text
-
-    from cjm.output.terminal import console_for
 
     console = console_for(stream, color=color)
     by_code = {r.code: r for r in chosen}

@@ -9,6 +9,7 @@ from cjm.core.text import safe
 from cjm.diff.changes import MapDiff
 from cjm.diff.sources import Comparison
 from cjm.output.diff.sentences import SECTIONS, Line, by_target, sentence, summary, title
+from cjm.output.terminal import console_for
 
 _TEXT_MARKS = {
     "added": "+",
@@ -59,8 +60,6 @@ def write_text(comparison: Comparison, stream: IO[str], *, color: bool = False) 
     if comparison.errors and not comparison.results:
         return
     from rich.text import Text
-
-    from cjm.output.terminal import console_for
 
     console = console_for(stream, color=color)
     for segments in text_lines(comparison.results):

@@ -3,6 +3,7 @@ and return the exit code. The command line only parses options and calls `valida
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import sys
@@ -10,9 +11,13 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from cjm.core.text import safe_block
+from cjm.io.safe_write import write_text
 from cjm.output.findings import FINDINGS_FORMATS, STATISTICS_FORMATS, Findings
 from cjm.output.plan import Destination, destinations, run_inputs, write_each
 from cjm.output.progress import tracked
+from cjm.output.terminal import log_guard, say
+from cjm.validation.check import check_file, check_files, in_pool
 
 if TYPE_CHECKING:
     from cjm.io.safe_write import Inputs
@@ -67,8 +72,6 @@ def exit_code(findings: Findings, *, unreadable: bool, exit_zero: bool) -> int:
 
 def validate_run(files: list[str], reporting: Reporting) -> int:
     """`cjm validate` over `files`: every report written, and the exit code."""
-    from cjm.validation.check import check_files
-
     targets = report_destinations(reporting.format, reporting.output, list(reporting.also), run_inputs(files))
     findings = Findings("validate", quiet=reporting.quiet)
     unreadable = False
@@ -84,8 +87,6 @@ def validate_run(files: list[str], reporting: Reporting) -> int:
 def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fix: bool, diff: bool) -> int:
     """`cjm lint` over `files`: the fixes written (`fix`) or shown (`diff`), every report written, and the exit
     code."""
-    from cjm.validation.check import in_pool
-
     inputs = run_inputs(files)
     targets = report_destinations(reporting.format, reporting.output, list(reporting.also), inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
@@ -111,7 +112,6 @@ def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fi
 def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
     """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
     from cjm.lint import engine
-    from cjm.validation.check import check_file
 
     if path != "-" or not stdin_name:
         return engine.lint_path(path, overrides, fix=fix)
@@ -120,26 +120,17 @@ def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | N
 
 
 def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:
-    from cjm.io.safe_write import write_text
-
     fixed = [r for r in reports if r.fixed is not None]
     for report in fixed:
         assert report.fixed is not None
         write_text(report.source, report.fixed, inputs, replaces=report.snapshot)
     if fixed and not quiet:
-        from cjm.output.terminal import say
-
         count = sum(r.fixes for r in fixed)
         say(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.")
 
 
 def _show_diff(reports: list[FileReport]) -> int:
     """The fixes as a unified diff on standard output; exit 1 when there is something to fix."""
-    import difflib
-
-    from cjm.core.text import safe_block
-    from cjm.output.terminal import log_guard, say
-
     changed = [r for r in reports if r.fixed is not None and r.text is not None]
     for report in changed:
         assert report.text is not None and report.fixed is not None

@@ -10,11 +10,17 @@ user asked for it, with its diagram.
 from __future__ import annotations
 
 import io
+import os
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cjm.core.errors import CjmError
+from cjm.io.safe_write import write_bytes, write_text
 from cjm.output.formats import Format, Registry
+from cjm.output.plan import STDOUT, Target, check, prepare
+from cjm.render import render as draw
+from cjm.render.mermaid import build_mermaid
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
@@ -92,14 +98,6 @@ def deliver(
     `drawable` (inline in HTML; beside a Markdown file as `FILE.map.svg` or `.png`, per `image`), else as a
     Mermaid journey. Every path is checked before anything is written, never over the map (`source`) or one of
     `inputs`. The files written, in order."""
-    import os
-    import sys
-
-    from cjm.io.safe_write import write_bytes, write_text
-    from cjm.output.plan import STDOUT, Target, check, prepare
-    from cjm.render import render as draw
-    from cjm.render.mermaid import build_mermaid
-
     mermaid = build_mermaid(journey, fenced=True)
     if output is None or output == STDOUT:
         sys.stdout.write(document_text(Document(content, mermaid=mermaid), format))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from typing import IO, TYPE_CHECKING
+from urllib.parse import quote
 
 from cjm.render.labels import visible
 from cjm.report.content import Report
@@ -64,8 +65,6 @@ def _cell(cell: str | list[str]) -> str:
 
 def _link(path: str) -> str:
     """A relative link: spaces and parentheses would end a Markdown link, so they are percent-encoded."""
-    from urllib.parse import quote
-
     return quote(path.replace("\\", "/"), safe="/._-")
 
 

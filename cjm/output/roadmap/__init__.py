@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 
 from cjm.core.errors import CjmError
 from cjm.output.formats import Format, Registry
+from cjm.output.roadmap.csv import write_csv
 
 if TYPE_CHECKING:
     from cjm.prioritise.roadmap import RankedInitiative, Roadmap
@@ -69,8 +70,6 @@ def write_roadmap(
         roadmap_format(format, explain=True)
         EXPLAIN_FORMATS[format].write(Explanation(roadmap, explain), stream, color=color)
     elif format == "csv":
-        from cjm.output.roadmap.csv import write_csv
-
         write_csv(roadmap, stream, bom=bom)
     else:
         FORMATS.named(format).write(roadmap, stream, color=color)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from cjm.output.csv_writer import CsvWriter
 from cjm.prioritise.roadmap import Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS
 
@@ -36,8 +37,6 @@ def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bo
     """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused
     (cjm.output.csv_writer). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel
     should open as UTF-8."""
-    from cjm.output.csv_writer import CsvWriter
-
     if bom:
         stream.write(BOM)
     writer = CsvWriter(stream)

@@ -9,6 +9,7 @@ from typing import IO
 from cjm.core.text import safe
 from cjm.output.roadmap import Explanation
 from cjm.output.roadmap.words import LABELS, input_label, model_line, phase_label, say, value_text
+from cjm.output.terminal import console_for
 from cjm.prioritise.classify import quadrant_name, risk_name, stage_name
 from cjm.prioritise.roadmap import TIE_BREAKS
 from cjm.prioritise.scoring import fmt
@@ -122,8 +123,6 @@ def write_explanation(explanation: Explanation, stream: IO[str], *, color: bool 
     from rich import box
     from rich.table import Table
     from rich.text import Text
-
-    from cjm.output.terminal import console_for
 
     language = roadmap.language
     sep = say("list_sep", language)

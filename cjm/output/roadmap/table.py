@@ -3,6 +3,8 @@ data: it goes through `safe()` and `rich.text.Text`, never through markup."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from typing import IO, Any
 
 from cjm.core.text import safe
@@ -18,6 +20,7 @@ from cjm.output.roadmap.words import (
     severity_text,
     share,
 )
+from cjm.output.terminal import console_for
 from cjm.prioritise.classify import stage_name
 from cjm.prioritise.roadmap import Roadmap
 from cjm.prioritise.scoring import fmt
@@ -30,9 +33,6 @@ NARROW = 110  # below this many columns the table folds the id under the title a
 
 def _terminal_width(stream: IO[str]) -> int | None:
     """The columns of the terminal the table goes to, or of `COLUMNS` when set; None: no limit (a file or pipe)."""
-    import os
-    import shutil
-
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
@@ -45,8 +45,6 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
     from rich import box
     from rich.table import Table
     from rich.text import Text
-
-    from cjm.output.terminal import console_for
 
     language = roadmap.language
     console = console_for(stream, color=color, width=_terminal_width(stream))
