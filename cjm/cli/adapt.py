@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from cjm.adapt import adapt_text, merge_text, split_text
+from cjm.adapt.rules import load_rules, rule_folders
 from cjm.core.errors import EXIT_OK, CjmError
-from cjm.output.adapt import FORMATS, RULE_FORMATS
+from cjm.core.problem import Problem
+from cjm.io.config import find_config
+from cjm.io.files import STDIN
+from cjm.io.safe_write import Inputs
+from cjm.output.adapt import FORMATS, RULE_FORMATS, deliver, write_problems
+from cjm.output.plan import run_inputs
+from cjm.output.terminal import use_color
+from cjm.validation.check import display_name, read_map
 
 if TYPE_CHECKING:
     from cjm.io.files import Snapshot
@@ -97,12 +109,6 @@ def adapt(
     \b
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
-    import sys
-
-    from cjm.adapt.rules import load_rules
-    from cjm.output.adapt import write_problems
-    from cjm.output.terminal import use_color
-
     FORMATS.named(format)
     folders = list(rules_folders or []) + _config_folders(map_path)
     rules, problems = load_rules(folders)
@@ -118,7 +124,6 @@ def adapt(
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
     raw, source, run = _read(map_path, in_place, output, folders)
     chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
-    from cjm.adapt import adapt_text
 
     outcome = adapt_text(raw, source, chosen, auto=auto)
     _finish(outcome, map_path, run, output, in_place, diff, format, "adapt", auto=auto)
@@ -179,8 +184,6 @@ def split(
     \b
     Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
-    from cjm.adapt import split_text
-
     FORMATS.named(format)
     ids = [part.strip() for part in into.split(",") if part.strip()]
     if len(ids) < 2:
@@ -241,8 +244,6 @@ def merge(
     \b
     Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
-    from cjm.adapt import merge_text
-
     FORMATS.named(format)
     raw, source, run = _read(map_path, in_place, output)
     outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
@@ -257,14 +258,6 @@ def _read(
 ) -> tuple[bytes, str, Run]:
     """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
     which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
-    import os
-
-    from cjm.core.problem import Problem
-    from cjm.io.files import STDIN
-    from cjm.io.safe_write import Inputs
-    from cjm.output.plan import run_inputs
-    from cjm.validation.check import display_name, read_map
-
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
     rule_files = [os.path.join(folder, name) for folder in rule_folders for name in os.listdir(folder)]
@@ -289,9 +282,6 @@ def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
 
 
 def _config_folders(map_path: str | None) -> list[str]:
-    from cjm.adapt.rules import rule_folders
-    from cjm.io.config import find_config
-
     start = map_path if map_path and map_path != "-" else "."
     return rule_folders(find_config(start))
 
@@ -299,7 +289,6 @@ def _config_folders(map_path: str | None) -> list[str]:
 def _named(rules: dict[str, Any], name: str) -> Any:
     if name in rules:
         return rules[name]
-    import difflib
 
     close = difflib.get_close_matches(name, list(rules), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
@@ -319,8 +308,6 @@ def _finish(
     auto: bool = False,
 ) -> None:
     """Write the adapted map where it was asked for and report what changed."""
-    from cjm.output.adapt import deliver
-
     deliver(
         outcome,
         command,

@@ -8,8 +8,12 @@ import typer
 
 from cjm.cli.options import AlsoOption, OutputOption
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
+from cjm.diff import Comparison, MapError, diff_files, diff_git
+from cjm.diff.sources import git_changes
 from cjm.output.diff import FORMATS
+from cjm.output.findings.text import problem_line
 from cjm.output.plan import destinations, run_inputs, write_destinations
+from cjm.output.terminal import say
 
 if TYPE_CHECKING:
     from cjm.diff import MapError
@@ -65,9 +69,6 @@ def diff(
     \b
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
-    from cjm.diff import Comparison, MapError, diff_files, diff_git
-    from cjm.diff.sources import git_changes
-
     comparison = Comparison()
     if git is not None:
         changes = git_changes(git, paths or [])
@@ -93,9 +94,6 @@ def diff(
 
 def _report_errors(errors: list[MapError]) -> None:
     """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
-    from cjm.output.findings.text import problem_line
-    from cjm.output.terminal import say
-
     for error in errors:
         for problem in error.problems:
             say(problem_line(problem))

@@ -23,7 +23,11 @@ from cjm.cli.options import (
     exclusions,
 )
 from cjm.core.errors import CjmError
-from cjm.output.rules import RULE_LIST_FORMATS
+from cjm.io.files import expand
+from cjm.lint.settings import Overrides
+from cjm.output.findings.runs import Reporting, lint_run
+from cjm.output.rules import RULE_LIST_FORMATS, listing
+from cjm.output.terminal import use_color
 
 RuleList = list[str] | None
 
@@ -97,10 +101,6 @@ def lint(
     \b
     Example: cjm lint samples/ --fix --output-format sarif:cjm-lint.sarif
     """
-    from cjm.io.files import expand
-    from cjm.lint.settings import Overrides
-    from cjm.output.findings.runs import Reporting, lint_run
-
     if diff and (output or also):
         raise CjmError("--diff writes the diff to standard output; leave out --output and --output-format")
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
@@ -134,8 +134,5 @@ def rules(
     \b
     Example: cjm rules CJM201
     """
-    from cjm.output.rules import listing
-    from cjm.output.terminal import use_color
-
     chosen = RULE_LIST_FORMATS.named(format)
     chosen.write(listing(rule), sys.stdout, color=use_color(sys.stdout))

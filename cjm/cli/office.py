@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
-from cjm.output.office import EXPORT_FORMATS, listed
+from cjm.core.problem import Severity
+from cjm.io.files import read_bytes
+from cjm.io.safe_write import Inputs, write_bytes, write_text
+from cjm.office.importer import import_grid
+from cjm.office.sheets import MAX_FILE_BYTES
+from cjm.output.findings import FINDINGS_FORMATS, Findings
+from cjm.output.office import EXPORT_FORMATS, export_format, listed
+from cjm.output.plan import run_inputs
+from cjm.output.terminal import say, use_color
+from cjm.validation.check import check_file
 
 
 def import_(
@@ -67,14 +76,6 @@ def import_(
     \b
     Example: cjm import samples/grids/meal-kit-trial.csv > meal-kit.yaml
     """
-    from cjm.core.problem import Severity
-    from cjm.io.files import read_bytes
-    from cjm.io.safe_write import Inputs, write_text
-    from cjm.office.importer import import_grid
-    from cjm.office.sheets import MAX_FILE_BYTES
-    from cjm.output.findings import FINDINGS_FORMATS, Findings
-    from cjm.output.terminal import use_color
-
     report_format = FINDINGS_FORMATS.named(format or "text")
     if output is not None and output != "-":
         Inputs.of([path]).check(output)
@@ -133,11 +134,6 @@ def export(
     \b
     Example: cjm export samples/gift-sweets.yaml -o gift-deck.pptx
     """
-    from cjm.io.safe_write import write_bytes
-    from cjm.output.office import export_format
-    from cjm.output.terminal import say
-    from cjm.validation.check import check_file
-
     chosen = export_format(format, output)
     result = check_file(path)
     if result.journey is None:
@@ -149,7 +145,6 @@ def export(
     if output in (None, "-"):
         sys.stdout.write(data.decode("utf-8").lstrip("\ufeff"))  # CSV: the byte-order mark is for files
         return
-    from cjm.output.plan import run_inputs
 
     write_bytes(output, data, run_inputs([path]))
     say(f"Wrote {output}.", sys.stdout)

@@ -9,8 +9,16 @@ import typer
 from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, OutputOption, Paths, exclusions
 from cjm.core.errors import EXIT_OK, EXIT_USAGE
 from cjm.core.problem import Problem, Severity
+from cjm.io.config import find_config
+from cjm.io.files import expand
+from cjm.output.findings.text import problem_line
 from cjm.output.plan import output_stream, run_inputs
 from cjm.output.roadmap import FORMATS, roadmap_format, write_roadmap
+from cjm.output.terminal import say, use_color
+from cjm.prioritise import check, settings_from_config
+from cjm.prioritise import prioritise as build_roadmap
+from cjm.prioritise.settings import parse_capacity, parse_weights
+from cjm.validation.check import FIRST_PROBLEMS, check_files
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
@@ -94,13 +102,6 @@ def prioritise(
     \b
     Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
-    from cjm.io.config import find_config
-    from cjm.io.files import expand
-    from cjm.output.terminal import use_color
-    from cjm.prioritise import check, settings_from_config
-    from cjm.prioritise import prioritise as build_roadmap
-    from cjm.prioritise.settings import parse_capacity, parse_weights
-
     asked = FORMATS.for_path(output)
     name = format or (asked.name if asked else "table")
     roadmap_format(name, explain=explain is not None)
@@ -137,8 +138,6 @@ def prioritise(
 
 def _load(files: list[str]) -> list[Journey]:
     """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    from cjm.validation.check import FIRST_PROBLEMS, check_files
-
     journeys = []
     problems: list[Problem] = []
     for result in check_files(files, first=FIRST_PROBLEMS):
@@ -153,14 +152,9 @@ def _load(files: list[str]) -> list[Journey]:
 
 
 def _report(problems: list[Problem]) -> None:
-    from cjm.output.findings.text import problem_line
-    from cjm.output.terminal import say
-
     for problem in problems:
         say(problem_line(problem))
 
 
 def _note(message: str) -> None:
-    from cjm.output.terminal import say
-
     say(f"cjm: {message}")

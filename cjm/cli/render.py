@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
-from cjm.output.plan import run_inputs
-from cjm.render import FORMATS
+from cjm.io.files import expand
+from cjm.output.diagrams import draw_targets, load_map, require_graphviz, roadmap_for, warn_font
+from cjm.output.plan import STDOUT, plan, run_inputs, writes_folder
+from cjm.output.report import deliver, format_named
+from cjm.output.terminal import say
+from cjm.render import FORMATS, format_for, view_named
+from cjm.render.graphviz import find_dot
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
@@ -69,11 +74,6 @@ def render(
     \b
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
-    from cjm.io.files import expand
-    from cjm.output.diagrams import draw_targets, require_graphviz
-    from cjm.output.plan import STDOUT, plan, writes_folder
-    from cjm.render import format_for, view_named
-
     chosen = view_named(view)
     skip = exclusions(exclude, extend_exclude, gitignore)
     to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
@@ -151,10 +151,7 @@ def report(
     \b
     Example: cjm report samples/gift-sweets.yaml -o docs/gift-report.md
     """
-    from cjm.output.diagrams import load_map, roadmap_for, warn_font
-    from cjm.output.report import deliver, format_named
-    from cjm.render.graphviz import find_dot
-    from cjm.report import build_report
+    from cjm.report import build_report  # a report's content loads lint's rules, which a drawing never needs
 
     name = format_named(format, output)
     if image not in ("svg", "png"):
@@ -168,7 +165,7 @@ def report(
     )
     drawable = find_dot() is not None
     if not drawable:
-        _say(
+        say(
             "cjm: note: Graphviz's `dot` was not found, so the report shows the map as a Mermaid journey; "
             "install Graphviz for the full diagram"
         )
@@ -186,7 +183,7 @@ def report(
         inputs=run_inputs([path]),
     )
     for file in written:
-        _say(f"wrote {file}", sys.stdout)
+        say(f"wrote {file}", sys.stdout)
     raise typer.Exit(EXIT_OK)
 
 
@@ -210,9 +207,3 @@ def _source_name(path: str, output: str | None) -> str:
     if os.path.commonpath([source, here]) == here and os.path.commonpath([where, here]) == here:
         return os.path.relpath(source, where).replace(os.sep, "/")
     return os.path.basename(path)
-
-
-def _say(message: str, stream: IO[str] | None = None) -> None:
-    from cjm.output.terminal import say
-
-    say(message, stream)

@@ -24,6 +24,11 @@ from cjm.cli.options import (
     exclusions,
 )
 from cjm.core.errors import CjmError
+from cjm.io.files import expand
+from cjm.io.safe_write import NO_INPUTS, write_text
+from cjm.output.findings.runs import Reporting, validate_run
+from cjm.output.terminal import say
+from cjm.validation.schema import schema_text
 
 
 def validate(
@@ -56,9 +61,6 @@ def validate(
     \b
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
-    from cjm.io.files import expand
-    from cjm.output.findings.runs import Reporting, validate_run
-
     files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
     reporting = Reporting(format, output, tuple(also or ()), quiet, statistics, exit_zero, jobs, stdin_filename)
     raise typer.Exit(validate_run(files, reporting))
@@ -72,8 +74,6 @@ def schema() -> None:
     \b
     Example: cjm schema > journey.schema.json
     """
-    from cjm.validation.schema import schema_text
-
     sys.stdout.write(schema_text())
 
 
@@ -99,9 +99,7 @@ def init(
     \b
     Example: cjm init gift-map.yaml --template gift --lang ja
     """
-    from cjm.adapt.templates import SCHEMA_FILE, render_template
-    from cjm.io.safe_write import NO_INPUTS, write_text
-    from cjm.validation.schema import schema_text
+    from cjm.adapt.templates import SCHEMA_FILE, render_template  # the starters live in adapt: validate loads none
 
     if template not in TEMPLATES:
         raise CjmError(f"unknown template '{template}'; choose one of: {', '.join(TEMPLATES)}")
@@ -111,8 +109,6 @@ def init(
         raise CjmError(f"{path} already exists; use --force to overwrite it")
     schema = os.path.join(os.path.dirname(path), SCHEMA_FILE)
     write_text(path, render_template(template, language, path, schema=SCHEMA_FILE), NO_INPUTS)  # init reads nothing
-    from cjm.output.terminal import say
-
     say(f"Wrote {path} ({template} template). Next: edit it, then run `cjm validate {path}`.", sys.stdout)
     if not os.path.lexists(schema):  # one already there (an older cjm's, or the team's) is left as it is
         write_text(schema, schema_text(), NO_INPUTS)

@@ -12,6 +12,8 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
+from cjm.output.terminal import log_guard
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _BLANKS = " \t\r\n\x0b\x0c"
 
@@ -30,8 +32,6 @@ class CsvWriter:
     """`csv.writer` for cjm's CSV outputs: every cell through `cell`, text quoted, one `\\n` per row."""
 
     def __init__(self, stream: IO[str]) -> None:
-        from cjm.output.terminal import log_guard
-
         self._writer = csv.writer(log_guard(stream), lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
     def writerow(self, row: Iterable[Any]) -> None:

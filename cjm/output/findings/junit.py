@@ -10,6 +10,7 @@ file checked shows up as a test.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
 from cjm.core.problem import Problem
@@ -27,8 +28,6 @@ CLEAN_CASE = "no problems"
 
 
 def write_junit(findings: Findings, stream: IO[str], *, color: bool) -> None:
-    import xml.etree.ElementTree as ET
-
     root = junit_tree(findings)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -38,8 +37,6 @@ def write_junit(findings: Findings, stream: IO[str], *, color: bool) -> None:
 
 def junit_tree(findings: Findings) -> Element:
     """The `<testsuites>` element of a run."""
-    import xml.etree.ElementTree as ET
-
     by_file: dict[str, list[Problem]] = {f: [] for f in findings.files}
     for problem in findings.problems:
         by_file.setdefault(problem.file, []).append(problem)

@@ -8,6 +8,7 @@ no `automationDetails`: the upload's `category:` names it, and a fixed id would 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from cjm import __version__
+from cjm.core.codes import VALIDATION_CODES, describe
 from cjm.core.problem import DOCS_URL, Problem, Severity
 from cjm.output.contract import json_text
 from cjm.output.findings import Findings
@@ -56,8 +58,6 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
 
 
 def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
-    from cjm.core.codes import VALIDATION_CODES, describe
-
     first: dict[str, Problem] = {}
     for problem in problems:
         first.setdefault(problem.code, problem)
@@ -107,7 +107,6 @@ def _fingerprint(problem: Problem) -> str:
     line numbers of related entries)."""
     where = problem.path or f"{problem.line}:{problem.col}"
     text = "|".join((problem.file, problem.code, where, re.sub(r"\d+", "#", problem.message)))
-    import hashlib  # here, not at the top: every command imports the reporters, few write SARIF
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 

@@ -10,8 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import IO
 
+from cjm.core.codes import describe
 from cjm.core.problem import Problem, Severity
+from cjm.output.contract import json_text
 from cjm.output.findings import Findings
+from cjm.output.findings.json import run_json
 from cjm.output.findings.text import summary, write_lines
 from cjm.output.terminal import console_for
 
@@ -26,8 +29,6 @@ class CodeCount:
 
 def statistics(findings: Findings) -> list[CodeCount]:
     """One entry per code found (per severity, when configuration gave one code two), the most frequent first."""
-    from cjm.core.codes import describe
-
     counts: Counter[tuple[str, Severity]] = Counter()
     first: dict[tuple[str, Severity], Problem] = {}
     for problem in findings.problems:
@@ -61,9 +62,6 @@ def write_statistics(findings: Findings, stream: IO[str], *, color: bool) -> Non
 
 def write_statistics_json(findings: Findings, stream: IO[str], *, color: bool) -> None:
     """The findings document (`json`) with the counts in place of the problems."""
-    from cjm.output.contract import json_text
-    from cjm.output.findings.json import run_json
-
     counts = [
         {"code": e.code, "name": e.name, "severity": e.severity.value, "count": e.count} for e in statistics(findings)
     ]
