@@ -5,7 +5,7 @@ both reports share: the title and summary of a map's changes, and the changes gr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cjm.core.model import NOUNS
@@ -42,104 +42,142 @@ _PLURALS = {
 
 def sentence(change: Change, result: MapDiff) -> Line:
     """One change as segments, without its mark."""
-    name = result.phase_name
-    target, action = change.target, change.action
-    out: Line = []
+    tell = _TELLERS.get(change.target)
+    if tell is None:
+        return _fields(change.fields)
+    return tell(_Words(result.phase_name), change)
 
-    def add(text: str, role: str = "") -> None:
-        out.append((text, role))
 
-    def named(label: str, entry_id: str | None) -> None:
-        add(clip(label), "name")
+class _Words:
+    """A sentence being built: its segments so far, and how names, ids and phases go into it."""
+
+    def __init__(self, phase_name: Callable[[str | None], str]) -> None:
+        self.out: Line = []
+        self.phase_name = phase_name
+
+    def add(self, text: str, role: str = "") -> None:
+        self.out.append((text, role))
+
+    def named(self, label: str, entry_id: str | None) -> None:
+        self.add(clip(label), "name")
         if entry_id and entry_id != label:
-            add(" (")
-            add(entry_id, "id")
-            add(")")
+            self.add(" (")
+            self.add(entry_id, "id")
+            self.add(")")
 
-    def phase_list(ids: Iterable[str]) -> None:
+    def phase(self, phase_id: str | None, role: str = "name") -> None:
+        self.add(clip(self.phase_name(phase_id)), role)
+
+    def phases(self, ids: Iterable[str]) -> None:
         for n, phase_id in enumerate(ids):
-            add(", " if n else "")
-            add(clip(name(phase_id)), "name")
+            self.add(", " if n else "")
+            self.phase(phase_id)
 
-    if target == "map":
-        add("map ")
-        named(change.label, change.id)
-        add({"added": " added", "removed": " removed", "changed": ":"}[action])
-    elif target in ("persona", "initiative", "message"):
-        add(f"{target} ")
-        named(change.label, change.id)
-        add({"added": " added", "removed": " removed", "changed": ":"}[action])
-    elif target == "phase":
-        if action == "merged":
-            add("phases ")
-            phase_list(change.parts)
-            add(" merged into ")
-            named(change.label, change.id)
-            return out + _fields(change.fields)
-        add("phase ")
-        if action == "renamed" and change.old_id:
-            named(change.label, change.id)
-            add(", id ")
-            add(change.old_id, "old")
-            add(" → ")
-            add(change.id or "", "new")
-            return out + _fields(change.fields, lead=",")
-        if action == "renamed":
-            add(change.id or "", "id")
-            add(":")
-            return out + _fields(change.fields)
-        named(change.label, change.id)
-        if action == "added" or action == "reordered":
-            add(" added" if action == "added" else " moved")
-            if change.after:
-                add(" after ")
-                add(clip(name(change.after)), "name")
-            else:
-                add(" to the start")
-        elif action == "split":
-            add(" split into ")
-            phase_list(change.parts)
-        elif action == "removed":
-            add(" removed")
+    def moved(self, change: Change) -> None:
+        self.phase(change.from_phase, "old")
+        self.add(" → ")
+        self.phase(change.phase, "new")
+
+
+def _entry(words: _Words, change: Change) -> Line:
+    """The map, a persona, an initiative or a message: added, removed or changed."""
+    words.add(f"{change.target} ")
+    words.named(change.label, change.id)
+    words.add({"added": " added", "removed": " removed", "changed": ":"}[change.action])
+    return words.out + _fields(change.fields)
+
+
+def _phase(words: _Words, change: Change) -> Line:
+    action = change.action
+    if action == "merged":
+        words.add("phases ")
+        words.phases(change.parts)
+        words.add(" merged into ")
+        words.named(change.label, change.id)
+        return words.out + _fields(change.fields)
+    words.add("phase ")
+    if action == "renamed":
+        return _renamed_phase(words, change)
+    words.named(change.label, change.id)
+    if action == "added" or action == "reordered":
+        words.add(" added" if action == "added" else " moved")
+        if change.after:
+            words.add(" after ")
+            words.phase(change.after)
         else:
-            add(":")
-    elif target == "item":
-        add(f"{NOUNS.get(change.list or '', 'item')} ")
-        named(change.label, change.id)
-        if action == "moved":
-            add(": ")
-            add(clip(name(change.from_phase)), "old")
-            add(" → ")
-            add(clip(name(change.phase)), "new")
-            return out + _fields(change.fields, lead=";")
-        add({"added": " added to ", "removed": " removed from ", "changed": " in "}[action])
-        add(clip(name(change.phase)), "name")
-        if action == "changed":
-            add(":")
-    elif target == "emotion":
-        add("emotion in ")
-        add(clip(name(change.phase)), "name")
-        if change.persona:
-            add(f" ({change.persona})")
-        add({"added": " added:", "removed": " removed:", "changed": ":"}[action])
-        return out + _fields(change.fields, emotion=True)
-    elif target == "low_point":
-        add("low point")
-        if change.persona:
-            add(f" ({change.persona})")
-        if action == "moved":
-            add(" moved: ")
-            add(clip(name(change.from_phase)), "old")
-            add(" → ")
-            add(clip(name(change.phase)), "new")
-            if not change.fields:
-                return out  # the same score, elsewhere
-        else:
-            add(" appeared in " if action == "added" else " vanished from ")
-            add(clip(name(change.phase)), "name")
-        add(":")
-        return out + _fields(change.fields, emotion=True)
-    return out + _fields(change.fields)
+            words.add(" to the start")
+    elif action == "split":
+        words.add(" split into ")
+        words.phases(change.parts)
+    elif action == "removed":
+        words.add(" removed")
+    else:
+        words.add(":")
+    return words.out + _fields(change.fields)
+
+
+def _renamed_phase(words: _Words, change: Change) -> Line:
+    if change.old_id:
+        words.named(change.label, change.id)
+        words.add(", id ")
+        words.add(change.old_id, "old")
+        words.add(" → ")
+        words.add(change.id or "", "new")
+        return words.out + _fields(change.fields, lead=",")
+    words.add(change.id or "", "id")
+    words.add(":")
+    return words.out + _fields(change.fields)
+
+
+def _item(words: _Words, change: Change) -> Line:
+    words.add(f"{NOUNS.get(change.list or '', 'item')} ")
+    words.named(change.label, change.id)
+    if change.action == "moved":
+        words.add(": ")
+        words.moved(change)
+        return words.out + _fields(change.fields, lead=";")
+    words.add({"added": " added to ", "removed": " removed from ", "changed": " in "}[change.action])
+    words.phase(change.phase)
+    if change.action == "changed":
+        words.add(":")
+    return words.out + _fields(change.fields)
+
+
+def _emotion(words: _Words, change: Change) -> Line:
+    words.add("emotion in ")
+    words.phase(change.phase)
+    if change.persona:
+        words.add(f" ({change.persona})")
+    words.add({"added": " added:", "removed": " removed:", "changed": ":"}[change.action])
+    return words.out + _fields(change.fields, emotion=True)
+
+
+def _low_point(words: _Words, change: Change) -> Line:
+    words.add("low point")
+    if change.persona:
+        words.add(f" ({change.persona})")
+    if change.action == "moved":
+        words.add(" moved: ")
+        words.moved(change)
+        if not change.fields:
+            return words.out  # the same score, elsewhere
+    else:
+        words.add(" appeared in " if change.action == "added" else " vanished from ")
+        words.phase(change.phase)
+    words.add(":")
+    return words.out + _fields(change.fields, emotion=True)
+
+
+_TELLERS: dict[str, Callable[[_Words, Change], Line]] = {
+    "map": _entry,
+    "persona": _entry,
+    "initiative": _entry,
+    "message": _entry,
+    "phase": _phase,
+    "item": _item,
+    "emotion": _emotion,
+    "low_point": _low_point,
+}
 
 
 def _fields(fields: tuple[FieldChange, ...], *, lead: str = "", emotion: bool = False) -> Line:
