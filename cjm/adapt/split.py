@@ -73,13 +73,29 @@ def split_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[
 
 def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default: str) -> list[str]:
     """Replace the phase at `index` by `targets` (in that order); return what changed."""
-    phases = ed.phases
-    old = phases[index]
+    old = ed.phases[index]
     old_id, old_name = old["id"], old["name"]
-    ids = [t.id for t in targets]
-    keep = old_id if old_id in ids else default  # this target reuses the old phase's mapping and its comments
-    roles = ed.roles()
-    plan: dict[str, list[tuple[int, str, str]]] = {}
+    keep = old_id if old_id in [t.id for t in targets] else default  # reuses the old phase's mapping and comments
+    plan, reasons, moved_ids = _placements(old, targets, default, ed.roles())
+    pain_entries = [plain(e) for e in old.get("pain_points") or []]
+    new_phases = _new_phases(targets, keep, old_id, plan)
+    _move_entries(ed, old, plan, new_phases, keep)
+    _reshape(ed, old, index, targets, keep, new_phases)
+    changes = _split_summary(old_id, old_name, targets, reasons, default)
+    changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
+    changes.extend(_split_emotion(ed, old, targets, keep, (pain_entries, plan.get("pain_points") or []), new_phases))
+    return changes
+
+
+Placements = dict[str, list[tuple[int, str, str]]]  # list name -> (index in the old phase, target id, reason)
+
+
+def _placements(
+    old: Any, targets: Sequence[NewPhase], default: str, roles: Any
+) -> tuple[Placements, Counter[str], dict[str, str]]:
+    """Where each entry of the old phase goes and why, how many went by each reason, and the new phase of each
+    entry id."""
+    plan: Placements = {}
     reasons: Counter[str] = Counter()
     moved_ids: dict[str, str] = {}
     for list_name in ITEM_LISTS:
@@ -89,8 +105,11 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
             reasons[reason] += 1
             if isinstance(entry, Mapping) and entry.get("id"):
                 moved_ids[entry["id"]] = target_id
+    return plan, reasons, moved_ids
 
-    pain_entries = [plain(e) for e in old.get("pain_points") or []]
+
+def _new_phases(targets: Sequence[NewPhase], keep: str, old_id: str, plan: Placements) -> dict[str, Any]:
+    """The phases the split adds (all but the one that keeps the old phase), each with the lists it receives."""
     new_phases: dict[str, Any] = {}
     for target in targets:
         if target.id == keep:
@@ -103,7 +122,12 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
             if any(t == target.id for _, t, _ in plan.get(key, [])):
                 phase[key] = []
         new_phases[target.id] = to_roundtrip({k: phase[k] for k in PHASE_KEYS if k in phase})
+    return new_phases
 
+
+def _move_entries(ed: MapEditor, old: Any, plan: Placements, new_phases: Mapping[str, Any], keep: str) -> None:
+    """Move each entry to its new phase with its comments, marking those placed by default for review."""
+    old_id = old["id"]
     # Take the entries out (last first, so indices hold), then add them in their original order.
     for list_name, placements in plan.items():
         taken = [
@@ -123,6 +147,13 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
     for list_name, placements in plan.items():
         if not old[list_name] and all(target_id != keep for _, target_id, _ in placements):
             remove_key(old, list_name)  # emptied by the split (kept when a comment hangs on it)
+
+
+def _reshape(
+    ed: MapEditor, old: Any, index: int, targets: Sequence[NewPhase], keep: str, new_phases: Mapping[str, Any]
+) -> None:
+    """The old phase (at `index`) becomes the target it keeps, and the new phases take their places around it."""
+    old_id = old["id"]
     kept = next(t for t in targets if t.id == keep)
     rename_phase(old, kept)
     if kept.description and "description" not in old:
@@ -138,6 +169,10 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         ed.insert_phase(position, new_phases[target.id], replacing=position == index)
         position += 1
 
+
+def _split_summary(
+    old_id: str, old_name: str, targets: Sequence[NewPhase], reasons: Counter[str], default: str
+) -> list[str]:
     names = ", ".join(f"'{t.id}' ({t.name})" for t in targets)
     changes = [f"split phase '{old_id}' ({old_name}) into {names}"]
     total = sum(reasons.values())
@@ -146,8 +181,6 @@ def split_phase(ed: MapEditor, index: int, targets: Sequence[NewPhase], default:
         review = f"{reasons[DEFAULT]} to '{default}' marked review: true" if reasons[DEFAULT] else ""
         placed = "; ".join(part for part in (how, review) if part)
         changes.append(f"  {total} entr{'y' if total == 1 else 'ies'} placed: {placed}")
-    changes.extend(_follow_split(ed, old_id, targets, default, moved_ids))
-    changes.extend(_split_emotion(ed, old, targets, keep, (pain_entries, plan.get("pain_points") or []), new_phases))
     return changes
 
 
