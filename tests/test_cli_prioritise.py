@@ -427,7 +427,7 @@ def test_csv_file_starts_with_a_bom_for_excel_unless_told_not_to(tmp_path: Path)
     target = tmp_path / "roadmap.csv"
     assert_clean_exit(cli("prioritise", APPAREL, "-o", str(target)), (0,))  # the suffix chooses CSV
     data = target.read_bytes()
-    assert data.startswith(b'\xef\xbb\xbf"rank",')  # every text cell is quoted (cjm.output.csv_writer)
+    assert data.startswith(b'\xef\xbb\xbf"rank",')  # every text cell is quoted (cjm.core.csv_writer)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["title"] == "購入者レビューの掲載"
     assert data.decode("cp932", errors="replace") != data.decode("utf-8-sig")  # the BOM is what Excel needs

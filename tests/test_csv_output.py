@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from cjm.output.csv_writer import cell
+from cjm.core.csv_writer import cell
 
 from .conftest import cli
 from .test_cli_prioritise import map_text

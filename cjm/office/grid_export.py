@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from cjm.core.csv_writer import CsvWriter
 from cjm.core.model import Journey, Phase
 from cjm.core.vocabulary import in_language
 from cjm.render import theme
@@ -139,8 +140,6 @@ def _emotion(phase: Phase, lane: str | None) -> Any:
 
 def to_csv(journey: Journey) -> bytes:
     """The grid as CSV, UTF-8 with a byte-order mark (so that Excel opens Japanese text correctly)."""
-    from cjm.output.csv_writer import CsvWriter
-
     stream = io.StringIO()
     writer = CsvWriter(stream)
     for row in grid_rows(journey):

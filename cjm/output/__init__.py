@@ -9,6 +9,6 @@ or chooses a format.
   `schemas/output.schema.json`.
 - `findings`: the reports of `validate`, `lint` and `import` (`FINDINGS_FORMATS`), and the runs of `validate` and
   `lint` (`findings.runs`); `rules`: `cjm rules` (`RULE_LIST_FORMATS`).
-- `terminal` (colour, safe text, log guard), `progress` (the progress bar), `csv_writer` (CSV a spreadsheet opens
-  as data).
+- `terminal` (colour, safe text, log guard), `progress` (the progress bar). (The CSV writer every CSV output uses
+  is `cjm.core.csv_writer`, below the Office export too.)
 """

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from cjm.output.csv_writer import CsvWriter
+from cjm.core.csv_writer import CsvWriter
+from cjm.output.terminal import log_guard
 from cjm.prioritise.roadmap import Roadmap
 from cjm.prioritise.scoring import INPUT_PATHS
 
@@ -35,11 +36,11 @@ BOM = "\ufeff"  # lets Excel (notably on Japanese Windows) read the file as UTF-
 
 def write_csv(roadmap: Roadmap, stream: IO[str], *, color: bool = False, bom: bool = False) -> None:
     """One row per initiative, in rank order; lists are space-separated ids. Every cell is defused
-    (cjm.output.csv_writer). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel
+    (cjm.core.csv_writer). `bom` starts the text with a UTF-8 byte-order mark, for a `.csv` file that Excel
     should open as UTF-8."""
     if bom:
         stream.write(BOM)
-    writer = CsvWriter(stream)
+    writer = CsvWriter(log_guard(stream))
     writer.writerow(CSV_COLUMNS)
     for item in roadmap.initiatives:
         inputs = [_csv_input(item.inputs, name) for name in CSV_INPUTS]
