@@ -16,6 +16,28 @@ office.export
 validate.validate
 validate.init
 
+# Writers and exporters: each output registry (cjm.output.formats.Registry, cjm.output.office) names them as
+# "module:function" strings, imported when that format is written; tests/test_output_registries.py loads each.
+_.write_json
+_.write_markdown
+_.write_html
+_.write_table
+_.write_explanation
+_.write_explanation_json
+_.write_rules_text
+_.write_rules_json
+_.write_github
+_.write_junit
+_.write_sarif
+_.write_statistics
+_.write_statistics_json
+_.to_csv
+_.to_xlsx
+_.to_pptx
+
+# cjm.output.formats.Writer is a Protocol: its __call__ is the signature a writer has.
+_.__call__
+
 # The module's __getattr__ protocol: `cjm.cli.app` for the tests that drive typer's CliRunner.
 from cjm import cli
 

@@ -4,6 +4,7 @@ in them writes, and a report's format is named by the registry's suffixes."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 
@@ -12,12 +13,15 @@ import pytest
 from cjm.core.errors import CjmError
 from cjm.diff import Comparison, MapError, diff_files
 from cjm.output.adapt import FORMATS as ADAPT_FORMATS
+from cjm.output.adapt import RULE_FORMATS as ADAPT_RULE_FORMATS
 from cjm.output.diff import FORMATS as DIFF_FORMATS
+from cjm.output.findings import FINDINGS_FORMATS, STATISTICS_FORMATS
 from cjm.output.office import EXPORT_FORMATS
 from cjm.output.report import FORMATS as REPORT_FORMATS
 from cjm.output.report import format_named
 from cjm.output.roadmap import EXPLAIN_FORMATS
 from cjm.output.roadmap import FORMATS as ROADMAP_FORMATS
+from cjm.output.rules import RULE_LIST_FORMATS
 from cjm.validation.check import check_file
 from tests.conftest import ROOT, cli
 
@@ -108,3 +112,31 @@ def test_a_reports_format_comes_from_the_registry(format: str | None, output: st
 def test_an_unknown_report_format_says_what_to_give() -> None:
     with pytest.raises(CjmError, match=r"give --format markdown or html, or an output file ending in \.md or \.html"):
         format_named(None, "report.txt")
+
+
+@pytest.mark.parametrize(
+    "registry",
+    [
+        FINDINGS_FORMATS,
+        STATISTICS_FORMATS,
+        RULE_LIST_FORMATS,
+        ROADMAP_FORMATS,
+        EXPLAIN_FORMATS,
+        DIFF_FORMATS,
+        ADAPT_FORMATS,
+        ADAPT_RULE_FORMATS,
+        REPORT_FORMATS,
+    ],
+    ids=lambda registry: registry.kind,
+)
+def test_every_writer_a_registry_names_is_a_function(registry) -> None:
+    """A writer named as a "module:function" string is found only when that format is written (and the dead-code
+    check cannot see it used: vulture_whitelist.py lists the names), so each one is loaded here."""
+    for name in registry:
+        assert callable(registry[name].load()), (registry.kind, name)
+
+
+def test_every_export_builder_is_a_function() -> None:
+    for export in EXPORT_FORMATS.values():
+        module, _, function = export.builder.partition(":")
+        assert callable(getattr(importlib.import_module(module), function)), export.name

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from cjm.adapt.rules import ordered
+from cjm.adapt.rules import PhaseRule, ordered
 from cjm.core.errors import CjmError
 from cjm.core.text import safe, safe_block
 from cjm.io.safe_write import write_text as write_file
@@ -25,7 +25,6 @@ from cjm.output.terminal import console_for, log_guard, use_color
 
 if TYPE_CHECKING:
     from cjm.adapt import Outcome
-    from cjm.adapt.rules import Rule
     from cjm.core.problem import Problem
     from cjm.io.files import Snapshot
     from cjm.io.safe_write import Inputs
@@ -52,7 +51,7 @@ FORMATS: Registry[Adapted] = Registry(
     Format("text", "What each rule changed, and the entries to review.", "cjm.output.adapt:write_text"),
     Format("json", "One document on standard output, the map or its diff included.", "cjm.output.adapt:write_json"),
 )
-RULE_FORMATS: Registry[Iterable[Rule]] = Registry(
+RULE_FORMATS: Registry[Iterable[PhaseRule]] = Registry(
     "rule list",
     Format("text", "Each rule with what it does and when --auto applies it.", "cjm.output.adapt:write_rules_text"),
     Format("json", "One document listing the rules.", "cjm.output.adapt:write_rules_json"),
@@ -229,7 +228,7 @@ def write_json(adapted: Adapted, stream: IO[str], *, color: bool = False) -> Non
 # --- the rules (adapt --list) ---------------------------------------------------------------------------------
 
 
-def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = False) -> None:
+def write_rules_text(rules: Iterable[PhaseRule], stream: IO[str], *, color: bool = False) -> None:
     """Each rule in the order they run: its name and summary, then when --auto applies it and where it is from."""
     from rich.text import Text
 
@@ -245,7 +244,7 @@ def write_rules_text(rules: Iterable[Rule], stream: IO[str], *, color: bool = Fa
         console.print(Text(" " * (width + 2) + where, style="dim"), soft_wrap=True)
 
 
-def write_rules_json(rules: Iterable[Rule], stream: IO[str], *, color: bool = False) -> None:
+def write_rules_json(rules: Iterable[PhaseRule], stream: IO[str], *, color: bool = False) -> None:
     document = [
         {
             "name": r.name,
