@@ -25,7 +25,8 @@ from cjm.cli.options import (
 from cjm.core.errors import CjmError
 from cjm.io.files import expand
 from cjm.lint.settings import Overrides
-from cjm.output.findings.runs import Reporting, lint_run
+from cjm.output.findings.linting import lint_run
+from cjm.output.findings.runs import Reporting
 from cjm.output.rules import RULE_LIST_FORMATS, listing
 from cjm.output.terminal import use_color
 

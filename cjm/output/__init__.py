@@ -8,7 +8,7 @@ or chooses a format.
 - `contract`: the one JSON contract (the envelope, `problem_json`, `json_text`), described by
   `schemas/output.schema.json`.
 - `findings`: the reports of `validate`, `lint` and `import` (`FINDINGS_FORMATS`), and the runs of `validate` and
-  `lint` (`findings.runs`); `rules`: `cjm rules` (`RULE_LIST_FORMATS`).
+  `lint` (`findings.runs`, `findings.linting`); `rules`: `cjm rules` (`RULE_LIST_FORMATS`).
 - `terminal` (colour, safe text, log guard), `progress` (the progress bar). (The CSV writer every CSV output uses
   is `cjm.core.csv_writer`, below the Office export too.)
 """
