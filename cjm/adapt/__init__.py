@@ -22,12 +22,11 @@ from typing import Any
 from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_phases, split_phase
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
+from cjm.core.codes import NEEDS_REVIEW
 from cjm.core.errors import CjmError
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
 from cjm.io.loader import collector_paused, json_path
-
-NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
 __all__ = ["NEEDS_REVIEW", "Outcome", "Report", "adapt_text", "merge_text", "split_text"]
 

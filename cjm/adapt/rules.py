@@ -16,13 +16,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from cjm.core.codes import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR, UNREADABLE
 from cjm.core.errors import CjmError
 from cjm.core.problem import Problem
 from cjm.io.loader import Document, Path, load_yaml
-
-RULE_SCHEMA_ERROR = "CJM030"  # the file does not follow the rule format
-RULE_INCONSISTENT = "CJM031"  # it follows the format but cannot work (a default that is not a target, ...)
-RULE_DUPLICATE = "CJM032"  # two rule files in the user's folders have the same name
 
 RULE_SUFFIXES = (".yaml", ".yml")
 DEFAULT_ORDER = 50
@@ -222,7 +219,7 @@ def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
     try:
         raw = read_bytes(path)
     except ReadError as err:
-        return None, [Problem(path, 1, 1, "CJM000", err.reason)]
+        return None, [Problem(path, 1, 1, UNREADABLE, err.reason)]
     return load_rule(raw, path)
 
 

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cjm.core.codes import LIMIT, UNREADABLE
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey
 from cjm.core.problem import Problem
 from cjm.diff.changes import Change, MapDiff
 from cjm.diff.compare import Ranking, diff_journeys
 from cjm.io.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
-from cjm.io.loader import LIMIT, UNREADABLE
 from cjm.validation.check import FIRST_PROBLEMS
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)

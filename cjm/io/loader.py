@@ -23,6 +23,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
 from yaml.tokens import ScalarToken, StreamEndToken, TagToken
 
+from cjm.core.codes import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNSUPPORTED_TAG
 from cjm.core.problem import Problem, Severity
 
 _BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
@@ -135,15 +136,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-# Codes of the problems the loader reports (documented in docs/validation.md).
-UNREADABLE = "CJM000"
-SYNTAX = "CJM001"
-DUPLICATE_KEY = "CJM002"
-UNSUPPORTED_TAG = "CJM003"
-LIMIT = "CJM004"
-ENCODING = "CJM005"
-SHAPE = "CJM006"
 
 Path = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line, column

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.codes import DUPLICATE_MAP, PIN_CONFLICT
 from cjm.core.errors import CjmError
 from cjm.core.model import Initiative, Journey
 from cjm.core.problem import Problem, Severity
@@ -15,10 +16,6 @@ from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, c
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
-
-MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
-PIN_CONFLICT = "CJM061"
-DUPLICATE_MAP = "CJM062"
 
 # The fields of an initiative that hold inputs (`rice`, `ice`, `wsjf` are mappings).
 INPUT_FIELDS = tuple(dict.fromkeys(path.split(".")[0] for path in INPUT_PATHS))

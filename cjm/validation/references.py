@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cjm.core.codes import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem
 from cjm.io.loader import Path
 from cjm.validation.suggest import Suggestions
-
-DUPLICATE_ID = "CJM020"
-UNKNOWN_REFERENCE = "CJM021"
-DEPENDENCY_CYCLE = "CJM022"
 
 
 def _entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:

@@ -11,12 +11,11 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+from cjm.core.codes import SCHEMA_CODE
 from cjm.core.model import NOUNS
 from cjm.core.problem import Problem
 from cjm.io.loader import Document, Path
 from cjm.validation.suggest import Suggestions
-
-SCHEMA_CODE = "CJM010"
 
 
 @functools.cache
