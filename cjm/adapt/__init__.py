@@ -13,7 +13,6 @@ round-trip (`cjm.core.edit`): comments, key order and quoting survive.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from cjm.core.codes import NEEDS_REVIEW
 from cjm.core.errors import CjmError
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
-from cjm.io.loader import collector_paused, json_path
+from cjm.io.loader import json_path
 
 __all__ = ["NEEDS_REVIEW", "Outcome", "Report", "adapt_text", "merge_text", "split_text"]
 
@@ -221,9 +220,6 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
     return f"{old_name}（{phase_id}）" if language == "ja" else f"{old_name} ({phase_id})"
 
 
-# A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
-# while they grow made adapt 20% slower, and slower than linear in the map (bench/run.py).
-@collector_paused()
 def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]]) -> Outcome:
     from cjm.core.edit import copy_roundtrip, dump_roundtrip
     from cjm.validation.check import check_text
@@ -249,10 +245,8 @@ def _edit(raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], li
     return Outcome(source, original, text, reports, review=_review(after.journey, editor.flagged))
 
 
-@functools.lru_cache(maxsize=4)
 def _read_map(raw: bytes | str, source: str) -> tuple[Any, Any]:
-    """The validation of a map and its round-trip data, kept for the next call on the same text (trying rules
-    one after another reads the same map again and again). Callers copy the data before changing it."""
+    """The validation of a map and its round-trip data."""
     from cjm.core.edit import load_roundtrip
     from cjm.validation.check import FIRST_PROBLEMS, check_text
 

@@ -66,7 +66,10 @@ def text_in(value: Any, language: str) -> str:
 # --- loading -------------------------------------------------------------------------------------------------
 
 
-@functools.cache
+# The validators are compiled from the schemas shipped in the package, constants, and only ever used; so is each
+# built-in rule (frozen), which `builtin_rules` hands out in a new dict for each caller.
+
+
 def _schema() -> dict[str, Any]:
     return json.loads(resources.files("cjm.schemas").joinpath("phase-rule.schema.json").read_text(encoding="utf-8"))
 
@@ -223,9 +226,13 @@ def load_rule_file(path: str) -> tuple[Rule | None, list[Problem]]:
     return load_rule(raw, path)
 
 
-@functools.cache
 def builtin_rules() -> dict[str, Rule]:
-    """The rules shipped in `cjm/phase_rules/`. A broken built-in rule is a bug, so it raises."""
+    """The rules shipped in `cjm/phase_rules/`, by name. A broken built-in rule is a bug, so it raises."""
+    return {rule.name: rule for rule in _builtin_rules()}
+
+
+@functools.cache
+def _builtin_rules() -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     folder = resources.files("cjm").joinpath("phase_rules")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -235,13 +242,13 @@ def builtin_rules() -> dict[str, Rule]:
         if rule is None:
             raise RuntimeError(f"built-in rule {entry.name} is broken: {problems[0].message}")
         rules[rule.name] = dataclasses.replace(rule, source=BUILTIN)
-    return rules
+    return tuple(rules.values())
 
 
 def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, Rule], list[Problem]]:
     """The built-in rules plus every rule file in `folders` (a user rule replaces a built-in of the same name),
     and the problems of the rule files that could not be used."""
-    rules = dict(builtin_rules())
+    rules = builtin_rules()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for folder in folders:

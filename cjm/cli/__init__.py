@@ -24,6 +24,7 @@ from cjm.cli import prioritise as prioritise_cmd
 from cjm.cli import render as render_cmd
 from cjm.cli import validate as validate_cmd
 from cjm.core.errors import EXIT_USAGE, CjmError
+from cjm.io.process import tune_collector
 
 app = typer.Typer(
     name="cjm",
@@ -125,6 +126,7 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    tune_collector()
     try:
         _command(_named_command(sys.argv[1:])).main(prog_name="cjm")
     except CjmError as err:

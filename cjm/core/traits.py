@@ -128,7 +128,7 @@ def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path
     return None
 
 
-@functools.cache
+@functools.cache  # a pure function of the constant word lists, returning a compiled pattern (immutable)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for all the words, matched as `cjm.core.vocabulary.word_in` matches one."""
     ascii_words = "|".join(re.escape(w) for w in words if w.isascii())

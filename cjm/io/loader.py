@@ -9,10 +9,8 @@ text), and the YAML 1.1 readings that surprise people are remembered so that an 
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,8 +251,7 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.problems.append(Problem(source, line, col, SYNTAX, _TAB_MESSAGES[indenting]))
         return doc
     try:
-        with collector_paused():
-            _Builder(doc, limits, chosen).build()
+        _Builder(doc, limits, chosen).build()
     except _Abort as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -271,20 +268,6 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.data = None
         doc.problems.append(Problem(source, 1, 1, SYNTAX, f"YAML could not be parsed: {_one_line(str(err))}"))
     return doc
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: for building data that has no cycles (a document is a tree, and so
-    is what is built from it). Collecting while it grows only walks it again and again: a 1,000-phase map loaded
-    30% slower, and more than linearly."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:

@@ -17,14 +17,17 @@ from cjm.core.problem import Problem
 from cjm.io.loader import Document, Path
 from cjm.validation.suggest import Suggestions
 
+# The caches of this module hold what is computed from the schema shipped in the package, a constant: its text
+# (immutable), the validators compiled from it (used, never changed) and its vocabularies (tuples).
+
 
 @functools.cache
 def schema_text() -> str:
     return resources.files("cjm.schemas").joinpath("journey.schema.json").read_text(encoding="utf-8")
 
 
-@functools.cache
 def schema() -> dict[str, Any]:
+    """The schema as data, a fresh copy for each caller (who may change it)."""
     return json.loads(schema_text())
 
 
@@ -47,9 +50,10 @@ def _validator() -> Any:
     return Draft202012Validator(schema())
 
 
-def vocabulary(name: str) -> list[str]:
+@functools.cache
+def vocabulary(name: str) -> tuple[str, ...]:
     """The allowed values of an enumerated definition (`channel`, `phase_kind`, `metric`)."""
-    return list(schema()["$defs"][name]["enum"])
+    return tuple(schema()["$defs"][name]["enum"])
 
 
 def check_schema(doc: Document, first: int | None = None) -> list[Problem]:

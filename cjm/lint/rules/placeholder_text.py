@@ -91,7 +91,7 @@ def _texts(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _texts(value, (*path, index))
 
 
-@functools.cache
+@functools.cache  # a pure function of the words (a tuple), returning a compiled pattern, which is immutable
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for word in sorted(words, key=len, reverse=True):
