@@ -10,17 +10,20 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ConfigOption,
     ExcludeOption,
     ExitZeroOption,
     ExtendExcludeOption,
     FormatOption,
     GitignoreOption,
+    IsolatedOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
     StdinFilenameOption,
+    configuration,
     exclusions,
     report_destinations,
     run_inputs,
@@ -29,6 +32,7 @@ from cjm.cli.options import (
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
+    from cjm.io.config import Configuration
     from cjm.io.safe_write import Inputs
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
@@ -84,6 +88,8 @@ def lint(
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
     stdin_filename: StdinFilenameOption = None,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -117,11 +123,12 @@ def lint(
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
-    inputs = run_inputs(files)
+    config = configuration(config_file, isolated)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config)))
+    inputs = run_inputs(files, config)
     targets = report_destinations(format, output, also, inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=stdin_filename)
+    work = functools.partial(_lint_one, overrides=overrides, config=config, fix=fix or diff, stdin_name=stdin_filename)
     linted = zip(tracked(files, "Linting", quiet=quiet), in_pool(work, files, jobs), strict=True)
     reports = [report for _, report in linted]
     if diff:
@@ -141,15 +148,17 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if any(report.failing for report in reports) and not exit_zero else EXIT_OK)
 
 
-def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+def _lint_one(
+    path: str, *, overrides: Overrides, config: Configuration, fix: bool, stdin_name: str | None
+) -> FileReport:
     """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
     from cjm.lint import engine
     from cjm.validation.check import check_file
 
     if path != "-" or not stdin_name:
-        return engine.lint_path(path, overrides, fix=fix)
+        return engine.lint_path(path, overrides, fix=fix, config=config)
     result = check_file(path, stdin_name=stdin_name)
-    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides, config), fix=fix, path=stdin_name)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from typing import IO, Annotated
 import typer
 
 from cjm.core.errors import CjmError
+from cjm.io.config import Configuration
 from cjm.io.files import Exclude
 from cjm.io.safe_write import NO_INPUTS, Inputs
 from cjm.output.findings import REPORTERS, Findings
@@ -69,12 +70,30 @@ JobsOption = Annotated[
 ]
 
 
-def run_inputs(files: Iterable[str]) -> Inputs:
-    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
-    from cjm.io.config import config_sources
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        show_default=False,
+        help="Use this configuration file (a .cjm.yaml, or a pyproject.toml with [tool.cjm]) for every map, "
+        "instead of the one nearest to each map.",
+    ),
+]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every configuration file: the defaults and the options only.")
+]
 
+
+def configuration(config_file: str | None, isolated: bool) -> Configuration:
+    """The configuration of a run, from --config and --isolated: made once, passed to everything that reads it."""
+    return Configuration.from_options(config_file, isolated=isolated)
+
+
+def run_inputs(files: Iterable[str], config: Configuration) -> Inputs:
+    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
     files = list(files)
-    return Inputs.of([*files, *config_sources(files)])
+    return Inputs.of([*files, *config.sources(files)])
 
 
 ExcludeOption = Annotated[
@@ -105,9 +124,11 @@ GitignoreOption = Annotated[
 ]
 
 
-def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: bool, start: str = ".") -> Exclude:
-    """What folder searches leave out: the options, else the configuration nearest to `start`."""
-    return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
+def exclusions(
+    exclude: list[str] | None, extend: list[str] | None, gitignore: bool, config: Configuration, start: str = "."
+) -> Exclude:
+    """What folder searches leave out: the options, else the configuration for `start`."""
+    return dataclasses.replace(Exclude.from_options(exclude, extend, config.for_path(start)), gitignore=gitignore)
 
 
 StdinFilenameOption = Annotated[

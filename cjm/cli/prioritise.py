@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjm.cli.options import (
+    ConfigOption,
     ExcludeOption,
     ExtendExcludeOption,
     GitignoreOption,
+    IsolatedOption,
     OutputOption,
     Paths,
+    configuration,
     exclusions,
     output_stream,
     run_inputs,
@@ -93,6 +96,8 @@ def prioritise(
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
@@ -103,7 +108,6 @@ def prioritise(
     \b
     Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
-    from cjm.io.config import find_config
     from cjm.io.files import expand
     from cjm.output.terminal import use_color
     from cjm.prioritise import check, settings_from_config
@@ -117,15 +121,16 @@ def prioritise(
     if explain is not None and name not in ("table", "json"):
         raise CjmError("--explain prints text (--format table) or JSON (--format json)")
     start = paths[0] if paths and paths[0] != "-" else "."
+    config = configuration(config_file, isolated)
     settings = settings_from_config(
-        find_config(start),
+        config.for_path(start),
         preset=preset,
         weights=parse_weights(weight) if weight else None,
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, start)))
-    inputs = run_inputs(files)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config, start)))
+    inputs = run_inputs(files, config)
     if output is not None:
         inputs.check(output)
     journeys = _load(files)

@@ -8,11 +8,22 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions, run_inputs
+from cjm.cli.options import (
+    ConfigOption,
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    IsolatedOption,
+    Paths,
+    configuration,
+    exclusions,
+    run_inputs,
+)
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
+    from cjm.io.config import Configuration
     from cjm.prioritise import Roadmap
 
 VIEW_NAMES = ("map", "emotion", "matrix", "roadmap")
@@ -61,6 +72,8 @@ def render(
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
     the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
@@ -78,7 +91,8 @@ def render(
     from cjm.render.outputs import STDOUT, plan, prepare, writes_folder
 
     chosen = view_named(view)
-    skip = exclusions(exclude, extend_exclude, gitignore)
+    config = configuration(config_file, isolated)
+    skip = exclusions(exclude, extend_exclude, gitignore, config)
     to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
     output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
     if output_format == "mermaid" and chosen.name != "map":
@@ -92,7 +106,7 @@ def render(
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
-    inputs = run_inputs(expand(paths, skip))
+    inputs = run_inputs(expand(paths, skip), config)
     targets = plan(
         paths,
         None if output == STDOUT else output,
@@ -111,7 +125,7 @@ def render(
         if spec.graphviz and not warned:
             warned = _warn_font(journey)
         try:
-            roadmap = _roadmap(journey, required=chosen.needs_roadmap)
+            roadmap = _roadmap(journey, config, required=chosen.needs_roadmap)
             data = draw(
                 journey, chosen.name, output_format, roadmap, fenced=target.path.lower().endswith((".md", ".markdown"))
             )
@@ -167,6 +181,8 @@ def report(
             "rule's advice (with the lint settings of the map's configuration).",
         ),
     ] = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Write one document for docs: the personas, the map diagram, the lint findings, the prioritised roadmap
     as a table, the emotional low points, KPIs per phase, and the pain points no initiative addresses. GitHub
@@ -198,12 +214,16 @@ def report(
         )
     if image not in ("svg", "png"):
         raise CjmError(f"unknown image format '{image}'; choose svg or png")
+    config = configuration(config_file, isolated)
     journey = _load(path)
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
-    roadmap = _roadmap(journey, required=False)
+    roadmap = _roadmap(journey, config, required=False)
     content = build_report(
-        journey, roadmap, findings=_findings(path, journey) if findings else None, source=_source_name(path, output)
+        journey,
+        roadmap,
+        findings=_findings(path, journey, config) if findings else None,
+        source=_source_name(path, output),
     )
     drawable = find_dot() is not None
     if not drawable:
@@ -221,7 +241,7 @@ def report(
     folder = os.path.dirname(os.path.abspath(output))
     image_path = f"{os.path.splitext(output)[0]}.map.{image}"
     targets = [Target(path, output)] + ([Target(path, image_path)] if name == "markdown" and drawable else [])
-    inputs = run_inputs([path])
+    inputs = run_inputs([path], config)
     check(targets, folder=folder, inputs=inputs)
     prepare(output)
     if name == "html":
@@ -252,14 +272,13 @@ def _load(path: str) -> Journey | None:
     return result.journey
 
 
-def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
+def _roadmap(journey: Journey, config: Configuration, *, required: bool) -> Roadmap | None:
     """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
-    from cjm.io.config import find_config
     from cjm.prioritise import prioritise, settings_from_config
 
     if not journey.initiatives and not required:
         return None
-    settings = settings_from_config(find_config(journey.source if journey.source != "<stdin>" else "."))
+    settings = settings_from_config(config.for_path(journey.source if journey.source != "<stdin>" else "."))
     try:
         return prioritise([journey], settings.model, settings.capacity)
     except CjmError:
@@ -268,13 +287,13 @@ def _roadmap(journey: Journey, *, required: bool) -> Roadmap | None:
         return None
 
 
-def _findings(path: str, journey: Journey) -> list:
+def _findings(path: str, journey: Journey, config: Configuration) -> list:
     """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
     input cannot be read twice)."""
     from cjm.lint.engine import lint_journey
     from cjm.lint.settings import settings_for
 
-    return [found.problem for found in lint_journey(journey, settings_for(path).rules_for(path))]
+    return [found.problem for found in lint_journey(journey, settings_for(path, config=config).rules_for(path))]
 
 
 def _source_name(path: str, output: str | None) -> str:

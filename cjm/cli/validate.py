@@ -10,17 +10,20 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ConfigOption,
     ExcludeOption,
     ExitZeroOption,
     ExtendExcludeOption,
     FormatOption,
     GitignoreOption,
+    IsolatedOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
     StdinFilenameOption,
+    configuration,
     exclusions,
     report_destinations,
     run_inputs,
@@ -42,6 +45,8 @@ def validate(
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
     stdin_filename: StdinFilenameOption = None,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
@@ -64,8 +69,9 @@ def validate(
     from cjm.output.findings import Findings
     from cjm.validation.check import check_files
 
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
-    targets = report_destinations(format, output, also, run_inputs(files))
+    config = configuration(config_file, isolated)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config)))
+    targets = report_destinations(format, output, also, run_inputs(files, config))
     findings = Findings("validate", quiet=quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.

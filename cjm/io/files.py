@@ -14,9 +14,12 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from cjm.core.errors import CjmError
+
+if TYPE_CHECKING:  # the configuration reads its file through this module
+    from cjm.io.config import Config
 
 STDIN = "-"
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -153,19 +156,16 @@ class Exclude:
         return _matches(path, self.patterns, self.folder) or _matches(path, self.extra, os.getcwd())
 
     @classmethod
-    def from_config(cls, start: str = ".") -> Exclude:
-        from cjm.io.config import find_config
-
-        config = find_config(start)
+    def from_config(cls, config: Config) -> Exclude:
         patterns = config.data.get("exclude", [])
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise config.error(("exclude",), "`exclude` must be a list of glob patterns")
         return cls(tuple(p.rstrip("/") for p in patterns), config.folder)
 
     @classmethod
-    def from_options(cls, exclude: Sequence[str] | None, extend: Sequence[str] | None, start: str = ".") -> Exclude:
+    def from_options(cls, exclude: Sequence[str] | None, extend: Sequence[str] | None, config: Config) -> Exclude:
         """`--exclude` (replaces the configured patterns) and `--extend-exclude` (adds to them)."""
-        base = cls(tuple(p.rstrip("/") for p in exclude), os.getcwd()) if exclude else cls.from_config(start)
+        base = cls(tuple(p.rstrip("/") for p in exclude), os.getcwd()) if exclude else cls.from_config(config)
         return replace(base, extra=tuple(p.rstrip("/") for p in extend or ()))
 
 
