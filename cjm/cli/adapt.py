@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -264,7 +265,7 @@ def _read(
     map_path: str,
     in_place: bool,
     output: str | None,
-    rule_folders: list[str] = (),
+    rule_folders: Sequence[str] = (),
     config: Configuration | None = None,
 ) -> tuple[bytes, str, Run]:
     """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
@@ -273,7 +274,6 @@ def _read(
 
     from cjm.cli.options import run_inputs
     from cjm.core.problem import Problem
-    from cjm.io.config import Configuration
     from cjm.io.files import STDIN
     from cjm.io.safe_write import Inputs
     from cjm.validation.check import display_name, read_map
@@ -281,7 +281,7 @@ def _read(
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
     rule_files = [os.path.join(folder, name) for folder in rule_folders for name in os.listdir(folder)]
-    inputs = run_inputs([map_path], config or Configuration()) | Inputs.of(rule_files)
+    inputs = run_inputs([map_path], config) | Inputs.of(rule_files)
     if output is not None:
         inputs.check(output)
     read = read_map(map_path)

@@ -90,10 +90,11 @@ def configuration(config_file: str | None, isolated: bool) -> Configuration:
     return Configuration.from_options(config_file, isolated=isolated)
 
 
-def run_inputs(files: Iterable[str], config: Configuration) -> Inputs:
-    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
+def run_inputs(files: Iterable[str], config: Configuration | None = None) -> Inputs:
+    """What a run reads, before it opens any output: the files it was given and the configuration each one uses
+    (found upward from each file unless the run's `config` says otherwise)."""
     files = list(files)
-    return Inputs.of([*files, *config.sources(files)])
+    return Inputs.of([*files, *(config or Configuration()).sources(files)])
 
 
 ExcludeOption = Annotated[
