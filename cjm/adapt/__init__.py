@@ -22,10 +22,10 @@ from cjm.adapt.operations import Flagged, MapEditor, Report, apply_rule, merge_p
 from cjm.adapt.placement import NewPhase, entry_text
 from cjm.adapt.rules import Rule
 from cjm.core.codes import NEEDS_REVIEW
+from cjm.core.document import json_path
 from cjm.core.errors import CjmError
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
-from cjm.io.loader import json_path
 
 __all__ = ["NEEDS_REVIEW", "Outcome", "Report", "adapt_text", "merge_text", "split_text"]
 

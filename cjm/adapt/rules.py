@@ -17,9 +17,10 @@ from importlib import resources
 from typing import Any
 
 from cjm.core.codes import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR, UNREADABLE
+from cjm.core.document import Document, KeyPath
 from cjm.core.errors import CjmError
 from cjm.core.problem import Problem
-from cjm.io.loader import Document, Path, load_yaml
+from cjm.io.loader import load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 DEFAULT_ORDER = 50
@@ -144,10 +145,10 @@ def _consistency(doc: Document) -> Iterable[Problem]:
     yield from _steps_consistency(doc, doc.data["steps"], ("steps",))
 
 
-def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) -> Iterable[Problem]:
+def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: KeyPath) -> Iterable[Problem]:
     for index, step in enumerate(steps):
         ((action, spec),) = step.items()
-        at: Path = (*where, index, action)
+        at: KeyPath = (*where, index, action)
         if action == "one_of":
             yield from _steps_consistency(doc, spec, at)
         elif action == "split":
@@ -183,7 +184,7 @@ def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) 
             yield from _check_starters(doc, at, spec)
 
 
-def _check_starters(doc: Document, at: Path, spec: dict[str, Any]) -> Iterable[Problem]:
+def _check_starters(doc: Document, at: KeyPath, spec: dict[str, Any]) -> Iterable[Problem]:
     """Build the new phase and its messages as a map would get them and validate that against the map schema."""
     from cjm.adapt.operations import starter_messages, starter_phase
 
@@ -212,7 +213,7 @@ def _languages(value: Any) -> set[str]:
     return set()
 
 
-def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False) -> Problem:
+def _inconsistent(doc: Document, path: KeyPath, message: str, *, key: bool = False) -> Problem:
     return doc.problem(path, RULE_INCONSISTENT, message, key=key)
 
 

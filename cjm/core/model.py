@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm.io.loader import Document, Path
+from cjm.core.document import Document, KeyPath
 
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
 # Kinds of equal rank may come in either order; `custom` has no rank.
@@ -77,7 +77,7 @@ class Item:
 
     list_name: str
     text: str
-    path: Path
+    path: KeyPath
     id: str | None = None
     persona: str | None = None
     raw: Any = None  # the entry as written (a string or a mapping)
@@ -89,7 +89,7 @@ class Item:
 @dataclass(frozen=True)
 class Emotion:
     score: float
-    path: Path
+    path: KeyPath
     note: str | None = None
     persona: str | None = None
 
@@ -99,7 +99,7 @@ class Phase:
     id: str
     name: str
     kind: str
-    path: Path
+    path: KeyPath
     index: int
     items: dict[str, tuple[Item, ...]]
     emotions: tuple[Emotion, ...] = ()
@@ -128,7 +128,7 @@ class Phase:
 class Persona:
     id: str
     name: str
-    path: Path
+    path: KeyPath
     role: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -137,7 +137,7 @@ class Persona:
 class Initiative:
     id: str
     title: str
-    path: Path
+    path: KeyPath
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, key: str) -> Any:
@@ -165,7 +165,7 @@ class Message:
     id: str
     type: str
     channel: str
-    path: Path
+    path: KeyPath
     phase: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -224,7 +224,7 @@ def build_journey(doc: Document) -> Journey:
 
 
 def _phase(raw: dict[str, Any], index: int) -> Phase:
-    path: Path = ("phases", index)
+    path: KeyPath = ("phases", index)
     items = {
         name: tuple(_item(name, entry, (*path, name, i)) for i, entry in enumerate(raw.get(name, [])))
         for name in ITEM_LISTS
@@ -244,7 +244,7 @@ def _phase(raw: dict[str, Any], index: int) -> Phase:
     )
 
 
-def _item(list_name: str, entry: Any, path: Path) -> Item:
+def _item(list_name: str, entry: Any, path: KeyPath) -> Item:
     if isinstance(entry, str):
         return Item(list_name, entry, path, raw=entry)
     text = entry.get("text") or entry.get("name") or ""

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from cjm.core.document import Document
 from cjm.core.model import Journey
 from cjm.core.problem import Problem, cap_repeats
 from cjm.io.config import Configuration
 from cjm.io.files import Exclude, Snapshot, expand
-from cjm.io.loader import Document
 from cjm.lint.base import Fix
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for

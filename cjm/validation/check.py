@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from cjm.core.codes import LIMIT, UNREADABLE
+from cjm.core.document import Document
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey, build_journey
 from cjm.core.problem import MAX_REPEATS, Problem, Severity, cap_repeats
 from cjm.io.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
-from cjm.io.loader import DEFAULT_LIMITS, Document, Limits, load_yaml
+from cjm.io.loader import DEFAULT_LIMITS, Limits, load_yaml
 from cjm.io.process import tune_worker_collector
 from cjm.validation.references import check_references
 from cjm.validation.schema import check_schema

@@ -13,9 +13,9 @@ from importlib import resources
 from typing import Any
 
 from cjm.core.codes import SCHEMA_CODE
+from cjm.core.document import Document, KeyPath
 from cjm.core.model import NOUNS
 from cjm.core.problem import MAX_REPEATS, Problem
-from cjm.io.loader import Document, Path
 from cjm.validation.suggest import Suggestions
 
 # The caches of this module hold what is computed from the schema shipped in the package, a constant: its text
@@ -237,7 +237,7 @@ def _explain(
 ) -> Iterable[Problem]:
     if error.validator == "oneOf" and error.context:
         return _explain_choice(doc, error, suggestions, often)
-    path: Path = tuple(error.absolute_path)
+    path: KeyPath = tuple(error.absolute_path)
     where = _owner(doc.data, path)
     validator, value, instance = error.validator, error.validator_value, error.instance
     label = _label(path)
@@ -334,7 +334,7 @@ _TYPE_WORDS = {
 }
 
 
-def _is_ref_list(path: Path) -> bool:
+def _is_ref_list(path: KeyPath) -> bool:
     return (
         len(path) >= 2
         and isinstance(path[-1], int)
@@ -344,7 +344,7 @@ def _is_ref_list(path: Path) -> bool:
 
 
 def _unknown_keys(
-    doc: Document, error: Any, path: Path, suggestions: Suggestions, often: Container[str] | None
+    doc: Document, error: Any, path: KeyPath, suggestions: Suggestions, often: Container[str] | None
 ) -> Iterator[Problem]:
     """One problem per unknown key, explained as it is asked for (by meaning first, then by spelling). With
     `often` (see `explain_schema_errors`), the keys past the first a report shows are counted instead, in one
@@ -407,7 +407,7 @@ def _explain_choice(
     ]
     if len(fitting) == 1:
         return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions, often)]
-    path: Path = tuple(error.absolute_path)
+    path: KeyPath = tuple(error.absolute_path)
     expected = [
         _TYPE_WORDS.get(e.validator_value, str(e.validator_value))
         for errs in branches.values()
@@ -419,7 +419,7 @@ def _explain_choice(
     return [doc.problem(path, SCHEMA_CODE, message)]
 
 
-def _label(path: Path) -> str:
+def _label(path: KeyPath) -> str:
     names = [step for step in path if isinstance(step, str)]
     if not names:
         return "the map"
@@ -436,7 +436,7 @@ def _singular(word: str) -> str:
     return NOUNS.get(key) or {"depends_on": "dependency", "addresses": "addressed pain point"}.get(key, word)
 
 
-def _owner(data: Any, path: Path) -> str:
+def _owner(data: Any, path: KeyPath) -> str:
     """` in phase 'awareness'` — which entry of the map a problem is in, by its id or name."""
     if len(path) < 2 or not isinstance(data, dict) or not isinstance(path[1], int):
         return ""
