@@ -32,7 +32,7 @@ from cjm.core.edit import (
 )
 from cjm.core.model import ITEM_LISTS, KIND_ORDER, NOUNS
 from cjm.core.vocabulary import reading as _reading_of
-from cjm.lint.facts import number
+from cjm.lint.journey_facts import number
 
 # Where keys go in a phase that cjm writes (the order of the schema and the templates).
 PHASE_KEYS = (

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from cjm.io.safe_write import Inputs
     from cjm.lint.base import Rule
     from cjm.lint.engine import FileReport
-    from cjm.lint.settings import Overrides
+    from cjm.lint.rule_settings import Overrides
 
 RuleList = list[str] | None
 
@@ -114,7 +114,7 @@ def lint(
     """
     from cjm.cli.progress import tracked
     from cjm.io.files import expand
-    from cjm.lint.settings import Overrides
+    from cjm.lint.rule_settings import Overrides
     from cjm.output.findings import Findings
     from cjm.validation.check import in_pool
 
@@ -226,8 +226,8 @@ def rules(
     import json
 
     from cjm.lint.docs import rule_json, rule_markdown
+    from cjm.lint.rule_settings import lookup, resolve_all
     from cjm.lint.rules import RULES
-    from cjm.lint.settings import lookup, resolve_all
 
     if format not in ("text", "json"):
         raise CjmError(f"unknown format '{format}'; choose text or json")

@@ -291,7 +291,7 @@ def _findings(path: str, journey: Journey, config: Configuration) -> list:
     """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
     input cannot be read twice)."""
     from cjm.lint.engine import lint_journey
-    from cjm.lint.settings import settings_for
+    from cjm.lint.rule_settings import settings_for
 
     return [found.problem for found in lint_journey(journey, settings_for(path, config=config).rules_for(path))]
 

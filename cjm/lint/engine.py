@@ -15,8 +15,8 @@ from cjm.core.problem import Problem, cap_repeats
 from cjm.io.config import Configuration
 from cjm.io.files import Exclude, Snapshot, expand
 from cjm.lint.base import Fix
+from cjm.lint.rule_settings import Overrides, RuleConfig, Settings, lookup, settings_for
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
-from cjm.lint.settings import Overrides, RuleConfig, Settings, lookup, settings_for
 from cjm.lint.suppress import Directive, scan
 from cjm.validation.check import Result, check_file
 

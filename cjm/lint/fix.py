@@ -17,7 +17,7 @@ from typing import Any
 from cjm.core.document import KeyPath
 from cjm.lint.base import DELETE, Edit
 from cjm.lint.engine import lint_journey
-from cjm.lint.settings import RuleConfig
+from cjm.lint.rule_settings import RuleConfig
 from cjm.validation.check import Result, check_text
 
 MAX_PASSES = 10

@@ -170,7 +170,7 @@ def _personas(journey: Journey, language: str) -> Section:
 
 def _findings(findings: Sequence[Problem], language: str) -> Section:
     """The lint findings, most severe first, then the advice of each rule that fired."""
-    from cjm.lint.settings import lookup
+    from cjm.lint.rule_settings import lookup
 
     section = Section(word("findings", language), kind="findings")
     if not findings:
