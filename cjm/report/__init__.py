@@ -15,10 +15,10 @@ from a map always shows as written.
 
 from __future__ import annotations
 
-from cjm.report.content import Report, Section, Table, build_report
+from cjm.report.content import ReportDocument, Section, Table, build_report
 from cjm.report.html import html
 from cjm.report.markdown import markdown
 
 REPORT_FORMATS: dict[str, tuple[str, ...]] = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
 
-__all__ = ["REPORT_FORMATS", "Report", "Section", "Table", "build_report", "html", "markdown"]
+__all__ = ["REPORT_FORMATS", "ReportDocument", "Section", "Table", "build_report", "html", "markdown"]

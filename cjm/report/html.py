@@ -8,7 +8,7 @@ from html import escape as _escape
 
 from cjm.render.labels import visible
 from cjm.render.theme import FONTS
-from cjm.report.content import Report
+from cjm.report.content import ReportDocument
 
 _STYLE = f"""
 body {{ font-family: {FONTS}; color: #1f2933; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
@@ -30,7 +30,7 @@ def escape(text: str) -> str:
     return _escape(visible(text), quote=True)
 
 
-def html(report: Report, *, svg: str | None = None, mermaid: str | None = None) -> str:
+def html(report: ReportDocument, *, svg: str | None = None, mermaid: str | None = None) -> str:
     """The report. `svg`: the diagram as Graphviz wrote it; else `mermaid`: shown as its source text."""
     out = [
         "<!DOCTYPE html>",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cjm.render.labels import visible
-from cjm.report.content import Report
+from cjm.report.content import ReportDocument
 
 # Punctuation that formats anywhere in a line (`\` escapes any ASCII punctuation in CommonMark); `&` and `<`
 # become entities. At the start of a line, a few more characters open a block (heading, list, quote).
@@ -22,7 +22,7 @@ def escape(text: str, *, block: bool = False) -> str:
     return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", line)) if block else line
 
 
-def markdown(report: Report, *, image: str | None = None, mermaid: str | None = None) -> str:
+def markdown(report: ReportDocument, *, image: str | None = None, mermaid: str | None = None) -> str:
     """The report. `image`: the diagram's file, relative to the report; else `mermaid`: a Mermaid block."""
     out = [f"# {escape(report.title)}", ""]
     for paragraph in report.intro:
