@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cjm.core.codes import LIMIT, UNREADABLE
@@ -108,7 +108,7 @@ def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChange
 
 def diff_git(
     revision: str | GitChanges,
-    paths: list[str] = (),
+    paths: Sequence[str] = (),
     *,
     scores: bool = True,
     cwd: str = ".",

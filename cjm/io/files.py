@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import CjmError
 
@@ -86,7 +86,7 @@ def read_file(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Snapshot]:
     return data, Snapshot(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, digest(data))
 
 
-def read_stream(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
+def read_stream(stream: IO[bytes], name: str, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` bytes of a stream (standard input, a program's output); `ReadError` naming the stream when
     there is more."""
     chunks: list[bytes] = []
@@ -208,7 +208,7 @@ def _expand_one(given: str, exclude: Exclude) -> Iterator[str]:
 
 
 def _walk(root: str, exclude: Exclude) -> Iterator[str]:
-    found = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(
             d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".") and not exclude(os.path.join(folder, d))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml import events as ev
@@ -49,7 +49,7 @@ class PyParser(Reader, Scanner, PurePythonParser):
         start_mark = self.get_mark()
         end_mark = start_mark
         indent = self.indent + 1
-        spaces: list[str] = []
+        spaces: list[Any] | None = []
         while True:
             length = 0
             if self.peek() == "#":
@@ -73,7 +73,7 @@ class PyParser(Reader, Scanner, PurePythonParser):
             if length == 0:
                 break
             self.allow_simple_key = False
-            chunks.extend(spaces)
+            chunks.extend(spaces or ())
             chunks.append(self.prefix(length))
             self.forward(length)
             end_mark = self.get_mark()
@@ -117,6 +117,7 @@ _BLOCK_INDICATORS = re.compile(r"[+-]?[1-9]?|[1-9][+-]")
 _COLON_REFUSED = frozenset(",?[]{}")
 
 
+CParser: Any
 try:  # libyaml is the fast path; the pure-Python parser above reads the same.
     from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -186,8 +187,8 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.data = None
         if (err.problem or "").startswith("exceeded maximum nesting depth"):
             # libyaml's own bound (1,000 open brackets, met while it scans ahead) can come before cjm's.
-            mark = err.problem_mark
-            doc.problems.append(Problem(source, mark.line + 1, mark.column + 1, LIMIT, _too_deep(limits)))
+            line, col = (err.problem_mark.line + 1, err.problem_mark.column + 1) if err.problem_mark else (1, 1)
+            doc.problems.append(Problem(source, line, col, LIMIT, _too_deep(limits)))
         else:
             doc.problems.append(_syntax_problem(source, err, text))
     except (yaml.YAMLError, ValueError, IndexError, TypeError, RecursionError, MemoryError) as err:
@@ -419,10 +420,11 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
     if kind == "str":
         return value, True
     resolved, _ = resolve_plain(value)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    types: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    expected = types.get(kind)
     if expected is None or not isinstance(resolved, expected) or (kind == "int" and isinstance(resolved, bool)):
         return None, False
-    return (float(resolved) if kind == "float" else resolved), True
+    return (float(cast(Any, resolved)) if kind == "float" else resolved), True
 
 
 # --- building ------------------------------------------------------------------------------------------
@@ -445,7 +447,7 @@ class _Frame:
     )
 
     def __init__(self, container: dict | list, anchor: str | None, nodes: int, flow: bool = False) -> None:
-        self.container = container
+        self.container: Any = container  # the dict or list, as `is_map` says
         self.flow = flow
         self.is_map = isinstance(container, dict)
         self.marks: dict[Any, tuple[Mark, Mark]] = {}
@@ -565,7 +567,7 @@ class _Builder:
         if not before.endswith(":") and isinstance(frame.key, str) and frame.container:
             self.doc.comma_keys[(id(frame.container), frame.key)] = next(reversed(frame.container))
 
-    def handle(self, event: ev.Event, kind: type) -> None:
+    def handle(self, event: Any, kind: type) -> None:  # the event of that kind
         if kind is ev.MappingStartEvent:
             self.start(event, {})
         elif kind is ev.SequenceStartEvent:
@@ -594,7 +596,7 @@ class _Builder:
             event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; split the map into several files"
         )
 
-    def start(self, event: ev.CollectionStartEvent, container: dict | list) -> None:
+    def start(self, event: Any, container: dict | list) -> None:  # a collection's start event, marks set
         tag = event.tag
         if tag is not None and tag != "!" and tag != _STD_TAG + ("map" if isinstance(container, dict) else "seq"):
             raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(tag))
@@ -614,7 +616,7 @@ class _Builder:
             self.anchors[frame.anchor] = (container, self.nodes - frame.nodes_at_start + 1)
         self.add(container, self.doc._start_marks[id(container)], None)
 
-    def alias(self, event: ev.AliasEvent) -> None:
+    def alias(self, event: Any) -> None:  # an alias event, marks set
         if event.anchor not in self.anchors:
             raise self.fail(
                 event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it"

@@ -79,11 +79,13 @@ class AddressIndex:
 
     @classmethod
     def of(cls, journey: Journey) -> AddressIndex:
-        pain_phase = {item.id: phase.id for phase, item in journey.items() if item.list_name == "pain_points"}
+        pain_phase = {
+            item.id: phase.id for phase, item in journey.items() if item.list_name == "pain_points" and item.id
+        }
         opportunities = {
             item.id: (phase.id, item.get("addresses", []))
             for phase, item in journey.items()
-            if item.list_name == "opportunities"
+            if item.list_name == "opportunities" and item.id
         }
         phase_order: dict[str, int] = {}
         for position, phase in enumerate(journey.phases):
