@@ -284,7 +284,8 @@ def misplaced_tab(text: str, parser: Any) -> tuple[int, int, bool] | None:
                 break
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        if mark is not None and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        # libyaml may place the error at the end of the text, a line past the last one.
+        if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
             return _tab_at(lines, mark.line, mark.column)
     finally:
         dispose = getattr(scanner, "dispose", None)
