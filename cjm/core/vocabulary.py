@@ -180,7 +180,7 @@ def word_in(word: str, text: str) -> bool:
     return word in text
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # a pure function of the name and constant tables, returning a tuple
 def kinds_named(name: str) -> tuple[str, ...]:
     """The parts of the journey a phase's name says it is (`配送・設置` -> [delivery]), in journey order."""
     return tuple(kind for kind, (words, _) in NAME_KINDS.items() if any(word_in(w, name) for w in words))

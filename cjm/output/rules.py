@@ -29,8 +29,8 @@ RULE_LIST_FORMATS: Registry[RuleListing] = Registry(
 def listing(selector: str | None) -> RuleListing:
     """The rules `selector` names: a code or name (one rule), a prefix or family (those), or None (all)."""
     from cjm.core.errors import CjmError
+    from cjm.lint.rule_settings import lookup, resolve_all
     from cjm.lint.rules import RULES
-    from cjm.lint.settings import lookup, resolve_all
 
     single = lookup(selector) if selector is not None else None
     if single:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from cjm.io.config import Configuration
 from cjm.output.findings import FINDINGS_FORMATS, STATISTICS_FORMATS, Findings
 from cjm.output.plan import Destination, destinations, run_inputs, write_each
 from cjm.output.progress import tracked
@@ -17,7 +18,7 @@ from cjm.output.progress import tracked
 if TYPE_CHECKING:
     from cjm.io.safe_write import Inputs
     from cjm.lint.engine import FileReport
-    from cjm.lint.settings import Overrides
+    from cjm.lint.rule_settings import Overrides
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,12 @@ def exit_code(findings: Findings, *, unreadable: bool, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK
 
 
-def validate_run(files: list[str], reporting: Reporting) -> int:
-    """`cjm validate` over `files`: every report written, and the exit code."""
+def validate_run(files: list[str], reporting: Reporting, config: Configuration | None = None) -> int:
+    """`cjm validate` over `files` (their configuration from `config`): every report written, and the exit
+    code."""
     from cjm.validation.check import check_files
 
-    targets = report_destinations(reporting.format, reporting.output, list(reporting.also), run_inputs(files))
+    targets = report_destinations(reporting.format, reporting.output, list(reporting.also), run_inputs(files, config))
     findings = Findings("validate", quiet=reporting.quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.
@@ -81,15 +83,26 @@ def validate_run(files: list[str], reporting: Reporting) -> int:
     return exit_code(findings, unreadable=unreadable, exit_zero=reporting.exit_zero)
 
 
-def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fix: bool, diff: bool) -> int:
-    """`cjm lint` over `files`: the fixes written (`fix`) or shown (`diff`), every report written, and the exit
-    code."""
+def lint_run(
+    files: list[str],
+    overrides: Overrides,
+    reporting: Reporting,
+    *,
+    fix: bool,
+    diff: bool,
+    config: Configuration | None = None,
+) -> int:
+    """`cjm lint` over `files` (their configuration from `config`): the fixes written (`fix`) or shown (`diff`),
+    every report written, and the exit code."""
     from cjm.validation.check import in_pool
 
-    inputs = run_inputs(files)
+    config = config or Configuration()
+    inputs = run_inputs(files, config)
     targets = report_destinations(reporting.format, reporting.output, list(reporting.also), inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=reporting.stdin_name)
+    work = functools.partial(
+        _lint_one, overrides=overrides, config=config, fix=fix or diff, stdin_name=reporting.stdin_name
+    )
     linted = zip(tracked(files, "Linting", quiet=reporting.quiet), in_pool(work, files, reporting.jobs), strict=True)
     reports = [report for _, report in linted]
     if diff:
@@ -108,15 +121,17 @@ def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fi
     return EXIT_FINDINGS if any(report.failing for report in reports) and not reporting.exit_zero else EXIT_OK
 
 
-def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+def _lint_one(
+    path: str, *, overrides: Overrides, config: Configuration, fix: bool, stdin_name: str | None
+) -> FileReport:
     """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
     from cjm.lint import engine
     from cjm.validation.check import check_file
 
     if path != "-" or not stdin_name:
-        return engine.lint_path(path, overrides, fix=fix)
+        return engine.lint_path(path, overrides, fix=fix, config=config)
     result = check_file(path, stdin_name=stdin_name)
-    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides, config), fix=fix, path=stdin_name)
 
 
 def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:

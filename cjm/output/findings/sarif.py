@@ -57,6 +57,7 @@ def sarif_log(findings: Findings, root: str) -> dict[str, Any]:
 
 def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
     from cjm.core.codes import VALIDATION_CODES, describe
+    from cjm.lint.rules import CODES as LINT_CODES
 
     first: dict[str, Problem] = {}
     for problem in problems:
@@ -64,7 +65,7 @@ def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
     rules = []
     for code in sorted(first):
         problem = first[code]
-        info = describe(code, problem.rule)
+        info = describe(code, problem.rule, LINT_CODES)
         rules.append(
             {
                 "id": code,

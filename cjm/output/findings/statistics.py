@@ -27,6 +27,7 @@ class CodeCount:
 def statistics(findings: Findings) -> list[CodeCount]:
     """One entry per code found (per severity, when configuration gave one code two), the most frequent first."""
     from cjm.core.codes import describe
+    from cjm.lint.rules import CODES as LINT_CODES
 
     counts: Counter[tuple[str, Severity]] = Counter()
     first: dict[tuple[str, Severity], Problem] = {}
@@ -35,7 +36,7 @@ def statistics(findings: Findings) -> list[CodeCount]:
         counts[key] += problem.count
         first.setdefault(key, problem)
     entries = [
-        CodeCount(code, describe(code, first[code, severity].rule).name, severity, count)
+        CodeCount(code, describe(code, first[code, severity].rule, LINT_CODES).name, severity, count)
         for (code, severity), count in counts.items()
     ]
     return sorted(entries, key=lambda e: (-e.count, e.code, e.severity.rank))
