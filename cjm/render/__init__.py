@@ -109,19 +109,18 @@ def view_named(name: str) -> View:
 
 def dot_source(journey: Journey, view: str = "map", roadmap: Roadmap | None = None) -> str:
     """The DOT text of a view of the map."""
-    from cjm.io.loader import collector_paused
-
     chosen = view_named(view)
-    if roadmap is None and chosen.needs_roadmap:
-        from cjm.prioritise import prioritise
+    if chosen.needs_roadmap:
+        if roadmap is None:
+            from cjm.prioritise import prioritise
 
-        roadmap = prioritise([journey])
-    elif roadmap is None:
+            roadmap = prioritise([journey])
+        return chosen.builder()(journey, roadmap)
+    if roadmap is None:
         from cjm.render.facts import roadmap_for
 
         roadmap = roadmap_for(journey)
-    with collector_paused():  # the diagram is a tree of strings and rows: collecting would only walk the map again
-        return chosen.builder()(journey, roadmap)
+    return chosen.builder()(journey, roadmap)
 
 
 def render(
@@ -140,11 +139,9 @@ def render(
                 f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
                 "Use --format svg (or png, pdf, dot) for it"
             )
-        from cjm.io.loader import collector_paused
         from cjm.render.mermaid import build_mermaid
 
-        with collector_paused():
-            return build_mermaid(journey, fenced=fenced).encode("utf-8")
+        return build_mermaid(journey, fenced=fenced).encode("utf-8")
     source = dot_source(journey, view, roadmap)
     if chosen == "dot":
         return source.encode("utf-8")
