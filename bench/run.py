@@ -802,7 +802,7 @@ def main(argv: list[str] | None = None) -> int:
         "--no-pure-peer",
         dest="pure_peer",
         action="store_false",
-        help="leave out check-jsonschema without ruamel's C parser (about 30 s a run)",
+        help="leave out check-jsonschema without ruamel's C parser (the slowest baseline)",
     )
     parser.add_argument(
         "--quick",
