@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from cjm import __version__
 from cjm.core.errors import EXIT_USAGE, CjmError
-from cjm.io.process import tune_collector
 from cjm.output.terminal import say
 
 if TYPE_CHECKING:
@@ -67,6 +66,7 @@ def main() -> None:
     try:
         # The one deliberate lazy import of the command line: typer and the named command load only past --version.
         from cjm.cli.root import click_command  # noqa: PLC0415
+        from cjm.io.process import tune_collector  # noqa: PLC0415
 
         command = click_command(_named_command(argv))
         tune_collector()  # once the command's modules are imported, so that they are frozen
