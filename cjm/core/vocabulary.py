@@ -4,7 +4,6 @@ diagrams), and of the roadmap's quadrants and stages (for every output that name
 
 from __future__ import annotations
 
-import functools
 import re
 
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
