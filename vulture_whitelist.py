@@ -53,6 +53,8 @@ _.allow_simple_key
 
 # Settings read by the library they are set on: ruamel.yaml's YAML object, python-pptx and openpyxl objects.
 _.preserve_quotes
+_.fold_pos
+_.turbo_add_enabled
 _.allow_unicode
 _.brace_single_entry_mapping_in_flow_sequence
 _.rgb

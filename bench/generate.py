@@ -8,7 +8,7 @@
   `single/phases-N-edited.yaml` the same map after a round of edits (renamed, reordered and rewritten phases,
   entries edited, moved, added and removed), for `cjm diff`. Their phases are leaner than the many maps' (no
   description or emotion note, fewer entries, shorter ids, lists flush with their key, an initiative for every
-  four phases), so that 10,000 phases fit in the 8 MB that cjm reads of a file (7.97 MB).
+  four phases), so that 10,000 phases fit in the 8 MB that cjm reads of a file.
 
 Run `python -m bench.generate DIR` to write a corpus; the harness does it for you.
 """

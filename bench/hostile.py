@@ -1,6 +1,6 @@
 """Maps built to be slow (issue 14, points 3 and 4): legal, or nearly so, and small enough to pass every bound on
-input, yet each once cost a command tens of seconds or more. `make bench` times every command on each; the tests
-use them with a generous bound that catches a hang.
+input, yet each was once far slower than its size (docs/benchmarks.md has the figures). `make bench` times every
+command on each; the tests use them with a generous bound that catches a hang.
 
 - `unknown_keys`: a 3 MB map whose first phase has 200,000 keys the format does not know.
 - `broken_references`: a 170 KB map whose 2,000 opportunities each address a pain point that does not exist,

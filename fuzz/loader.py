@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cjm.io.loader import Limits, load_yaml
 from cjm.lint.engine import lint_result
-from cjm.lint.settings import Settings, settings_for
+from cjm.lint.rule_settings import Settings, settings_for
 from cjm.validation.check import check_document
 
 ROOT = Path(__file__).resolve().parent.parent

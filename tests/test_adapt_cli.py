@@ -273,9 +273,6 @@ def test_a_rules_folder_named_in_the_configuration(cjm, tmp_path: Path) -> None:
     run = cjm("adapt", str(tmp_path / "tea.yaml"), "--rule", "free-sample", "--diff")
     assert run.returncode == 0 and "+  - id: free-sample" in run.stdout
     (tmp_path / "pyproject.toml").write_text("[tool.cjm.adapt]\nrules = 3\n", encoding="utf-8")
-    from cjm.io.config import _find_in
-
-    _find_in.cache_clear()
     bad = cjm("adapt", str(tmp_path / "tea.yaml"), "--rule", "gift")
     assert bad.returncode == 2 and "pyproject.toml:2:1: `rules` must be a folder" in bad.stderr
 

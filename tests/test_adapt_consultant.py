@@ -49,7 +49,7 @@ def _lint(text: str) -> list[Any]:
     """Every lint problem of a map, with the default settings."""
     from cjm.io.config import Config
     from cjm.lint.engine import lint_result
-    from cjm.lint.settings import build_settings
+    from cjm.lint.rule_settings import build_settings
 
     return lint_result(check_text(text, "m.yaml"), build_settings(Config())).problems
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate_map, write_corpus
-from bench.run import SCALING_COMMANDS, Target, command_exists
+from bench.run import SCALING_COMMANDS, Report, Target, command_exists, verdict
 from cjm.validation.check import check_text
 
 
@@ -85,7 +85,7 @@ def test_corpus_is_written_once_and_reused(tmp_path: Path) -> None:
         ("at least", 5, 4.9, "MISSED"),
         ("at most", 2, 2.0, "met"),
         ("at most", 2, 2.01, "MISSED"),
-        ("at most", 12, None, "skipped"),
+        ("at most", 12, None, "NOT MEASURED"),
     ],
 )
 def test_target_status(wanted: str, limit: float, value: float | None, status: str) -> None:
@@ -95,7 +95,22 @@ def test_target_status(wanted: str, limit: float, value: float | None, status: s
 def test_missing_commands_are_detected_not_crashed_on() -> None:
     assert command_exists("validate")
     assert not command_exists("no-such-command")
-    assert "validate" in SCALING_COMMANDS and "render" in SCALING_COMMANDS
+    assert "validate" in SCALING_COMMANDS and "render map (DOT)" in SCALING_COMMANDS
+
+
+def test_every_scaling_command_exists() -> None:
+    """A renamed command or option must not turn a scaling target into a silent gap."""
+    for name, template in SCALING_COMMANDS.items():
+        assert command_exists(template[0]), name
+
+
+def test_a_missed_or_unmeasured_target_fails_the_run() -> None:
+    report = Report({})
+    report.targets = [Target("fine", "at most", 12, 3.0)]
+    assert verdict(report)
+    report.targets += [Target("slow", "at most", 12, 30.0), Target("absent", "at least", 5)]
+    assert not verdict(report)
+    assert "  MISSED: slow" in report.lines and "  NOT MEASURED: absent" in report.lines
 
 
 def test_a_measured_run_reuses_no_cache(tmp_path: Path) -> None:

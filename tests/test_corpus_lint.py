@@ -16,7 +16,7 @@ from cjm.core.problem import Problem
 from cjm.io.config import Config
 from cjm.io.loader import load_yaml
 from cjm.lint.engine import lint_result
-from cjm.lint.settings import build_settings
+from cjm.lint.rule_settings import build_settings
 from cjm.validation.check import check_file
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

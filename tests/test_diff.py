@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from cjm.core.model import ITEM_LISTS, Journey
 from cjm.diff import MapDiff, diff_files, diff_journeys
 from cjm.diff.ranking import roadmap_ranking
+from cjm.io.config import find_config
 from cjm.io.loader import load_yaml
 from cjm.output.diff.markdown import markdown_document, md_text
 from cjm.output.diff.text import text_lines
@@ -328,7 +329,7 @@ def test_initiative_score_and_stage_changes_come_from_prioritise():
     initiative = next(i for i in edited["initiatives"] if "stage" not in i and i.get("impact", 5) < 5)
     initiative.update(impact=5, feasibility=5, urgency=5, maintenance_cost=1, set_and_forget=True)
     old, new = journey(data), journey(edited)
-    result = diff_journeys(old, new, ranking=roadmap_ranking(str(ROOT)))
+    result = diff_journeys(old, new, ranking=roadmap_ranking(find_config(str(ROOT))))
     (change,) = of(result, "initiative", "changed")
     fields = {f.name: f for f in change.fields}
     assert {"impact", "priority score"} <= set(fields) and fields["priority score"].computed

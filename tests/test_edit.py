@@ -91,3 +91,40 @@ def test_a_comment_before_an_entry_travels_with_it() -> None:
     assert lines.index("      - two") > lines.index("      - three")
     # The lines that introduce what follows the list stay where they were.
     assert lines.index("      # introduces pain_points") < lines.index("    pain_points: []  # none yet")
+
+
+@pytest.mark.parametrize(("template", "lang"), TEMPLATES)
+def test_a_templates_long_texts_are_folded_to_80_columns_and_read_back_the_same(
+    template: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cjm.adapt import templates
+    from cjm.io.loader import load_yaml
+
+    text = render_template(template, lang, "x.yaml", templates.SCHEMA_FILE)  # as `cjm init` writes it
+    assert all(len(line) <= templates.LINE_LENGTH for line in text.splitlines())
+    monkeypatch.setattr(templates, "LINE_LENGTH", 10_000)
+    unfolded = render_template(template, lang, "x.yaml", templates.SCHEMA_FILE)
+    assert load_yaml(text, "x.yaml").data == load_yaml(unfolded, "x.yaml").data
+
+
+def test_an_edit_writes_the_folds_of_the_texts_it_does_not_touch_as_they_were() -> None:
+    from cjm.adapt import split_text
+
+    text = render_template("b2b", "en", "x.yaml")
+    assert ">-\n" in text
+    outcome = split_text(text, "x.yaml", "awareness", ["first-contact", "awareness-2"])
+    assert outcome.text is not None, outcome.problems
+    folds = [block for block in text.split("\n  - id: ") if ">-\n" in block and not block.startswith("awareness")]
+    assert folds and all(block in outcome.text for block in folds)
+
+
+def test_folding_breaks_only_between_single_spaced_words() -> None:
+    import yaml
+
+    from cjm.adapt.templates import _folded
+
+    long_line = "a" * 30 + " " + "b " * 40 + "end"
+    folded = _folded(f"---\nphases:\n  - id: x\n    description: {long_line}\n")
+    assert ">-" in folded and yaml.safe_load(folded)["phases"][0]["description"] == long_line
+    spaced = "a  b " * 30 + "end"
+    assert _folded(f"---\nx: {spaced}\n") == f"---\nx: {spaced}\n"

@@ -18,8 +18,8 @@ from cjm.io.config import Config
 from cjm.lint.base import complete_example
 from cjm.lint.engine import lint_result
 from cjm.lint.fix import fix_text
+from cjm.lint.rule_settings import build_settings
 from cjm.lint.rules import RULES
-from cjm.lint.settings import build_settings
 from cjm.validation.check import check_text
 
 CASES_DIR = Path(__file__).parent / "lint_cases"

@@ -17,8 +17,8 @@ from cjm.io.config import Config
 from cjm.lint.base import CODE_PATTERN, NAME_PATTERN, complete_example
 from cjm.lint.docs import rules_markdown
 from cjm.lint.engine import lint_result
+from cjm.lint.rule_settings import build_settings, check_option
 from cjm.lint.rules import BY_NAME, RULES
-from cjm.lint.settings import build_settings, check_option
 from cjm.validation.check import check_text
 from tools.docs import PAGES
 

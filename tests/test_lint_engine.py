@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cjm.io.config import Config
 from cjm.lint.engine import lint_journey, lint_result
-from cjm.lint.settings import Overrides, build_settings
+from cjm.lint.rule_settings import Overrides, build_settings
 from cjm.lint.suppress import scan
 from cjm.validation.check import check_text
 

@@ -14,7 +14,7 @@ from cjm.adapt.templates import render_template
 from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.io.config import Config
 from cjm.lint.fix import fix_text, splice
-from cjm.lint.settings import Overrides, build_settings
+from cjm.lint.rule_settings import Overrides, build_settings
 from cjm.validation.check import check_text
 
 ROOT = Path(__file__).resolve().parent.parent

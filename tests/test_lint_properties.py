@@ -13,8 +13,8 @@ from cjm.core.model import KIND_ORDER
 from cjm.io.config import Config
 from cjm.lint.engine import lint_journey, lint_result
 from cjm.lint.fix import fix_text
+from cjm.lint.rule_settings import Overrides, build_settings
 from cjm.lint.rules import RULES
-from cjm.lint.settings import Overrides, build_settings
 from cjm.validation.check import check_text
 
 KINDS = [*KIND_ORDER, "custom"]

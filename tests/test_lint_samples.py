@@ -8,7 +8,7 @@ import pytest
 
 from cjm.io.config import Config
 from cjm.lint.engine import lint_result
-from cjm.lint.settings import build_settings
+from cjm.lint.rule_settings import build_settings
 from cjm.validation.check import check_file
 
 ROOT = Path(__file__).resolve().parent.parent

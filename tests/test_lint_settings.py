@@ -10,8 +10,8 @@ import pytest
 from cjm.core.errors import CjmError
 from cjm.core.problem import Severity
 from cjm.io.config import Config, find_config
+from cjm.lint.rule_settings import Overrides, build_settings, resolve, settings_for
 from cjm.lint.rules import RULES
-from cjm.lint.settings import Overrides, build_settings, resolve, settings_for
 
 
 @pytest.mark.parametrize(

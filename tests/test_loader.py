@@ -188,3 +188,10 @@ def test_a_syntax_error_in_a_one_line_collection_says_to_quote_the_text(text):
     (problem,) = load_yaml(text, "m.yaml").problems
     assert problem.code == SYNTAX
     assert "put this text in quotes" in problem.message
+
+
+def test_a_tab_before_an_error_at_the_end_of_the_text_is_a_problem_not_a_crash():
+    """libyaml puts this error a line past the last one; looking for a tab there crashed (found by the test above)."""
+    for parser in ("libyaml", "python"):
+        doc = load_yaml(":\n0\t", "m.yaml", parser=parser)
+        assert doc.data is None and [p.code for p in doc.problems] == [SYNTAX]

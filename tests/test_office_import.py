@@ -352,3 +352,42 @@ def test_a_score_row_decides_the_score_and_the_feelings_row_is_the_note() -> Non
     first, second = import_grid(grid, "grid.csv").data["phases"]
     assert first["emotion"] == {"score": 1, "note": "frustrated"}  # 4 of 1..5, not averaged with the word
     assert second["emotion"] == {"score": -1, "note": "happy"}
+
+
+def _wide_grid(phases: int) -> list[list[str]]:
+    return [
+        ["ステップ", *(f"フェーズ{n}" for n in range(1, phases + 1))],
+        ["行動", *(f"行動{n}" for n in range(1, phases + 1))],
+        ["課題", *(f"課題{n}" for n in range(1, phases + 1))],
+    ]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_wide_grid_is_read_to_its_last_column(kind: str) -> None:
+    """No column is left out: a grid of 300 phases gives a map of 300 phases, the last one's action included."""
+    import csv
+
+    import openpyxl
+
+    rows = _wide_grid(300)
+    if kind == "csv":
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        data = text.getvalue().encode("utf-8")
+    else:
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        data = out.getvalue()
+    imported = import_grid(data, f"wide.{kind}")
+    journey = check_text(imported.text, "wide.yaml").journey
+    assert journey is not None and len(journey.phases) == 300
+    assert "行動300" in imported.text
+
+
+def test_a_csv_wider_than_excel_is_refused_at_its_row() -> None:
+    data = ("a," * 16_384 + "past the last column\n").encode("utf-8")
+    with pytest.raises(SheetError, match=r"wide\.csv:1: has more than 16,384 columns"):
+        import_grid(data, "wide.csv")

@@ -85,6 +85,19 @@ def test_deck_holds_the_whole_map_in_native_shapes(path: Path) -> None:
     assert charsets == {"-128"}  # Shift_JIS: a renderer without Yu Gothic falls back to another Japanese font
 
 
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_shape_ids_are_unique_and_tables_as_wide_as_their_columns(path: Path) -> None:
+    """The deck counts shape ids up instead of searching each slide, and sets a table's column widths directly:
+    PowerPoint repairs a file with two shapes of one id, and a table frame narrower than its columns."""
+    deck = Presentation(io.BytesIO(export_bytes(check_file(str(path)).journey, "pptx")))
+    for slide in deck.slides:
+        ids = [shape.shape_id for shape in slide.shapes]
+        assert len(ids) == len(set(ids)), ids
+        for shape in slide.shapes:
+            if shape.has_table:
+                assert shape.width == sum(column.width for column in shape.table.columns)
+
+
 def test_one_journey_slide_set_per_persona_lane() -> None:
     journey = check_file(str(ROOT / "samples/gift-sweets.yaml")).journey
     deck = Presentation(io.BytesIO(export_bytes(journey, "pptx")))

@@ -174,7 +174,7 @@ def test_an_uncoloured_report_is_written_at_once(tmp_path: Path):
 
 
 def test_a_run_writes_its_reports_and_returns_the_exit_code(tmp_path: Path, capsys):
-    from cjm.lint.settings import Overrides
+    from cjm.lint.rule_settings import Overrides
     from cjm.output.findings.linting import lint_run
     from cjm.output.findings.runs import Reporting, validate_run
 

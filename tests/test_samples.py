@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cjm.core.model import KIND_ORDER, POST_PURCHASE_KINDS, Journey
+from cjm.io.config import find_config
 from cjm.io.files import Exclude, expand
 from cjm.io.loader import load_yaml
 from cjm.validation.check import check_file
@@ -56,7 +57,7 @@ def test_expectations_and_invalid_files_match() -> None:
 
 
 def test_searching_samples_skips_the_excluded_invalid_folder_but_naming_it_does_not() -> None:
-    exclude = Exclude.from_config(str(ROOT))
+    exclude = Exclude.from_config(find_config(str(ROOT)))
     found = [Path(p).resolve() for p in expand([str(SAMPLES)], exclude)]
     assert sorted(found) == SAMPLE_FILES
     named = {Path(p).resolve() for p in expand([str(INVALID)], exclude)}
@@ -71,7 +72,7 @@ def test_exclude_patterns_match_relative_paths_and_names(tmp_path: Path) -> None
     (tmp_path / ".cjm.yaml").write_text('exclude: ["maps/broken", "draft-*"]\n')
     found = {
         Path(p).relative_to(tmp_path).as_posix()
-        for p in expand([str(tmp_path / "maps")], Exclude.from_config(str(tmp_path)))
+        for p in expand([str(tmp_path / "maps")], Exclude.from_config(find_config(str(tmp_path))))
     }
     assert found == {"maps/a.yaml", "maps/kept/a.yaml"}
 

@@ -31,17 +31,16 @@ from cjm.adapt.plan import plan, trait_mismatch
 from cjm.adapt.rules import PhaseRule
 from cjm.adapt.split import split_phase
 from cjm.adapt.steps import apply_rule
+from cjm.core.codes import NEEDS_REVIEW
+from cjm.core.document import json_path
 from cjm.core.edit import dump_roundtrip, load_roundtrip
 from cjm.core.errors import CjmError
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem, Severity
 from cjm.core.traits import business_traits
 from cjm.core.vocabulary import kind_for_id, kind_name
-from cjm.io.loader import collector_paused, json_path
 from cjm.validation.check import FIRST_PROBLEMS, check_text
 from cjm.validation.schema import vocabulary
-
-NEEDS_REVIEW = "CJM040"  # an entry placed in the default phase of a split, marked `review: true`
 
 __all__ = ["NEEDS_REVIEW", "Outcome", "Report", "adapt_text", "merge_text", "split_text"]
 
@@ -227,9 +226,6 @@ def _split_name(phase_id: str, language: str, old_name: str) -> str:
     return f"{old_name}（{phase_id}）" if language == "ja" else f"{old_name} ({phase_id})"
 
 
-# A map's round-trip data is a great many small objects built and dropped in one go; the collector walking them
-# while they grow made adapt slower, and slower than linear in the map (bench/run.py).
-@collector_paused()
 def _edit(
     raw: bytes | str, source: str, work: Callable[[MapEditor, Journey], list[Report]], *, trial: bool = False
 ) -> Outcome:

@@ -20,7 +20,7 @@ from cjm.core.model import (
     phase_reading,
     set_phase_key,
 )
-from cjm.lint.facts import number
+from cjm.lint.journey_facts import number
 
 
 def add_phase_blocked(phases: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> Mapping[str, Any] | None:

@@ -22,7 +22,7 @@ from cjm.core.edit import (
     set_key,
 )
 from cjm.core.model import ITEM_LISTS, entry_mapping, set_phase_key
-from cjm.lint.facts import number
+from cjm.lint.journey_facts import number
 
 
 def merge_step(ed: MapEditor, spec: Mapping[str, Any]) -> tuple[list[str], list[str]]:

@@ -83,7 +83,7 @@ def _only(candidates: Any) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=1024)  # a pure function of the keyword, returning a compiled pattern (immutable)
 def _pattern(keyword: str) -> re.Pattern[str]:
     """ASCII keywords match at the start of a word (`review` matches `reviews`, `use` does not match `because`);
     others (Japanese has no spaces between words) match anywhere."""

@@ -17,13 +17,11 @@ from importlib import resources
 from typing import Any
 
 from cjm.adapt.starters import starter_messages, starter_phase
+from cjm.core.codes import RULE_DUPLICATE, RULE_INCONSISTENT, RULE_SCHEMA_ERROR, UNREADABLE
+from cjm.core.document import Document, KeyPath
 from cjm.core.errors import CjmError
 from cjm.core.problem import Problem
-from cjm.io.loader import Document, Path, load_yaml
-
-RULE_SCHEMA_ERROR = "CJM030"  # the file does not follow the rule format
-RULE_INCONSISTENT = "CJM031"  # it follows the format but cannot work (a default that is not a target, ...)
-RULE_DUPLICATE = "CJM032"  # two rule files in the user's folders have the same name
+from cjm.io.loader import load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 DEFAULT_ORDER = 50
@@ -63,7 +61,10 @@ class PhaseRule:
 # --- loading -------------------------------------------------------------------------------------------------
 
 
-@functools.cache
+# The validators are compiled from the schemas shipped in the package, constants, and only ever used; so is each
+# built-in rule (frozen), which `builtin_rules` hands out in a new dict for each caller.
+
+
 def _schema() -> dict[str, Any]:
     return json.loads(resources.files("cjm.schemas").joinpath("phase-rule.schema.json").read_text(encoding="utf-8"))
 
@@ -138,10 +139,10 @@ def _consistency(doc: Document) -> Iterable[Problem]:
     yield from _steps_consistency(doc, doc.data["steps"], ("steps",))
 
 
-def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) -> Iterable[Problem]:
+def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: KeyPath) -> Iterable[Problem]:
     for index, step in enumerate(steps):
         ((action, spec),) = step.items()
-        at: Path = (*where, index, action)
+        at: KeyPath = (*where, index, action)
         if action == "one_of":
             yield from _steps_consistency(doc, spec, at)
         elif action == "split":
@@ -177,7 +178,7 @@ def _steps_consistency(doc: Document, steps: list[dict[str, Any]], where: Path) 
             yield from _check_starters(doc, at, spec)
 
 
-def _check_starters(doc: Document, at: Path, spec: dict[str, Any]) -> Iterable[Problem]:
+def _check_starters(doc: Document, at: KeyPath, spec: dict[str, Any]) -> Iterable[Problem]:
     """Build the new phase and its messages as a map would get them and validate that against the map schema."""
     for language in sorted({"en", *_languages(spec)}):
         sample = {
@@ -204,7 +205,7 @@ def _languages(value: Any) -> set[str]:
     return set()
 
 
-def _inconsistent(doc: Document, path: Path, message: str, *, key: bool = False) -> Problem:
+def _inconsistent(doc: Document, path: KeyPath, message: str, *, key: bool = False) -> Problem:
     return doc.problem(path, RULE_INCONSISTENT, message, key=key)
 
 
@@ -214,13 +215,17 @@ def load_rule_file(path: str) -> tuple[PhaseRule | None, list[Problem]]:
     try:
         raw = read_bytes(path)
     except ReadError as err:
-        return None, [Problem(path, 1, 1, "CJM000", err.reason)]
+        return None, [Problem(path, 1, 1, UNREADABLE, err.reason)]
     return load_rule(raw, path)
 
 
-@functools.cache
 def builtin_rules() -> dict[str, PhaseRule]:
-    """The rules shipped in `cjm/phase_rules/`. A broken built-in rule is a bug, so it raises."""
+    """The rules shipped in `cjm/phase_rules/`, by name. A broken built-in rule is a bug, so it raises."""
+    return {rule.name: rule for rule in _builtin_rules()}
+
+
+@functools.cache
+def _builtin_rules() -> tuple[PhaseRule, ...]:
     rules: dict[str, PhaseRule] = {}
     folder = resources.files("cjm").joinpath("phase_rules")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -230,13 +235,13 @@ def builtin_rules() -> dict[str, PhaseRule]:
         if rule is None:
             raise RuntimeError(f"built-in rule {entry.name} is broken: {problems[0].message}")
         rules[rule.name] = dataclasses.replace(rule, source=BUILTIN)
-    return rules
+    return tuple(rules.values())
 
 
 def load_rules(folders: Iterable[str] = ()) -> tuple[dict[str, PhaseRule], list[Problem]]:
     """The built-in rules plus every rule file in `folders` (a user rule replaces a built-in of the same name),
     and the problems of the rule files that could not be used."""
-    rules = dict(builtin_rules())
+    rules = builtin_rules()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for folder in folders:

@@ -48,7 +48,7 @@ _STANDARD: list[_Phase] = [
     ),
 ]
 
-_BUSINESS = {
+_BUSINESS: dict[str, dict[str, Any]] = {
     "standard": {"model": "b2c", "purchase": "one_off", "channels": "online"},
     "b2b": {"model": "b2b", "purchase": "one_off", "cycle": "long", "channels": "online"},
     "gift": {"model": "b2c", "purchase": "one_off", "gift": True, "channels": "online"},
@@ -60,10 +60,15 @@ _STORE_ACTION = ("Tries the product in a store", "店舗で実物を試す")
 _STORE_TOUCHPOINT = ("Store staff", "店舗スタッフ")
 
 
+# yamllint's default line length, which a starter keeps to.
+LINE_LENGTH = 80
+
+
 def render_template(template: str, language: str, path: str, schema: str = SCHEMA_URL) -> str:
     """The starter map for `path`, its modeline pointing editors at `schema` (a URL or a relative path), laid out
-    as yamllint's default configuration wants: a document start and indented sequences. Long texts stay on one
-    line: a wrapped one would not come back byte for byte through `cjm.core.edit` (adapt, lint --fix)."""
+    as yamllint's default configuration wants: a document start, indented sequences and lines of at most 80
+    characters. A longer text is folded (`>-`), which `cjm.core.edit` (adapt, lint --fix) writes back as it was;
+    a plain scalar wrapped over lines would come back on one."""
     import yaml
 
     class IndentedDumper(yaml.SafeDumper):
@@ -128,7 +133,51 @@ def render_template(template: str, language: str, path: str, schema: str = SCHEM
     adapted = _adapt_to_business(dump(data), path, _BUSINESS[template])
     # Dumped again, so that the rules' starter entries are laid out the same (the map has no comments yet).
     # The modeline inside the document (after ---), where every YAML round trip keeps it.
-    return f"---\n# yaml-language-server: $schema={schema}\n{dump(yaml.safe_load(adapted))}"
+    return _folded(f"---\n# yaml-language-server: $schema={schema}\n{dump(yaml.safe_load(adapted))}")
+
+
+def _folded(text: str) -> str:
+    """The text with every value that makes its line longer than `LINE_LENGTH` written as a folded block scalar,
+    broken at spaces: the same text, read back, in lines that fit."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    from cjm.core.edit import dump_roundtrip, key_column, load_roundtrip
+
+    data = load_roundtrip(text)
+    changed = False
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        column = key_column(node)
+        for key, value in node.items():
+            stack.append(value)
+            # `key: value`, quoted when the value needs it (allow two characters for the quotes).
+            long = isinstance(value, str) and column + len(f"{key}: {value}") + 2 > LINE_LENGTH
+            # Folding joins lines with one space: only text of single-spaced words reads back the same.
+            if long and value == " ".join(value.split()):
+                folded = FoldedScalarString(value)
+                folded.fold_pos = _fold_positions(value, LINE_LENGTH - column - 2)
+                node[key] = folded
+                changed = True
+    return dump_roundtrip(data) if changed else text
+
+
+def _fold_positions(value: str, width: int) -> list[int]:
+    """Where to break `value` (at spaces, so that folding joins the lines with a space again) into lines of at
+    most `width` characters; a word longer than that keeps its line."""
+    positions, start = [], 0
+    while len(value) - start > width:
+        cut = value.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            break
+        positions.append(cut)
+        start = cut + 1
+    return positions
 
 
 def _adapt_to_business(text: str, path: str, business: dict[str, Any]) -> str:

@@ -13,9 +13,9 @@ import typer
 
 from cjm.adapt import adapt_text, merge_text, split_text
 from cjm.adapt.rules import load_rules, rule_folders
+from cjm.cli.options import ConfigOption, IsolatedOption, configuration
 from cjm.core.errors import EXIT_OK, CjmError
 from cjm.core.problem import Problem
-from cjm.io.config import find_config
 from cjm.io.files import STDIN
 from cjm.io.safe_write import Inputs
 from cjm.output.adapt import FORMATS, RULE_FORMATS, deliver, write_problems
@@ -24,6 +24,7 @@ from cjm.output.terminal import use_color
 from cjm.validation.check import display_name, read_map
 
 if TYPE_CHECKING:
+    from cjm.io.config import Configuration
     from cjm.io.files import Snapshot
     from cjm.io.safe_write import Inputs
 
@@ -93,6 +94,8 @@ def adapt(
     in_place: InPlace = False,
     diff: DiffOption = False,
     format: ReportFormat = "text",
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Adapt a map's phases to the business by rules: split, merge or add phases without losing an entry.
 
@@ -110,7 +113,8 @@ def adapt(
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
     FORMATS.named(format)
-    folders = list(rules_folders or []) + _config_folders(map_path)
+    config = configuration(config_file, isolated)
+    folders = list(rules_folders or []) + _config_folders(map_path, config)
     rules, problems = load_rules(folders)
     if problems:
         write_problems(problems, "adapt")
@@ -122,7 +126,7 @@ def adapt(
         raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
     if bool(rule) == auto:
         raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
-    raw, source, run = _read(map_path, in_place, output, folders)
+    raw, source, run = _read(map_path, in_place, output, folders, config)
     chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
 
     outcome = adapt_text(raw, source, chosen, auto=auto)
@@ -254,14 +258,18 @@ def merge(
 
 
 def _read(
-    map_path: str, in_place: bool, output: str | None, rule_folders: Sequence[str] = ()
+    map_path: str,
+    in_place: bool,
+    output: str | None,
+    rule_folders: Sequence[str] = (),
+    config: Configuration | None = None,
 ) -> tuple[bytes, str, Run]:
     """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
     which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
     if in_place and map_path == STDIN:
         raise CjmError("--in-place needs a file, not standard input; use -o FILE")
     rule_files = [os.path.join(folder, name) for folder in rule_folders for name in os.listdir(folder)]
-    inputs = run_inputs([map_path]) | Inputs.of(rule_files)
+    inputs = run_inputs([map_path], config) | Inputs.of(rule_files)
     if output is not None:
         inputs.check(output)
     read = read_map(map_path)
@@ -281,9 +289,9 @@ def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
     return pairs
 
 
-def _config_folders(map_path: str | None) -> list[str]:
+def _config_folders(map_path: str | None, config: Configuration) -> list[str]:
     start = map_path if map_path and map_path != "-" else "."
-    return rule_folders(find_config(start))
+    return rule_folders(config.for_path(start))
 
 
 def _named(rules: dict[str, Any], name: str) -> Any:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, OutputOption
+from cjm.cli.options import AlsoOption, ConfigOption, IsolatedOption, OutputOption, configuration
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
 from cjm.diff import Comparison, MapError, diff_files, diff_git
 from cjm.diff.sources import git_changes
@@ -56,6 +56,8 @@ def diff(
             help="Also compare initiatives' priority scores and roadmap stages, as `cjm prioritise` computes them.",
         ),
     ] = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Show what changed in journey maps, matched by id rather than by position: phases added, removed,
     renamed, split or merged; items added, removed, changed or moved to another phase; emotion scores;
@@ -69,20 +71,21 @@ def diff(
     \b
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
+    config = configuration(config_file, isolated)
     comparison = Comparison()
     if git is not None:
         changes = git_changes(git, paths or [])
-        targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files), default="text")
-        for outcome in diff_git(changes, scores=scores):
+        targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files, config), default="text")
+        for outcome in diff_git(changes, scores=scores, config=config):
             comparison.add(outcome)
     else:
         if not paths or len(paths) != 2:
             raise CjmError(
                 "give two map files (cjm diff OLD NEW), or --git REV to compare the maps changed since a revision"
             )
-        targets = destinations(format, output, also, FORMATS, run_inputs(paths), default="text")
+        targets = destinations(format, output, also, FORMATS, run_inputs(paths, config), default="text")
         try:
-            comparison.add(diff_files(paths[0], paths[1], scores=scores))
+            comparison.add(diff_files(paths[0], paths[1], scores=scores, config=config))
         except MapError as err:
             comparison.add(err)
     _report_errors(comparison.errors)

@@ -9,22 +9,25 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ConfigOption,
     ExcludeOption,
     ExitZeroOption,
     ExtendExcludeOption,
     FormatOption,
     GitignoreOption,
+    IsolatedOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
     StdinFilenameOption,
+    configuration,
     exclusions,
 )
 from cjm.core.errors import CjmError
 from cjm.io.files import expand
-from cjm.lint.settings import Overrides
+from cjm.lint.rule_settings import Overrides
 from cjm.output.findings.linting import lint_run
 from cjm.output.findings.runs import Reporting
 from cjm.output.rules import RULE_LIST_FORMATS, listing
@@ -80,6 +83,8 @@ def lint(
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
     stdin_filename: StdinFilenameOption = None,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Check that valid maps are good maps: the rules an experienced consultant would apply (phases
     without touchpoints or KPIs, a journey that ends at purchase, pain points nobody addresses, missing
@@ -107,9 +112,10 @@ def lint(
     overrides = Overrides(_split(select) if select else None, tuple(_split(ignore or [])), strict)
     if fix and not diff and "-" in paths:
         raise CjmError("--fix cannot write back to standard input; use --diff to see the fixes")
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
+    config = configuration(config_file, isolated)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config)))
     reporting = Reporting(format, output, tuple(also or ()), quiet, statistics, exit_zero, jobs, stdin_filename)
-    raise typer.Exit(lint_run(files, overrides, reporting, fix=fix, diff=diff))
+    raise typer.Exit(lint_run(files, overrides, reporting, fix=fix, diff=diff, config=config))
 
 
 def _split(values: list[str]) -> tuple[str, ...]:

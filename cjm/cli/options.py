@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cjm.io.config import Configuration
 from cjm.io.files import Exclude
 from cjm.output.findings import FINDINGS_FORMATS
 from cjm.output.plan import REPORT_SUFFIXES
@@ -67,6 +68,26 @@ JobsOption = Annotated[
 ]
 
 
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        show_default=False,
+        help="Use this configuration file (a .cjm.yaml, or a pyproject.toml with [tool.cjm]) for every map, "
+        "instead of the one nearest to each map.",
+    ),
+]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every configuration file: the defaults and the options only.")
+]
+
+
+def configuration(config_file: str | None, isolated: bool) -> Configuration:
+    """The configuration of a run, from --config and --isolated: made once, passed to everything that reads it."""
+    return Configuration.from_options(config_file, isolated=isolated)
+
+
 ExcludeOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -95,9 +116,11 @@ GitignoreOption = Annotated[
 ]
 
 
-def exclusions(exclude: list[str] | None, extend: list[str] | None, gitignore: bool, start: str = ".") -> Exclude:
-    """What folder searches leave out: the options, else the configuration nearest to `start`."""
-    return dataclasses.replace(Exclude.from_options(exclude, extend, start), gitignore=gitignore)
+def exclusions(
+    exclude: list[str] | None, extend: list[str] | None, gitignore: bool, config: Configuration, start: str = "."
+) -> Exclude:
+    """What folder searches leave out: the options, else the configuration for `start`."""
+    return dataclasses.replace(Exclude.from_options(exclude, extend, config.for_path(start)), gitignore=gitignore)
 
 
 StdinFilenameOption = Annotated[

@@ -6,10 +6,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, OutputOption, Paths, exclusions
+from cjm.cli.options import (
+    ConfigOption,
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    IsolatedOption,
+    OutputOption,
+    Paths,
+    configuration,
+    exclusions,
+)
 from cjm.core.errors import EXIT_OK, EXIT_USAGE
 from cjm.core.problem import Problem, Severity
-from cjm.io.config import find_config
 from cjm.io.files import expand
 from cjm.output.findings.text import problem_line
 from cjm.output.plan import output_stream, run_inputs
@@ -92,6 +101,8 @@ def prioritise(
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Rank initiatives on impact, feasibility, urgency, maintenance cost, set-and-forget and confidence,
     and lay them out as a staged roadmap: 1 set-and-forget and quick wins, 2 strengthen key journey points,
@@ -106,15 +117,16 @@ def prioritise(
     name = format or (asked.name if asked else "table")
     roadmap_format(name, explain=explain is not None)
     start = paths[0] if paths and paths[0] != "-" else "."
+    config = configuration(config_file, isolated)
     settings = settings_from_config(
-        find_config(start),
+        config.for_path(start),
         preset=preset,
         weights=parse_weights(weight) if weight else None,
         capacity=parse_capacity(capacity) if capacity else None,
     )
 
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, start)))
-    inputs = run_inputs(files)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config, start)))
+    inputs = run_inputs(files, config)
     if output is not None:
         inputs.check(output)
     journeys = _load(files)

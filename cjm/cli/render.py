@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjm.cli.options import ExcludeOption, ExtendExcludeOption, GitignoreOption, Paths, exclusions
+from cjm.cli.options import (
+    ConfigOption,
+    ExcludeOption,
+    ExtendExcludeOption,
+    GitignoreOption,
+    IsolatedOption,
+    Paths,
+    configuration,
+    exclusions,
+)
 from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.io.files import expand
 from cjm.output.diagrams import draw_targets, load_map, require_graphviz, roadmap_for, warn_font
@@ -20,6 +29,7 @@ from cjm.render.graphviz import find_dot
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
+    from cjm.io.config import Configuration
 
 RenderOutput = Annotated[
     str | None,
@@ -64,6 +74,8 @@ def render(
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Draw maps with Graphviz: the journey map (phases as columns, a lane per persona, the emotion curve),
     the emotion curve with the initiatives for its low points, the initiative matrix, or the staged roadmap.
@@ -75,7 +87,8 @@ def render(
     Example: cjm render samples/apparel-working-mother.yaml -o map.png
     """
     chosen = view_named(view)
-    skip = exclusions(exclude, extend_exclude, gitignore)
+    config = configuration(config_file, isolated)
+    skip = exclusions(exclude, extend_exclude, gitignore, config)
     to_folder = output not in (None, STDOUT) and writes_folder(paths, output, skip)
     output_format = format_for(None if to_folder else output, format if format or not to_folder else "svg")
     if output_format == "mermaid" and chosen.name != "map":
@@ -89,7 +102,7 @@ def render(
     if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
         raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
     suffix = spec.suffix
-    inputs = run_inputs(expand(paths, skip))
+    inputs = run_inputs(expand(paths, skip), config)
     targets = plan(
         paths,
         None if output == STDOUT else output,
@@ -98,7 +111,7 @@ def render(
         exclude=skip,
         inputs=inputs,
     )
-    failed = not draw_targets(targets, chosen.name, output_format, inputs)
+    failed = not draw_targets(targets, chosen.name, output_format, inputs, config)
     raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
 
 
@@ -141,6 +154,8 @@ def report(
             "rule's advice (with the lint settings of the map's configuration).",
         ),
     ] = True,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Write one document for docs: the personas, the map diagram, the lint findings, the prioritised roadmap
     as a table, the emotional low points, KPIs per phase, and the pain points no initiative addresses. GitHub
@@ -156,12 +171,16 @@ def report(
     name = format_named(format, output)
     if image not in ("svg", "png"):
         raise CjmError(f"unknown image format '{image}'; choose svg or png")
+    config = configuration(config_file, isolated)
     journey = load_map(path)
     if journey is None:
         raise typer.Exit(EXIT_USAGE)
-    roadmap = roadmap_for(journey, required=False)
+    roadmap = roadmap_for(journey, config, required=False)
     content = build_report(
-        journey, roadmap, findings=_findings(path, journey) if findings else None, source=_source_name(path, output)
+        journey,
+        roadmap,
+        findings=_findings(path, journey, config) if findings else None,
+        source=_source_name(path, output),
     )
     drawable = find_dot() is not None
     if not drawable:
@@ -180,20 +199,20 @@ def report(
         output=output,
         image=image,
         drawable=drawable,
-        inputs=run_inputs([path]),
+        inputs=run_inputs([path], config),
     )
     for file in written:
         say(f"wrote {file}", sys.stdout)
     raise typer.Exit(EXIT_OK)
 
 
-def _findings(path: str, journey: Journey) -> list:
+def _findings(path: str, journey: Journey, config: Configuration) -> list:
     """What `cjm lint` finds on the map, with the settings of its configuration (the map is read once: standard
     input cannot be read twice)."""
     from cjm.lint.engine import lint_journey
-    from cjm.lint.settings import settings_for
+    from cjm.lint.rule_settings import settings_for
 
-    return [found.problem for found in lint_journey(journey, settings_for(path).rules_for(path))]
+    return [found.problem for found in lint_journey(journey, settings_for(path, config=config).rules_for(path))]
 
 
 def _source_name(path: str, output: str | None) -> str:

@@ -10,17 +10,20 @@ import typer
 
 from cjm.cli.options import (
     AlsoOption,
+    ConfigOption,
     ExcludeOption,
     ExitZeroOption,
     ExtendExcludeOption,
     FormatOption,
     GitignoreOption,
+    IsolatedOption,
     JobsOption,
     OutputOption,
     Paths,
     QuietOption,
     StatisticsOption,
     StdinFilenameOption,
+    configuration,
     exclusions,
 )
 from cjm.core.errors import CjmError
@@ -44,6 +47,8 @@ def validate(
     extend_exclude: ExtendExcludeOption = None,
     gitignore: GitignoreOption = True,
     stdin_filename: StdinFilenameOption = None,
+    config_file: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Check maps: YAML syntax, duplicate keys, the schema and references (ids, phases, personas,
     pain points, initiative dependencies).
@@ -61,9 +66,10 @@ def validate(
     \b
     Example: cjm validate samples/ --output-format sarif:cjm.sarif --output-format junit:cjm-junit.xml
     """
-    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore)))
+    config = configuration(config_file, isolated)
+    files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config)))
     reporting = Reporting(format, output, tuple(also or ()), quiet, statistics, exit_zero, jobs, stdin_filename)
-    raise typer.Exit(validate_run(files, reporting))
+    raise typer.Exit(validate_run(files, reporting, config))
 
 
 def schema() -> None:

@@ -9,9 +9,9 @@ the next entry would travel with the previous one (or vanish with a removed one)
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-import weakref
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,9 +29,9 @@ class _Layout:
     crlf: bool = False
 
 
-# How each loaded document was laid out (by the id of its root, forgotten with it), so that dumping it writes
-# it the same way. Mappings are not hashable, so a WeakKeyDictionary cannot hold them.
-_LAYOUTS: dict[int, _Layout] = {}
+# How a loaded document was laid out travels with its root (ruamel's containers take attributes), so that dumping
+# it writes it the same way, and is forgotten with it.
+_LAYOUT = "_cjm_layout"
 
 
 def _yaml(layout: _Layout) -> Any:
@@ -59,16 +59,13 @@ def load_roundtrip(text: str) -> Any:
 
 
 def _remember(data: Any, layout: _Layout) -> None:
-    try:
-        weakref.finalize(data, _LAYOUTS.pop, id(data), None)
-        _LAYOUTS[id(data)] = layout
-    except TypeError:  # a scalar document cannot be weakly referenced; it is dumped with the defaults
-        pass
+    with contextlib.suppress(AttributeError):  # a scalar document takes no attribute; it is dumped with the defaults
+        setattr(data, _LAYOUT, layout)
 
 
 def dump_roundtrip(data: Any) -> str:
     """The text of round-trip data, laid out like the text it was loaded from."""
-    layout = _LAYOUTS.get(id(data), _Layout())
+    layout = getattr(data, _LAYOUT, None) or _Layout()
     stream = io.StringIO()
     _yaml(layout).dump(data, stream)
     text = stream.getvalue()

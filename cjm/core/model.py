@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.document import Document, KeyPath
 from cjm.core.edit import (
     append_entry,
     as_mapping,
@@ -21,7 +22,6 @@ from cjm.core.edit import (
     set_key,
 )
 from cjm.core.vocabulary import KIND_ORDER, reading
-from cjm.io.loader import Document, Path
 
 POST_PURCHASE_KINDS = frozenset(k for k, rank in KIND_ORDER.items() if rank > KIND_ORDER["purchase"])
 
@@ -90,7 +90,7 @@ class Item:
 
     list_name: str
     text: str
-    path: Path
+    path: KeyPath
     id: str | None = None
     persona: str | None = None
     raw: Any = None  # the entry as written (a string or a mapping)
@@ -102,7 +102,7 @@ class Item:
 @dataclass(frozen=True)
 class Emotion:
     score: float
-    path: Path
+    path: KeyPath
     note: str | None = None
     persona: str | None = None
 
@@ -112,7 +112,7 @@ class Phase:
     id: str
     name: str
     kind: str
-    path: Path
+    path: KeyPath
     index: int
     items: dict[str, tuple[Item, ...]]
     emotions: tuple[Emotion, ...] = ()
@@ -141,7 +141,7 @@ class Phase:
 class Persona:
     id: str
     name: str
-    path: Path
+    path: KeyPath
     role: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -150,7 +150,7 @@ class Persona:
 class Initiative:
     id: str
     title: str
-    path: Path
+    path: KeyPath
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, key: str) -> Any:
@@ -178,7 +178,7 @@ class Message:
     id: str
     type: str
     channel: str
-    path: Path
+    path: KeyPath
     phase: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -237,7 +237,7 @@ def build_journey(doc: Document) -> Journey:
 
 
 def _phase(raw: dict[str, Any], index: int) -> Phase:
-    path: Path = ("phases", index)
+    path: KeyPath = ("phases", index)
     items = {
         name: tuple(_item(name, entry, (*path, name, i)) for i, entry in enumerate(raw.get(name, [])))
         for name in ITEM_LISTS
@@ -257,7 +257,7 @@ def _phase(raw: dict[str, Any], index: int) -> Phase:
     )
 
 
-def _item(list_name: str, entry: Any, path: Path) -> Item:
+def _item(list_name: str, entry: Any, path: KeyPath) -> Item:
     if isinstance(entry, str):
         return Item(list_name, entry, path, raw=entry)
     return Item(list_name, entry_text(entry), path, entry.get("id"), entry.get("persona"), entry)

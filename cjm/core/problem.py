@@ -70,7 +70,9 @@ def cap_repeats(problems: list[Problem], limit: int = MAX_REPEATS) -> list[Probl
     if len(problems) <= limit:
         return problems
     kind_list = [kind_of(p) for p in problems]
-    kinds = Counter(kind_list)
+    kinds: Counter[tuple[str, str, str]] = Counter()
+    for problem, kind in zip(problems, kind_list, strict=True):
+        kinds[kind] += problem.count  # a problem that stands for others (`omitted`) counts them all
     if all(n <= limit for n in kinds.values()):
         return problems
     kept: list[Problem] = []

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cjm.core.document import KeyPath
 from cjm.core.model import NOUNS, Journey
-from cjm.io.loader import Path
 
 # trait: (value it implies, words that say so). Durable goods as the domain brief names them (appliances,
 # furniture, housing), in the words consultants use.
@@ -80,7 +80,7 @@ class Inferred:
     value: Any
     word: str
     where: str  # "industry 'Home furniture'", "phase 'Delivery & assembly'"
-    path: Path
+    path: KeyPath
 
     def __str__(self) -> str:
         shown = "true" if self.value is True else str(self.value)
@@ -107,14 +107,14 @@ def business_traits(journey: Journey) -> tuple[dict[str, Any], list[Inferred]]:
     return traits, inferred
 
 
-def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path] | None:
+def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, KeyPath] | None:
     pattern = _pattern(words)
     for text, where, path in _strong_texts(journey):
         if match := pattern.search(text):
             return match.group(), where, path
     if journey.business.get("industry"):
         return None  # the industry says what is sold; an apparel map's washing machine is not the product
-    seen: dict[str, tuple[str, Path]] = {}
+    seen: dict[str, tuple[str, KeyPath]] = {}
     for phase, item in journey.items():  # one search per entry: maps can be large
         for match in pattern.finditer(item.text):
             if match.group().lower() not in seen:
@@ -128,7 +128,7 @@ def _first_hit(journey: Journey, words: tuple[str, ...]) -> tuple[str, str, Path
     return None
 
 
-@functools.cache
+@functools.cache  # a pure function of the constant word lists, returning a compiled pattern (immutable)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for all the words, matched as `cjm.core.vocabulary.word_in` matches one."""
     ascii_words = "|".join(re.escape(w) for w in words if w.isascii())
@@ -137,7 +137,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts + ([other] if other else [])))
 
 
-def _strong_texts(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+def _strong_texts(journey: Journey) -> Iterator[tuple[str, str, KeyPath]]:
     industry = journey.business.get("industry")
     if isinstance(industry, str):
         yield industry, f"industry '{industry}'", ("business", "industry")

@@ -4,7 +4,6 @@ diagrams), and of the roadmap's quadrants and stages (for every output that name
 
 from __future__ import annotations
 
-import functools
 import re
 
 # The usual order of phase kinds (the domain brief's standard five, with the adaptations placed among them).
@@ -180,10 +179,21 @@ def word_in(word: str, text: str) -> bool:
     return word in text
 
 
-@functools.lru_cache(maxsize=4096)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of `words` as `word_in` does."""
+    ascii_words = "|".join(re.escape(w) for w in words if w.isascii())
+    other_words = [re.escape(w) for w in words if not w.isascii()]
+    parts = ([f"(?i:(?<![A-Za-z0-9])(?:{ascii_words}))"] if ascii_words else []) + other_words
+    return re.compile("|".join(parts))
+
+
+# One compiled pattern per kind: a map of thousands of phases reads each name once per kind, not once per word.
+_NAME_PATTERNS = {kind: _words_pattern(words) for kind, (words, _) in NAME_KINDS.items()}
+
+
 def kinds_named(name: str) -> tuple[str, ...]:
     """The parts of the journey a phase's name says it is (`配送・設置` -> [delivery]), in journey order."""
-    return tuple(kind for kind, (words, _) in NAME_KINDS.items() if any(word_in(w, name) for w in words))
+    return tuple(kind for kind, pattern in _NAME_PATTERNS.items() if pattern.search(name))
 
 
 def name_contradicts(kind: str, name: str) -> str | None:

@@ -19,7 +19,6 @@ from typing import Any
 
 from cjm.core.model import ITEM_LISTS, Item, Journey, Phase
 from cjm.diff.changes import ACTIONS, Change, FieldChange, MapDiff, sort_changes
-from cjm.io.loader import collector_paused
 
 # How alike two texts in the same phase and row must be to count as one edited entry.
 SIMILAR_TEXT = 0.6
@@ -47,7 +46,6 @@ class _Entry:
         return self.item.id
 
 
-@collector_paused()  # entries, pairs and changes are made in great numbers and hold no cycles
 def diff_journeys(old: Journey, new: Journey, *, ranking: Ranking | None = None) -> MapDiff:
     """Every difference between two versions of a map. `ranking` gives initiatives' (score, stage) for a
     journey, so that score and stage changes are reported too (see `cjm.diff.ranking`)."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey
 from cjm.diff.compare import Ranking
-from cjm.io.config import find_config
+from cjm.io.config import Config
 from cjm.prioritise import prioritise, settings_from_config
 
 
-def roadmap_ranking(config_from: str) -> Ranking:
-    """A `Ranking` using the configuration that applies at `config_from` (a map's path or its folder)."""
-    settings = settings_from_config(find_config(config_from))
+def roadmap_ranking(config: Config) -> Ranking:
+    """A `Ranking` using the configuration that applies to the maps compared."""
+    settings = settings_from_config(config)
 
     def positions(journey: Journey) -> dict[str, tuple[float, int]] | None:
         try:

@@ -7,14 +7,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from cjm.core.codes import LIMIT, UNREADABLE
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey
 from cjm.core.problem import Problem
 from cjm.diff.changes import Change, MapDiff, low_point_changes, sort_changes
 from cjm.diff.compare import Ranking, diff_journeys
 from cjm.diff.ranking import roadmap_ranking
+from cjm.io.config import Configuration
 from cjm.io.files import MAP_SUFFIXES, MAX_BYTES, ReadError, read_bytes, run_bounded
-from cjm.io.loader import LIMIT, UNREADABLE
 from cjm.validation.check import FIRST_PROBLEMS, check_text, display_name, read_source
 
 _LOOKS_LIKE_A_MAP = re.compile(rb"^cjm\s*:", re.M)
@@ -60,15 +61,16 @@ def load_journey(raw: bytes, source: str) -> Journey:
     return result.journey
 
 
-def diff_files(old_path: str, new_path: str, *, scores: bool = True) -> MapDiff:
-    """Compare two map files. `scores`: also compare initiatives' priority scores and roadmap stages."""
+def diff_files(old_path: str, new_path: str, *, scores: bool = True, config: Configuration | None = None) -> MapDiff:
+    """Compare two map files. `scores`: also compare initiatives' priority scores and roadmap stages, with the
+    prioritise settings `config` gives the new map (default: its nearest configuration)."""
     journeys = []
     for path in (old_path, new_path):
         raw = read_source(path)
         if isinstance(raw, Problem):
             raise CjmError(f"{raw.file}:{raw.line}:{raw.col}: {raw.code} {raw.message}")
         journeys.append(load_journey(raw, display_name(path)))
-    return _with_low_points(diff_journeys(*journeys, ranking=_ranking(new_path, scores)), *journeys)
+    return _with_low_points(diff_journeys(*journeys, ranking=_ranking(new_path, scores, config)), *journeys)
 
 
 @dataclass(frozen=True)
@@ -120,12 +122,18 @@ def git_changes(revision: str, paths: list[str], *, cwd: str = ".") -> GitChange
 
 
 def diff_git(
-    revision: str | GitChanges, paths: Sequence[str] = (), *, scores: bool = True, cwd: str = "."
+    revision: str | GitChanges,
+    paths: Sequence[str] = (),
+    *,
+    scores: bool = True,
+    cwd: str = ".",
+    config: Configuration | None = None,
 ) -> Iterator[MapDiff | MapError]:
     """Every map changed between `revision` and the working tree, under `paths` (all of the repository when
     empty), in path order; or the changes `git_changes` listed. YAML files that are not maps on either side are
     left out; a version that is not a valid map comes as a `MapError`, and the others still follow."""
     changes = revision if isinstance(revision, GitChanges) else git_changes(revision, list(paths), cwd=cwd)
+    config = config or Configuration()
     for old_path, new_file in changes.pairs:
         old_name = f"{changes.revision}:{old_path}" if old_path else None
         try:
@@ -137,7 +145,7 @@ def diff_git(
         if not (_is_map(old_raw) or _is_map(new_raw)):
             continue
         try:
-            yield _compare(old_raw, old_name, new_raw, new_file, ranking=_ranking(new_file or ".", scores))
+            yield _compare(old_raw, old_name, new_raw, new_file, ranking=_ranking(new_file or ".", scores, config))
         except MapError as err:
             yield err
 
@@ -157,11 +165,11 @@ def _compare(
     return result
 
 
-def _ranking(config_from: str, wanted: bool) -> Ranking | None:
+def _ranking(config_from: str, wanted: bool, config: Configuration | None) -> Ranking | None:
     if not wanted:
         return None
 
-    return roadmap_ranking(config_from)
+    return roadmap_ranking((config or Configuration()).for_path(config_from))
 
 
 def _is_map(raw: bytes | None) -> bool:

@@ -3,11 +3,13 @@
 A `.cjm.yaml` holds the same keys as `[tool.cjm]` at its top level. Each command reads its own section
 (`lint`, `prioritise`, `adapt`, ...) and validates it; a bad value is reported with the config file's own
 line and column through `Config.error`.
+
+Which configuration applies is a value a run makes once and passes along, `Configuration`: found upward from
+each map (the default), one file for every map (`--config FILE`), or none at all (`--isolated`), as ruff has it.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable
@@ -52,29 +54,75 @@ class Config:
         return os.path.dirname(os.path.abspath(self.source)) if self.source else os.getcwd()
 
 
+@dataclass(frozen=True)
+class Configuration:
+    """Which configuration applies to each map of a run. `fixed` is the one for every map (`--config FILE`, or
+    the defaults with `--isolated`); without it each map's is found upward from its folder, and each folder's
+    answer is kept in this value for the rest of the run (a folder of a thousand maps reads its config once)."""
+
+    fixed: Config | None = None
+    _found: dict[str, Config] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_options(cls, config_file: str | None = None, *, isolated: bool = False) -> Configuration:
+        """`--config FILE` and `--isolated`; neither: found upward from each map."""
+        if config_file is not None and isolated:
+            raise CjmError("--config and --isolated cannot be used together: --isolated ignores every config file")
+        if isolated:
+            return cls(Config())
+        if config_file is not None:
+            return cls(load_config_file(config_file))
+        return cls()
+
+    def for_path(self, start: str) -> Config:
+        """The configuration for a map at `start` (a file or folder; `-`, standard input: the working folder)."""
+        if self.fixed is not None:
+            return self.fixed
+        start = os.getcwd() if start == "-" else start
+        return self._find_in(os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or "."))
+
+    def sources(self, paths: Iterable[str]) -> list[str]:
+        """The configuration files that apply to `paths` and to the working folder (each once)."""
+        starts = {os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"} | {os.getcwd()}
+        sources = {self.for_path(start).source for start in starts}
+        return sorted(source for source in sources if source)
+
+    def _find_in(self, folder: str) -> Config:
+        if folder in self._found:
+            return self._found[folder]
+        config = self._nearest(folder)
+        self._found[folder] = config
+        return config
+
+    def _nearest(self, folder: str) -> Config:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.lexists(candidate) and not os.path.isdir(candidate):  # the reader refuses what is no file
+                config = load_config(candidate)
+                if config is not None:
+                    return config
+        parent = os.path.dirname(folder)
+        return Config() if parent == folder else self._find_in(parent)
+
+
 def find_config(start: str) -> Config:
     """The configuration for a map at `start` (a file or folder): the nearest config file upward."""
-    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
-    return _find_in(folder)
+    return Configuration().for_path(start)
 
 
-def config_sources(paths: Iterable[str]) -> list[str]:
-    """The configuration files that apply to `paths` and to the working folder (each once)."""
-    starts = {os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"} | {os.getcwd()}
-    sources = {find_config(start).source for start in starts}
-    return sorted(source for source in sources if source)
-
-
-@functools.cache
-def _find_in(folder: str) -> Config:
-    for name in CONFIG_FILES:
-        candidate = os.path.join(folder, name)
-        if os.path.lexists(candidate) and not os.path.isdir(candidate):  # the reader refuses what is no file
-            config = load_config(candidate)
-            if config is not None:
-                return config
-    parent = os.path.dirname(folder)
-    return Config() if parent == folder else _find_in(parent)
+def load_config_file(path: str) -> Config:
+    """The configuration a user named (`--config FILE`): a `.cjm.yaml`-like YAML file or a pyproject.toml with a
+    `[tool.cjm]` table. A file that cannot be read or holds no cjm settings is an error that names it."""
+    if os.path.isdir(path):
+        raise CjmError(f"--config {path}: is a directory; name the configuration file")
+    if not path.endswith((".yaml", ".yml", ".toml")):
+        raise CjmError(
+            f"--config {path}: a configuration file is YAML (like .cjm.yaml) or a pyproject.toml with [tool.cjm]"
+        )
+    config = load_config(path)
+    if config is None:
+        raise CjmError(f"--config {path}:1:1: has no [tool.cjm] table; add one, or name another file")
+    return config
 
 
 def load_config(path: str) -> Config | None:

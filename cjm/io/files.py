@@ -14,9 +14,12 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import CjmError
+
+if TYPE_CHECKING:  # the configuration reads its file through this module
+    from cjm.io.config import Config
 
 STDIN = "-"
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -83,7 +86,7 @@ def read_file(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Snapshot]:
     return data, Snapshot(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, digest(data))
 
 
-def read_stream(stream: BinaryIO, name: str, limit: int = MAX_BYTES) -> bytes:
+def read_stream(stream: IO[bytes], name: str, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` bytes of a stream (standard input, a program's output); `ReadError` naming the stream when
     there is more."""
     chunks: list[bytes] = []
@@ -153,19 +156,16 @@ class Exclude:
         return _matches(path, self.patterns, self.folder) or _matches(path, self.extra, os.getcwd())
 
     @classmethod
-    def from_config(cls, start: str = ".") -> Exclude:
-        from cjm.io.config import find_config
-
-        config = find_config(start)
+    def from_config(cls, config: Config) -> Exclude:
         patterns = config.data.get("exclude", [])
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise config.error(("exclude",), "`exclude` must be a list of glob patterns")
         return cls(tuple(p.rstrip("/") for p in patterns), config.folder)
 
     @classmethod
-    def from_options(cls, exclude: Sequence[str] | None, extend: Sequence[str] | None, start: str = ".") -> Exclude:
+    def from_options(cls, exclude: Sequence[str] | None, extend: Sequence[str] | None, config: Config) -> Exclude:
         """`--exclude` (replaces the configured patterns) and `--extend-exclude` (adds to them)."""
-        base = cls(tuple(p.rstrip("/") for p in exclude), os.getcwd()) if exclude else cls.from_config(start)
+        base = cls(tuple(p.rstrip("/") for p in exclude), os.getcwd()) if exclude else cls.from_config(config)
         return replace(base, extra=tuple(p.rstrip("/") for p in extend or ()))
 
 
@@ -208,7 +208,7 @@ def _expand_one(given: str, exclude: Exclude) -> Iterator[str]:
 
 
 def _walk(root: str, exclude: Exclude) -> Iterator[str]:
-    found = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(
             d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".") and not exclude(os.path.join(folder, d))

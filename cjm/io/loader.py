@@ -9,12 +9,10 @@ text), and the YAML 1.1 readings that surprise people are remembered so that an 
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 import yaml
 from yaml import events as ev
@@ -23,6 +21,8 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner, ScannerError
 from yaml.tokens import ScalarToken, StreamEndToken, TagToken
 
+from cjm.core.codes import DUPLICATE_KEY, ENCODING, LIMIT, SHAPE, SYNTAX, UNSUPPORTED_TAG
+from cjm.core.document import Document, Mark
 from cjm.core.problem import Problem, Severity
 
 _BREAKS_AND_SPACE = "\0 \t\r\n\x85\u2028\u2029"
@@ -49,7 +49,7 @@ class PyParser(Reader, Scanner, PurePythonParser):
         start_mark = self.get_mark()
         end_mark = start_mark
         indent = self.indent + 1
-        spaces: list[str] = []
+        spaces: list[Any] | None = []
         while True:
             length = 0
             if self.peek() == "#":
@@ -73,7 +73,7 @@ class PyParser(Reader, Scanner, PurePythonParser):
             if length == 0:
                 break
             self.allow_simple_key = False
-            chunks.extend(spaces)
+            chunks.extend(spaces or ())
             chunks.append(self.prefix(length))
             self.forward(length)
             end_mark = self.get_mark()
@@ -117,6 +117,7 @@ _BLOCK_INDICATORS = re.compile(r"[+-]?[1-9]?|[1-9][+-]")
 _COLON_REFUSED = frozenset(",?[]{}")
 
 
+CParser: Any
 try:  # libyaml is the fast path; the pure-Python parser above reads the same.
     from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -136,95 +137,12 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-# Codes of the problems the loader reports (documented in docs/validation.md).
-UNREADABLE = "CJM000"
-SYNTAX = "CJM001"
-DUPLICATE_KEY = "CJM002"
-UNSUPPORTED_TAG = "CJM003"
-LIMIT = "CJM004"
-ENCODING = "CJM005"
-SHAPE = "CJM006"
-
-Path = tuple[str | int, ...]
-Mark = tuple[int, int]  # 1-based line, column
-
 
 class _Abort(Exception):
     """Stops building a document; carries the problem that explains why."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
-
-
-@dataclass
-class Document:
-    """A loaded YAML file: the plain data (dicts, lists, str, int, float, bool, None) plus where each node was.
-
-    Marks are kept per container, keyed by the container's identity, so that loading stays cheap and any
-    JSON path can be turned back into a line and column.
-    """
-
-    source: str
-    text: str
-    data: Any = None
-    problems: list[Problem] = field(default_factory=list)
-    # id(container) -> {key or index: (key mark, value mark)}; the key mark of a list item is its value mark.
-    _child_marks: dict[int, dict[Any, tuple[Mark, Mark]]] = field(default_factory=dict, repr=False)
-    _start_marks: dict[int, Mark] = field(default_factory=dict, repr=False)
-    # (id(container), key or index) -> why a plain scalar there may not mean what the writer thought
-    surprises: dict[tuple[int, Any], str] = field(default_factory=dict, repr=False)
-    # Flow collections, for the slips a comma makes in them. id(list written `[...]`) -> its scalar entries as
-    # (index, start, end, plain), start and end being offsets in `text`; and (id(mapping written `{...}`), key)
-    # -> the key before it, for a key with no `:` (`{text: Sizes run small, not true to size}`).
-    flow_items: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict, repr=False)
-    comma_keys: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
-
-    def locate(self, path: Path, *, key: bool = False) -> Mark:
-        """The line and column of the node at `path`, or of its key when `key` is true.
-
-        A path that runs past what was marked (into an alias, say) gives the nearest marked ancestor.
-        """
-        node = self.data
-        mark = self._start_marks.get(id(node), (1, 1))
-        for step in path:
-            marks = self._child_marks.get(id(node))
-            if marks is None or step not in marks:
-                break
-            key_mark, value_mark = marks[step]
-            mark = key_mark if key and step == path[-1] else value_mark
-            try:
-                node = node[step]
-            except (KeyError, IndexError, TypeError):
-                break
-        return mark
-
-    def surprise_at(self, path: Path) -> str | None:
-        """The YAML 1.1 note for the scalar at `path`, if its plain writing is read differently than expected."""
-        if not path:
-            return None
-        node = self.data
-        for step in path[:-1]:
-            try:
-                node = node[step]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return self.surprises.get((id(node), path[-1]))
-
-    def problem(self, path: Path, code: str, message: str, *, key: bool = False, **kw: Any) -> Problem:
-        line, col = self.locate(path, key=key)
-        return Problem(self.source, line, col, code, message, path=json_path(path), **kw)
-
-
-def json_path(path: Path) -> str:
-    """`("phases", 2, "emotion")` -> `$.phases[2].emotion`."""
-    out = ["$"]
-    for step in path:
-        out.append(f"[{step}]" if isinstance(step, int) else f".{step}")
-    return "".join(out)
 
 
 def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, parser: str | None = None) -> Document:
@@ -261,8 +179,7 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.problems.append(Problem(source, line, col, SYNTAX, _TAB_MESSAGES[indenting]))
         return doc
     try:
-        with collector_paused():
-            _Builder(doc, limits, chosen).build()
+        _Builder(doc, limits, chosen).build()
     except _Abort as stop:
         doc.data = None
         doc.problems.append(stop.problem)
@@ -270,8 +187,8 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.data = None
         if (err.problem or "").startswith("exceeded maximum nesting depth"):
             # libyaml's own bound (1,000 open brackets, met while it scans ahead) can come before cjm's.
-            mark = err.problem_mark
-            doc.problems.append(Problem(source, mark.line + 1, mark.column + 1, LIMIT, _too_deep(limits)))
+            line, col = (err.problem_mark.line + 1, err.problem_mark.column + 1) if err.problem_mark else (1, 1)
+            doc.problems.append(Problem(source, line, col, LIMIT, _too_deep(limits)))
         else:
             doc.problems.append(_syntax_problem(source, err, text))
     except (yaml.YAMLError, ValueError, IndexError, TypeError, RecursionError, MemoryError) as err:
@@ -279,20 +196,6 @@ def load_yaml(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS, pa
         doc.data = None
         doc.problems.append(Problem(source, 1, 1, SYNTAX, f"YAML could not be parsed: {_one_line(str(err))}"))
     return doc
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: for building data that has no cycles (a document is a tree, and so
-    is what is built from it). Collecting while it grows only walks it again and again, so a large map loaded
-    slower, and more than linearly."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def decode(raw: bytes | str, source: str) -> tuple[str, Problem | None]:
@@ -381,7 +284,8 @@ def misplaced_tab(text: str, parser: Any) -> tuple[int, int, bool] | None:
                 break
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        if mark is not None and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        # libyaml may place the error at the end of the text, a line past the last one.
+        if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
             return _tab_at(lines, mark.line, mark.column)
     finally:
         dispose = getattr(scanner, "dispose", None)
@@ -517,10 +421,11 @@ def _resolve_tagged(tag: str, value: str, plain: bool) -> tuple[Any, bool]:
     if kind == "str":
         return value, True
     resolved, _ = resolve_plain(value)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    types: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    expected = types.get(kind)
     if expected is None or not isinstance(resolved, expected) or (kind == "int" and isinstance(resolved, bool)):
         return None, False
-    return (float(resolved) if kind == "float" else resolved), True
+    return (float(cast(Any, resolved)) if kind == "float" else resolved), True
 
 
 # --- building ------------------------------------------------------------------------------------------
@@ -543,7 +448,7 @@ class _Frame:
     )
 
     def __init__(self, container: dict | list, anchor: str | None, nodes: int, flow: bool = False) -> None:
-        self.container = container
+        self.container: Any = container  # the dict or list, as `is_map` says
         self.flow = flow
         self.is_map = isinstance(container, dict)
         self.marks: dict[Any, tuple[Mark, Mark]] = {}
@@ -663,7 +568,7 @@ class _Builder:
         if not before.endswith(":") and isinstance(frame.key, str) and frame.container:
             self.doc.comma_keys[(id(frame.container), frame.key)] = next(reversed(frame.container))
 
-    def handle(self, event: ev.Event, kind: type) -> None:
+    def handle(self, event: Any, kind: type) -> None:  # the event of that kind
         if kind is ev.MappingStartEvent:
             self.start(event, {})
         elif kind is ev.SequenceStartEvent:
@@ -692,7 +597,7 @@ class _Builder:
             event.start_mark, LIMIT, f"more than {self.limits.max_nodes:,} YAML nodes; split the map into several files"
         )
 
-    def start(self, event: ev.CollectionStartEvent, container: dict | list) -> None:
+    def start(self, event: Any, container: dict | list) -> None:  # a collection's start event, marks set
         tag = event.tag
         if tag is not None and tag != "!" and tag != _STD_TAG + ("map" if isinstance(container, dict) else "seq"):
             raise self.fail(event.start_mark, UNSUPPORTED_TAG, _tag_message(tag))
@@ -712,7 +617,7 @@ class _Builder:
             self.anchors[frame.anchor] = (container, self.nodes - frame.nodes_at_start + 1)
         self.add(container, self.doc._start_marks[id(container)], None)
 
-    def alias(self, event: ev.AliasEvent) -> None:
+    def alias(self, event: Any) -> None:  # an alias event, marks set
         if event.anchor not in self.anchors:
             raise self.fail(
                 event.start_mark, SYNTAX, f"alias *{event.anchor} refers to no anchor &{event.anchor} before it"

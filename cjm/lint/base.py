@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from cjm.core.document import KeyPath
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
-from cjm.io.loader import Path
 
 FAMILIES = {
     "1": "structure",
@@ -51,7 +51,7 @@ class Option:
 class Edit:
     """Set the value at `path` in the map's data, or remove the list entry there (`value=DELETE`)."""
 
-    path: Path
+    path: KeyPath
     value: Any = DELETE
 
 
@@ -67,7 +67,7 @@ class Fix:
 class Finding:
     """What a rule found, where (a JSON path into the map; `key` points at the key rather than the value)."""
 
-    path: Path
+    path: KeyPath
     message: str
     key: bool = False
     fix: Fix | None = None

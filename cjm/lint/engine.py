@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cjm.core.problem import Problem, cap_repeats
+from cjm.io.config import Configuration
 from cjm.io.files import Exclude, Snapshot, expand
 from cjm.lint.fix import fix_result
-from cjm.lint.settings import Overrides, Settings, settings_for
+from cjm.lint.rule_settings import Overrides, Settings, settings_for
 from cjm.lint.violations import Violation, lint_journey
 from cjm.validation.check import Result, check_file
 
@@ -35,15 +36,21 @@ class FileReport:
     snapshot: Snapshot | None = None  # the file as it was read: `--fix` refuses to write when it has changed since
 
 
-def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False) -> Iterator[FileReport]:
-    """Lint every map the paths name (directories searched as `validate` does, skipping `exclude`)."""
-    for path in expand(paths, Exclude.from_config()):
-        yield lint_path(path, overrides, fix=fix)
+def lint_paths(
+    paths: Iterable[str], overrides: Overrides = Overrides(), *, fix: bool = False, config: Configuration | None = None
+) -> Iterator[FileReport]:
+    """Lint every map the paths name (directories searched as `validate` does, skipping `exclude`), each with
+    the settings `config` gives it (default: its nearest configuration)."""
+    config = config or Configuration()
+    for path in expand(paths, Exclude.from_config(config.for_path("."))):
+        yield lint_path(path, overrides, fix=fix, config=config)
 
 
-def lint_path(path: str, overrides: Overrides = Overrides(), *, fix: bool = False) -> FileReport:
-    """Lint one map file (or `-`), with the settings of its nearest configuration."""
-    return lint_result(check_file(path), settings_for(path, overrides), fix=fix, path=path)
+def lint_path(
+    path: str, overrides: Overrides = Overrides(), *, fix: bool = False, config: Configuration | None = None
+) -> FileReport:
+    """Lint one map file (or `-`), with the settings `config` gives it (default: its nearest configuration)."""
+    return lint_result(check_file(path), settings_for(path, overrides, config), fix=fix, path=path)
 
 
 def lint_result(result: Result, settings: Settings, *, fix: bool = False, path: str | None = None) -> FileReport:

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from os.path import commonprefix
 from typing import Any
 
-from cjm.io.loader import Path
+from cjm.core.document import KeyPath
 from cjm.lint.base import DELETE, Edit
-from cjm.lint.settings import RuleConfig
+from cjm.lint.rule_settings import RuleConfig
 from cjm.lint.violations import lint_journey
 from cjm.validation.check import Result, check_text
 
@@ -80,7 +80,7 @@ def apply_edits(data: Any, edits: list[Edit]) -> None:
         del parent[last]
 
 
-def _parent(data: Any, path: Path) -> tuple[Any, Any]:
+def _parent(data: Any, path: KeyPath) -> tuple[Any, Any]:
     node = data
     for step in path[:-1]:
         node = node[step]
@@ -94,12 +94,12 @@ def _like(old: Any, new: Any) -> Any:
     return type(old)(new) if isinstance(old, ScalarString) and isinstance(new, str) else new
 
 
-def _overlaps(a: Path, b: Path) -> bool:
+def _overlaps(a: KeyPath, b: KeyPath) -> bool:
     shorter = min(len(a), len(b))
     return a[:shorter] == b[:shorter]
 
 
-def _sort_key(path: Path) -> tuple[tuple[int, Any], ...]:
+def _sort_key(path: KeyPath) -> tuple[tuple[int, Any], ...]:
     return tuple((0, step) if isinstance(step, int) else (1, step) for step in path)
 
 

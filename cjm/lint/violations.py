@@ -10,8 +10,8 @@ from cjm.core.model import Journey
 from cjm.core.problem import Problem
 from cjm.io.loader import Document
 from cjm.lint.base import Fix
+from cjm.lint.rule_settings import RuleConfig, lookup
 from cjm.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
-from cjm.lint.settings import RuleConfig, lookup
 from cjm.lint.suppress import Directive, scan
 
 

@@ -52,6 +52,9 @@ class _Deck:
 
     def slide(self, title: str | None = None) -> Any:
         slide = self.prs.slides.add_slide(self.blank)
+        # Count shape ids up from the last one instead of searching the slide for the highest before every shape
+        # (the ids come out the same; every shape of a slide is added through this one Slide object).
+        slide.shapes.turbo_add_enabled = True
         if title:
             self.text(slide, MARGIN, 0.25, WIDTH_IN - 2 * MARGIN, 0.6, title, 24, bold=True)
         return slide
@@ -174,8 +177,10 @@ class _Deck:
         label_w, room = 1.35, HEIGHT_IN - 0.25 - TABLE_TOP
         phases = self.journey.phases
         most = max(1, math.ceil(len(phases) / 3))
-        plans = []
+        plans: list[list[tuple[tuple[Phase, ...], list[str], int]]] = []
         for count in range(1, most + 1):
+            if plans and count >= min(len(plan) for plan in plans):
+                break  # `count` runs take at least `count` slides: no more runs can make fewer
             slides = []
             for run in _runs(phases, count):
                 rows = self._rows(run, persona)
@@ -276,26 +281,28 @@ class _Deck:
         table = shape.table
         for index, height in enumerate(self._row_heights(rows, phases, col_w, size, persona)):
             table.rows[index].height = Inches(height)
-        table.columns[0].width = Inches(label_w)
-        for c in range(len(phases)):
-            table.columns[c + 1].width = Inches(col_w)
+        # The grid's columns directly, and the frame's width once: python-pptx sums every column's width again
+        # after each column it sets, and looks each one up from the start.
+        columns = table._tbl.tblGrid.gridCol_lst
+        for column, width in zip(columns, [label_w, *([col_w] * len(phases))], strict=True):
+            column.w = Inches(width)
+        shape.width = Emu(sum(column.w for column in columns))
         table.first_row = True
         header = [self.word("phase"), *(p.name for p in phases)]
         header_size = min(_header_size(name, col_w, size + 1) for name in header[1:])
-        for c, name in enumerate(header):
-            cell = table.cell(0, c)
+        table_rows = list(table.rows)  # each row's cells in one pass: table.cell(r, c) walks the row up to c
+        for cell, name in zip(table_rows[0].cells, header, strict=True):
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(theme.HEADER_BG)
             cell.text_frame.clear()
             self.fill_text(cell.text_frame, name, header_size, bold=True, colour=theme.HEADER_INK)
-        for r, row in enumerate(rows, 1):
-            label = table.cell(r, 0)
+        for row, table_row in zip(rows, table_rows[1:], strict=True):
+            label, *cells = table_row.cells
             label.fill.solid()
             label.fill.fore_color.rgb = _rgb(theme.ROW_LABEL_BG)
             label.text_frame.clear()
             self.fill_text(label.text_frame, self.word(row), min(size, 10), bold=True)  # fits the label column
-            for c, phase in enumerate(phases, 1):
-                cell = table.cell(r, c)
+            for cell, phase in zip(cells, phases, strict=True):
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = _rgb(theme.ROW_TINTS.get(row, "#ffffff"))
                 cell.text_frame.clear()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.codes import OUTSIDE_GRID, PLACED_FOR_REVIEW, READ_AS, UNREAD_EMOTION, VALIDATION_CODES
 from cjm.core.problem import Problem, Severity
 from cjm.office.cells import (
     Reading,
@@ -30,17 +31,6 @@ from cjm.office.cells import (
 from cjm.office.labels import DEMOGRAPHICS, PERSONA_FIELDS, PERSONA_TITLES, ROLE_WORDS
 from cjm.office.sheets import MAX_ROWS, Sheet, SheetError, read_sheets
 from cjm.office.yaml_text import map_text
-
-PLACED_FOR_REVIEW = "CJM070"  # a cell placed where it may not belong, marked `review: true`
-READ_AS = "CJM071"  # how a value was read (an emotion on a 1..5 scale, a face, a word)
-UNREAD_EMOTION = "CJM072"  # an emotion cell with no score cjm can read: 0 until someone sets it
-OUTSIDE_GRID = "CJM073"  # text around the grid, kept as the map's description or the persona's
-RULE_NAMES = {
-    PLACED_FOR_REVIEW: "import-placed-for-review",
-    READ_AS: "import-read-as",
-    UNREAD_EMOTION: "import-unread-emotion",
-    OUTSIDE_GRID: "import-outside-grid",
-}
 
 CHANNEL_CODES = (
     "search",
@@ -103,7 +93,7 @@ def import_grid(data: bytes, source: str, sheet: str | None = None) -> Imported:
                 OUTSIDE_GRID,
                 f"the other sheets were not read: {', '.join(repr(n) for n in others)} (import one with --sheet NAME)",
                 Severity.INFO,
-                rule=RULE_NAMES[OUTSIDE_GRID],
+                rule=VALIDATION_CODES[OUTSIDE_GRID].name,
             )
         )
         imported.problems.sort()
@@ -208,7 +198,15 @@ class _Reader:
 
     def problem(self, row: int, col: int, code: str, message: str, severity: Severity) -> None:
         self.problems.append(
-            Problem(self.source, row, col, code, f"{self.ref(row, col)}: {message}", severity, rule=RULE_NAMES[code])
+            Problem(
+                self.source,
+                row,
+                col,
+                code,
+                f"{self.ref(row, col)}: {message}",
+                severity,
+                rule=VALIDATION_CODES[code].name,
+            )
         )
 
     # --- the whole map ----------------------------------------------------------------------------------------

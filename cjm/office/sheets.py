@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
+import operator
 import zipfile
 from dataclasses import dataclass, field
 
@@ -17,7 +19,7 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all parts of an .xlsx together, as the
 MAX_RATIO = 200  # uncompressed / compressed for one part: more is a zip bomb, not a spreadsheet
 MAX_PARTS = 5_000
 MAX_ROWS = 2_000  # a journey grid has tens of rows; a sheet with more is data, not a map
-MAX_COLS = 200
+MAX_COLS = 16_384  # Excel's own last column (XFD): no cell of a workbook is ever left out
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 _ZIP = b"PK\x03\x04"
@@ -117,12 +119,21 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
     try:
         for ws in book.worksheets:
             sheet = Sheet(ws.title, hidden=getattr(ws, "sheet_state", "visible") != "visible")
-            for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLS, values_only=True), 1):
+            # Rows as long as their last cell, not as the size the sheet declares (which a file can overstate).
+            ws.reset_dimensions()
+            for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, values_only=True), 1):
                 if r > MAX_ROWS:
                     if any(v not in (None, "") for v in row):
                         sheet.too_large = True
                     break
-                for c, value in enumerate(row, 1):
+                if len(row) > MAX_COLS and any(v not in (None, "") for v in row[MAX_COLS:]):
+                    raise SheetError(
+                        f"{source}:{ws.title}: has cells past column XFD, the last Excel allows; open it in "
+                        "Excel or LibreOffice and save it again"
+                    )
+                # Only the cells that hold something, picked out in C: a wide row is mostly empty.
+                present = itertools.compress(enumerate(row, 1), map(operator.is_not, row, itertools.repeat(None)))
+                for c, value in present:
                     text = _text(value)
                     if text:
                         sheet.cells[(r, c)] = text
@@ -169,6 +180,11 @@ def _csv(data: bytes, source: str) -> Sheet:
                 raise SheetError(
                     f"{source}: has more than {MAX_ROWS:,} rows; a journey grid has tens. Keep only "
                     "the grid in the file"
+                )
+            if len(row) > MAX_COLS and any(v.strip() for v in row[MAX_COLS:]):
+                raise SheetError(
+                    f"{source}:{r}: has more than {MAX_COLS:,} columns, Excel's limit; a journey grid has tens. "
+                    "Keep only the grid in the file"
                 )
             for c, value in enumerate(row[:MAX_COLS], 1):
                 value = value.strip()

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from cjm.core.errors import CjmError
 from cjm.core.problem import Severity
-from cjm.io.config import find_config
 from cjm.io.safe_write import write_bytes
 from cjm.output.findings.text import problem_line
 from cjm.output.plan import STDOUT, prepare
@@ -22,12 +21,13 @@ from cjm.validation.check import FIRST_PROBLEMS, check_file
 
 if TYPE_CHECKING:
     from cjm.core.model import Journey
+    from cjm.io.config import Configuration
     from cjm.io.safe_write import Inputs
     from cjm.output.plan import Target
     from cjm.prioritise import Roadmap
 
 
-def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs) -> bool:
+def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs, config: Configuration) -> bool:
     """Draw each planned map in `view` and `format` and write it, never over one of `inputs`; a map that is not
     valid, or that a view cannot draw, is reported on standard error and the others are still drawn. Whether
     every map was drawn."""
@@ -42,7 +42,7 @@ def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs) 
         if graphviz and not warned:
             warned = warn_font(journey)
         try:
-            roadmap = roadmap_for(journey, required=VIEWS[view].needs_roadmap)
+            roadmap = roadmap_for(journey, config, required=VIEWS[view].needs_roadmap)
             data = draw(journey, view, format, roadmap, fenced=target.path.lower().endswith((".md", ".markdown")))
         except CjmError as err:
             say(f"cjm: error: {target.source}: {err}")
@@ -68,11 +68,12 @@ def load_map(path: str) -> Journey | None:
     return result.journey
 
 
-def roadmap_for(journey: Journey, *, required: bool) -> Roadmap | None:
-    """The roadmap with the settings of `[tool.cjm.prioritise]`; a view that needs one fails without it."""
+def roadmap_for(journey: Journey, config: Configuration, *, required: bool) -> Roadmap | None:
+    """The roadmap with the settings of `[tool.cjm.prioritise]` in the run's `config`; a view that needs one fails
+    without it."""
     if not journey.initiatives and not required:
         return None
-    settings = settings_from_config(find_config(journey.source if journey.source != "<stdin>" else "."))
+    settings = settings_from_config(config.for_path(journey.source if journey.source != "<stdin>" else "."))
     try:
         return prioritise([journey], settings.model, settings.capacity)
     except CjmError:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from cjm.core.errors import CjmError
-from cjm.io.config import config_sources
+from cjm.io.config import Configuration
 from cjm.io.files import STDIN, Exclude, expand
 from cjm.io.safe_write import NO_INPUTS, Inputs, atomic_writer
 from cjm.output.terminal import use_color
@@ -112,10 +112,11 @@ def prepare(path: str) -> None:
         os.makedirs(folder, exist_ok=True)
 
 
-def run_inputs(files: Iterable[str]) -> Inputs:
-    """What a run reads, before it opens any output: the files it was given and the configuration each one uses."""
+def run_inputs(files: Iterable[str], config: Configuration | None = None) -> Inputs:
+    """What a run reads, before it opens any output: the files it was given and the configuration each one uses
+    (found upward from each file unless the run's `config` says otherwise)."""
     files = list(files)
-    return Inputs.of([*files, *config_sources(files)])
+    return Inputs.of([*files, *(config or Configuration()).sources(files)])
 
 
 # --- reports: the main one and --output-format ---------------------------------------------------------------

@@ -7,8 +7,8 @@ from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import CjmError
 from cjm.lint.docs import rule_json, rule_markdown
+from cjm.lint.rule_settings import lookup, resolve_all
 from cjm.lint.rules import RULES
-from cjm.lint.settings import lookup, resolve_all
 from cjm.output.contract import envelope, json_text
 from cjm.output.findings.text import write_lines
 from cjm.output.formats import Format, Registry

@@ -66,51 +66,42 @@ class Coverage:
         return tuple(sorted((p for p in self.pain_points if p.stage is None), key=lambda p: -(p.severity or 0)))
 
 
-def addressed(journey: Journey, initiative: Initiative) -> Addressed:
-    index = _index(journey)
-    pains = set(initiative.pain_points)
-    phases = set(initiative.phases)
-    for opportunity in initiative.opportunities:
-        phase_id, answers = index.opportunities.get(opportunity, (None, []))
-        if phase_id:
-            phases.add(phase_id)
-        pains.update(answers)
-    phases.update(index.pain_phase[p] for p in pains if p in index.pain_phase)
-    return Addressed(_in_order(phases, index.phase_order), _in_order(pains, index.pain_order))
-
-
 @dataclass(frozen=True)
-class _Index:
-    """What `addressed` looks up, built once per journey: rebuilding it for every initiative made a roadmap
-    take time quadratic in the map."""
+class AddressIndex:
+    """What an initiative of one journey addresses, looked up in an index of the journey built once
+    (`AddressIndex.of`) and passed along: rebuilding it for every initiative made a roadmap take time quadratic
+    in the map."""
 
     pain_phase: dict[str, str]  # pain point id -> phase id
     opportunities: dict[str, tuple[str, list[str]]]  # opportunity id -> (phase id, pain point ids it answers)
     phase_order: dict[str, int]
     pain_order: dict[str, int]
 
+    @classmethod
+    def of(cls, journey: Journey) -> AddressIndex:
+        pain_phase = {
+            item.id: phase.id for phase, item in journey.items() if item.list_name == "pain_points" and item.id
+        }
+        opportunities = {
+            item.id: (phase.id, item.get("addresses", []))
+            for phase, item in journey.items()
+            if item.list_name == "opportunities" and item.id
+        }
+        phase_order: dict[str, int] = {}
+        for position, phase in enumerate(journey.phases):
+            phase_order.setdefault(phase.id, position)
+        return cls(pain_phase, opportunities, phase_order, {pain: n for n, pain in enumerate(pain_phase)})
 
-_INDEXES: dict[int, tuple[Journey, _Index]] = {}
-
-
-def _index(journey: Journey) -> _Index:
-    cached = _INDEXES.get(id(journey))
-    if cached is not None and cached[0] is journey:
-        return cached[1]
-    pain_phase = {item.id: phase.id for phase, item in journey.items() if item.list_name == "pain_points"}
-    opportunities = {
-        item.id: (phase.id, item.get("addresses", []))
-        for phase, item in journey.items()
-        if item.list_name == "opportunities"
-    }
-    phase_order: dict[str, int] = {}
-    for position, phase in enumerate(journey.phases):
-        phase_order.setdefault(phase.id, position)
-    index = _Index(pain_phase, opportunities, phase_order, {pain: n for n, pain in enumerate(pain_phase)})
-    if len(_INDEXES) >= 32:  # a few journeys at a time are in use; do not keep old ones alive
-        _INDEXES.clear()
-    _INDEXES[id(journey)] = (journey, index)
-    return index
+    def addressed(self, initiative: Initiative) -> Addressed:
+        pains = set(initiative.pain_points)
+        phases = set(initiative.phases)
+        for opportunity in initiative.opportunities:
+            phase_id, answers = self.opportunities.get(opportunity, (None, []))
+            if phase_id:
+                phases.add(phase_id)
+            pains.update(answers)
+        phases.update(self.pain_phase[p] for p in pains if p in self.pain_phase)
+        return Addressed(_in_order(phases, self.phase_order), _in_order(pains, self.pain_order))
 
 
 def _in_order(ids: set[str], order: dict[str, int]) -> tuple[str, ...]:

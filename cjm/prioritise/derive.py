@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from cjm.core.model import Journey
-from cjm.prioritise.coverage import addressed
+from cjm.prioritise.coverage import AddressIndex
 from cjm.prioritise.scoring import SCALE_MIDDLE
 
 K = TypeVar("K", bound=Hashable)
@@ -99,8 +99,9 @@ def facts(journey: Journey) -> dict[str, Facts]:
     positions = {phase.id: (n, phase.name) for n, phase in enumerate(journey.phases)}
     funnel: dict[str, tuple[int, int, str] | None] = {}
     counts: dict[str, tuple[int, int]] = {}
+    addressing = AddressIndex.of(journey)
     for key, initiative in initiatives.items():
-        what = addressed(journey, initiative)
+        what = addressing.addressed(initiative)
         places = [positions[p] for p in what.phases if p in positions]
         first = min(places, default=None)
         funnel[key] = (first[0], len(journey.phases), first[1]) if first else None

@@ -8,18 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjm.core.codes import DUPLICATE_MAP, PIN_CONFLICT
 from cjm.core.errors import CjmError
 from cjm.core.model import Initiative, Journey
 from cjm.core.problem import Problem, Severity
 from cjm.prioritise.classify import STAGES, natural_stage, quadrant, quadrant_name, risk, risk_name
-from cjm.prioritise.coverage import Addressed, Coverage, PainPoint, addressed, coverage
+from cjm.prioritise.coverage import Addressed, AddressIndex, Coverage, PainPoint, coverage
 from cjm.prioritise.derive import Facts, Inherited, all_facts, dependents_first
 from cjm.prioritise.scoring import INPUT_PATHS, ScoringModel, Term, confidence_value, fmt, make_model, scale_value
 from cjm.prioritise.staging import Node, assign_stages, dependency_order, pin_conflicts
-
-MISSING_INPUTS = "CJM060"  # retired: presets derive what the map does not give them
-PIN_CONFLICT = "CJM061"
-DUPLICATE_MAP = "CJM062"
 
 # The fields of an initiative that hold inputs (`rice`, `ice`, `wsjf` are mappings).
 INPUT_FIELDS = tuple(dict.fromkeys(path.split(".")[0] for path in INPUT_PATHS))
@@ -205,6 +202,7 @@ def prioritise(
         nodes.update(_nodes(journey.id, [(initiative, stage)], rank))
     placement = assign_stages(nodes, limits)
 
+    addressing = {journey.id: AddressIndex.of(journey) for journey in journeys}
     ranked = []
     for rank, journey, initiative, score, quadrant_key, quadrant_why, _ in classified:
         key = (journey.id, initiative.id)
@@ -226,7 +224,7 @@ def prioritise(
                 stage_reason=stage_why,
                 pinned=initiative["stage"] is not None,
                 depends_on=tuple(initiative.depends_on),
-                addresses=addressed(journey, initiative),
+                addresses=addressing[journey.id].addressed(initiative),
                 inputs={k: initiative.raw[k] for k in INPUT_FIELDS if k in initiative.raw},
                 assumed=tuple(t.name for t in score.terms if t.assumed),
                 source=journey.source,

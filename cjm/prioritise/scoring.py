@@ -206,7 +206,7 @@ def _lookup(raw: Mapping[str, Any], dotted: str) -> Any:
     return node
 
 
-@functools.cache
+@functools.cache  # a pure function of the constant ladders, returning text (immutable)
 def _ladder_text(name: str) -> str:
     """`1→1, 2→3, …` for a ladder of LADDERS, or `enables` (ENABLES_LADDER, its top step meaning "or more")."""
     ladder = ENABLES_LADDER if name == "enables" else LADDERS[name]

@@ -9,6 +9,7 @@ widths and heights cjm gave the table's cells (see `cjm.render.table.Grid`), so 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from cjm.render import theme
@@ -120,12 +121,15 @@ def draw_points(
                     styled(theme.score_text(point.score), colour="white", bold=True, size=theme.SMALL_SIZE)
                 ),
             )
+    nearby = _Nearby(places)
     for lane, points in lane_curves:
         colour = lane.colour if multi else theme.INK
         for previous, point in zip(points, points[1:], strict=False):
             gap = point.phase_index != previous.phase_index + 1
             ends = (point_name(lane, previous), point_name(lane, point))
-            others = [place for name, place in places.items() if name not in ends]
+            others = [
+                place for name, place in nearby.between(places[ends[0]][0], places[ends[1]][0]) if name not in ends
+            ]
             _line(
                 graph,
                 ends,
@@ -136,6 +140,20 @@ def draw_points(
                 arrowhead="none",
                 style="dashed" if gap else None,
             )
+
+
+class _Nearby:
+    """The points sorted by x, to find those a line could cross without looking at every point of the map for
+    every line: only points whose box reaches into the line's horizontal extent can cross it."""
+
+    def __init__(self, places: dict[str, tuple[float, float]]) -> None:
+        self.by_x = sorted(places.items(), key=lambda entry: entry[1][0])
+        self.xs = [place[0] for _, place in self.by_x]
+
+    def between(self, x1: float, x2: float) -> list[tuple[str, tuple[float, float]]]:
+        """Every point whose box (with `_crossing`'s margin, and a point more) overlaps x1..x2."""
+        reach = PILL_WIDTH / 2 + 3
+        return self.by_x[bisect_left(self.xs, min(x1, x2) - reach) : bisect_right(self.xs, max(x1, x2) + reach)]
 
 
 def _line(
@@ -157,7 +175,7 @@ def _line(
         start = max(start, leave)
     pieces.append((start, 1.0))
     if len(pieces) == 1 and pieces[0] == (0.0, 1.0):
-        graph.edge(*ends, **style)
+        graph.edge(ends[0], ends[1], **style)
         return
     for n, (begin, end) in enumerate(pieces):
         if end <= begin:
@@ -204,7 +222,7 @@ def spread(position: int, count: int, column_width: float) -> tuple[float, float
     down so that neighbours still do not overlap."""
     if count == 1:
         return 0.0, 0.0
-    step = PILL_WIDTH + PILL_GAP
+    step: float = PILL_WIDTH + PILL_GAP
     room = column_width - PILL_WIDTH - 2 * PILL_GAP
     if column_width and step * (count - 1) > room:
         step = max(room / (count - 1), PILL_WIDTH / 2)

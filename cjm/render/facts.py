@@ -126,14 +126,15 @@ class Working:
 def initiatives_by_phase(journey: Journey, roadmap: Roadmap | None) -> dict[str, list[Working]]:
     """For each phase id, the initiatives that address it (as `cjm prioritise` counts it: the phases an
     initiative lists, and the phases of the pain points and opportunities it addresses), best ranked first."""
-    from cjm.prioritise.coverage import addressed
+    from cjm.prioritise.coverage import AddressIndex
 
     ranked = {r.id: r for r in roadmap.initiatives if r.map_id == journey.id} if roadmap else {}
     order = sorted(journey.initiatives, key=lambda i: ranked[i.id].rank if i.id in ranked else len(ranked))
     found: dict[str, list[Working]] = {phase.id: [] for phase in journey.phases}
     phases = {phase.id: phase for phase in journey.phases}
+    addressing = AddressIndex.of(journey)
     for initiative in order:
-        what = addressed(journey, initiative)
+        what = addressing.addressed(initiative)
         for phase in (phases[phase_id] for phase_id in what.phases):
             pains = {item.id for item in phase.pain_points if item.id}
             on_low = bool(pains & set(what.pain_points)) if pains else True

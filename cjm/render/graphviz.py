@@ -10,7 +10,7 @@ import tempfile
 
 from cjm.core.errors import CjmError
 
-DOT_TIMEOUT = 120  # seconds; a large map takes a few seconds
+DOT_TIMEOUT = 120  # seconds: a hung or runaway `dot` must not hang cjm
 FONT_CHECK_TIMEOUT = 10
 RASTER_DPI = 144  # PNGs at twice the screen density: crisp on high-density screens and when zoomed
 

@@ -5,7 +5,7 @@ lane too), and the initiatives that work on each phase, best ranked first with t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from cjm.core.model import OFFLINE_CHANNELS, ONLINE_CHANNELS, Item, Journey
 from cjm.render import facts, theme
@@ -114,7 +114,14 @@ def _touchpoint(text: Text, item: Item, wrap: int, language: str) -> None:
     text.paragraph(item.text, wrap, bullet=True, **channel_badge(item.get("channel", "other"), language))
 
 
-def channel_badge(channel: str, language: str) -> dict[str, str]:
+class Badge(TypedDict):
+    """The tag after an item's text (`Text.paragraph`'s keywords)."""
+
+    tag: str
+    tag_colour: str
+
+
+def channel_badge(channel: str, language: str) -> Badge:
     """The badge of a channel: its name after a mark, ◇ online or ◆ offline, in blue or orange."""
     name = theme.channel_name(channel, language)
     if channel in ONLINE_CHANNELS:

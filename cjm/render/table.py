@@ -3,6 +3,8 @@ share so that their columns line up."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -177,14 +179,20 @@ class Grid:
 
     @property
     def width(self) -> float:
-        return sum(self.widths)
+        return self._column_starts[-1]
 
     @property
     def height(self) -> float:
         return sum(self.heights)
 
     def column_centre(self, column: int) -> float:
-        return sum(self.widths[:column]) + self.widths[column] / 2
+        return self._column_starts[column] + self.widths[column] / 2
+
+    @functools.cached_property
+    def _column_starts(self) -> list[float]:
+        """Where each column starts, and last where the table ends (the widths are set when the grid is made;
+        a map's views ask for every phase column's place)."""
+        return list(itertools.accumulate(self.widths, initial=0))
 
     def row_top(self, row: int) -> float:
         return sum(self.heights[:row])

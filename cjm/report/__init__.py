@@ -16,6 +16,6 @@ map always shows as written.
 
 from __future__ import annotations
 
-from cjm.report.content import Report, Section, Table, build_report
+from cjm.report.content import ReportDocument, Section, Table, build_report
 
-__all__ = ["Report", "Section", "Table", "build_report"]
+__all__ = ["ReportDocument", "Section", "Table", "build_report"]

@@ -11,7 +11,7 @@ from cjm import __version__
 from cjm.core.model import Journey
 from cjm.core.problem import Problem, Severity
 from cjm.core.vocabulary import in_language
-from cjm.lint.settings import lookup
+from cjm.lint.rule_settings import lookup
 from cjm.render import theme
 from cjm.render.describe import describe
 from cjm.render.facts import curves, persona_label
@@ -117,7 +117,7 @@ class Section:
 
 
 @dataclass
-class Report:
+class ReportDocument:
     title: str
     language: str
     intro: list[str]
@@ -128,7 +128,7 @@ class Report:
 
 def build_report(
     journey: Journey, roadmap: Roadmap | None, *, findings: Sequence[Problem] | None = None, source: str | None = None
-) -> Report:
+) -> ReportDocument:
     """The report of a map. `findings`: what `cjm lint` found on it, for a findings section (None leaves the
     section out). `source`: how the footer names the map file (default: its file name; never a path that
     would only make sense on this machine)."""
@@ -145,7 +145,7 @@ def build_report(
     ]
     shown = source if source is not None else os.path.basename(journey.source)
     footer = word("footer", language).format(version=__version__, source=shown)
-    return Report(journey.title, language, intro, sections, footer, describe(journey))
+    return ReportDocument(journey.title, language, intro, sections, footer, describe(journey))
 
 
 def _personas(journey: Journey, language: str) -> Section:

@@ -10,11 +10,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from cjm.core.codes import LIMIT, UNREADABLE
+from cjm.core.document import Document
 from cjm.core.errors import CjmError
 from cjm.core.model import Journey, build_journey
 from cjm.core.problem import MAX_REPEATS, Problem, Severity, cap_repeats
 from cjm.io.files import STDIN, Exclude, ReadError, Snapshot, expand, read_file, read_stream
-from cjm.io.loader import DEFAULT_LIMITS, LIMIT, UNREADABLE, Document, Limits, collector_paused, load_yaml
+from cjm.io.loader import DEFAULT_LIMITS, Limits, load_yaml
+from cjm.io.process import tune_worker_collector
 from cjm.validation.references import check_references
 from cjm.validation.schema import check_schema
 
@@ -43,7 +46,6 @@ class Result:
 FIRST_PROBLEMS = MAX_REPEATS
 
 
-@collector_paused()  # the model is built from a tree in one go: collecting while it grows only walks it again
 def check_document(doc: Document, first: int | None = None) -> Result:
     """Schema and references for a loaded document; builds the journey model when the map is valid. The problems
     come in order, at most `MAX_REPEATS` of a kind (`cap_repeats`). With `first`, a map that breaks the schema
@@ -190,27 +192,19 @@ def _usable_cores() -> int:
 
 
 def _pool_map(work: Callable[[str], T], files: Sequence[str], workers: int) -> Iterator[T]:
-    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork starts a worker in milliseconds with everything already imported; spawn (macOS, Windows) imports again.
     context = multiprocessing.get_context("fork" if _can_fork() else None)
-    # Objects that exist before the fork stay untouched by the workers' garbage collector, so their memory stays
-    # shared with this process instead of being copied into each worker.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, min(64, len(files) // (workers * 8)))
-            yield from pool.map(work, files, chunksize=chunk)
-    finally:
-        gc.unfreeze()
+    # A worker is a process of its own: it takes the collector policy of a command line run (a forked one has it
+    # already, with the parent's frozen objects left shared).
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=tune_worker_collector) as pool:
+        chunk = max(1, min(64, len(files) // (workers * 8)))
+        yield from pool.map(work, files, chunksize=chunk)
 
 
 def _check_problems_only(path: str, limits: Limits, stdin_name: str | None = None) -> Result:
-    # The document and the model are built and freed before the collector runs again, so it never walks them
-    # (they hold no cycles), which makes a large map's check faster.
-    with collector_paused():
-        result = check_file(path, limits, stdin_name=stdin_name)
-        result.document = result.journey = None
+    result = check_file(path, limits, stdin_name=stdin_name)
+    result.document = result.journey = None
     return result

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cjm.core.codes import DEPENDENCY_CYCLE, DUPLICATE_ID, UNKNOWN_REFERENCE
+from cjm.core.document import KeyPath
 from cjm.core.model import NOUNS, Journey
 from cjm.core.problem import Problem
-from cjm.io.loader import Path
 from cjm.validation.suggest import Suggestions
 
-DUPLICATE_ID = "CJM020"
-UNKNOWN_REFERENCE = "CJM021"
-DEPENDENCY_CYCLE = "CJM022"
 
-
-def _entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+def _entries(journey: Journey) -> Iterator[tuple[str, str, KeyPath]]:
     """Every (id, kind of entry, path) in the map."""
     for persona in journey.personas:
         yield persona.id, "persona", persona.path
@@ -30,7 +27,7 @@ def _entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
         yield message.id, "message", message.path
 
 
-def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+def _references(journey: Journey) -> Iterator[tuple[str, str, KeyPath]]:
     """Every (referenced id, kind it must be, path of the reference)."""
     for phase in journey.phases:
         for item in phase.all_items():
@@ -57,12 +54,12 @@ def _references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
             yield persona, "persona", (*message.path, "persona")
 
 
-def entries(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+def entries(journey: Journey) -> Iterator[tuple[str, str, KeyPath]]:
     """Every (id, kind of entry, path of the entry) in the map: for tools that rename or list ids."""
     return _entries(journey)
 
 
-def references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
+def references(journey: Journey) -> Iterator[tuple[str, str, KeyPath]]:
     """Every (referenced id, kind it must be, path of the reference): for tools that rename ids."""
     return _references(journey)
 
@@ -70,7 +67,7 @@ def references(journey: Journey) -> Iterator[tuple[str, str, Path]]:
 def check_references(journey: Journey) -> list[Problem]:
     doc = journey.document
     problems: list[Problem] = []
-    seen: dict[str, tuple[str, Path]] = {}
+    seen: dict[str, tuple[str, KeyPath]] = {}
     for entry_id, kind, path in _entries(journey):
         if entry_id in seen:
             first_kind, first_path = seen[entry_id]

@@ -6,17 +6,20 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+from cjm.core.codes import SCHEMA_CODE
+from cjm.core.document import Document, KeyPath
 from cjm.core.model import NOUNS
-from cjm.core.problem import Problem
-from cjm.io.loader import Document, Path
+from cjm.core.problem import MAX_REPEATS, Problem
 from cjm.validation.suggest import Suggestions
 
-SCHEMA_CODE = "CJM010"
+# The caches of this module hold what is computed from the schema shipped in the package, a constant: its text
+# (immutable), the validators compiled from it (used, never changed) and its vocabularies (tuples).
 
 
 @functools.cache
@@ -24,8 +27,8 @@ def schema_text() -> str:
     return resources.files("cjm.schemas").joinpath("journey.schema.json").read_text(encoding="utf-8")
 
 
-@functools.cache
 def schema() -> dict[str, Any]:
+    """The schema as data, a fresh copy for each caller (who may change it)."""
     return json.loads(schema_text())
 
 
@@ -44,13 +47,33 @@ def _is_valid() -> Any:
 @functools.cache
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
 
-    return Draft202012Validator(schema())
+    checking_keys = extend(Draft202012Validator, {"additionalProperties": _no_other_keys})
+    return checking_keys(schema())
 
 
-def vocabulary(name: str) -> list[str]:
+def _no_other_keys(validator: Any, allowed: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    """jsonschema's `additionalProperties: false`, reporting the same errors without the message that lists every
+    key (`_unknown_keys` explains them) and with the key patterns compiled once: for a mapping of 200,000 keys
+    that message and a pattern search per key took most of the time the check took."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+    if allowed is not False or not validator.is_type(instance, "object"):
+        yield from Draft202012Validator.VALIDATORS["additionalProperties"](validator, allowed, instance, schema)
+        return
+    properties = schema.get("properties", {})
+    patterns = "|".join(schema.get("patternProperties", {}))
+    matches = re.compile(patterns).search if patterns else None
+    if any(key not in properties and not (matches and matches(key)) for key in instance):
+        yield ValidationError("additional properties are not allowed")
+
+
+@functools.cache
+def vocabulary(name: str) -> tuple[str, ...]:
     """The allowed values of an enumerated definition (`channel`, `phase_kind`, `metric`)."""
-    return list(schema()["$defs"][name]["enum"])
+    return tuple(schema()["$defs"][name]["enum"])
 
 
 def check_schema(doc: Document, first: int | None = None) -> list[Problem]:
@@ -60,15 +83,47 @@ def check_schema(doc: Document, first: int | None = None) -> list[Problem]:
     is_valid = _is_valid()
     if is_valid is not None and is_valid(doc.data):
         return []  # the common case, without building jsonschema's validator (slow to import and to run)
-    return explain_schema_errors(doc, _validator(), first)
+    return explain_schema_errors(doc, _validator(), first, counted=True)
 
 
-def explain_schema_errors(doc: Document, validator: Any, first: int | None = None) -> list[Problem]:
+def explain_schema_errors(
+    doc: Document, validator: Any, first: int | None = None, *, counted: bool = False
+) -> list[Problem]:
     """Validate a loaded document with any JSON Schema validator (a phase rule's, say) and explain each error
-    the way map errors are explained (only the `first` ones, when given)."""
+    the way map errors are explained (only the `first` ones, when given).
+
+    `counted`: for a caller that caps repeated problems (`cap_repeats`), the unknown keys of one mapping past
+    the first that a report can show are counted, not explained: one problem stands for them (its `omitted`),
+    unless a key's name is met often enough in the map to be reported as one problem for all its places."""
     suggestions = Suggestions()
-    explained = (problem for error in validator.iter_errors(doc.data) for problem in _explain(doc, error, suggestions))
+    often = _OftenMetKeys(doc.data) if counted else None
+    explained = (
+        problem for error in validator.iter_errors(doc.data) for problem in _explain(doc, error, suggestions, often)
+    )
     return _grouped(list(itertools.islice(explained, first)))
+
+
+class _OftenMetKeys:
+    """The keys met at least as often as `_grouped` needs to make one problem of them, anywhere in the data;
+    found when first asked (only a mapping with more unknown keys than a report shows asks)."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.keys: set[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self.keys is None:
+            counts: Counter[str] = Counter()
+            stack = [self.data]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    counts.update(node.keys())
+                    stack.extend(node.values())
+                elif isinstance(node, list):
+                    stack.extend(node)
+            self.keys = {key for key, count in counts.items() if count >= _GROUPED_FROM}
+        return key in self.keys
 
 
 # An unknown key met again and again (one wrong key on every phase) is one problem, not a list of them.
@@ -76,18 +131,21 @@ _UNKNOWN = "unknown key `"
 _SHOWN_LINES = 8
 
 
+_GROUPED_FROM = 3
+
+
 def _grouped(problems: list[Problem]) -> list[Problem]:
     repeats: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for index, problem in enumerate(problems):
         message = problem.message
-        if message.startswith(_UNKNOWN):
+        if message.startswith(_UNKNOWN) and not problem.omitted:
             end = message.index("`", len(_UNKNOWN)) + 1
-            rest = message.find("; ", end)
-            repeats.setdefault((message[:end], message[rest:]), []).append((index, message[end:rest]))
+            cut = message.find("; ", end)
+            repeats.setdefault((message[:end], message[cut:]), []).append((index, message[end:cut]))
     dropped: set[int] = set()
     out = list(problems)
     for (head, rest), found in repeats.items():
-        if len(found) < 3:
+        if len(found) < _GROUPED_FROM:
             continue
         (first, where), others = found[0], [problems[i] for i, _ in found[1:]]
         lines = ", ".join(str(p.line) for p in others[:_SHOWN_LINES]) + (", …" if len(others) > _SHOWN_LINES else "")
@@ -193,16 +251,18 @@ _REQUIRED_HINTS = {
 }
 
 
-def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Problem]:
+def _explain(
+    doc: Document, error: Any, suggestions: Suggestions, often: Container[str] | None = None
+) -> Iterable[Problem]:
     if error.validator == "oneOf" and error.context:
-        return _explain_choice(doc, error, suggestions)
-    path: Path = tuple(error.absolute_path)
+        return _explain_choice(doc, error, suggestions, often)
+    path: KeyPath = tuple(error.absolute_path)
     where = _owner(doc.data, path)
     validator, value, instance = error.validator, error.validator_value, error.instance
     label = _label(path)
 
     if validator == "additionalProperties":
-        return _unknown_keys(doc, error, path, suggestions)
+        return _unknown_keys(doc, error, path, suggestions, often)
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         key = missing[0] if missing else str(value)
@@ -225,7 +285,7 @@ def _explain(doc: Document, error: Any, suggestions: Suggestions) -> Iterable[Pr
         message = f"{label} must be {_show(value)}, not {_show(instance)}{where}"
     elif validator == "type":
         expected = value if isinstance(value, list) else [value]
-        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        wanted = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
         message = f"{label} must be {wanted}, not {_describe(instance)}{where}"
     elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
@@ -293,7 +353,7 @@ _TYPE_WORDS = {
 }
 
 
-def _is_ref_list(path: Path) -> bool:
+def _is_ref_list(path: KeyPath) -> bool:
     return (
         len(path) >= 2
         and isinstance(path[-1], int)
@@ -302,14 +362,28 @@ def _is_ref_list(path: Path) -> bool:
     )
 
 
-def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestions) -> Iterator[Problem]:
-    """One problem per unknown key, explained as it is asked for (by meaning first, then by spelling)."""
-    allowed = sorted(error.schema.get("properties", {}))
+def _unknown_keys(
+    doc: Document, error: Any, path: KeyPath, suggestions: Suggestions, often: Container[str] | None
+) -> Iterator[Problem]:
+    """One problem per unknown key, explained as it is asked for (by meaning first, then by spelling). With
+    `often` (see `explain_schema_errors`), the keys past the first a report shows are counted instead, in one
+    problem at the first of them: the report caps the problems of a kind anyway, and the keys of a mapping come
+    in the order of the text, so none of them could be shown."""
+    properties = error.schema.get("properties", {})
+    allowed = sorted(properties)
     where = _owner(doc.data, (*path, ""))  # the entry the keys are in
     synonyms = _KEY_SYNONYMS.get(error.schema.get("title", ""), {})
+    alone, counted = 0, []  # keys explained that no other problem will absorb (`_grouped`); those counted
+    if len(error.instance) <= MAX_REPEATS + 1:
+        often = None  # too few keys to count any
     for key in error.instance:
-        if key in error.schema.get("properties", {}) or key.startswith("x-"):
+        if key in properties or key.startswith("x-"):
             continue
+        if often is not None and key not in often:
+            if alone > MAX_REPEATS:
+                counted.append(key)
+                continue
+            alone += 1
         meant = [k for k in synonyms.get(_normal(key), ()) if k in allowed]
         if not meant and (close := suggestions.closest(key, allowed)):
             meant = [close]
@@ -322,6 +396,9 @@ def _unknown_keys(doc: Document, error: Any, path: Path, suggestions: Suggestion
         if cut := _cut_by_comma(doc, error.instance, key):
             message = f"unknown key `{key}`{where}; {cut}"
         yield doc.problem((*path, key), SCHEMA_CODE, message, key=True)
+    if counted:
+        first = doc.problem((*path, counted[0]), SCHEMA_CODE, f"unknown key `{counted[0]}`{where}", key=True)
+        yield replace(first, omitted=len(counted))
 
 
 def _cut_by_comma(doc: Document, mapping: dict[str, Any], key: str) -> str:
@@ -337,7 +414,9 @@ def _cut_by_comma(doc: Document, mapping: dict[str, Any], key: str) -> str:
     )
 
 
-def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list[Problem]:
+def _explain_choice(
+    doc: Document, error: Any, suggestions: Suggestions, often: Container[str] | None = None
+) -> list[Problem]:
     """`oneOf` (text or a mapping; one emotion or a list): explain the branch whose type the writer chose."""
     branches: dict[int, list[Any]] = {}
     for sub in error.context:
@@ -346,8 +425,8 @@ def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list
         errs for errs in branches.values() if not any(e.validator == "type" and not e.relative_path for e in errs)
     ]
     if len(fitting) == 1:
-        return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions)]
-    path: Path = tuple(error.absolute_path)
+        return [problem for sub in fitting[0] for problem in _explain(doc, sub, suggestions, often)]
+    path: KeyPath = tuple(error.absolute_path)
     expected = [
         _TYPE_WORDS.get(e.validator_value, str(e.validator_value))
         for errs in branches.values()
@@ -359,7 +438,7 @@ def _explain_choice(doc: Document, error: Any, suggestions: Suggestions) -> list
     return [doc.problem(path, SCHEMA_CODE, message)]
 
 
-def _label(path: Path) -> str:
+def _label(path: KeyPath) -> str:
     names = [step for step in path if isinstance(step, str)]
     if not names:
         return "the map"
@@ -376,7 +455,7 @@ def _singular(word: str) -> str:
     return NOUNS.get(key) or {"depends_on": "dependency", "addresses": "addressed pain point"}.get(key, word)
 
 
-def _owner(data: Any, path: Path) -> str:
+def _owner(data: Any, path: KeyPath) -> str:
     """` in phase 'awareness'` — which entry of the map a problem is in, by its id or name."""
     if len(path) < 2 or not isinstance(data, dict) or not isinstance(path[1], int):
         return ""

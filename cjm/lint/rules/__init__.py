@@ -6,6 +6,7 @@ To add a rule: write its module (see `cjm.lint.base` for what it holds), add it 
 
 from __future__ import annotations
 
+from cjm.core.codes import CodeInfo
 from cjm.lint.base import Rule
 from cjm.lint.rules import (
     b2b_without_approval_phase,
@@ -109,3 +110,5 @@ _MODULES = (
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in map(Rule.from_module, _MODULES)}
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
+CODES: dict[str, CodeInfo] = {rule.code: CodeInfo(rule.code, rule.name, rule.doc.summary) for rule in RULES.values()}
+"""Each rule's code as reports describe it (`cjm.core.codes.describe`)."""

@@ -36,7 +36,7 @@ from cjm.adapt.plan import advice
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import kinds
+from cjm.lint.journey_facts import kinds
 
 CODE = "CJM602"
 NAME = "b2b-without-approval-phase"

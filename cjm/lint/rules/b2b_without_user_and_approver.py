@@ -36,7 +36,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import adapt
+from cjm.lint.journey_facts import adapt
 
 CODE = "CJM504"
 NAME = "b2b-without-user-and-approver"

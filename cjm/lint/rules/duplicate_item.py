@@ -43,7 +43,7 @@ from typing import Any
 from cjm.core.model import Item, Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Edit, Finding, Fix
-from cjm.lint.facts import label
+from cjm.lint.journey_facts import label
 
 CODE = "CJM105"
 NAME = "duplicate-item"

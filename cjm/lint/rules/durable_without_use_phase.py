@@ -39,7 +39,7 @@ from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.core.traits import inferred_traits
 from cjm.lint.base import Finding
-from cjm.lint.facts import kinds
+from cjm.lint.journey_facts import kinds
 
 CODE = "CJM606"
 NAME = "durable-without-use-phase"

@@ -34,7 +34,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, has_post_purchase, undecidable
+from cjm.lint.journey_facts import JOURNEY, has_post_purchase, undecidable
 
 CODE = "CJM201"
 NAME = "ends-at-purchase"

@@ -33,7 +33,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, number
+from cjm.lint.journey_facts import JOURNEY, number
 
 CODE = "CJM403"
 NAME = "flat-emotion-curve"

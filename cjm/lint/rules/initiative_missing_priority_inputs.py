@@ -33,7 +33,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
-from cjm.lint.facts import either
+from cjm.lint.journey_facts import either
 
 CODE = "CJM901"
 NAME = "initiative-missing-priority-inputs"

@@ -49,7 +49,7 @@ from typing import Any
 from cjm.core.model import Item, Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import (
+from cjm.lint.journey_facts import (
     CUSTOMER_SCORES,
     KPI_EXTRAS,
     KPI_GROUPS,

@@ -47,7 +47,7 @@ from typing import Any
 from cjm.core.model import Initiative, Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
-from cjm.lint.facts import answering_initiatives, label, low_points, number
+from cjm.lint.journey_facts import answering_initiatives, label, low_points, number
 
 CODE = "CJM404"
 NAME = "low-point-answered-only-late"

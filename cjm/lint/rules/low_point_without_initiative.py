@@ -35,7 +35,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
-from cjm.lint.facts import improved_phases, label, low_points
+from cjm.lint.journey_facts import improved_phases, label, low_points
 
 CODE = "CJM402"
 NAME = "low-point-without-initiative"

@@ -35,7 +35,7 @@ from typing import Any
 from cjm.core.model import KIND_ORDER, Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import label
+from cjm.lint.journey_facts import label
 
 CODE = "CJM805"
 NAME = "message-before-purchase"

@@ -40,7 +40,7 @@ from typing import Any
 from cjm.core.model import KIND_ORDER, Journey, Phase
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, answering_initiatives, has_post_purchase, undecidable
+from cjm.lint.journey_facts import JOURNEY, answering_initiatives, has_post_purchase, undecidable
 from cjm.lint.text import mentions
 
 CODE = "CJM205"

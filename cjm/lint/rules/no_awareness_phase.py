@@ -32,7 +32,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import AWARENESS_KINDS, JOURNEY, kinds, undecidable
+from cjm.lint.journey_facts import AWARENESS_KINDS, JOURNEY, kinds, undecidable
 
 CODE = "CJM204"
 NAME = "no-awareness-phase"

@@ -33,7 +33,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, PURCHASE_KINDS, kinds, undecidable
+from cjm.lint.journey_facts import JOURNEY, PURCHASE_KINDS, kinds, undecidable
 
 CODE = "CJM203"
 NAME = "no-purchase-phase"

@@ -34,7 +34,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import JOURNEY, RETENTION_KINDS, has_post_purchase, kinds, undecidable
+from cjm.lint.journey_facts import JOURNEY, RETENTION_KINDS, has_post_purchase, kinds, undecidable
 
 CODE = "CJM202"
 NAME = "no-retention-phase"

@@ -35,7 +35,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import has_post_purchase, section
+from cjm.lint.journey_facts import has_post_purchase, section
 
 CODE = "CJM801"
 NAME = "no-transactional-message"

@@ -33,7 +33,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import section
+from cjm.lint.journey_facts import section
 
 CODE = "CJM804"
 NAME = "no-welcome-message"

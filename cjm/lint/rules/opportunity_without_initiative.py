@@ -40,7 +40,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import answering_initiatives, either, label
+from cjm.lint.journey_facts import answering_initiatives, either, label
 
 CODE = "CJM303"
 NAME = "opportunity-without-initiative"

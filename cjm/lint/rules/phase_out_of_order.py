@@ -44,7 +44,7 @@ from cjm.core.model import KIND_ORDER, Journey, Phase
 from cjm.core.problem import Severity
 from cjm.core.vocabulary import reading
 from cjm.lint.base import Finding
-from cjm.lint.facts import label
+from cjm.lint.journey_facts import label
 
 CODE = "CJM104"
 NAME = "phase-out-of-order"

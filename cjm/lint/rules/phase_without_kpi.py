@@ -35,7 +35,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import KPI_GROUPS, kpi_group, label, metric_words
+from cjm.lint.journey_facts import KPI_GROUPS, kpi_group, label, metric_words
 
 CODE = "CJM103"
 NAME = "phase-without-kpi"

@@ -36,7 +36,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import label
+from cjm.lint.journey_facts import label
 
 CODE = "CJM110"
 NAME = "phase-without-pain-or-opportunity"

@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.document import KeyPath
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
-from cjm.io.loader import Path
 from cjm.lint.base import Finding, Option
 
 CODE = "CJM106"
@@ -79,7 +79,7 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             )
 
 
-def _texts(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
+def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):
@@ -91,7 +91,7 @@ def _texts(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _texts(value, (*path, index))
 
 
-@functools.cache
+@functools.cache  # a pure function of the words (a tuple), returning a compiled pattern, which is immutable
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for word in sorted(words, key=len, reverse=True):

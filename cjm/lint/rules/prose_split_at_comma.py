@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cjm.core.document import KeyPath
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
-from cjm.io.loader import Path
 from cjm.lint.base import Finding
 
 CODE = "CJM111"
@@ -81,7 +81,7 @@ def _one_sentence(first: str, second: str) -> bool:
     return bool(CONTINUING.match(second)) or first.endswith(OPEN_ENDINGS)
 
 
-def _text_lists(node: Any, path: Path) -> Iterator[tuple[Path, list[Any]]]:
+def _text_lists(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, list[Any]]]:
     """Every list in the map's data with its path, the lists of ids too (their entries never read as prose)."""
     if isinstance(node, dict):
         for key, value in node.items():

@@ -38,7 +38,7 @@ from typing import Any
 from cjm.core.model import Journey
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding
-from cjm.lint.facts import addressed_pain_points, label
+from cjm.lint.journey_facts import addressed_pain_points, label
 
 CODE = "CJM301"
 NAME = "unaddressed-pain-point"

@@ -13,9 +13,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
+from cjm.core.codes import UNREADABLE
 from cjm.core.problem import Problem
 from cjm.core.text import safe_block
-from cjm.io.loader import UNREADABLE
 from cjm.output.findings import Findings
 
 if TYPE_CHECKING:

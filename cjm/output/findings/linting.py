@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from cjm.core.text import safe_block
+from cjm.io.config import Configuration
 from cjm.io.safe_write import write_text
 from cjm.lint import engine
 from cjm.output.findings import Findings
@@ -23,16 +24,27 @@ from cjm.validation.check import check_file, in_pool
 if TYPE_CHECKING:
     from cjm.io.safe_write import Inputs
     from cjm.lint.engine import FileReport
-    from cjm.lint.settings import Overrides
+    from cjm.lint.rule_settings import Overrides
 
 
-def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fix: bool, diff: bool) -> int:
-    """`cjm lint` over `files`: the fixes written (`fix`) or shown (`diff`), every report written, and the exit
-    code."""
-    inputs = run_inputs(files)
+def lint_run(
+    files: list[str],
+    overrides: Overrides,
+    reporting: Reporting,
+    *,
+    fix: bool,
+    diff: bool,
+    config: Configuration | None = None,
+) -> int:
+    """`cjm lint` over `files` (their configuration from `config`): the fixes written (`fix`) or shown (`diff`),
+    every report written, and the exit code."""
+    config = config or Configuration()
+    inputs = run_inputs(files, config)
     targets = report_destinations(reporting.format, reporting.output, list(reporting.also), inputs)
     # Results come in the order of the files, so the bar can follow the files while they are linted in a pool.
-    work = functools.partial(_lint_one, overrides=overrides, fix=fix or diff, stdin_name=reporting.stdin_name)
+    work = functools.partial(
+        _lint_one, overrides=overrides, config=config, fix=fix or diff, stdin_name=reporting.stdin_name
+    )
     linted = zip(tracked(files, "Linting", quiet=reporting.quiet), in_pool(work, files, reporting.jobs), strict=True)
     reports = [report for _, report in linted]
     if diff:
@@ -51,12 +63,14 @@ def lint_run(files: list[str], overrides: Overrides, reporting: Reporting, *, fi
     return EXIT_FINDINGS if any(report.failing for report in reports) and not reporting.exit_zero else EXIT_OK
 
 
-def _lint_one(path: str, *, overrides: Overrides, fix: bool, stdin_name: str | None) -> FileReport:
+def _lint_one(
+    path: str, *, overrides: Overrides, config: Configuration, fix: bool, stdin_name: str | None
+) -> FileReport:
     """Lint one file; standard input named by --stdin-filename gets that file's name and configuration."""
     if path != "-" or not stdin_name:
-        return engine.lint_path(path, overrides, fix=fix)
+        return engine.lint_path(path, overrides, fix=fix, config=config)
     result = check_file(path, stdin_name=stdin_name)
-    return engine.lint_result(result, engine.settings_for(stdin_name, overrides), fix=fix, path=stdin_name)
+    return engine.lint_result(result, engine.settings_for(stdin_name, overrides, config), fix=fix, path=stdin_name)
 
 
 def _write_fixes(reports: list[FileReport], inputs: Inputs, *, quiet: bool) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from cjm.io.config import Configuration
 from cjm.output.findings import FINDINGS_FORMATS, STATISTICS_FORMATS, Findings
 from cjm.output.plan import Destination, destinations, run_inputs, write_each
 from cjm.output.progress import tracked
@@ -63,9 +64,10 @@ def exit_code(findings: Findings, *, unreadable: bool, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(findings.fails(p) for p in findings.problems) and not exit_zero else EXIT_OK
 
 
-def validate_run(files: list[str], reporting: Reporting) -> int:
-    """`cjm validate` over `files`: every report written, and the exit code."""
-    targets = report_destinations(reporting.format, reporting.output, list(reporting.also), run_inputs(files))
+def validate_run(files: list[str], reporting: Reporting, config: Configuration | None = None) -> int:
+    """`cjm validate` over `files` (their configuration from `config`): every report written, and the exit
+    code."""
+    targets = report_destinations(reporting.format, reporting.output, list(reporting.also), run_inputs(files, config))
     findings = Findings("validate", quiet=reporting.quiet)
     unreadable = False
     # Results come in the order of the files, so the bar can follow the files while the checks run in a pool.

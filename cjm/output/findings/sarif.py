@@ -8,7 +8,7 @@ no `automationDetails`: the upload's `category:` names it, and a fixed id would 
 
 from __future__ import annotations
 
-import hashlib
+import hashlib  # here, not at the top: every command imports the reporters, few write SARIF
 import os
 import re
 from pathlib import Path
@@ -18,6 +18,7 @@ from urllib.parse import quote
 from cjm import __version__
 from cjm.core.codes import VALIDATION_CODES, describe
 from cjm.core.problem import DOCS_URL, Problem, Severity
+from cjm.lint.rules import CODES as LINT_CODES
 from cjm.output.contract import json_text
 from cjm.output.findings import Findings
 
@@ -64,7 +65,7 @@ def _rules(problems: list[Problem]) -> list[dict[str, Any]]:
     rules = []
     for code in sorted(first):
         problem = first[code]
-        info = describe(code, problem.rule)
+        info = describe(code, problem.rule, LINT_CODES)
         rules.append(
             {
                 "id": code,

@@ -12,6 +12,7 @@ from typing import IO
 
 from cjm.core.codes import describe
 from cjm.core.problem import Problem, Severity
+from cjm.lint.rules import CODES as LINT_CODES
 from cjm.output.contract import json_text
 from cjm.output.findings import Findings
 from cjm.output.findings.json import run_json
@@ -36,7 +37,7 @@ def statistics(findings: Findings) -> list[CodeCount]:
         counts[key] += problem.count
         first.setdefault(key, problem)
     entries = [
-        CodeCount(code, describe(code, first[code, severity].rule).name, severity, count)
+        CodeCount(code, describe(code, first[code, severity].rule, LINT_CODES).name, severity, count)
         for (code, severity), count in counts.items()
     ]
     return sorted(entries, key=lambda e: (-e.count, e.code, e.severity.rank))

@@ -1,4 +1,4 @@
-"""A report of a map (`cjm.report.Report`, built by `cjm.report.build_report`) as the documents `cjm report`
+"""A report of a map (`cjm.report.ReportDocument`, built by `cjm.report.build_report`) as the documents `cjm report`
 writes: `markdown` (GitHub renders it; the diagram beside it as an image, or a Mermaid block) and `html` (one
 self-contained file, the diagram inline). Every piece of map text is escaped for its format.
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cjm.core.model import Journey
     from cjm.io.safe_write import Inputs
     from cjm.prioritise import Roadmap
-    from cjm.report.content import Report
+    from cjm.report.content import ReportDocument
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Document:
     """A report and its diagram: `svg` (Graphviz's, inline in HTML), `image` (the diagram's file, relative to a
     Markdown report), else `mermaid` (the map as a Mermaid journey)."""
 
-    report: Report
+    report: ReportDocument
     svg: str | None = None
     image: str | None = None
     mermaid: str | None = None
@@ -83,7 +83,7 @@ def document_text(document: Document, format: str) -> str:
 
 
 def deliver(
-    content: Report,
+    content: ReportDocument,
     journey: Journey,
     roadmap: Roadmap | None,
     *,

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 
 from cjm.render.labels import visible
 from cjm.render.theme import FONTS
-from cjm.report.content import Report
+from cjm.report.content import ReportDocument
 
 if TYPE_CHECKING:
     from cjm.output.report import Document
@@ -34,7 +34,7 @@ def escape(text: str) -> str:
     return _escape(visible(text), quote=True)
 
 
-def html(report: Report, *, svg: str | None = None, mermaid: str | None = None) -> str:
+def html(report: ReportDocument, *, svg: str | None = None, mermaid: str | None = None) -> str:
     """The report. `svg`: the diagram as Graphviz wrote it; else `mermaid`: shown as its source text."""
     out = [
         "<!DOCTYPE html>",

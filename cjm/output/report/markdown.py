@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 from urllib.parse import quote
 
 from cjm.render.labels import visible
-from cjm.report.content import Report
+from cjm.report.content import ReportDocument
 
 if TYPE_CHECKING:
     from cjm.output.report import Document
@@ -27,7 +27,7 @@ def escape(text: str, *, block: bool = False) -> str:
     return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", line)) if block else line
 
 
-def markdown(report: Report, *, image: str | None = None, mermaid: str | None = None) -> str:
+def markdown(report: ReportDocument, *, image: str | None = None, mermaid: str | None = None) -> str:
     """The report. `image`: the diagram's file, relative to the report; else `mermaid`: a Mermaid block."""
     out = [f"# {escape(report.title)}", ""]
     for paragraph in report.intro:

@@ -17,7 +17,7 @@ from typing import Any
 
 from cjm.core.errors import CjmError
 from cjm.core.problem import Severity
-from cjm.io.config import Config, find_config
+from cjm.io.config import Config, Configuration
 from cjm.lint.base import FAMILIES, Option, Rule
 from cjm.lint.rules import BY_NAME, RULES
 
@@ -67,9 +67,10 @@ class Settings:
         return severity is Severity.ERROR or self.strict and severity is Severity.WARNING
 
 
-def settings_for(path: str, overrides: Overrides = Overrides()) -> Settings:
-    """The settings that apply to the map at `path` (`-` for standard input: the working folder's)."""
-    return build_settings(find_config(os.getcwd() if path == "-" else path), overrides)
+def settings_for(path: str, overrides: Overrides = Overrides(), config: Configuration | None = None) -> Settings:
+    """The settings that apply to the map at `path` (`-` for standard input: the working folder's), from the
+    run's configuration (default: the nearest config file)."""
+    return build_settings((config or Configuration()).for_path(path), overrides)
 
 
 def build_settings(config: Config, overrides: Overrides = Overrides()) -> Settings:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from cjm.core.document import KeyPath
 from cjm.core.model import KIND_ORDER, Initiative, Item, Journey, Phase
 from cjm.core.vocabulary import reading
-from cjm.io.loader import Path
 from cjm.lint.text import mentions
 
 # Map-level findings point at the `phases:` key (with `key=True`): the journey as a whole.
-JOURNEY: Path = ("phases",)
+JOURNEY: KeyPath = ("phases",)
 
 
-def section(journey: Journey, key: str) -> Path:
+def section(journey: Journey, key: str) -> KeyPath:
     """Where a finding about a top-level section points: its key when the map has it, else the journey."""
     return (key,) if key in journey.data else JOURNEY
 
@@ -294,7 +294,7 @@ class LowPoint:
     (` for persona 'x'` in a multi-lane map, else empty)."""
 
     phase: Phase
-    path: Path
+    path: KeyPath
     why: str
     lane: str
     score: float
@@ -304,7 +304,7 @@ class LowPoint:
 def low_points(journey: Journey, drop: float) -> Iterator[LowPoint]:
     """The low points of each persona lane's curve: the lowest score (unless the curve is flat and not negative)
     and every fall of `drop` or more from one phase to the next."""
-    curves: dict[str | None, list[tuple[Phase, float, Path]]] = {}
+    curves: dict[str | None, list[tuple[Phase, float, KeyPath]]] = {}
     for phase in journey.phases:
         for emotion in phase.emotions:
             curves.setdefault(emotion.persona, []).append((phase, emotion.score, emotion.path))
