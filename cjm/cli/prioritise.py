@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -17,20 +17,11 @@ from cjm.cli.options import (
     configuration,
     exclusions,
 )
-from cjm.core.errors import EXIT_OK, EXIT_USAGE
-from cjm.core.problem import Problem, Severity
 from cjm.io.files import expand
-from cjm.output.findings.text import problem_line
-from cjm.output.plan import output_stream, run_inputs
-from cjm.output.roadmap import FORMATS, roadmap_format, write_roadmap
-from cjm.output.terminal import say, use_color
-from cjm.prioritise import check, settings_from_config
-from cjm.prioritise import prioritise as build_roadmap
+from cjm.output.roadmap import FORMATS
+from cjm.output.roadmap.run import RoadmapRequest, prioritise_run
+from cjm.prioritise import settings_from_config
 from cjm.prioritise.settings import parse_capacity, parse_weights
-from cjm.validation.check import FIRST_PROBLEMS, check_files
-
-if TYPE_CHECKING:
-    from cjm.core.model import Journey
 
 
 def prioritise(
@@ -113,9 +104,7 @@ def prioritise(
     \b
     Example: cjm prioritise samples/apparel-working-mother.yaml --capacity 3 --format markdown
     """
-    asked = FORMATS.for_path(output)
-    name = format or (asked.name if asked else "table")
-    roadmap_format(name, explain=explain is not None)
+    request = RoadmapRequest(format, output, bom, explain)
     start = paths[0] if paths and paths[0] != "-" else "."
     config = configuration(config_file, isolated)
     settings = settings_from_config(
@@ -124,49 +113,5 @@ def prioritise(
         weights=parse_weights(weight) if weight else None,
         capacity=parse_capacity(capacity) if capacity else None,
     )
-
     files = list(expand(paths, exclusions(exclude, extend_exclude, gitignore, config, start)))
-    inputs = run_inputs(files, config)
-    if output is not None:
-        inputs.check(output)
-    journeys = _load(files)
-    problems = check(journeys, settings.model)
-    _report(problems)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise typer.Exit(EXIT_USAGE)
-    roadmap = build_roadmap(journeys, settings.model, settings.capacity)
-    if not roadmap.initiatives and explain is None:
-        _note(
-            "no initiatives to prioritise; add `initiatives:` to the map, each with impact, feasibility, urgency, "
-            "maintenance_cost, set_and_forget and confidence (see docs/prioritise.md)"
-        )
-    item = roadmap.find(explain) if explain is not None else None
-    with output_stream(output, inputs) as stream:
-        color = output is None and name == "table" and use_color(stream)
-        with_bom = bom if bom is not None else bool(output and output.lower().endswith(".csv"))
-        write_roadmap(roadmap, stream, name, color=color, bom=with_bom, explain=item)
-    raise typer.Exit(EXIT_OK)
-
-
-def _load(files: list[str]) -> list[Journey]:
-    """The journeys of every map file; invalid or unreadable maps are reported and stop the command (exit 2)."""
-    journeys = []
-    problems: list[Problem] = []
-    for result in check_files(files, first=FIRST_PROBLEMS):
-        if result.journey is not None:
-            journeys.append(result.journey)
-        problems.extend(p for p in result.problems if p.severity is Severity.ERROR or result.journey is None)
-    if problems:
-        _report(problems)
-        _note(f"fix the map{'s' if len(problems) > 1 else ''} first (`cjm validate` shows all the problems)")
-        raise typer.Exit(EXIT_USAGE)
-    return journeys
-
-
-def _report(problems: list[Problem]) -> None:
-    for problem in problems:
-        say(problem_line(problem))
-
-
-def _note(message: str) -> None:
-    say(f"cjm: {message}")
+    raise typer.Exit(prioritise_run(files, settings, request, config))
