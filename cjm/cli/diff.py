@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from cjm.cli.options import AlsoOption, ConfigOption, IsolatedOption, OutputOption, configuration
-from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
-from cjm.diff import Comparison, MapError, diff_files, diff_git
-from cjm.diff.sources import git_changes
 from cjm.output.diff import FORMATS
-from cjm.output.findings.text import problem_line
-from cjm.output.plan import destinations, run_inputs, write_destinations
-from cjm.output.terminal import say
-
-if TYPE_CHECKING:
-    from cjm.diff import MapError
+from cjm.output.diff.run import DiffRequest, diff_run
 
 
 def diff(
@@ -72,32 +64,5 @@ def diff(
     Example: cjm diff --git origin/main samples/ --format markdown -o map-changes.md
     """
     config = configuration(config_file, isolated)
-    comparison = Comparison()
-    if git is not None:
-        changes = git_changes(git, paths or [])
-        targets = destinations(format, output, also, FORMATS, run_inputs(changes.working_files, config), default="text")
-        for outcome in diff_git(changes, scores=scores, config=config):
-            comparison.add(outcome)
-    else:
-        if not paths or len(paths) != 2:
-            raise CjmError(
-                "give two map files (cjm diff OLD NEW), or --git REV to compare the maps changed since a revision"
-            )
-        targets = destinations(format, output, also, FORMATS, run_inputs(paths, config), default="text")
-        try:
-            comparison.add(diff_files(paths[0], paths[1], scores=scores, config=config))
-        except MapError as err:
-            comparison.add(err)
-    _report_errors(comparison.errors)
-    write_destinations(targets, lambda name, stream, color: FORMATS[name].write(comparison, stream, color=color))
-    if comparison.errors:
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if comparison.changed else EXIT_OK)
-
-
-def _report_errors(errors: list[MapError]) -> None:
-    """Why a map could not be compared, located, on standard error (the report keeps to what changed)."""
-    for error in errors:
-        for problem in error.problems:
-            say(problem_line(problem))
-        say(f"cjm: error: {error}")
+    request = DiffRequest(tuple(paths or ()), git, format, output, tuple(also or ()), scores)
+    raise typer.Exit(diff_run(request, config))
