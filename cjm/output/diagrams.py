@@ -1,20 +1,23 @@
-"""Diagrams of maps written where `cjm render` planned them (a file each, or standard output), and the steps
+"""A whole run of `cjm render` (`render_run`: the format chosen, the targets planned, every map drawn, the exit code
+returned), diagrams of maps written where it planned them (a file each, or standard output), and the steps
 `cjm render` and `cjm report` share: a map read for drawing (its problems listed when it cannot be), its roadmap
 with the configured settings, Graphviz found, and a warning when no font can draw a Japanese map."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cjm.core.errors import CjmError
+from cjm.core.errors import EXIT_OK, EXIT_USAGE, CjmError
 from cjm.core.problem import Severity
+from cjm.io.files import expand
 from cjm.io.safe_write import write_bytes
 from cjm.output.findings.text import problem_line
-from cjm.output.plan import STDOUT, prepare
+from cjm.output.plan import STDOUT, plan, prepare, run_inputs, writes_folder
 from cjm.output.terminal import say
 from cjm.prioritise import prioritise, settings_from_config
-from cjm.render import FORMATS, VIEWS, has_japanese
+from cjm.render import FORMATS, VIEWS, format_for, has_japanese, view_named
 from cjm.render import render as draw
 from cjm.render.graphviz import INSTALL_GRAPHVIZ, find_dot, font_warning
 from cjm.validation.check import FIRST_PROBLEMS, check_file
@@ -22,9 +25,52 @@ from cjm.validation.check import FIRST_PROBLEMS, check_file
 if TYPE_CHECKING:
     from cjm.core.model import Journey
     from cjm.io.config import Configuration
+    from cjm.io.files import Exclude
     from cjm.io.safe_write import Inputs
     from cjm.output.plan import Target
     from cjm.prioritise import Roadmap
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What `cjm render` draws and where; a usage error as it is made when there is no such view."""
+
+    output: str | None = None  # -o FILE|DIR
+    format: str | None = None  # --format; else the output file's extension, svg for a folder
+    view: str = "map"  # --view
+
+    def __post_init__(self) -> None:
+        view_named(self.view)
+
+
+def render_run(paths: list[str], exclude: Exclude, request: RenderRequest, config: Configuration) -> int:
+    """`cjm render` of `paths` (folders searched leaving out `exclude`; the maps' configuration from `config`): every
+    map drawn and written, and the exit code (2 when one could not be drawn; the others are still drawn)."""
+    output, view = request.output, request.view
+    to_folder = output not in (None, STDOUT) and writes_folder(paths, output, exclude)
+    output_format = format_for(
+        None if to_folder else output, request.format if request.format or not to_folder else "svg"
+    )
+    if output_format == "mermaid" and view != "map":
+        raise CjmError(
+            f"--format mermaid draws the map as a Mermaid journey; it has no '{view}' view. "
+            "Use --format svg (or png, pdf, dot)"
+        )
+    spec = FORMATS[output_format]
+    if spec.graphviz:
+        require_graphviz()
+    if (output is None or output == STDOUT) and spec.binary and sys.stdout.isatty():
+        raise CjmError(f"{output_format.upper()} is binary; give -o FILE, or redirect standard output to a file")
+    inputs = run_inputs(expand(paths, exclude), config)
+    targets = plan(
+        paths,
+        None if output == STDOUT else output,
+        spec.suffix,
+        view_suffix="" if view == "map" else f"-{view}",
+        exclude=exclude,
+        inputs=inputs,
+    )
+    return EXIT_OK if draw_targets(targets, view, output_format, inputs, config) else EXIT_USAGE
 
 
 def draw_targets(targets: list[Target], view: str, format: str, inputs: Inputs, config: Configuration) -> bool:
