@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Annotated
 
 import typer
 
-from cjm.core.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CjmError
-from cjm.core.problem import Severity
-from cjm.io.files import read_bytes
-from cjm.io.safe_write import Inputs, write_bytes, write_text
-from cjm.office.importer import import_grid
-from cjm.office.sheets import MAX_FILE_BYTES
-from cjm.output.findings import FINDINGS_FORMATS, Findings
-from cjm.output.office import EXPORT_FORMATS, export_format, listed
-from cjm.output.plan import run_inputs
-from cjm.output.terminal import say, use_color
-from cjm.validation.check import check_file
+from cjm.output.grids import ImportRequest, export_run, import_run
+from cjm.output.office import EXPORT_FORMATS, listed
 
 
 def import_(
@@ -76,25 +65,7 @@ def import_(
     \b
     Example: cjm import samples/grids/meal-kit-trial.csv > meal-kit.yaml
     """
-    report_format = FINDINGS_FORMATS.named(format or "text")
-    if output is not None and output != "-":
-        Inputs.of([path]).check(output)
-        if os.path.exists(output) and not force:
-            raise CjmError(f"{output} already exists; use --force to overwrite it")
-        if not output.lower().endswith((".yaml", ".yml")):
-            raise CjmError(f"{output}: a map is a .yaml file; give -o a name ending in .yaml")
-    imported = import_grid(read_bytes(path, MAX_FILE_BYTES), path, sheet)
-    to_stdout = output is None or output == "-"
-    if output is None or output == "-":
-        sys.stdout.write(imported.text)
-    else:
-        write_text(output, imported.text, Inputs.of([path]))
-    findings = Findings("import")
-    findings.add(path, imported.problems)
-    report = sys.stderr if to_stdout else sys.stdout
-    report_format.write(findings, report, color=use_color(report))
-    needs_review = any(p.severity is not Severity.INFO for p in imported.problems)
-    raise typer.Exit(EXIT_FINDINGS if strict and needs_review else EXIT_OK)
+    raise typer.Exit(import_run(path, ImportRequest(output, sheet, format, force, strict)))
 
 
 def export(
@@ -134,17 +105,4 @@ def export(
     \b
     Example: cjm export samples/gift-sweets.yaml -o gift-deck.pptx
     """
-    chosen = export_format(format, output)
-    result = check_file(path)
-    if result.journey is None:
-        for p in result.problems:
-            say(f"{p.file}:{p.line}:{p.col}: {p.code} {p.message}")
-        say(f"cjm: error: {path}: is not a valid map; fix it (cjm validate {path}) before exporting")
-        raise typer.Exit(EXIT_USAGE)
-    data = chosen.build(result.journey)
-    if output in (None, "-"):
-        sys.stdout.write(data.decode("utf-8").lstrip("\ufeff"))  # CSV: the byte-order mark is for files
-        return
-
-    write_bytes(output, data, run_inputs([path]))
-    say(f"Wrote {output}.", sys.stdout)
+    raise typer.Exit(export_run(path, output, format))
