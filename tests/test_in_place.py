@@ -56,7 +56,7 @@ def edit_during_the_run(
 def test_an_editors_save_during_adapt_is_kept(work, monkeypatch, same_size):
     original = work.read_text(encoding="utf-8")
     saved = original.replace("title:", "title:" if same_size else "title: (edited)", 1).replace("a", "b", 1)
-    edit_during_the_run(monkeypatch, "cjm.cli.adapt", "adapt_text", work, saved, keep_times=same_size)
+    edit_during_the_run(monkeypatch, "cjm.output.adapting", "adapt_text", work, saved, keep_times=same_size)
     proc = cli("adapt", str(work), "--rule", "repeat-purchase", "--in-place")
     assert proc.returncode == 2, proc.stderr
     assert "changed since cjm read it" in proc.stderr and "nothing was written" in proc.stderr

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-import os
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from cjm.adapt import adapt_text, merge_text, split_text
-from cjm.adapt.rules import load_rules, rule_folders
 from cjm.cli.options import ConfigOption, IsolatedOption, configuration
-from cjm.core.errors import EXIT_OK, CjmError
-from cjm.core.problem import Problem
-from cjm.io.files import STDIN
-from cjm.io.safe_write import Inputs
-from cjm.output.adapt import FORMATS, RULE_FORMATS, deliver, write_problems
-from cjm.output.plan import run_inputs
-from cjm.output.terminal import use_color
-from cjm.validation.check import display_name, read_map
-
-if TYPE_CHECKING:
-    from cjm.io.config import Configuration
-    from cjm.io.files import Snapshot
-    from cjm.io.safe_write import Inputs
+from cjm.output.adapt import FORMATS
+from cjm.output.adapting import Edit, adapt_run, merge_run, split_run
 
 MapArgument = Annotated[
     str, typer.Argument(metavar="MAP", help="The map file, or - for standard input.", show_default=False)
@@ -61,14 +43,6 @@ RulesFolders = Annotated[
         show_default=False,
     ),
 ]
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one adapt, split or merge read: the files no output may replace, and the map as it was read."""
-
-    inputs: Inputs
-    snapshot: Snapshot | None
 
 
 def adapt(
@@ -112,25 +86,12 @@ def adapt(
     \b
     Example: cjm adapt samples/b2b-office-supplies.yaml --auto -o b2b-adapted.yaml
     """
-    FORMATS.named(format)
+    edit = Edit(output, in_place, diff, format)
     config = configuration(config_file, isolated)
-    folders = list(rules_folders or []) + _config_folders(map_path, config)
-    rules, problems = load_rules(folders)
-    if problems:
-        write_problems(problems, "adapt")
-        raise CjmError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in rule files; fix them first")
-    if list_rules:
-        RULE_FORMATS.named(format).write(rules.values(), sys.stdout, color=use_color(sys.stdout))
-        raise typer.Exit(EXIT_OK)
-    if map_path is None:
-        raise CjmError("give a map: cjm adapt MAP --rule NAME (or --auto); see cjm adapt --list for the rules")
-    if bool(rule) == auto:
-        raise CjmError("choose the rules: --rule NAME (repeatable) or --auto; see cjm adapt --list")
-    raw, source, run = _read(map_path, in_place, output, folders, config)
-    chosen = list(rules.values()) if auto else [_named(rules, n) for n in rule or []]
-
-    outcome = adapt_text(raw, source, chosen, auto=auto)
-    _finish(outcome, map_path, run, output, in_place, diff, format, "adapt", auto=auto)
+    code = adapt_run(
+        map_path, rule or [], edit, auto=auto, list_rules=list_rules, rules_folders=rules_folders or [], config=config
+    )
+    raise typer.Exit(code)
 
 
 def split(
@@ -188,21 +149,8 @@ def split(
     \b
     Example: cjm split samples/gift-sweets.yaml consideration --into research,store-visit --name store-visit=店舗で確認
     """
-    FORMATS.named(format)
-    ids = [part.strip() for part in into.split(",") if part.strip()]
-    if len(ids) < 2:
-        raise CjmError("--into needs at least two phase ids, separated by commas (--into research,comparison)")
-    raw, source, run = _read(map_path, in_place, output)
-    outcome = split_text(
-        raw,
-        source,
-        phase,
-        ids,
-        default=default,
-        names=_pairs(name, "--name", "ID=NAME"),
-        lanes=_pairs(lane, "--lane", "PERSONA=ID"),
-    )
-    _finish(outcome, map_path, run, output, in_place, diff, format, "split")
+    edit = Edit(output, in_place, diff, format)
+    raise typer.Exit(split_run(map_path, phase, into, edit, default=default, names=name or [], lanes=lane or []))
 
 
 def merge(
@@ -248,84 +196,5 @@ def merge(
     \b
     Example: cjm merge samples/gift-sweets.yaml interest consideration --into consideration
     """
-    FORMATS.named(format)
-    raw, source, run = _read(map_path, in_place, output)
-    outcome = merge_text(raw, source, phases, into, name=name, kind=kind)
-    _finish(outcome, map_path, run, output, in_place, diff, format, "merge")
-
-
-# --- helpers -------------------------------------------------------------------------------------------------
-
-
-def _read(
-    map_path: str,
-    in_place: bool,
-    output: str | None,
-    rule_folders: Sequence[str] = (),
-    config: Configuration | None = None,
-) -> tuple[bytes, str, Run]:
-    """The map's bytes and name, and the run: its inputs (the map, its configuration, the rule files), against
-    which `output` is checked before anything is done, and the snapshot of the map that --in-place replaces."""
-    if in_place and map_path == STDIN:
-        raise CjmError("--in-place needs a file, not standard input; use -o FILE")
-    rule_files = [os.path.join(folder, name) for folder in rule_folders for name in os.listdir(folder)]
-    inputs = run_inputs([map_path], config) | Inputs.of(rule_files)
-    if output is not None:
-        inputs.check(output)
-    read = read_map(map_path)
-    if isinstance(read, Problem):
-        raise CjmError(f"{read.file}:{read.line}:{read.col}: {read.code} {read.message}")
-    raw, snapshot = read
-    return raw, display_name(map_path), Run(inputs, snapshot)
-
-
-def _pairs(values: list[str] | None, option: str, shape: str) -> dict[str, str]:
-    pairs = {}
-    for value in values or []:
-        key, sep, rest = value.partition("=")
-        if not sep or not key.strip() or not rest.strip():
-            raise CjmError(f"{option} takes {shape}, not '{value}'")
-        pairs[key.strip()] = rest.strip()
-    return pairs
-
-
-def _config_folders(map_path: str | None, config: Configuration) -> list[str]:
-    start = map_path if map_path and map_path != "-" else "."
-    return rule_folders(config.for_path(start))
-
-
-def _named(rules: dict[str, Any], name: str) -> Any:
-    if name in rules:
-        return rules[name]
-
-    close = difflib.get_close_matches(name, list(rules), n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise CjmError(f"no rule '{name}'; {hint}the rules are: {', '.join(sorted(rules))} (cjm adapt --list)")
-
-
-def _finish(
-    outcome: Any,
-    map_path: str,
-    run: Run,
-    output: str | None,
-    in_place: bool,
-    diff: bool,
-    format: str,
-    command: str,
-    *,
-    auto: bool = False,
-) -> None:
-    """Write the adapted map where it was asked for and report what changed."""
-    deliver(
-        outcome,
-        command,
-        map_path,
-        inputs=run.inputs,
-        snapshot=run.snapshot,
-        output=output,
-        in_place=in_place,
-        diff=diff,
-        format=format,
-        auto=auto,
-    )
-    raise typer.Exit(EXIT_OK)
+    edit = Edit(output, in_place, diff, format)
+    raise typer.Exit(merge_run(map_path, phases, into, edit, name=name, kind=kind))
