@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cjm.cli.options import AlsoOption, ConfigOption, IsolatedOption, OutputOption, configuration
+from cjm.cli.options import AlsoOption, ConfigOption, IsolatedOption, OutputOption, configuration, format_option
 from cjm.output.diff import FORMATS
 from cjm.output.diff.run import DiffRequest, diff_run
 
@@ -31,13 +31,7 @@ def diff(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            show_default=False,
-            help=FORMATS.help("text"),
-        ),
+        format_option(FORMATS.help("text")),
     ] = None,
     output: OutputOption = None,
     also: AlsoOption = None,

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from cjm.cli.options import format_option
+from cjm.output.findings import FINDINGS_FORMATS
 from cjm.output.grids import ImportRequest, export_run, import_run
 from cjm.output.office import EXPORT_FORMATS, listed
 
@@ -35,13 +37,7 @@ def import_(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            show_default=False,
-            help="Format of the report on what was read: text (default), json, github, sarif, junit.",
-        ),
+        format_option(FINDINGS_FORMATS.help("text")),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     strict: Annotated[
@@ -83,13 +79,7 @@ def export(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            show_default=False,
-            help=f"{listed(list(EXPORT_FORMATS))}, when the file name does not say.",
-        ),
+        format_option(f"{listed(list(EXPORT_FORMATS))}, when the file name does not say."),
     ] = None,
 ) -> None:
     """Export a map for people who work in Office: .xlsx or .csv as the grid a consultant draws (phases across,

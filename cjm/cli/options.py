@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,15 +24,16 @@ Paths = Annotated[
         metavar="PATH",
     ),
 ]
+
+
+def format_option(help: str) -> Any:
+    """`--format`/`-f FORMAT`, spelt alike by every command; `help` names the command's formats (its registry's)."""
+    return typer.Option("--format", "-f", metavar="FORMAT", show_default=False, help=help)
+
+
 FormatOption = Annotated[
     str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help=FINDINGS_FORMATS.help("text, or github under GitHub Actions"),
-        show_default=False,
-        metavar="FORMAT",
-    ),
+    format_option(FINDINGS_FORMATS.help("text, or github under GitHub Actions")),
 ]
 OutputOption = Annotated[
     str | None,

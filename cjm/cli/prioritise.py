@@ -16,6 +16,7 @@ from cjm.cli.options import (
     Paths,
     configuration,
     exclusions,
+    format_option,
 )
 from cjm.io.files import expand
 from cjm.output.roadmap import FORMATS
@@ -71,13 +72,7 @@ def prioritise(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help=FORMATS.help("table"),
-            show_default=False,
-        ),
+        format_option(FORMATS.help("table")),
     ] = None,
     output: OutputOption = None,
     bom: Annotated[

@@ -15,6 +15,7 @@ from cjm.cli.options import (
     Paths,
     configuration,
     exclusions,
+    format_option,
 )
 from cjm.output.diagrams import RenderRequest, render_run
 from cjm.render import FORMATS
@@ -33,13 +34,9 @@ RenderOutput = Annotated[
 ]
 RenderFormat = Annotated[
     str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        show_default=False,
-        help=f"{', '.join(FORMATS)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
-        "svg for a folder. dot and mermaid work without Graphviz.",
+    format_option(
+        f"{', '.join(FORMATS)}. Default: from the output file's extension (.svg .png .pdf .dot .mmd .md); "
+        "svg for a folder. dot and mermaid work without Graphviz."
     ),
 ]
 ViewOption = Annotated[
@@ -94,13 +91,7 @@ def report(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            show_default=False,
-            help="markdown (or md) or html. Default: from the output file's extension.",
-        ),
+        format_option("markdown (or md) or html. Default: from the output file's extension."),
     ] = None,
     image: Annotated[
         str,
