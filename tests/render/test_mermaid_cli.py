@@ -95,7 +95,12 @@ window.addEventListener("load", () => {
 def test_no_task_text_is_cut_in_the_browser(folder: Path) -> None:
     page = folder / "all.html"
     page.write_text(
-        "<!DOCTYPE html><html><body>" + "".join(drawn(str(folder))) + PROBE + "</body></html>", encoding="utf-8"
+        # The charset said, not guessed: Chromium may otherwise read the UTF-8 page as windows-1252.
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        + "".join(drawn(str(folder)))
+        + PROBE
+        + "</body></html>",
+        encoding="utf-8",
     )
     found = probe(page, folder, width=3000)
     assert found["boxes"] > 50
