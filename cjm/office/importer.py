@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjm.core.codes import OUTSIDE_GRID, PLACED_FOR_REVIEW, READ_AS, UNREAD_EMOTION, VALIDATION_CODES
+from cjm.core.model import PHASE_KEYS
 from cjm.core.problem import Problem, Severity
 from cjm.office.cells import (
     Reading,
@@ -537,19 +538,7 @@ def _persona_order(persona: dict[str, Any]) -> dict[str, Any]:
 
 
 def _phase_order(phase: dict[str, Any]) -> dict[str, Any]:
-    order = (
-        "id",
-        "name",
-        "kind",
-        "actions",
-        "thoughts",
-        "emotion",
-        "touchpoints",
-        "pain_points",
-        "opportunities",
-        "kpis",
-    )
-    return {k: phase[k] for k in order if k in phase}
+    return {k: phase[k] for k in PHASE_KEYS if k in phase}
 
 
 def _short(text: str, limit: int = 40) -> str:
