@@ -140,42 +140,21 @@ def low_point_changes(old: Journey, new: Journey) -> list[Change]:
     changes = []
     for lane in [*before, *(lane for lane in after if lane not in before)]:
         was, now = before.get(lane), after.get(lane)
-        if was is not None and now is None:
-            changes.append(
-                Change(
-                    "low_point",
-                    "removed",
-                    was[0],
-                    names[was[0]],
-                    phase=was[0],
-                    persona=lane,
-                    fields=(FieldChange("score", was[1], None),),
-                )
+        origin = None
+        fields: tuple[FieldChange, ...]
+        if now is None:
+            assert was is not None  # the lane has a low point on one side at least
+            action, phase, fields = "removed", was[0], (FieldChange("score", was[1], None),)
+        elif was is None:
+            action, phase, fields = "added", now[0], (FieldChange("score", None, now[1]),)
+        elif was[0] != now[0]:
+            action, phase, origin = "moved", now[0], was[0]
+            fields = (FieldChange("score", was[1], now[1]),) if was[1] != now[1] else ()
+        else:
+            continue
+        changes.append(
+            Change(
+                "low_point", action, phase, names[phase], phase=phase, from_phase=origin, persona=lane, fields=fields
             )
-        elif was is None and now is not None:
-            changes.append(
-                Change(
-                    "low_point",
-                    "added",
-                    now[0],
-                    names[now[0]],
-                    phase=now[0],
-                    persona=lane,
-                    fields=(FieldChange("score", None, now[1]),),
-                )
-            )
-        elif was is not None and now is not None and was[0] != now[0]:
-            score = (FieldChange("score", was[1], now[1]),) if was[1] != now[1] else ()
-            changes.append(
-                Change(
-                    "low_point",
-                    "moved",
-                    now[0],
-                    names[now[0]],
-                    phase=now[0],
-                    from_phase=was[0],
-                    persona=lane,
-                    fields=score,
-                )
-            )
+        )
     return changes
