@@ -389,5 +389,17 @@ def test_a_wide_grid_is_read_to_its_last_column(kind: str) -> None:
 
 def test_a_csv_wider_than_excel_is_refused_at_its_row() -> None:
     data = ("a," * 16_384 + "past the last column\n").encode("utf-8")
-    with pytest.raises(SheetError, match=r"wide\.csv:1: has more than 16,384 columns"):
+    with pytest.raises(SheetError, match=r"^wide\.csv:1: has more than 16,384 columns"):
         import_grid(data, "wide.csv")
+
+
+def test_a_cell_past_excels_last_column_is_refused_at_that_cell() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Grid"
+    book.active.cell(row=3, column=16_385, value="forged")
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(SheetError, match=r"^forged\.xlsx:Grid!XFE3: a cell past column XFD"):
+        import_grid(out.getvalue(), "forged.xlsx")

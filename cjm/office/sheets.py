@@ -105,6 +105,7 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
     import warnings
 
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     try:
         with warnings.catch_warnings():
@@ -126,10 +127,11 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
                     if any(v not in (None, "") for v in row):
                         sheet.too_large = True
                     break
-                if len(row) > MAX_COLS and any(v not in (None, "") for v in row[MAX_COLS:]):
+                past = next((c for c, v in enumerate(row[MAX_COLS:], MAX_COLS + 1) if v not in (None, "")), None)
+                if past is not None:
                     raise SheetError(
-                        f"{source}:{ws.title}: has cells past column XFD, the last Excel allows; open it in "
-                        "Excel or LibreOffice and save it again"
+                        f"{source}:{ws.title}!{get_column_letter(past)}{r}: a cell past column XFD, the last "
+                        "Excel allows; open the file in Excel or LibreOffice and save it again"
                     )
                 # Only the cells that hold something, picked out in C: a wide row is mostly empty.
                 present = itertools.compress(enumerate(row, 1), map(operator.is_not, row, itertools.repeat(None)))
@@ -140,6 +142,8 @@ def _xlsx(data: bytes, source: str) -> list[Sheet]:
             if sheet.too_large:
                 sheet.cells.clear()
             sheets.append(sheet)
+    except SheetError:
+        raise
     except Exception as err:  # noqa: BLE001 - a damaged sheet part
         raise SheetError(f"{source}: a sheet could not be read ({type(err).__name__}: {err}); save it again") from None
     finally:
