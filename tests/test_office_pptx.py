@@ -113,3 +113,37 @@ def test_cli_writes_the_deck(tmp_path: Path) -> None:
     deck = Presentation(str(out))
     assert any("忙しいワーキングマザー" in t for t in _texts(deck.slides[0]))
     assert "give the file to write with -o" in cli("export", str(out), "--format", "pptx").stderr
+
+
+def _long_map(phases: int) -> str:
+    kinds = ["awareness", "consideration", "purchase", "retention", "advocacy"]
+    lines = ["cjm: 1", "id: long-journey", "title: 長いジャーニー", "language: ja", "phases:"]
+    for number in range(1, phases + 1):
+        lines += [
+            f"  - id: p{number}",
+            f"    name: フェーズ{number}",
+            f"    kind: {kinds[(number - 1) * len(kinds) // phases]}",
+            f"    actions: [行動{number}をする, 比較サイトで価格を確かめる]",
+            f"    emotion: {{score: {number % 5 - 2}}}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("phases", [12, 45, 120])
+def test_a_long_map_is_cut_into_readable_runs_of_phases(write_map, phases: int) -> None:
+    """Past eleven phases a column would be narrower than an inch: the map is cut into runs of phases, each
+    phase on exactly one slide, in order, every slide's table as readable as the rest (it once put every phase
+    of a 45-phase map on one slide, each column a quarter of an inch)."""
+    journey = check_file(str(write_map(_long_map(phases)))).journey
+    assert journey is not None and len(journey.phases) == phases
+    deck = Presentation(io.BytesIO(export_bytes(journey, "pptx")))
+    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    headers = [cell.text_frame.text for table in tables for cell in list(table.rows[0].cells)[1:]]
+    assert headers == [phase.name for phase in journey.phases]
+    for table in tables:
+        assert 3 <= len(table.columns) - 1 <= 11
+        assert all(column.width >= Emu(914_400) for column in list(table.columns)[1:])  # an inch
+    titles = [_texts(slide)[0] for slide in deck.slides]
+    numbered = [title for title in titles if title.startswith("長いジャーニー (")]
+    assert numbered == [f"長いジャーニー ({n}/{len(tables)})" for n in range(1, len(tables) + 1)]
+    assert [slide.slide_id for slide in deck.slides] == list(range(256, 256 + len(titles)))

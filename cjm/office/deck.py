@@ -16,7 +16,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.util import Emu, Inches, Pt
 
 from cjm.core.model import Journey, Phase
@@ -31,6 +34,7 @@ MARGIN = 0.4
 LATIN = {"ja": "Yu Gothic", "en": "Calibri"}
 EAST_ASIAN = "Yu Gothic"
 MIN_SIZE = 9  # points: the smallest text that stays readable on a projector
+MIN_COLUMN = 1.0  # inches: the narrowest phase column that holds a readable line (four or five kanji at MIN_SIZE)
 TABLE_TOP = 3.05
 ROWS = ("actions", "thoughts", "feelings", "touchpoints", "pain_points", "opportunities", "kpis")
 
@@ -47,16 +51,33 @@ class _Deck:
         self.prs.slide_width, self.prs.slide_height = Emu(12_192_000), Emu(6_858_000)
         self.blank = self.prs.slide_layouts[6]
         self.roadmap: Any = None
+        self.lanes = lanes(journey)  # every slide's curve draws these: found once, not once a slide
+        # Display widths of a phase's entries in a row, by (phase index, row, persona lane): the slide plan
+        # measures each cell at several sizes and cuts.
+        self.widths: dict[tuple[int, str, str | None], list[int]] = {}
 
     # --- primitives -------------------------------------------------------------------------------------------
 
     def slide(self, title: str | None = None) -> Any:
-        slide = self.prs.slides.add_slide(self.blank)
+        slide = self.add_blank_slide()
         # Count shape ids up from the last one instead of searching the slide for the highest before every shape
         # (the ids come out the same; every shape of a slide is added through this one Slide object).
         slide.shapes.turbo_add_enabled = True
         if title:
             self.text(slide, MARGIN, 0.25, WIDTH_IN - 2 * MARGIN, 0.6, title, 24, bold=True)
+        return slide
+
+    def add_blank_slide(self) -> Any:
+        """A blank slide at the end of the deck, as `prs.slides.add_slide` adds it, with the next part name,
+        relationship and slide id counted up: python-pptx looks through every slide's relationship and id for each
+        slide it adds, and a long map's deck has thousands of slides."""
+        number = len(self.prs.slides) + 1
+        part = self.prs.part
+        slide_part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), part.package, self.blank.part)
+        r_id = part.rels._add_relationship(RELATIONSHIP_TYPE.SLIDE, slide_part)
+        self.prs.slides._sldIdLst._add_sldId(id=255 + number, rId=r_id)  # the ids PowerPoint starts from: 256 up
+        slide = slide_part.slide
+        slide.shapes.clone_layout_placeholders(self.blank)
         return slide
 
     def font(self, run: Any, size: float, *, bold: bool = False, colour: str = theme.INK) -> None:
@@ -172,13 +193,16 @@ class _Deck:
             self.text(slide, 1.0, 6.2, WIDTH_IN - 2.0, 0.6, " · ".join(meta), 14, colour=theme.MUTED)
 
     def journey_slides(self, title: str, persona: str | None = None) -> None:
-        """The map: emotion curve on top, the rows below in a table. A map too dense for one slide at MIN_SIZE
-        is cut into runs of phases (at least three a slide) and into groups of rows, on the fewest slides."""
+        """The map: emotion curve on top, the rows below in a table. A map too dense for one slide is cut into
+        runs of phases (at least three a slide, and no more than columns of MIN_COLUMN allow) and into groups of
+        rows, on the fewest slides."""
         label_w, room = 1.35, HEIGHT_IN - 0.25 - TABLE_TOP
         phases = self.journey.phases
-        most = max(1, math.ceil(len(phases) / 3))
+        widest = max(3, int((WIDTH_IN - 2 * MARGIN - label_w) / MIN_COLUMN))
+        # One candidate cut per number of phases a slide can hold: a few, whatever the length of the map.
+        counts = sorted({max(1, math.ceil(len(phases) / per_slide)) for per_slide in range(3, widest + 1)})
         plans: list[list[tuple[tuple[Phase, ...], list[str], int]]] = []
-        for count in range(1, most + 1):
+        for count in counts:
             if plans and count >= min(len(plan) for plan in plans):
                 break  # `count` runs take at least `count` slides: no more runs can make fewer
             slides = []
@@ -228,14 +252,17 @@ class _Deck:
         heights = [(size + 1) * 1.3 / 72 + 0.14]
         for row in rows:
             lines = max(
-                (
-                    sum(max(1, math.ceil((display_width(t) + 2) / per_line)) for t in self._items(p, row, persona))
-                    for p in phases
-                ),
+                (sum(max(1, math.ceil((w + 2) / per_line)) for w in self._widths(p, row, persona)) for p in phases),
                 default=1,
             )
             heights.append((max(lines, 1) + 0.5) * size * 1.3 / 72 + 0.14)
         return heights
+
+    def _widths(self, phase: Phase, row: str, persona: str | None) -> list[int]:
+        key = (phase.index, row, persona)
+        if key not in self.widths:
+            self.widths[key] = [display_width(text) for text in self._items(phase, row, persona)]
+        return self.widths[key]
 
     def _pack(
         self, rows: list[str], phases: tuple[Phase, ...], label_w: float, room: float, persona: str | None
@@ -368,7 +395,7 @@ class _Deck:
     def _lanes(self, persona: str | None) -> list[tuple[str | None, str | None]]:
         if persona is not None:
             return [(persona, None)]
-        return lanes(self.journey)
+        return self.lanes
 
     def persona_slides(self) -> None:
         journey = self.journey
