@@ -66,11 +66,11 @@ def main() -> None:
     try:
         # The one deliberate lazy import of the command line: typer and the named command load only past --version.
         from cjm.cli.root import click_command  # noqa: PLC0415
-        from cjm.io.process import tune_collector  # noqa: PLC0415
+        from cjm.io.process import command_collector  # noqa: PLC0415
 
         command = click_command(_named_command(argv))
-        tune_collector()  # once the command's modules are imported, so that they are frozen
-        command.main(prog_name="cjm")
+        with command_collector():
+            command.main(prog_name="cjm")
     except CjmError as err:
         _fail(f"cjm: error: {err}")
     except KeyboardInterrupt:
