@@ -500,6 +500,34 @@ def test_a_narrow_terminal_gets_english_lines_broken_between_words() -> None:
         assert any(word in line for line in lines), word
 
 
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_narrow_terminal_gets_japanese_notes_broken_between_characters_never_inside_an_id(columns: int) -> None:
+    """The coverage notes under a Japanese table used to be one long line each, which the terminal cut wherever
+    it reached the edge, ids included (`cart-abandon` / `ment`)."""
+    proc = cli("prioritise", APPAREL, env={"COLUMNS": str(columns)})
+    assert_clean_exit(proc, (0,))
+    notes = _coverage(proc.stdout).splitlines()
+    assert all(display_width(line) <= columns for line in notes)
+    text = "\n".join(notes)
+    roadmap = json.loads(cli("prioritise", APPAREL, "-f", "json").stdout)
+    ids = {item["id"] for item in roadmap["initiatives"]} | {
+        pain for item in roadmap["initiatives"] for pain in item.get("pain_points", [])
+    }
+    shown = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text.replace("\n    ", ""))]
+    assert shown, "the notes name ids"
+    for found in shown:
+        assert re.search(rf"(?<![\w-]){re.escape(found)}(?![\w-])", text), f"{found} is cut over two lines"
+    unbroken = _coverage(cli("prioritise", APPAREL, env={"COLUMNS": ""}).stdout)
+    assert text.replace("\n    ", "").replace(" ", "") == unbroken.rstrip("\n").replace("\n    ", "").replace(
+        " ", ""
+    ), "breaking the lines changes nothing but the breaks"
+
+
+def _coverage(table: str) -> str:
+    """The notes under a Japanese roadmap table: what each stage covers, the gaps, the low points."""
+    return table.split("\nスコア：")[1].split("\n\n", 1)[1]
+
+
 # Latin words a Japanese explanation may hold besides the map's own ids, titles and names.
 _LATIN_IN_JAPANESE = {"ID", "WSJF", "RICE", "ICE", "docs", "prioritise", "md", "v"}
 

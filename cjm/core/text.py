@@ -35,3 +35,43 @@ def safe_block(text: str) -> str:
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal or a diagram: wide (CJK) characters count double."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Japanese line-breaking rules (kinsoku): no line starts with closing punctuation or a small kana sound mark, and
+# none ends with opening punctuation.
+_NO_LINE_START = set("、。，．,.)]}）」』】〕〉》〟’”ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ・：；！？!?:;")
+_NO_LINE_END = set("([{（「『【〔〈《〝‘“")
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def line_breaks(text: str, width: int, indent: int = 0) -> list[int]:
+    """Where to break `text` into lines of at most `width` columns, as Japanese is set: between any two characters
+    of which one is wide, or at a space, and never inside a run of narrow characters (an id, a number, a URL),
+    which moves whole to the next line unless it is longer than a line. Lines after the first start `indent`
+    columns in. The offsets, ascending; a break at a space falls after the space."""
+    breaks: list[int] = []
+    column, room, last = 0, width, None  # `last`: the latest offset the current line may end at
+    line_start = 0
+    for index, char in enumerate(text):
+        if index > line_start and _may_break(text[index - 1], char):
+            last = index
+        size = 2 if _wide(char) else 1
+        while column + size > room and index > line_start and not char.isspace():
+            # At the latest place the line may end; where there is none, or it leaves too much, at this character.
+            cut = last if last is not None and last > line_start else index
+            breaks.append(cut)
+            line_start, last, room = cut, None, width - indent
+            column = display_width(text[cut:index])
+        column += size
+    return breaks
+
+
+def _may_break(before: str, after: str) -> bool:
+    if before in _NO_LINE_END or after in _NO_LINE_START:
+        return False
+    if before.isspace():
+        return not after.isspace()
+    return _wide(before) or _wide(after)

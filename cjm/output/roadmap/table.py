@@ -7,7 +7,7 @@ import os
 import shutil
 from typing import IO, Any
 
-from cjm.core.text import safe
+from cjm.core.text import line_breaks, safe
 from cjm.output.roadmap.words import (
     answers_text,
     inputs_text,
@@ -47,7 +47,8 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
     from rich.text import Text
 
     language = roadmap.language
-    console = console_for(stream, color=color, width=_terminal_width(stream))
+    width = _terminal_width(stream)
+    console = console_for(stream, color=color, width=width)
     narrow = console.width < NARROW
     portfolio = len(roadmap.maps) > 1
     table = Table(
@@ -91,15 +92,27 @@ def write_table(roadmap: Roadmap, stream: IO[str], *, color: bool = False) -> No
     console.print(Text(say("scored", language, model=model_line(roadmap)), style="dim"), soft_wrap=not narrow)
     if not narrow:
         console.print(Text(say("inputs", language, legend=legend(roadmap)), style="dim"), soft_wrap=True)
-    _print_coverage(console, roadmap)
+    _print_coverage(console, roadmap, width)
 
 
-def _print_coverage(console: Any, roadmap: Roadmap) -> None:
+def _print_coverage(console: Any, roadmap: Roadmap, width: int | None) -> None:
     from rich.text import Text
 
     language = roadmap.language
-    # rich wraps at spaces: right for English; Japanese lines read better broken anywhere, as the terminal does.
-    soft = language == "ja"
+
+    def print_line(line: Any) -> None:
+        """rich breaks lines at spaces only, which suits English. A Japanese line breaks between characters, but
+        never inside an id or a number; continued lines are indented. Unbroken into a file or a pipe."""
+        if language != "ja":
+            console.print(line)
+            return
+        if width:
+            pieces = line.divide(line_breaks(line.plain, width, indent=4))
+            for piece in pieces:
+                piece.rstrip()
+            line = Text("\n    ").join(pieces)
+        console.print(line, soft_wrap=True)
+
     sep, none, colon = say("list_sep", language), say("none", language), say("colon", language)
     cover = roadmap.coverage
     console.print()
@@ -116,7 +129,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 pains=sep.join(safe(p) for _, p in stage.pain_points) or none,
             )
         )
-        console.print(line, soft_wrap=soft)
+        print_line(line)
     if cover.unaddressed:
         heading = say("unaddressed", language) + say("count", language, n=len(cover.unaddressed)) + colon
         console.print(Text(heading, style="bold"))
@@ -125,7 +138,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(safe(phase_label(roadmap, pain.map_id, pain.phase_id)))
             line.append(f"  {safe(pain.text)}{say('gap', language)}")
             line.append(say("paren", language, text=safe(pain.id) + severity_text(pain, language)), style="dim")
-            console.print(line, soft_wrap=soft)
+            print_line(line)
     else:
         console.print(Text(say("all_addressed", language), style="green"))
     risky = roadmap.answered_only_by_risky()
@@ -138,7 +151,7 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
             line.append(say("paren", language, text=safe(pain.id) + severity_text(pain, language)), style="dim")
             line.append(" → ")
             line.append(safe(answers_text(items, language)), style="bold red")
-            console.print(line, soft_wrap=soft)
+            print_line(line)
     if cover.low_points:
         console.print(Text(say("low_points", language) + colon, style="bold"))
         for low in cover.low_points:
@@ -153,4 +166,4 @@ def _print_coverage(console: Any, roadmap: Roadmap) -> None:
                 line.append(risky_note(roadmap, low), style="bold red")
             else:
                 line.append(say("not_addressed", language), style="bold red")
-            console.print(line, soft_wrap=soft)
+            print_line(line)
