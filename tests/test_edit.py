@@ -31,11 +31,13 @@ def test_templates_come_back_byte_for_byte(template: str, lang: str) -> None:
     "text",
     [
         "---\na: 1\nlist:\n- x\n- y\n",  # explicit document start, flush lists
+        "# yaml-language-server: $schema=x.json\n\n# owner: CX\n---\n# the map\na: 1\n",  # comments above `---`
+        "# above\r\n---\r\na: 1\r\n",  # the same with Windows line endings
         "a:\n    b: 1\n    list:\n        - x\n",  # four-space indentation
         "a: 1\r\nb:\r\n  - x  # note\r\n",  # Windows line endings
         "title: 'single'  # c\nother: \"double\"\nplain: text\n",  # quoting styles
     ],
-    ids=["explicit-start", "four-spaces", "crlf", "quotes"],
+    ids=["explicit-start", "comments-above-start", "comments-above-start-crlf", "four-spaces", "crlf", "quotes"],
 )
 def test_layouts_survive(text: str) -> None:
     assert dump_roundtrip(load_roundtrip(text)) == text

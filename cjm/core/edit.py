@@ -27,6 +27,7 @@ class _Layout:
     offset: int = 0
     explicit_start: bool = False
     crlf: bool = False
+    prologue: str = ""  # comments and blank lines above an explicit `---`, which ruamel.yaml drops
 
 
 # How a loaded document was laid out travels with its root (ruamel's containers take attributes), so that dumping
@@ -68,7 +69,7 @@ def dump_roundtrip(data: Any) -> str:
     layout = getattr(data, _LAYOUT, None) or _Layout()
     stream = io.StringIO()
     _yaml(layout).dump(data, stream)
-    text = stream.getvalue()
+    text = layout.prologue + stream.getvalue()
     return text.replace("\n", "\r\n") if layout.crlf else text
 
 
@@ -91,13 +92,16 @@ def _guess_layout(text: str) -> _Layout:
         opener = (indent + len(match.group(2) or "")) if match and not stripped.endswith(("|", ">")) else None
     mapping_indent = mapping.most_common(1)[0][0] if mapping else 2
     offset = offsets.most_common(1)[0][0] if offsets else 0
-    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    lines = text.replace("\r\n", "\n").splitlines(keepends=True)
+    first = next((n for n, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")), len(lines))
+    explicit_start = first < len(lines) and lines[first].rstrip() == "---"
     return _Layout(
         mapping=mapping_indent,
         sequence=max(offset + 2, mapping_indent),
         offset=offset,
-        explicit_start=first.rstrip() == "---",
+        explicit_start=explicit_start,
         crlf="\r\n" in text,
+        prologue="".join(lines[:first]) if explicit_start else "",
     )
 
 
