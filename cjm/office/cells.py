@@ -38,11 +38,16 @@ def row_label(text: str) -> tuple[str, str] | None:
         if part in _EXACT_LABELS:
             return _EXACT_LABELS[part], ""
     for word, kind in _LABELS:
-        if bare.startswith(word) and len(word) >= 2:
+        if bare.startswith(word) and len(word) >= 2 and not _inside_a_word(bare, len(word)):
             rest = bare[len(word) :].strip(" :-・")
             if len(rest) <= 20:
                 return kind, rest
     return None
+
+
+def _inside_a_word(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends inside a Latin word (`Thought` in `Thoughtful giver`): not a label."""
+    return end < len(text) and all(c.isascii() and c.isalpha() for c in text[end - 1 : end + 1])
 
 
 # A list marker at the start of a line: bullets, dashes, numbers (`1.`, `1)`, `(1)`, `①`).
