@@ -36,13 +36,19 @@ def test_xlsx_is_the_grid(path: Path) -> None:
     header = rows["フェーズ" if j.language == "ja" else "Phase"]
     assert [ws.cell(header, c + 2).value for c in range(len(j.phases))] == [p.name for p in j.phases]
     assert ws.freeze_panes == f"B{header + 1}"
-    actions = rows["行動" if j.language == "ja" else "Actions"]
+    word, names = "行動" if j.language == "ja" else "Actions", {p.id: p.name for p in j.personas}
+
+    def row_of(persona: str | None) -> int:
+        """An entry's row: the plain one, or its persona's lane (`行動（贈る人）`, `Actions (Giver)`)."""
+        name = names.get(persona, persona) if persona else None
+        return rows[word if not name else f"{word}（{name}）" if j.language == "ja" else f"{word} ({name})"]
+
     for c, phase in enumerate(j.phases, 2):
-        cell = ws.cell(actions, c)
         for item in phase.actions:
+            cell = ws.cell(row_of(item.persona), c)
             assert " ".join(item.text.split()) in (cell.value or "")
-        assert cell.alignment.wrap_text
-    assert ws.cell(actions, 2).font.name == ("Yu Gothic" if j.language == "ja" else "Calibri")
+            assert cell.alignment.wrap_text
+            assert cell.font.name == ("Yu Gothic" if j.language == "ja" else "Calibri")
     score_rows = [r for label, r in rows.items() if str(label).startswith(("感情スコア", "Emotion score"))]
     assert score_rows
     for r in score_rows:
@@ -125,9 +131,17 @@ def test_every_generated_valid_map_exports_and_reads_back(text: str, tmp_path: P
     back = check_text(import_grid(export_bytes(j, "xlsx"), "g.xlsx").text, "back.yaml").journey
     assert back is not None
     assert [p.name for p in back.phases] == [" ".join(p.name.split()) for p in j.phases]
-    assert [[i.text for i in p.actions] for p in back.phases] == [
-        [" ".join(i.text.split()) for i in p.actions] for p in j.phases
-    ]
+    assert [_actions_by_persona(p, back) for p in back.phases] == [_actions_by_persona(p, j) for p in j.phases]
+
+
+def _actions_by_persona(phase, journey) -> dict[str | None, list[str]]:
+    """A phase's actions by their persona's name (the grid has a row per persona; two personas of one name share
+    theirs, so each list is compared as a set of texts)."""
+    names = {p.id: p.name for p in journey.personas}
+    found: dict[str | None, list[str]] = {}
+    for item in phase.actions:
+        found.setdefault(names.get(item.persona, item.persona), []).append(" ".join(item.text.split()))
+    return {name: sorted(texts) for name, texts in found.items()}
 
 
 def test_export_survives_the_hostile_corpus(tmp_path: Path) -> None:

@@ -93,9 +93,9 @@ def grid_rows(journey: Journey) -> list[Row]:
     rows.append(Row("phase", label("phase", lang), tuple(p.name for p in journey.phases)))
     phases = journey.phases
     for key in ("actions", "thoughts"):
-        rows.append(Row(key, label(key, lang), tuple(bullets([i.text for i in p.items[key]], lang) for p in phases)))
+        rows += _item_rows(journey, key, lambda item: item.text)
     for lane_id, lane_name in lanes(journey):
-        suffix = f"（{lane_name}）" if lane_name and lang == "ja" else f" ({lane_name})" if lane_name else ""
+        suffix = _lane_suffix(lane_name, lang)
         emotions = [_emotion(p, lane_id) for p in phases]
         rows.append(
             Row("emotion_score", label("emotion_score", lang) + suffix, tuple(e.score if e else None for e in emotions))
@@ -103,19 +103,40 @@ def grid_rows(journey: Journey) -> list[Row]:
         rows.append(
             Row("emotion", label("emotion", lang) + suffix, tuple((e.note or "") if e else "" for e in emotions))
         )
-    rows.append(
-        Row(
-            "touchpoints",
-            label("touchpoints", lang),
-            tuple(bullets([touchpoint_text(i.raw) for i in p.touchpoints], lang) for p in phases),
-        )
-    )
+    rows += _item_rows(journey, "touchpoints", lambda item: touchpoint_text(item.raw))
     for key in ("pain_points", "opportunities"):
-        rows.append(Row(key, label(key, lang), tuple(bullets([i.text for i in p.items[key]], lang) for p in phases)))
-    rows.append(
-        Row("kpis", label("kpis", lang), tuple(bullets([kpi_text(i.raw, lang) for i in p.kpis], lang) for p in phases))
-    )
+        rows += _item_rows(journey, key, lambda item: item.text)
+    rows += _item_rows(journey, "kpis", lambda item: kpi_text(item.raw, lang))
     return rows
+
+
+def _item_rows(journey: Journey, key: str, text_of: Any) -> list[Row]:
+    """A row of entries, or, when entries name their persona, one row per persona lane (`行動（贈る人）`) after
+    the row of the entries that name none: the grid's way of saying whose entry it is, which `cjm import` reads."""
+    lang = journey.language
+    tagged = {item.persona for phase in journey.phases for item in phase.items[key]}
+    if tagged <= {None}:
+        tagged = {None}
+    names = {p.id: p.name for p in journey.personas}
+    ordered = [None, *(p.id for p in journey.personas), *sorted(t for t in tagged if t and t not in names)]
+    return [
+        Row(
+            key,
+            label(key, lang) + _lane_suffix(names.get(lane, lane) if lane else None, lang),
+            tuple(
+                bullets([text_of(item) for item in phase.items[key] if item.persona == lane], lang)
+                for phase in journey.phases
+            ),
+        )
+        for lane in ordered
+        if lane in tagged
+    ]
+
+
+def _lane_suffix(name: str | None, language: str) -> str:
+    if not name:
+        return ""
+    return f"（{name}）" if language == "ja" else f" ({name})"
 
 
 def lanes(journey: Journey) -> list[tuple[str | None, str | None]]:
