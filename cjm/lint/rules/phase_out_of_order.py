@@ -72,15 +72,17 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     ranked = [p for p, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     ranks = [KIND_ORDER[kind] for _, kind in checked if kind not in AFTER_PURCHASE_ANYWHERE]
     kept = longest_ordered(ranks)
+    order = sorted(kept)
     for i, phase in enumerate(ranked):
         if i in kept:
             continue
-        later = next((ranked[j] for j in sorted(kept) if j > i and ranks[j] < ranks[i]), None)
-        if later is not None:
-            where = f"comes before {_named(later)}, which usually comes first"
+        # The kept phases' ranks never decrease, so the nearest kept phase on either side is the one to name:
+        # the next one when it ranks before this phase, else the previous one, which then ranks after it.
+        at = bisect_right(order, i)
+        if at < len(order) and ranks[order[at]] < ranks[i]:
+            where = f"comes before {_named(ranked[order[at]])}, which usually comes first"
         else:
-            earlier = next(ranked[j] for j in sorted(kept, reverse=True) if j < i and ranks[j] > ranks[i])
-            where = f"comes after {_named(earlier)}, which usually comes later"
+            where = f"comes after {_named(ranked[order[at - 1]])}, which usually comes later"
         yield Finding(
             phase.path,
             f"phase {_named(phase)} {where}: move it, or set `intentional_order: true` on it "
