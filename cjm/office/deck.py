@@ -70,7 +70,8 @@ class _Deck:
     def add_blank_slide(self) -> Any:
         """A blank slide at the end of the deck, as `prs.slides.add_slide` adds it, with the next part name,
         relationship and slide id counted up: python-pptx looks through every slide's relationship and id for each
-        slide it adds, and a long map's deck has thousands of slides."""
+        slide it adds, and a long map's deck has thousands of slides. The two calls it shares with add_slide are
+        python-pptx's own, not its API: the version is pinned below 2 and the tests reopen every deck."""
         number = len(self.prs.slides) + 1
         part = self.prs.part
         slide_part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), part.package, self.blank.part)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from cjm.core.csv_writer import CsvWriter
-from cjm.core.model import Journey, Phase
+from cjm.core.model import Item, Journey, Phase
 from cjm.core.vocabulary import in_language
 from cjm.render import theme
 
@@ -110,7 +111,7 @@ def grid_rows(journey: Journey) -> list[Row]:
     return rows
 
 
-def _item_rows(journey: Journey, key: str, text_of: Any) -> list[Row]:
+def _item_rows(journey: Journey, key: str, text_of: Callable[[Item], str]) -> list[Row]:
     """A row of entries, or, when entries name their persona, one row per persona lane (`行動（贈る人）`) after
     the row of the entries that name none: the grid's way of saying whose entry it is, which `cjm import` reads."""
     lang = journey.language
