@@ -71,6 +71,20 @@ def problems_for(extra: str, base: str = MINIMAL_MAP):
         ("business: {gift: no}\n", 8, 18, "`no` is text, not a boolean"),
         ("updated: 2024/05/01\n", 8, 10, "must be a date written YYYY-MM-DD"),
         ("x-ours: anything\n", None, None, None),
+        (
+            "    pain_points: [{id: slow, text: Slow, severity: high}]\n",
+            8,
+            52,
+            "severity must be a whole number from 1 to 5, not text 'high' in pain point 1 of phase "
+            "'awareness'; write 4 for 'high'",
+        ),
+        (
+            "initiatives:\n  - {id: faq, title: FAQ, impact: Very High}\n",
+            9,
+            35,
+            "impact must be a whole number from 1 to 5, not text 'Very High' in initiative 'faq'; write 5 for",
+        ),
+        ("initiatives:\n  - {id: faq, title: FAQ, impact: 中}\n", 9, 35, "; write 3 for '中'"),
     ],
 )
 def test_schema_errors_are_explained_at_the_offending_node(extra, line, col, fragment):

@@ -286,7 +286,12 @@ def _explain(
     elif validator == "type":
         expected = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if low is not None and high is not None:
+            wanted += f" from {_num(low)} to {_num(high)}"
         message = f"{label} must be {wanted}, not {_describe(instance)}{where}"
+        if (low, high) == (1, 5) and (score := _SCALE_WORDS.get(re.sub(r"[\s_-]", "", str(instance).lower()))):
+            message += f"; write {score} for {_show(instance)}"
     elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
         if low is not None and high is not None:
@@ -339,6 +344,14 @@ _ALIASES = {
         ["recurring", "consumable", "consumables", "repeat_purchase", "repeatpurchase", "replenishment"], "repeat"
     ),
     **dict.fromkeys(["subscribe", "subscriptions", "membership", "定期購入", "サブスク"], "subscription"),
+}
+# What people write on a 1-to-5 scale (severity, impact, feasibility, urgency) instead of its number.
+_SCALE_WORDS = {
+    **dict.fromkeys(["verylow", "minimal", "negligible", "最低", "極小", "ごく低い"], 1),
+    **dict.fromkeys(["low", "minor", "small", "低", "低い", "小", "小さい"], 2),
+    **dict.fromkeys(["medium", "mid", "moderate", "average", "normal", "中", "中程度", "普通"], 3),
+    **dict.fromkeys(["high", "major", "large", "big", "高", "高い", "大", "大きい"], 4),
+    **dict.fromkeys(["veryhigh", "critical", "severe", "blocker", "最高", "致命的", "極大", "非常に高い"], 5),
 }
 _ID_KEYS = frozenset({"id"})
 _REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
