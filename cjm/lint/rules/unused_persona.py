@@ -4,8 +4,9 @@ In a multi-persona map (giver and receiver, user and approver) each persona has 
 emotions, pain points and messages say whose they are with `persona:`. A persona no entry refers to has no
 lane, so the map claims a second point of view it never shows. Give it its lane or remove it. Maps with a
 single persona are not checked: every entry is that persona's. Consultants often write the lanes in words
-instead ("Shows Tom the top two options"), so a persona named in the phases' texts (by its name before any
-comma or bracket, its first word, or its id) counts as used, and on a map where no entry has a lane at all
+instead ("Shows Tom the top two options", "妻と安全装備を確認する"), so a persona named in the phases' texts (by
+its name before any comma or bracket, its first word, the name after a Japanese role word (`妻 由美`: 妻, 由美),
+or its id) counts as used, and on a map where no entry has a lane at all
 the entries are the first persona's. Not so for a gift's receiver: the giver thinking of them ("高橋さんの
 ところは二人だから") is not their journey, which happens later and from their own point of view.
 
@@ -42,6 +43,7 @@ phases:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -74,10 +76,18 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _names(persona: Persona) -> set[str]:
-    """How the map's texts may call a persona: `Tom, the co-decider` -> `Tom, the co-decider`, `Tom`."""
+    """How the map's texts may call a persona: `Tom, the co-decider` -> `Tom, the co-decider`, `Tom`; `妻 由美`
+    -> `妻`, `由美` (a single kanji names someone; a single letter does not)."""
     short = re.split(r"[,，、(（:：]", persona.name)[0].strip()
     words = short.split()
-    return {n for n in (persona.name, short, words[0] if words else "", persona.id) if len(n) >= 2}
+    names = {persona.name, short, persona.id, *words[:1]}
+    if len(words) > 1 and _japanese(words[-1]):
+        names.add(words[-1])
+    return {n for n in names if len(n) >= 2 or _japanese(n)}
+
+
+def _japanese(word: str) -> bool:
+    return bool(word) and all(unicodedata.east_asian_width(c) in "WF" for c in word)
 
 
 def _texts(journey: Journey) -> Iterator[str]:
