@@ -45,7 +45,12 @@ EXPECTATIONS = _expectations()
 MAPS = sorted(EXPECTATIONS)
 
 # (map, what) -> why cjm and the consultant still disagree. `what` is rules, order or the `text` of a placement.
-DISAGREE: dict[tuple[str, str], str] = {}
+DISAGREE: dict[tuple[str, str], str] = {
+    ("used-car-online", "order"): (
+        "use & maintenance goes before 利用・継続, whose touchpoint 納車 is the delivery: the name says use and "
+        "continuation, and cjm reads a phase's place from its kind and name only (tests/corpus/FINDINGS.md)"
+    ),
+}
 
 
 def _check(name: str, what: str) -> None:
