@@ -43,7 +43,8 @@ _NO_LINE_START = set("、。，．,.)]}）」』】〕〉》〟’”ー々ぁ�
 _NO_LINE_END = set("([{（「『【〔〈《〝‘“")
 
 
-def _wide(char: str) -> bool:
+def is_wide(char: str) -> bool:
+    """Whether a character takes two columns (CJK): the unit of Japanese line breaking."""
     return unicodedata.east_asian_width(char) in "WF"
 
 
@@ -58,7 +59,7 @@ def line_breaks(text: str, width: int, indent: int = 0) -> list[int]:
     for index, char in enumerate(text):
         if index > line_start and _may_break(text[index - 1], char):
             last = index
-        size = 2 if _wide(char) else 1
+        size = 2 if is_wide(char) else 1
         while column + size > room and index > line_start and not char.isspace():
             # At the latest place the line may end; where there is none, or it leaves too much, at this character.
             cut = last if last is not None and last > line_start else index
@@ -74,4 +75,4 @@ def _may_break(before: str, after: str) -> bool:
         return False
     if before.isspace():
         return not after.isspace()
-    return _wide(before) or _wide(after)
+    return is_wide(before) or is_wide(after)

@@ -43,12 +43,12 @@ phases:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cjm.core.model import Journey, Persona
 from cjm.core.problem import Severity
+from cjm.core.text import is_wide
 from cjm.lint.base import Finding
 
 CODE = "CJM502"
@@ -87,7 +87,7 @@ def _names(persona: Persona) -> set[str]:
 
 
 def _japanese(word: str) -> bool:
-    return bool(word) and all(unicodedata.east_asian_width(c) in "WF" for c in word)
+    return bool(word) and all(is_wide(c) for c in word)
 
 
 def _texts(journey: Journey) -> Iterator[str]:
