@@ -153,9 +153,15 @@ def test_a_temporary_file_that_cannot_be_made_is_a_clear_error(work, monkeypatch
     assert work.read_bytes() == before
 
 
+# The writer handles the signals as a command started from a terminal does (SIGINT raises KeyboardInterrupt, the
+# others have their default action): a suite run under nohup or as a background job would hand it SIGHUP or SIGINT
+# ignored, which cjm rightly leaves ignored.
 WRITER = """
-import sys, time
+import signal, sys, time
 from cjm.io.safe_write import NO_INPUTS, atomic_writer
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 with atomic_writer(sys.argv[1], NO_INPUTS) as handle:
     handle.write("half of the new text")
     handle.flush()
