@@ -85,6 +85,7 @@ def problems_for(extra: str, base: str = MINIMAL_MAP):
             "impact must be a whole number from 1 to 5, not text 'Very High' in initiative 'faq'; write 5 for",
         ),
         ("initiatives:\n  - {id: faq, title: FAQ, impact: 中}\n", 9, 35, "; write 3 for '中'"),
+        ("business: {cycle: medium}\n", 8, 19, "; leave `cycle:` out for a cycle that is neither short nor long"),
     ],
 )
 def test_schema_errors_are_explained_at_the_offending_node(extra, line, col, fragment):

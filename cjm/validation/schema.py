@@ -280,6 +280,8 @@ def _explain(
             message = f"{label} {_show(instance)} is not a known {known}{where}; did you mean `{close[0]}`?"
         else:
             hint = f"; did you mean `{close[0]}`?" if close else ""
+            if path and path[-1] == "cycle" and _scale_word(instance) == 3:
+                hint = "; leave `cycle:` out for a cycle that is neither short nor long"
             message = f"{label} {_show(instance)} is not one of: {', '.join(choices)}{where}{hint}"
     elif validator == "const":
         message = f"{label} must be {_show(value)}, not {_show(instance)}{where}"
@@ -290,7 +292,7 @@ def _explain(
         if low is not None and high is not None:
             wanted += f" from {_num(low)} to {_num(high)}"
         message = f"{label} must be {wanted}, not {_describe(instance)}{where}"
-        if (low, high) == (1, 5) and (score := _SCALE_WORDS.get(re.sub(r"[\s_-]", "", str(instance).lower()))):
+        if (low, high) == (1, 5) and (score := _scale_word(instance)):
             message += f"; write {score} for {_show(instance)}"
     elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
@@ -354,6 +356,13 @@ _SCALE_WORDS = {
     **dict.fromkeys(["veryhigh", "critical", "severe", "blocker", "最高", "致命的", "極大", "非常に高い"], 5),
 }
 _ID_KEYS = frozenset({"id"})
+
+
+def _scale_word(value: Any) -> int | None:
+    """The number on a 1-to-5 scale that a word written for it means (`high` -> 4), or None."""
+    return _SCALE_WORDS.get(re.sub(r"[\s_-]", "", str(value).lower()))
+
+
 _REF_KEYS = frozenset({"persona", "phase", "phase_hint", "origin"})
 _TYPE_WORDS = {
     "string": "text",
