@@ -4,7 +4,9 @@ The low point of the emotion curve is where customers are most likely to give up
 pay off first. A phase is a low point when it has the lowest score of its curve (unless the curve is flat and
 not negative) or when the score drops by `drop` or more from the phase before. Each persona lane has its own
 curve. The low point is addressed when an initiative names the phase in `phases`, or addresses a pain point or
-opportunity that sits in it.
+opportunity that sits in it. A low score before the customer looks at offers (need recognition, awareness) with
+no pain point there is the trigger of the journey, the frustration that sends them looking ("annoyed at the weekly
+shop run"), not a place where they give up on the brand: it is not reported.
 
 Fails:
 
@@ -32,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cjm.core.model import Journey
+from cjm.core.model import Journey, Phase
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
 from cjm.lint.journey_facts import improved_phases, label, low_points
@@ -48,7 +50,7 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     reported: set[str] = set()
     for low in low_points(journey, options["drop"]):
         phase = low.phase
-        if phase.id in improved or phase.id in reported:
+        if phase.id in improved or phase.id in reported or _trigger(phase):
             continue
         reported.add(phase.id)
         yield Finding(
@@ -57,3 +59,11 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             "initiative addresses it: add one for this phase or its pain points, since this is where "
             "customers give up",
         )
+
+
+# Kinds before the customer looks at offers: a low score there without a pain point is why the journey starts.
+_BEFORE_LOOKING = frozenset({"need_recognition", "awareness", "industry_awareness"})
+
+
+def _trigger(phase: Phase) -> bool:
+    return phase.kind in _BEFORE_LOOKING and not phase.pain_points
