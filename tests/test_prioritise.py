@@ -629,6 +629,24 @@ def test_coverage_by_stage_unaddressed_pain_points_and_low_points() -> None:
     assert {(p.phase_id, p.stage) for p in cover.low_points} == {("consideration", 1), ("purchase", None)}
 
 
+def test_a_low_score_that_starts_the_journey_is_not_a_low_point_to_address() -> None:
+    """Annoyance in awareness with no pain point there is why the customer starts looking (as lint's CJM402 reads
+    it); with a pain point of its own it is a low point like any other."""
+    trigger = {
+        "id": "awareness",
+        "name": "認知",
+        "kind": "awareness",
+        "emotion": {"score": -1, "note": "毎週の買い出しが面倒"},
+    }
+    friction = {**trigger, "pain_points": [{"id": "ads", "text": "広告で何の商品か分からない"}]}
+    for awareness, listed in ((trigger, set()), (friction, {"awareness"})):
+        roadmap = prioritise(
+            [journey([{"id": "x", "title": "X", "phases": ["purchase"]}], phases=[awareness, *PHASES[1:]])]
+        )
+        low = {p.phase_id for p in roadmap.coverage.low_points}
+        assert low & {"awareness"} == listed, low
+
+
 def test_a_low_point_is_fixed_by_its_pain_points_not_by_touching_the_phase() -> None:
     roadmap = prioritise(
         [

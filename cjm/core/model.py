@@ -263,6 +263,17 @@ def _item(list_name: str, entry: Any, path: KeyPath) -> Item:
     return Item(list_name, entry_text(entry), path, entry.get("id"), entry.get("persona"), entry)
 
 
+# Kinds before the customer looks at offers (need recognition, awareness).
+BEFORE_LOOKING = frozenset({"need_recognition", "awareness", "industry_awareness"})
+
+
+def is_trigger(phase: Phase) -> bool:
+    """Whether a phase's low score is the trigger of the journey, the frustration that sends the customer looking
+    ("annoyed at the weekly shop run"), rather than a place where they give up on the brand: a phase before they
+    look at offers, with no pain point of its own."""
+    return phase.kind in BEFORE_LOOKING and not phase.pain_points
+
+
 def phase_reading(phase: Mapping[str, Any]) -> str:
     """The kind a phase (as written) is read as for journey order: a phase named 配送 of kind `retention` is a
     delivery."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cjm.core.model import Initiative, Journey, Phase
+from cjm.core.model import Initiative, Journey, Phase, is_trigger
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def coverage(journeys: Sequence[Journey], placed: Iterable[tuple[str, str, int, 
         for j in journeys
         for phase in j.phases
         for emotion in phase.emotions
-        if emotion.score < 0
+        if emotion.score < 0 and not is_trigger(phase)
     )
     names = {(j.id, phase.id): phase.name for j in journeys for phase in j.phases}
     return Coverage(stages, pain_points, low_points, names)

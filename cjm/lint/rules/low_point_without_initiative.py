@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cjm.core.model import Journey, Phase
+from cjm.core.model import Journey, is_trigger
 from cjm.core.problem import Severity
 from cjm.lint.base import Finding, Option
 from cjm.lint.journey_facts import improved_phases, label, low_points
@@ -50,7 +50,7 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
     reported: set[str] = set()
     for low in low_points(journey, options["drop"]):
         phase = low.phase
-        if phase.id in improved or phase.id in reported or _trigger(phase):
+        if phase.id in improved or phase.id in reported or is_trigger(phase):
             continue
         reported.add(phase.id)
         yield Finding(
@@ -59,11 +59,3 @@ def check(journey: Journey, options: Mapping[str, Any]) -> Iterator[Finding]:
             "initiative addresses it: add one for this phase or its pain points, since this is where "
             "customers give up",
         )
-
-
-# Kinds before the customer looks at offers: a low score there without a pain point is why the journey starts.
-_BEFORE_LOOKING = frozenset({"need_recognition", "awareness", "industry_awareness"})
-
-
-def _trigger(phase: Phase) -> bool:
-    return phase.kind in _BEFORE_LOOKING and not phase.pain_points
