@@ -115,22 +115,17 @@ def _item_rows(journey: Journey, key: str, text_of: Callable[[Item], str]) -> li
     """A row of entries, or, when entries name their persona, one row per persona lane (`行動（贈る人）`) after
     the row of the entries that name none: the grid's way of saying whose entry it is, which `cjm import` reads."""
     lang = journey.language
-    tagged = {item.persona for phase in journey.phases for item in phase.items[key]}
-    if tagged <= {None}:
-        tagged = {None}
-    names = {p.id: p.name for p in journey.personas}
-    ordered = [None, *(p.id for p in journey.personas), *sorted(t for t in tagged if t and t not in names)]
+    used = {item.persona or None for phase in journey.phases for item in phase.items[key]} or {None}
     return [
         Row(
             key,
-            label(key, lang) + _lane_suffix(names.get(lane, lane) if lane else None, lang),
+            label(key, lang) + _lane_suffix(name, lang),
             tuple(
-                bullets([text_of(item) for item in phase.items[key] if item.persona == lane], lang)
+                bullets([text_of(item) for item in phase.items[key] if (item.persona or None) == lane], lang)
                 for phase in journey.phases
             ),
         )
-        for lane in ordered
-        if lane in tagged
+        for lane, name in _lanes_of(journey, used)
     ]
 
 
@@ -142,15 +137,16 @@ def _lane_suffix(name: str | None, language: str) -> str:
 
 def lanes(journey: Journey) -> list[tuple[str | None, str | None]]:
     """The emotion lanes: one unnamed lane, or one per persona when phases give an emotion per persona."""
-    named = {e.persona for p in journey.phases for e in p.emotions if e.persona}
-    if not named:
-        return [(None, None)]
+    used = {e.persona or None for p in journey.phases for e in p.emotions}
+    return _lanes_of(journey, used if used - {None} else {None})
+
+
+def _lanes_of(journey: Journey, used: set[str | None]) -> list[tuple[str | None, str | None]]:
+    """The lanes of the personas `used` (None: the entries that name none), with their names: the unnamed one
+    first, then the map's personas in their order, then ids the map does not declare."""
     names = {p.id: p.name for p in journey.personas}
-    ordered = [p.id for p in journey.personas if p.id in named] + sorted(named - set(names))
-    found: list[tuple[str | None, str | None]] = [(pid, names.get(pid, pid)) for pid in ordered]
-    if any(not e.persona for p in journey.phases for e in p.emotions):
-        found.insert(0, (None, None))
-    return found
+    ordered = [None, *names, *sorted(lane for lane in used if lane and lane not in names)]
+    return [(lane, names.get(lane, lane) if lane else None) for lane in ordered if lane in used]
 
 
 def _emotion(phase: Phase, lane: str | None) -> Any:
